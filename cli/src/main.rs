@@ -1,0 +1,58 @@
+//! `sportello`: the command line for job desks. It owns the file system and the terminal;
+//! everything else is forwarded to the `sportello` core crate.
+//!
+//! Exit codes: 0 success, 1 the input has errors (validation, parse), 2 wrong usage,
+//! 3 a file could not be read or written.
+
+mod commands;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// CV builder and explainable job matching for Italian job desks.
+///
+/// Profiles and vacancies are JSON or YAML files; run `sportello init` for a commented
+/// example profile and `sportello schema profile` for the full format.
+#[derive(Parser)]
+#[command(name = "sportello", version, long_version = commands::about::LONG_VERSION, about, long_about = None, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Show what Sportello does on the shipped sample data.
+    Demo(commands::demo::Args),
+    /// Write a commented example profile to start from.
+    Init(commands::init::Args),
+    /// Check profiles and vacancies and list every problem.
+    Validate(commands::validate::Args),
+    /// Render a CV to PDF, SVG or PNG.
+    Render(commands::render::Args),
+    /// List the CV templates, locales and fonts.
+    Templates(commands::render::TemplatesArgs),
+    /// Print or write the JSON Schema of profiles and vacancies.
+    Schema(commands::schema::Args),
+    /// Licences and attributions of the data Sportello ships.
+    About,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Demo(a) => commands::demo::run(a),
+        Command::Init(a) => commands::init::run(a),
+        Command::Validate(a) => commands::validate::run(a),
+        Command::Schema(a) => commands::schema::run(a),
+        Command::Render(a) => commands::render::run(a),
+        Command::Templates(a) => commands::render::list(a),
+        Command::About => commands::about::run(),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => e.report(),
+    }
+}

@@ -1,0 +1,24 @@
+//! # Sportello
+//!
+//! CV building and explainable job matching for Italian job desks (Sportello Lavoro,
+//! Centri per l'impiego). This crate holds all the domain logic; the command line, the
+//! browser widget and the Python package only convert and forward.
+//!
+//! ```
+//! use sportello::load::{load_profile, Format};
+//!
+//! let yaml = "person: {given_name: Maria, family_name: Rossi}\nskills: [{label: pulizia}]\n";
+//! let loaded = sportello::load::load_profile(yaml.as_bytes(), Format::Yaml, None).unwrap();
+//! assert_eq!(loaded.value.person.family_name, "Rossi");
+//! ```
+
+pub mod error;
+pub mod limits;
+pub mod load;
+pub mod model;
+#[cfg(feature = "render")]
+pub mod render;
+pub mod schema;
+pub mod validate;
+
+pub use error::{Error, Result};

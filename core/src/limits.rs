@@ -1,0 +1,18 @@
+//! Explicit limits on everything that enters the library.
+//!
+//! Every input is checked against these before or while it is parsed, and going past one
+//! is an error that names the limit. They are documented for users in `docs/limits.md`
+//! (generated from this file's values by hand: keep the two in step).
+
+/// Largest profile or vacancy file accepted, in bytes (5 MiB).
+pub const MAX_DOCUMENT_BYTES: usize = 5 * 1024 * 1024;
+/// Deepest nesting of JSON or YAML accepted (objects and arrays).
+pub const MAX_DEPTH: usize = 64;
+/// Longest list accepted anywhere in a profile or vacancy (work entries, skills, ...).
+pub const MAX_LIST_ITEMS: usize = 500;
+/// Longest short text field (names, titles, labels), in characters.
+pub const MAX_SHORT_TEXT_CHARS: usize = 500;
+/// Longest long text field (summaries, descriptions), in characters.
+pub const MAX_LONG_TEXT_CHARS: usize = 20_000;
+/// Most problems reported for one document; the rest are counted, not listed.
+pub const MAX_PROBLEMS: usize = 200;

@@ -1,0 +1,361 @@
+//! CV rendering through Typst used as a library.
+//!
+//! A [`Renderer`] holds what is costly and shared (the Typst standard library, the bundled
+//! fonts, the parsed template sources) and renders any number of CVs. Each render builds
+//! the view of the profile ([`view`]: privacy filtering, dates per locale), hands it to the
+//! template as the virtual file `/data.json`, compiles, and exports PDF, SVG or PNG. User
+//! text reaches Typst only as JSON data, so no field can inject markup.
+//!
+//! ```no_run
+//! use sportello::render::{Renderer, RenderRequest};
+//! # let profile: sportello::model::Profile = todo!();
+//! let renderer = Renderer::new();
+//! let out = renderer.render(&profile, &RenderRequest::pdf("europass", "it")).unwrap();
+//! std::fs::write("cv.pdf", &out.files[0]).unwrap();
+//! ```
+
+mod locale;
+mod text;
+pub mod view;
+mod world;
+
+use std::collections::BTreeMap;
+
+use typst::diag::{SourceDiagnostic, Warned};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::WorldExt;
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+pub use locale::Locale;
+
+use crate::error::{Error, Result};
+use crate::model::{CvOptions, PartialDate, Profile};
+use world::{RenderWorld, Shared, file_id};
+
+/// Largest photo accepted, in bytes.
+pub const MAX_PHOTO_BYTES: usize = 5 * 1024 * 1024;
+/// Largest photo accepted, in pixels per side.
+pub const MAX_PHOTO_PIXELS: u32 = 6000;
+/// Most pages a CV may have before rendering is refused as runaway.
+pub const MAX_PAGES: usize = 20;
+
+/// The shared Typst library file every template may import as `/lib/common.typ`.
+const LIB_COMMON: &str = include_str!("../../../templates/lib/common.typ");
+
+/// The templates shipped, as (name, description, main.typ).
+const EMBEDDED: &[(&str, &str, &str)] = &[
+    (
+        "europass",
+        "the layout Italian employers and public competitions expect, with the CEFR language grid",
+        include_str!("../../../templates/europass/main.typ"),
+    ),
+    ("modern", "a clean one-column design with an accent colour", include_str!("../../../templates/modern/main.typ")),
+    ("plain", "maximally ATS-friendly: one column, no tables, text in reading order", include_str!("../../../templates/plain/main.typ")),
+];
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// One PDF file.
+    Pdf,
+    /// One SVG file per page.
+    Svg,
+    /// One PNG file per page.
+    Png,
+    /// The plain text, line by line in reading order (what an applicant tracking system
+    /// reads).
+    Text,
+}
+
+/// PDF conformance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PdfConformance {
+    /// Tagged PDF (structure, title, language): always on.
+    #[default]
+    Tagged,
+    /// PDF/UA-1 (accessibility), enforced by Typst.
+    Ua1,
+    /// PDF/A-2b (archiving).
+    A2b,
+}
+
+/// What to render and how.
+#[derive(Debug, Clone)]
+pub struct RenderRequest {
+    /// Template name; `None` takes the profile's choice, else `europass`.
+    pub template: Option<String>,
+    /// Locale; `None` takes the profile's `render.lang`, then its `lang`, else `it`.
+    pub lang: Option<String>,
+    /// Output format.
+    pub format: OutputFormat,
+    /// Pixels per inch for PNG.
+    pub dpi: f32,
+    /// PDF conformance.
+    pub pdf: PdfConformance,
+    /// Options that override the profile's `render` block.
+    pub overrides: CvOptions,
+    /// The photo's bytes (JPEG or PNG), read by the caller.
+    pub photo: Option<Vec<u8>>,
+    /// "Today", for the signature line and PDF metadata; the library never reads the clock.
+    pub today: Option<PartialDate>,
+}
+
+impl RenderRequest {
+    /// A PDF request for a template and locale.
+    pub fn pdf(template: &str, lang: &str) -> Self {
+        Self {
+            template: Some(template.into()),
+            lang: Some(lang.into()),
+            format: OutputFormat::Pdf,
+            dpi: 144.0,
+            pdf: PdfConformance::Tagged,
+            overrides: CvOptions::default(),
+            photo: None,
+            today: None,
+        }
+    }
+}
+
+/// A rendered CV.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// The PDF, or one SVG/PNG per page.
+    pub files: Vec<Vec<u8>>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Typst warnings and notes on the content (e.g. a very long field).
+    pub warnings: Vec<String>,
+}
+
+/// A template's name and description, for listings.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TemplateInfo {
+    /// Name to pass as `template`.
+    pub name: String,
+    /// One line on what it is for.
+    pub description: String,
+    /// Whether it ships with Sportello (else it was loaded from a folder).
+    pub builtin: bool,
+}
+
+/// Renders CVs; create one and reuse it (see the module docs).
+pub struct Renderer {
+    shared: Shared,
+    templates: BTreeMap<String, TemplateInfo>,
+    locales: Vec<Locale>,
+}
+
+impl Default for Renderer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Renderer {
+    /// A renderer with the embedded templates, locales and fonts.
+    pub fn new() -> Self {
+        let mut shared = Shared::new();
+        shared.add_source("/lib/common.typ", LIB_COMMON.to_owned());
+        let mut templates = BTreeMap::new();
+        for (name, description, main) in EMBEDDED {
+            shared.add_source(&format!("/templates/{name}/main.typ"), (*main).to_owned());
+            templates.insert((*name).to_owned(), TemplateInfo { name: (*name).into(), description: (*description).into(), builtin: true });
+        }
+        Self { shared, templates, locales: Locale::embedded() }
+    }
+
+    /// Adds a user template: `files` maps paths relative to the template folder (e.g.
+    /// `main.typ`, `parts/header.typ`) to their text. It must have a `main.typ`.
+    pub fn add_template(&mut self, name: &str, description: &str, files: &BTreeMap<String, String>) -> Result<()> {
+        if !files.contains_key("main.typ") {
+            return Err(Error::Render { message: format!("template {name:?} has no main.typ"), hint: Some("a template folder needs a main.typ file".into()) });
+        }
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            return Err(Error::Render { message: format!("{name:?} is not a template name (expected letters, digits, '-' or '_')"), hint: None });
+        }
+        for (path, text) in files {
+            self.shared
+                .add_source(&format!("/templates/{name}/{path}"), text.clone())
+                .ok_or_else(|| Error::Render { message: format!("{path:?} is not a usable file path in template {name:?}"), hint: None })?;
+        }
+        self.templates.insert(name.to_owned(), TemplateInfo { name: name.into(), description: description.into(), builtin: false });
+        Ok(())
+    }
+
+    /// The templates available.
+    pub fn templates(&self) -> impl Iterator<Item = &TemplateInfo> {
+        self.templates.values()
+    }
+
+    /// The locales available.
+    pub fn locales(&self) -> impl Iterator<Item = &str> {
+        self.locales.iter().map(|l| l.code.as_str())
+    }
+
+    /// The font families templates can use.
+    pub fn fonts(&self) -> Vec<String> {
+        self.shared.families()
+    }
+
+    /// Renders a profile.
+    pub fn render(&self, profile: &Profile, req: &RenderRequest) -> Result<Rendered> {
+        let from_profile = profile.render.as_ref();
+        let template = req.template.clone().or_else(|| from_profile.and_then(|o| o.template.clone())).unwrap_or_else(|| "europass".into());
+        if !self.templates.contains_key(&template) {
+            return Err(Error::UnknownTemplate { name: template, available: self.templates.keys().cloned().collect() });
+        }
+        let lang = req.lang.clone().or_else(|| from_profile.and_then(|o| o.lang.clone())).or_else(|| profile.lang.clone()).unwrap_or_else(|| "it".into());
+        let locale = self.locales.iter().find(|l| l.code == lang).ok_or_else(|| Error::UnknownLocale {
+            name: lang.clone(),
+            available: self.locales.iter().map(|l| l.code.clone()).collect(),
+        })?;
+        let opts = view::Effective::merge(from_profile, &req.overrides);
+        check_colour(&opts.accent)?;
+        if !self.shared.families().iter().any(|f| f.eq_ignore_ascii_case(&opts.font)) {
+            return Err(Error::Render {
+                message: format!("font {:?} is not available", opts.font),
+                hint: Some(format!("available fonts: {}", self.shared.families().join(", "))),
+            });
+        }
+
+        let mut files = Vec::new();
+        let photo_path = match &req.photo {
+            Some(bytes) => {
+                let ext = photo_kind(bytes)?;
+                let path = format!("/photo.{ext}");
+                files.push((file_id(&path).ok_or_else(|| internal("photo path"))?, Bytes::new(bytes.clone())));
+                Some(path)
+            }
+            None => None,
+        };
+        let today_text = req.today.map(|d| locale.date(d)).unwrap_or_default();
+        let view = view::build(profile, &opts, locale, photo_path.as_deref(), &today_text);
+        let data = serde_json::to_vec(&view).map_err(|e| internal(&e.to_string()))?;
+        files.push((file_id("/data.json").ok_or_else(|| internal("data path"))?, Bytes::new(data)));
+        let main = file_id(&format!("/templates/{template}/main.typ")).ok_or_else(|| internal("template path"))?;
+        let today = req.today.and_then(|d| Datetime::from_ymd(i32::from(d.get_year()), d.get_month().unwrap_or(1), d.get_day().unwrap_or(1)));
+        let world = RenderWorld { shared: &self.shared, main, files, today };
+
+        let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+        // Keep the memoisation cache from growing without bound over many renders.
+        typst::comemo::evict(10);
+        let mut notes: Vec<String> = warnings.iter().map(|w| self.describe(&world, w)).collect();
+        let doc = output.map_err(|errors| {
+            let first = errors.first().map(|e| self.describe(&world, e)).unwrap_or_else(|| "unknown error".into());
+            let hint = errors.first().and_then(|e| e.hints.first().map(|h| h.v.to_string()));
+            Error::Template { message: first, hint }
+        })?;
+        let pages = doc.pages().len();
+        if pages > MAX_PAGES {
+            return Err(Error::Render { message: format!("the CV has {pages} pages (expected at most {MAX_PAGES})"), hint: Some("shorten the descriptions".into()) });
+        }
+        if pages > 2 {
+            notes.push(format!("the CV has {pages} pages; job desks recommend one or two"));
+        }
+        let out = match req.format {
+            OutputFormat::Pdf => vec![self.pdf(&doc, req.pdf, req.today)?],
+            OutputFormat::Svg => doc.pages().iter().map(|p| typst_svg::svg(p, &typst_svg::SvgOptions::default()).into_bytes()).collect(),
+            OutputFormat::Png => doc
+                .pages()
+                .iter()
+                .map(|p| {
+                    let opts = typst_render::RenderOptions { pixel_per_pt: typst::utils::Scalar::new(f64::from(req.dpi) / 72.0), ..Default::default() };
+                    typst_render::render(p, &opts).encode_png().map_err(|e| internal(&e.to_string()))
+                })
+                .collect::<Result<_>>()?,
+            OutputFormat::Text => vec![text::extract(&doc).into_bytes()],
+        };
+        Ok(Rendered { files: out, pages, warnings: notes })
+    }
+
+    fn pdf(&self, doc: &PagedDocument, conformance: PdfConformance, today: Option<PartialDate>) -> Result<Vec<u8>> {
+        let standards = match conformance {
+            PdfConformance::Tagged => PdfStandards::default(),
+            PdfConformance::Ua1 => PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| internal(e.message()))?,
+            PdfConformance::A2b => PdfStandards::new(&[PdfStandard::A_2b]).map_err(|e| internal(e.message()))?,
+        };
+        let timestamp = today
+            .and_then(|d| Datetime::from_ymd_hms(i32::from(d.get_year()), d.get_month().unwrap_or(1), d.get_day().unwrap_or(1), 0, 0, 0))
+            .map(Timestamp::new_utc);
+        let options = PdfOptions {
+            ident: Smart::Custom("sportello-cv".into()),
+            creator: Smart::Custom(Some("Sportello".into())),
+            timestamp,
+            standards,
+            ..PdfOptions::default()
+        };
+        typst_pdf::pdf(doc, &options).map_err(|errors| Error::Render {
+            message: errors.first().map(|e| e.message.to_string()).unwrap_or_default(),
+            hint: errors.first().and_then(|e| e.hints.first().map(|h| h.v.to_string())),
+        })
+    }
+
+    /// "file:line:column: message" for a Typst diagnostic.
+    fn describe(&self, world: &RenderWorld<'_>, d: &SourceDiagnostic) -> String {
+        let location = d.span.id().and_then(|id| {
+            let range = world.range(d.span)?;
+            let source = self.shared.source(id)?;
+            let (line, col) = source.lines().byte_to_line_column(range.start)?;
+            let path = id.vpath().get_with_slash().to_owned();
+            let path = path.strip_prefix("/templates/").unwrap_or(&path).to_owned();
+            Some(format!("{path}:{}:{}", line + 1, col + 1))
+        });
+        match location {
+            Some(l) => format!("{l}: {}", d.message),
+            None => d.message.to_string(),
+        }
+    }
+}
+
+fn internal(what: &str) -> Error {
+    Error::Render { message: format!("internal error: {what}"), hint: Some("please report this".into()) }
+}
+
+fn check_colour(c: &str) -> Result<()> {
+    let ok = c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit());
+    if ok { Ok(()) } else { Err(Error::Render { message: format!("{c:?} is not a colour (expected #rrggbb, e.g. \"#1f5f7a\")"), hint: None }) }
+}
+
+/// "jpg" or "png" after checking the bytes, size and dimensions.
+fn photo_kind(bytes: &[u8]) -> Result<&'static str> {
+    if bytes.len() > MAX_PHOTO_BYTES {
+        return Err(Error::TooLarge { what: "the photo".into(), size: bytes.len(), limit: MAX_PHOTO_BYTES });
+    }
+    let (ext, dims) = if bytes.starts_with(&[0x89, b'P', b'N', b'G']) {
+        ("png", png_size(bytes))
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        ("jpg", jpeg_size(bytes))
+    } else {
+        return Err(Error::Photo { message: "the photo is not a JPEG or PNG image".into() });
+    };
+    match dims {
+        Some((w, h)) if w.max(h) <= MAX_PHOTO_PIXELS && w > 0 && h > 0 => Ok(ext),
+        Some((w, h)) => Err(Error::Photo { message: format!("the photo is {w}x{h} pixels (expected at most {MAX_PHOTO_PIXELS} per side)") }),
+        None => Err(Error::Photo { message: format!("the photo looks like a {} but its header is broken", ext.to_uppercase()) }),
+    }
+}
+
+fn png_size(b: &[u8]) -> Option<(u32, u32)> {
+    let w = u32::from_be_bytes(b.get(16..20)?.try_into().ok()?);
+    let h = u32::from_be_bytes(b.get(20..24)?.try_into().ok()?);
+    Some((w, h))
+}
+
+fn jpeg_size(b: &[u8]) -> Option<(u32, u32)> {
+    let mut i = 2;
+    while i + 9 < b.len() {
+        if b[i] != 0xFF {
+            return None;
+        }
+        let marker = b[i + 1];
+        let len = usize::from(u16::from_be_bytes([b[i + 2], b[i + 3]]));
+        if (0xC0..=0xCF).contains(&marker) && !matches!(marker, 0xC4 | 0xC8 | 0xCC) {
+            let h = u32::from(u16::from_be_bytes([b[i + 5], b[i + 6]]));
+            let w = u32::from(u16::from_be_bytes([b[i + 7], b[i + 8]]));
+            return Some((w, h));
+        }
+        i += 2 + len;
+    }
+    None
+}

@@ -1,0 +1,791 @@
+//! ESCO skills and occupations: loading, normalising free text, suggestions and skill
+//! relatedness.
+//!
+//! A [`Taxonomy`] holds ESCO concepts (skills, occupations, ISCO-08 groups and skill
+//! groups), their labels in one or more languages, and the relations between them
+//! (occupation → essential/optional skill, skill → broader skill or group, skill ↔ skill).
+//! Concepts are numbered with dense `u32` ids ([`ConceptId`]); all label text lives in one
+//! arena; relations are compressed adjacency lists, so lookups are slices, not searches.
+//!
+//! Where a taxonomy comes from:
+//! * [`Taxonomy::embedded`]: ESCO v1.1.1 in English, shipped inside the library as a compact
+//!   pack (see [`Taxonomy::from_pack`]), plus the Italian labels of the ISCO-08 groups and
+//!   Sportello's own small Italian synonym table (see below). Loaded once, on first use.
+//! * [`Taxonomy::from_esco_csv`]: the official ESCO CSV download in any ESCO language, read
+//!   through an [`EscoSource`] (the caller opens the files: the library never touches the
+//!   file system). More languages can be added to the same taxonomy with
+//!   [`Taxonomy::add_language_from_esco_csv`] or [`Taxonomy::merge`]; their labels are
+//!   searched together and every hit says which language matched.
+//! * [`Taxonomy::to_pack`] turns any taxonomy into the same compact format, so an imported
+//!   language can be stored and reloaded quickly.
+//!
+//! What it does:
+//! * [`Taxonomy::search_skills`] and [`Taxonomy::search_occupations`] normalise free text
+//!   ("muletto", "operate forklfit") to ranked ESCO concepts, each [`Hit`] with its evidence
+//!   (see the `search` module docs for the algorithm);
+//! * [`Taxonomy::essential_skills`], [`Taxonomy::optional_skills`] and
+//!   [`Taxonomy::occupations_for_skills`] suggest skills for an occupation and occupations
+//!   for a set of skills;
+//! * [`Taxonomy::relatedness`] gives the matcher partial credit between two skills.
+//!
+//! ## Italian
+//! The shared reference data has no Italian ESCO labels for skills and occupations, only
+//! for ISCO groups. So that the words people type at an Italian job desk ("muletto",
+//! "assistenza anziani", "pulizie") still find their concepts, the embedded taxonomy adds
+//! `core/data/it-synonyms.tsv`: **Sportello's own hand-made table** of a few hundred Italian
+//! terms, each pointing at one ESCO concept whose English labels were checked by hand. It
+//! is not ESCO's translation and its hits say so (`kind: synonym`, `label_kind: synonym`,
+//! `lang: it`). The real answer is the official Italian ESCO download, imported with
+//! [`Taxonomy::add_language_from_esco_csv`].
+//!
+//! ```
+//! use sportello::taxonomy::{SearchOptions, Taxonomy};
+//!
+//! let esco = Taxonomy::embedded();
+//! let hits = esco.search_skills("muletto", &SearchOptions::default()).unwrap();
+//! assert_eq!(hits[0].preferred_label, "operate forklift");
+//! assert_eq!(hits[0].lang, "it");
+//! ```
+//!
+//! ESCO is © European Union; this product uses the ESCO classification of the European
+//! Commission. The embedded pack is a modified (reduced) derivative: it keeps labels,
+//! classification codes and relations, and drops descriptions, definitions and notes.
+
+mod esco_csv;
+mod pack;
+mod related;
+mod search;
+mod suggest;
+mod synonyms;
+mod text;
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use text::FxHashMap;
+
+pub use esco_csv::{EscoSource, ImportReport};
+pub use related::{Relation, RelationKind};
+pub use search::{Hit, MAX_QUERY_CHARS, MatchKind, SearchOptions};
+pub use suggest::{OccupationScore, SkillLink};
+
+/// The embedded pack: ESCO v1.1.1, English, with the Italian ISCO group labels.
+static EMBEDDED_PACK: &[u8] = include_bytes!("../../data/esco-en.pack");
+/// Sportello's own Italian synonym table (see the module docs).
+static IT_SYNONYMS: &str = include_str!("../../data/it-synonyms.tsv");
+
+/// A concept's number inside one [`Taxonomy`]: dense, starting at 0. Ids are not stable
+/// across taxonomies; store URIs, not ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ConceptId(u32);
+
+impl ConceptId {
+    /// The id as an index (0-based).
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// What an ESCO concept is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConceptKind {
+    /// A skill, competence or knowledge concept (`skills_xx.csv`).
+    Skill,
+    /// An occupation (`occupations_xx.csv`).
+    Occupation,
+    /// An ISCO-08 group, levels 1 to 4 (`ISCOGroups_xx.csv`).
+    IscoGroup,
+    /// A group of the skills hierarchy, including ISCED-F fields (`skillGroups_xx.csv`).
+    SkillGroup,
+}
+
+impl ConceptKind {
+    fn code(self) -> u8 {
+        match self {
+            ConceptKind::Skill => 0,
+            ConceptKind::Occupation => 1,
+            ConceptKind::IscoGroup => 2,
+            ConceptKind::SkillGroup => 3,
+        }
+    }
+    fn from_code(c: u8) -> Option<Self> {
+        Some(match c {
+            0 => ConceptKind::Skill,
+            1 => ConceptKind::Occupation,
+            2 => ConceptKind::IscoGroup,
+            3 => ConceptKind::SkillGroup,
+            _ => return None,
+        })
+    }
+}
+
+/// ESCO's `skillType`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkillType {
+    /// `skill/competence`: the ability to do something.
+    SkillCompetence,
+    /// `knowledge`: what one knows.
+    Knowledge,
+}
+
+impl SkillType {
+    /// The ESCO code, e.g. `skill/competence`.
+    pub fn code(self) -> &'static str {
+        match self {
+            SkillType::SkillCompetence => "skill/competence",
+            SkillType::Knowledge => "knowledge",
+        }
+    }
+    fn parse(s: &str) -> Option<Self> {
+        match s {
+            "skill/competence" => Some(SkillType::SkillCompetence),
+            "knowledge" => Some(SkillType::Knowledge),
+            _ => None,
+        }
+    }
+}
+
+/// ESCO's `reuseLevel`: how widely a skill applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReuseLevel {
+    /// Useful in any job (e.g. "work in teams").
+    Transversal,
+    /// Used across several sectors.
+    CrossSector,
+    /// Specific to one sector.
+    SectorSpecific,
+    /// Specific to one occupation.
+    OccupationSpecific,
+}
+
+impl ReuseLevel {
+    /// The ESCO code, e.g. `cross-sector`.
+    pub fn code(self) -> &'static str {
+        match self {
+            ReuseLevel::Transversal => "transversal",
+            ReuseLevel::CrossSector => "cross-sector",
+            ReuseLevel::SectorSpecific => "sector-specific",
+            ReuseLevel::OccupationSpecific => "occupation-specific",
+        }
+    }
+    fn parse(s: &str) -> Option<Self> {
+        [ReuseLevel::Transversal, ReuseLevel::CrossSector, ReuseLevel::SectorSpecific, ReuseLevel::OccupationSpecific]
+            .into_iter()
+            .find(|r| r.code() == s)
+    }
+}
+
+/// Where a label comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LabelKind {
+    /// ESCO's preferred label.
+    Preferred,
+    /// One of ESCO's alternative labels.
+    Alternative,
+    /// One of ESCO's hidden labels (misspellings and obsolete terms, for search only).
+    Hidden,
+    /// A synonym added outside ESCO, e.g. Sportello's Italian table.
+    Synonym,
+}
+
+impl LabelKind {
+    fn code(self) -> u8 {
+        match self {
+            LabelKind::Preferred => 0,
+            LabelKind::Alternative => 1,
+            LabelKind::Hidden => 2,
+            LabelKind::Synonym => 3,
+        }
+    }
+    fn from_code(c: u8) -> Option<Self> {
+        Some(match c {
+            0 => LabelKind::Preferred,
+            1 => LabelKind::Alternative,
+            2 => LabelKind::Hidden,
+            3 => LabelKind::Synonym,
+            _ => return None,
+        })
+    }
+}
+
+/// How strongly an occupation needs a skill (ESCO's `relationType`), or how one skill needs
+/// another in `skillSkillRelations`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RelationType {
+    /// Essential.
+    Essential,
+    /// Optional.
+    #[default]
+    Optional,
+}
+
+impl RelationType {
+    fn parse(s: &str) -> Option<Self> {
+        match s {
+            "essential" => Some(RelationType::Essential),
+            "optional" => Some(RelationType::Optional),
+            _ => None,
+        }
+    }
+}
+
+/// One label of a concept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Label<'t> {
+    /// The text, as ESCO (or the synonym table) writes it.
+    pub text: &'t str,
+    /// Its language, an ESCO language code such as `en` or `it`.
+    pub lang: &'t str,
+    /// Preferred, alternative, hidden or synonym.
+    pub kind: LabelKind,
+}
+
+/// A label to add with [`Taxonomy::add_labels`].
+#[derive(Debug, Clone, Copy)]
+pub struct NewLabel<'a> {
+    /// The concept's URI; it must already be in the taxonomy.
+    pub uri: &'a str,
+    /// The language code, e.g. `it`.
+    pub lang: &'a str,
+    /// The kind of label.
+    pub kind: LabelKind,
+    /// The text.
+    pub text: &'a str,
+}
+
+#[derive(Debug, Clone)]
+struct ConceptData {
+    kind: ConceptKind,
+    skill_type: Option<SkillType>,
+    reuse_level: Option<ReuseLevel>,
+    /// ESCO code of an occupation (`2654.1.7`), ISCO code of a group, code of a skill group.
+    code: Box<str>,
+    /// ISCO-08 unit group of an occupation (`2654`).
+    isco_group: Box<str>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct LabelData {
+    concept: u32,
+    start: u32,
+    end: u32,
+    lang: u16,
+    kind: LabelKind,
+}
+
+/// Compressed adjacency lists: the items of node `i` are `items[offsets[i]..offsets[i + 1]]`.
+#[derive(Debug, Clone, Default)]
+struct Csr<T> {
+    offsets: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T: Copy + Default> Csr<T> {
+    /// Builds the lists of `n` nodes from `(node, item)` pairs, keeping their order within
+    /// a node (a counting sort). Pairs with `node >= n` are dropped.
+    fn build(n: usize, pairs: &[(u32, T)]) -> Self {
+        let mut offsets = vec![0u32; n + 1];
+        for &(node, _) in pairs {
+            if let Some(o) = offsets.get_mut(node as usize + 1) {
+                *o += 1;
+            }
+        }
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut fill = offsets.clone();
+        let mut items = vec![T::default(); offsets[n] as usize];
+        for &(node, item) in pairs {
+            if let Some(f) = fill.get_mut(node as usize).filter(|_| (node as usize) < n) {
+                items[*f as usize] = item;
+                *f += 1;
+            }
+        }
+        Csr { offsets, items }
+    }
+
+    fn get(&self, node: u32) -> &[T] {
+        let i = node as usize;
+        match (self.offsets.get(i), self.offsets.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
+/// Lookups derived from the stored concepts, labels and relations.
+#[derive(Debug, Clone, Default)]
+struct Derived {
+    concept_labels: Csr<u32>,
+    occ_skills: Csr<(u32, RelationType)>,
+    skill_occs: Csr<(u32, RelationType)>,
+    broader: Csr<u32>,
+    narrower: Csr<u32>,
+    skill_rel: Csr<(u32, RelationType)>,
+    isco_by_code: FxHashMap<Box<str>, u32>,
+}
+
+/// ESCO concepts, labels and relations, with search and suggestions (see the module docs).
+#[derive(Default)]
+pub struct Taxonomy {
+    source: String,
+    langs: Vec<Box<str>>,
+    uris: Vec<Box<str>>,
+    uri_ids: FxHashMap<Box<str>, u32>,
+    concepts: Vec<ConceptData>,
+    text: String,
+    labels: Vec<LabelData>,
+    /// (occupation, skill, type), sorted and deduplicated.
+    occ_skill: Vec<(u32, u32, RelationType)>,
+    /// (narrower, broader), sorted and deduplicated.
+    broader: Vec<(u32, u32)>,
+    /// (original skill, related skill, type), sorted and deduplicated.
+    skill_skill: Vec<(u32, u32, RelationType)>,
+    derived: Derived,
+    index: OnceLock<search::Indexes>,
+}
+
+impl Clone for Taxonomy {
+    fn clone(&self) -> Self {
+        let index = OnceLock::new();
+        if let Some(built) = self.index.get() {
+            let _ = index.set(built.clone());
+        }
+        Taxonomy {
+            source: self.source.clone(),
+            langs: self.langs.clone(),
+            uris: self.uris.clone(),
+            uri_ids: self.uri_ids.clone(),
+            concepts: self.concepts.clone(),
+            text: self.text.clone(),
+            labels: self.labels.clone(),
+            occ_skill: self.occ_skill.clone(),
+            broader: self.broader.clone(),
+            skill_skill: self.skill_skill.clone(),
+            derived: self.derived.clone(),
+            index,
+        }
+    }
+}
+
+impl fmt::Debug for Taxonomy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Taxonomy")
+            .field("source", &self.source)
+            .field("languages", &self.langs)
+            .field("concepts", &self.concepts.len())
+            .field("labels", &self.labels.len())
+            .field("occupation_skill_relations", &self.occ_skill.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Taxonomy {
+    /// An empty taxonomy.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The embedded taxonomy: ESCO v1.1.1 in English, the Italian labels of the ISCO-08
+    /// groups and Sportello's Italian synonym table. Decoded and indexed once, on first
+    /// use (about 50 ms in a release build), then shared.
+    ///
+    /// The pack is checked by the crate's tests; should it ever fail to decode, this
+    /// returns an empty taxonomy rather than panicking.
+    pub fn embedded() -> &'static Taxonomy {
+        static EMBEDDED: OnceLock<Taxonomy> = OnceLock::new();
+        EMBEDDED.get_or_init(|| {
+            let t = Self::load_embedded().unwrap_or_default();
+            t.prepare();
+            t
+        })
+    }
+
+    /// Decodes a fresh copy of the embedded taxonomy (what [`Taxonomy::embedded`] does once),
+    /// without building its search index. For benchmarks and for callers that want to
+    /// extend it: `let mut t = Taxonomy::load_embedded()?; t.merge(&italian);`.
+    pub fn load_embedded() -> Result<Taxonomy> {
+        let mut t = pack::decode(EMBEDDED_PACK)?;
+        let synonyms = synonyms::parse(IT_SYNONYMS, "it-synonyms.tsv")?;
+        t.push_new_labels(synonyms.iter().map(|s| NewLabel { uri: &s.uri, lang: "it", kind: LabelKind::Synonym, text: &s.term }))?;
+        t.finish();
+        Ok(t)
+    }
+
+    /// The size in bytes of the embedded pack.
+    pub fn embedded_pack_len() -> usize {
+        EMBEDDED_PACK.len()
+    }
+
+    /// Builds the search index now instead of on the first search (it takes a few tens of
+    /// milliseconds; searching from several threads at once is fine either way).
+    pub fn prepare(&self) {
+        self.indexes();
+    }
+
+    fn indexes(&self) -> &search::Indexes {
+        self.index.get_or_init(|| search::Indexes::build(self))
+    }
+
+    /// A free-text note on where this taxonomy comes from (kept in packs).
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// Sets the note returned by [`Taxonomy::source`].
+    pub fn set_source(&mut self, source: impl Into<String>) {
+        self.source = source.into();
+    }
+
+    /// The language codes of the labels, in the order they were added.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.langs.iter().map(|l| &**l)
+    }
+
+    /// How many concepts of a kind there are.
+    pub fn count(&self, kind: ConceptKind) -> usize {
+        self.concepts.iter().filter(|c| c.kind == kind).count()
+    }
+
+    /// How many labels there are, in all languages.
+    pub fn label_count(&self) -> usize {
+        self.labels.len()
+    }
+
+    /// The id of the concept with this URI.
+    pub fn id(&self, uri: &str) -> Option<ConceptId> {
+        self.uri_ids.get(uri.trim()).map(|&i| ConceptId(i))
+    }
+
+    /// The concept with this URI.
+    pub fn concept(&self, uri: &str) -> Option<ConceptRef<'_>> {
+        self.id(uri).map(|id| ConceptRef { tax: self, id: id.0 })
+    }
+
+    /// The concept with this id.
+    pub fn concept_by_id(&self, id: ConceptId) -> Option<ConceptRef<'_>> {
+        (id.index() < self.concepts.len()).then_some(ConceptRef { tax: self, id: id.0 })
+    }
+
+    /// Every concept, in id order.
+    pub fn concepts(&self) -> impl Iterator<Item = ConceptRef<'_>> {
+        (0..self.concepts.len() as u32).map(|id| ConceptRef { tax: self, id })
+    }
+
+    /// The ISCO-08 group with this code (`"8344"`, `"83"`), if known.
+    pub fn isco_group(&self, code: &str) -> Option<ConceptRef<'_>> {
+        self.derived.isco_by_code.get(code.trim()).map(|&id| ConceptRef { tax: self, id })
+    }
+
+    /// The direct broader concepts (skills or skill groups) of a skill or skill group.
+    pub fn broader(&self, id: ConceptId) -> impl Iterator<Item = ConceptId> + '_ {
+        self.derived.broader.get(id.0).iter().map(|&b| ConceptId(b))
+    }
+
+    /// The direct narrower concepts of a skill or skill group.
+    pub fn narrower(&self, id: ConceptId) -> impl Iterator<Item = ConceptId> + '_ {
+        self.derived.narrower.get(id.0).iter().map(|&b| ConceptId(b))
+    }
+
+    /// Adds labels to concepts already in the taxonomy (e.g. a language's ISCO group labels,
+    /// or a synonym table) and returns how many were new. Labels already present (same
+    /// concept, language and text) are skipped.
+    pub fn add_labels<'a>(&mut self, labels: impl IntoIterator<Item = NewLabel<'a>>) -> Result<usize> {
+        let n = self.push_new_labels(labels)?;
+        self.finish();
+        Ok(n)
+    }
+
+    /// Adds a synonym table: UTF-8 text with one `term<TAB>uri[<TAB>note]` per line, `#`
+    /// comments and blank lines ignored (the format of `core/data/it-synonyms.tsv`). Every
+    /// URI must be in the taxonomy. Returns how many labels were new.
+    pub fn add_synonyms_tsv(&mut self, tsv: &str, file_name: &str, lang: &str) -> Result<usize> {
+        let entries = synonyms::parse(tsv, file_name)?;
+        for e in &entries {
+            if self.id(&e.uri).is_none() {
+                return Err(Error::DataFile {
+                    file: file_name.to_owned(),
+                    line: e.line,
+                    message: format!("unknown ESCO concept {:?}", e.uri),
+                });
+            }
+        }
+        self.add_labels(entries.iter().map(|e| NewLabel { uri: &e.uri, lang, kind: LabelKind::Synonym, text: &e.term }))
+    }
+
+    /// Adds everything in `other` to this taxonomy: concepts missing here, labels (in any
+    /// language) and relations. Attributes this taxonomy lacks (skill type, codes) are taken
+    /// from `other`. Used to search several languages together.
+    pub fn merge(&mut self, other: &Taxonomy) {
+        let ids: Vec<u32> = (0..other.concepts.len())
+            .map(|i| {
+                let c = &other.concepts[i];
+                let id = self.intern_concept(&other.uris[i], c.kind);
+                let mine = &mut self.concepts[id as usize];
+                mine.skill_type = mine.skill_type.or(c.skill_type);
+                mine.reuse_level = mine.reuse_level.or(c.reuse_level);
+                if mine.code.is_empty() {
+                    mine.code.clone_from(&c.code);
+                }
+                if mine.isco_group.is_empty() {
+                    mine.isco_group.clone_from(&c.isco_group);
+                }
+                id
+            })
+            .collect();
+        let mut seen = self.label_keys();
+        for l in &other.labels {
+            let lang = self.intern_lang(&other.langs[l.lang as usize]);
+            let text = &other.text[l.start as usize..l.end as usize];
+            self.push_label_dedup(&mut seen, ids[l.concept as usize], lang, l.kind, text);
+        }
+        self.occ_skill.extend(other.occ_skill.iter().map(|&(o, s, t)| (ids[o as usize], ids[s as usize], t)));
+        self.broader.extend(other.broader.iter().map(|&(n, b)| (ids[n as usize], ids[b as usize])));
+        self.skill_skill.extend(other.skill_skill.iter().map(|&(a, b, t)| (ids[a as usize], ids[b as usize], t)));
+        if self.source.is_empty() {
+            self.source.clone_from(&other.source);
+        } else if !other.source.is_empty() && self.source != other.source {
+            self.source = format!("{}; {}", self.source, other.source);
+        }
+        self.finish();
+    }
+
+    // ----- building (used by the CSV and pack readers) -----
+
+    fn intern_lang(&mut self, lang: &str) -> u16 {
+        if let Some(i) = self.langs.iter().position(|l| &**l == lang) {
+            return i as u16;
+        }
+        self.langs.push(lang.into());
+        (self.langs.len() - 1) as u16
+    }
+
+    fn intern_concept(&mut self, uri: &str, kind: ConceptKind) -> u32 {
+        if let Some(&id) = self.uri_ids.get(uri) {
+            return id;
+        }
+        let id = self.concepts.len() as u32;
+        self.uris.push(uri.into());
+        self.uri_ids.insert(uri.into(), id);
+        self.concepts.push(ConceptData { kind, skill_type: None, reuse_level: None, code: "".into(), isco_group: "".into() });
+        id
+    }
+
+    fn push_label(&mut self, concept: u32, lang: u16, kind: LabelKind, text: &str) {
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        let start = self.text.len() as u32;
+        self.text.push_str(text);
+        self.labels.push(LabelData { concept, start, end: self.text.len() as u32, lang, kind });
+    }
+
+    /// Keys (concept, language, text hash) of the labels present, to skip duplicates.
+    fn label_keys(&self) -> FxHashMap<(u32, u16, u64), ()> {
+        self.labels.iter().map(|l| ((l.concept, l.lang, text::fnv1a(self.label_text(l).as_bytes())), ())).collect()
+    }
+
+    fn push_label_dedup(&mut self, seen: &mut FxHashMap<(u32, u16, u64), ()>, concept: u32, lang: u16, kind: LabelKind, text: &str) {
+        let text = text.trim();
+        let key = (concept, lang, text::fnv1a(text.as_bytes()));
+        if seen.contains_key(&key) && self.labels.iter().any(|l| l.concept == concept && l.lang == lang && self.label_text(l) == text) {
+            return;
+        }
+        seen.insert(key, ());
+        self.push_label(concept, lang, kind, text);
+    }
+
+    fn push_new_labels<'a>(&mut self, labels: impl IntoIterator<Item = NewLabel<'a>>) -> Result<usize> {
+        let mut seen = self.label_keys();
+        let before = self.labels.len();
+        for l in labels {
+            let Some(&concept) = self.uri_ids.get(l.uri.trim()) else {
+                return Err(Error::UnknownConcept { uri: l.uri.to_owned() });
+            };
+            let lang = self.intern_lang(l.lang);
+            self.push_label_dedup(&mut seen, concept, lang, l.kind, l.text);
+        }
+        Ok(self.labels.len() - before)
+    }
+
+    /// Sorts and deduplicates the relations, rebuilds the lookups and drops the search
+    /// index (rebuilt on the next search).
+    fn finish(&mut self) {
+        self.occ_skill.sort_unstable();
+        self.occ_skill.dedup_by_key(|r| (r.0, r.1));
+        self.broader.sort_unstable();
+        self.broader.dedup();
+        self.broader.retain(|&(n, b)| n != b);
+        self.skill_skill.sort_unstable();
+        self.skill_skill.dedup_by_key(|r| (r.0, r.1));
+        self.skill_skill.retain(|&(a, b, _)| a != b);
+
+        let n = self.concepts.len();
+        let label_pairs: Vec<(u32, u32)> = self.labels.iter().enumerate().map(|(i, l)| (l.concept, i as u32)).collect();
+        let occ: Vec<(u32, (u32, RelationType))> = self.occ_skill.iter().map(|&(o, s, t)| (o, (s, t))).collect();
+        let occ_inv: Vec<(u32, (u32, RelationType))> = self.occ_skill.iter().map(|&(o, s, t)| (s, (o, t))).collect();
+        let up: Vec<(u32, u32)> = self.broader.clone();
+        let down: Vec<(u32, u32)> = self.broader.iter().map(|&(a, b)| (b, a)).collect();
+        let rel: Vec<(u32, (u32, RelationType))> =
+            self.skill_skill.iter().flat_map(|&(a, b, t)| [(a, (b, t)), (b, (a, t))]).collect();
+        let isco_by_code = self
+            .concepts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.kind == ConceptKind::IscoGroup && !c.code.is_empty())
+            .map(|(i, c)| (c.code.clone(), i as u32))
+            .collect();
+        self.derived = Derived {
+            concept_labels: Csr::build(n, &label_pairs),
+            occ_skills: Csr::build(n, &occ),
+            skill_occs: Csr::build(n, &occ_inv),
+            broader: Csr::build(n, &up),
+            narrower: Csr::build(n, &down),
+            skill_rel: Csr::build(n, &rel),
+            isco_by_code,
+        };
+        self.index = OnceLock::new();
+    }
+
+    fn label_text(&self, l: &LabelData) -> &str {
+        self.text.get(l.start as usize..l.end as usize).unwrap_or("")
+    }
+
+    fn lang_code(&self, lang: u16) -> &str {
+        self.langs.get(lang as usize).map(|l| &**l).unwrap_or("")
+    }
+
+    /// The label shown for a concept: its preferred label in `lang`, else in the first
+    /// language loaded, else any preferred label, else any label, else its URI.
+    fn display_label(&self, concept: u32, lang: Option<u16>) -> (&str, &str) {
+        let ids = self.derived.concept_labels.get(concept);
+        let pref = |want: Option<u16>| {
+            ids.iter().map(|&i| &self.labels[i as usize]).find(|l| l.kind == LabelKind::Preferred && want.is_none_or(|w| l.lang == w))
+        };
+        let found = lang
+            .and_then(|l| pref(Some(l)))
+            .or_else(|| pref(Some(0)))
+            .or_else(|| pref(None))
+            .or_else(|| ids.first().map(|&i| &self.labels[i as usize]));
+        match found {
+            Some(l) => (self.label_text(l), self.lang_code(l.lang)),
+            None => (self.uris.get(concept as usize).map(|u| &**u).unwrap_or(""), ""),
+        }
+    }
+
+    fn kind_of(&self, concept: u32) -> Option<ConceptKind> {
+        self.concepts.get(concept as usize).map(|c| c.kind)
+    }
+}
+
+/// A view of one concept of a [`Taxonomy`].
+#[derive(Clone, Copy)]
+pub struct ConceptRef<'t> {
+    tax: &'t Taxonomy,
+    id: u32,
+}
+
+impl fmt::Debug for ConceptRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConceptRef").field("uri", &self.uri()).field("label", &self.label()).finish()
+    }
+}
+
+impl<'t> ConceptRef<'t> {
+    fn data(&self) -> &'t ConceptData {
+        &self.tax.concepts[self.id as usize]
+    }
+
+    /// The concept's id in its taxonomy.
+    pub fn id(&self) -> ConceptId {
+        ConceptId(self.id)
+    }
+
+    /// The ESCO URI.
+    pub fn uri(&self) -> &'t str {
+        &self.tax.uris[self.id as usize]
+    }
+
+    /// Skill, occupation, ISCO group or skill group.
+    pub fn kind(&self) -> ConceptKind {
+        self.data().kind
+    }
+
+    /// The preferred label in a language, if the taxonomy has one.
+    pub fn preferred_label(&self, lang: &str) -> Option<&'t str> {
+        self.labels().find(|l| l.kind == LabelKind::Preferred && l.lang == lang).map(|l| l.text)
+    }
+
+    /// The label to show: the preferred label in the first language loaded (English for
+    /// the embedded taxonomy), else any label, else the URI.
+    pub fn label(&self) -> &'t str {
+        self.tax.display_label(self.id, None).0
+    }
+
+    /// Every label, in every language.
+    pub fn labels(&self) -> impl Iterator<Item = Label<'t>> + 't {
+        let tax = self.tax;
+        tax.derived.concept_labels.get(self.id).iter().map(move |&i| {
+            let l = &tax.labels[i as usize];
+            Label { text: tax.label_text(l), lang: tax.lang_code(l.lang), kind: l.kind }
+        })
+    }
+
+    /// ESCO's `skillType` (skills only).
+    pub fn skill_type(&self) -> Option<SkillType> {
+        self.data().skill_type
+    }
+
+    /// ESCO's `reuseLevel` (skills only).
+    pub fn reuse_level(&self) -> Option<ReuseLevel> {
+        self.data().reuse_level
+    }
+
+    /// The ESCO code of an occupation (`"2654.1.7"`), the ISCO code of an ISCO group
+    /// (`"2654"`) or the code of a skill group (`"S1.2"`).
+    pub fn code(&self) -> Option<&'t str> {
+        Some(&*self.data().code).filter(|c| !c.is_empty())
+    }
+
+    /// The ISCO-08 unit group of an occupation (`"2654"`); see [`Taxonomy::isco_group`].
+    pub fn isco_group(&self) -> Option<&'t str> {
+        Some(&*self.data().isco_group).filter(|c| !c.is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csr_groups_items_by_node_and_ignores_out_of_range() {
+        let csr = Csr::build(3, &[(2, 'a'), (0, 'b'), (2, 'c'), (7, 'x')]);
+        assert_eq!(csr.get(0), &['b']);
+        assert_eq!(csr.get(1), &[] as &[char]);
+        assert_eq!(csr.get(2), &['a', 'c']);
+        assert_eq!(csr.get(9), &[] as &[char]);
+    }
+
+    #[test]
+    fn embedded_pack_decodes_with_synonyms() {
+        let t = Taxonomy::load_embedded().expect("embedded pack decodes");
+        assert_eq!(t.count(ConceptKind::Skill), 13_896);
+        assert_eq!(t.count(ConceptKind::Occupation), 3_007);
+        assert_eq!(t.count(ConceptKind::IscoGroup), 619);
+        assert!(t.languages().any(|l| l == "it"));
+        let forklift = t.concept("http://data.europa.eu/esco/skill/28cb374e-6261-4133-8371-f9a5470145da").expect("operate forklift");
+        assert_eq!(forklift.label(), "operate forklift");
+        assert!(forklift.labels().any(|l| l.text == "muletto" && l.lang == "it" && l.kind == LabelKind::Synonym));
+        let group = t.isco_group("8344").expect("ISCO 8344");
+        assert_eq!(group.preferred_label("it"), Some("Conduttori di carrelli elevatori"));
+    }
+}

@@ -1,0 +1,620 @@
+//! Normalising free text (a skill or a job title as someone typed it) to ranked ESCO
+//! concepts.
+//!
+//! Every label of the wanted kind (skills or occupations; preferred, alternative, hidden
+//! and synonym labels, in every language loaded) is indexed once, on first search:
+//! its folded text (see `text`), the stems of its words, and for every distinct stem a
+//! document frequency. Distinct stems are also indexed by their character trigrams. A
+//! query then goes through these steps, none of which scans all labels:
+//!
+//! 1. **Exact**: the folded query is looked up in a sorted table of label hashes. A match
+//!    on a preferred label is [`MatchKind::Exact`], on an alternative or hidden label
+//!    [`MatchKind::AltLabel`], on a synonym [`MatchKind::Synonym`]; similarity 1.
+//! 2. **Candidates**: each query word is stemmed (with the stemmer of each label language
+//!    present), looked up in the stem vocabulary and, through the trigram index, matched
+//!    to stems within an edit distance of 1 (words of 3–5 letters) or 2 (longer words),
+//!    counting transpositions as one edit. The labels containing those stems are scored
+//!    by an F1 of the IDF-weighted share of the query words found in the label and of the
+//!    label words found in the query (typo'd words count with their similarity).
+//! 3. **Re-ranking**: the best few dozen candidates are compared with the query as whole
+//!    strings with strsim's optimal-string-alignment distance, both as written and with
+//!    the words sorted (so word order does not matter); the similarity reported is
+//!    `0.7 × string similarity + 0.3 × word F1`. A candidate whose stems are exactly the
+//!    query's stems (other order, other plural) is [`MatchKind::Token`], else
+//!    [`MatchKind::Fuzzy`].
+//!
+//! Each concept appears once, with its best evidence. Hits are ordered by kind (exact,
+//! then alternative label or synonym, then token, then fuzzy), then similarity, then
+//! preferred labels before others, then concept id, so results are deterministic.
+//! Empty queries give no hits; queries longer than [`MAX_QUERY_CHARS`] are refused with
+//! [`Error::QueryTooLong`]; text in any script is accepted.
+
+use std::cell::RefCell;
+
+use serde::Serialize;
+
+use super::text::{FxHashMap, Stemmer, fnv1a, fold_into, osa_within, tokens};
+use super::{ConceptId, ConceptKind, LabelKind, Taxonomy};
+use crate::error::{Error, Result};
+
+/// Longest search text accepted, in characters. Skill and job-title labels in ESCO are at
+/// most about 150 characters; longer text is a description, not a label.
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// How many candidates from the word stage are compared as whole strings.
+const RERANK: usize = 48;
+/// How many vocabulary stems one query word may stand for.
+const MAX_VARIANTS: usize = 12;
+/// Weight of the whole-string similarity in the reported similarity (the rest is word F1).
+const STRING_WEIGHT: f64 = 0.7;
+
+/// Options for [`Taxonomy::search_skills`] and [`Taxonomy::search_occupations`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SearchOptions<'a> {
+    /// Most hits returned (default 10).
+    pub limit: usize,
+    /// Only match labels in this language (`"it"`, `"en"`); `None` (the default) matches
+    /// every language loaded.
+    pub lang: Option<&'a str>,
+    /// Fuzzy and token hits below this similarity are dropped (default 0.5).
+    pub min_similarity: f64,
+}
+
+impl Default for SearchOptions<'_> {
+    fn default() -> Self {
+        SearchOptions { limit: 10, lang: None, min_similarity: 0.5 }
+    }
+}
+
+/// How a hit's label matched the query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchKind {
+    /// The query is the concept's preferred label (ignoring case, accents, punctuation).
+    Exact,
+    /// The query is one of its alternative or hidden labels.
+    AltLabel,
+    /// The query is a synonym from a synonym table (e.g. Sportello's Italian table).
+    Synonym,
+    /// The same words (stems) as a label, in another order or inflection.
+    Token,
+    /// Similar words: typos, missing or extra words.
+    Fuzzy,
+}
+
+impl MatchKind {
+    fn rank(self) -> u8 {
+        match self {
+            MatchKind::Exact => 0,
+            MatchKind::AltLabel | MatchKind::Synonym => 1,
+            MatchKind::Token => 2,
+            MatchKind::Fuzzy => 3,
+        }
+    }
+}
+
+/// A concept found for a query, with the evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit<'t> {
+    /// The concept's id in this taxonomy.
+    #[serde(skip)]
+    pub id: ConceptId,
+    /// The concept's ESCO URI.
+    pub uri: &'t str,
+    /// The concept's preferred label, in the language of the matched label when the
+    /// taxonomy has it, else in its first language.
+    pub preferred_label: &'t str,
+    /// The label that matched.
+    pub matched_label: &'t str,
+    /// How it matched.
+    pub kind: MatchKind,
+    /// What kind of label matched (preferred, alternative, hidden, synonym).
+    pub label_kind: LabelKind,
+    /// Similarity between the query and the matched label, from 0 to 1 (1 for exact
+    /// matches).
+    pub similarity: f64,
+    /// The language of the matched label.
+    pub lang: &'t str,
+}
+
+impl Taxonomy {
+    /// Normalises a free-text skill to ranked ESCO skills (see the `search` module docs).
+    ///
+    /// ```
+    /// use sportello::taxonomy::{MatchKind, SearchOptions, Taxonomy};
+    ///
+    /// let hits = Taxonomy::embedded().search_skills("operate forklfit", &SearchOptions::default()).unwrap();
+    /// assert_eq!(hits[0].preferred_label, "operate forklift");
+    /// assert_eq!(hits[0].kind, MatchKind::Fuzzy);
+    /// ```
+    pub fn search_skills(&self, text: &str, options: &SearchOptions<'_>) -> Result<Vec<Hit<'_>>> {
+        self.search(ConceptKind::Skill, text, options)
+    }
+
+    /// Normalises a free-text job title to ranked ESCO occupations.
+    pub fn search_occupations(&self, text: &str, options: &SearchOptions<'_>) -> Result<Vec<Hit<'_>>> {
+        self.search(ConceptKind::Occupation, text, options)
+    }
+
+    /// Searches the labels of one kind of concept: skills or occupations (other kinds
+    /// give no hits).
+    pub fn search(&self, kind: ConceptKind, text: &str, options: &SearchOptions<'_>) -> Result<Vec<Hit<'_>>> {
+        let chars = text.chars().count();
+        if chars > MAX_QUERY_CHARS {
+            return Err(Error::QueryTooLong { chars, limit: MAX_QUERY_CHARS });
+        }
+        let index = match kind {
+            ConceptKind::Skill => &self.indexes().skills,
+            ConceptKind::Occupation => &self.indexes().occupations,
+            ConceptKind::IscoGroup | ConceptKind::SkillGroup => return Ok(Vec::new()),
+        };
+        let lang = match options.lang {
+            Some(code) => match self.langs.iter().position(|l| &**l == code) {
+                Some(i) => Some(i as u16),
+                None => return Ok(Vec::new()),
+            },
+            None => None,
+        };
+        if options.limit == 0 {
+            return Ok(Vec::new());
+        }
+        let found = SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => index.query(self, text, lang, options, &mut scratch),
+            Err(_) => index.query(self, text, lang, options, &mut Scratch::default()),
+        });
+        Ok(found
+            .into_iter()
+            .map(|c| {
+                let label = &self.labels[index.labels[c.local as usize] as usize];
+                let (preferred_label, _) = self.display_label(label.concept, Some(label.lang));
+                Hit {
+                    id: ConceptId(label.concept),
+                    uri: &self.uris[label.concept as usize],
+                    preferred_label,
+                    matched_label: self.label_text(label),
+                    kind: c.kind,
+                    label_kind: label.kind,
+                    similarity: c.sim,
+                    lang: self.lang_code(label.lang),
+                }
+            })
+            .collect())
+    }
+}
+
+/// The search indexes of a taxonomy, one per searchable kind.
+#[derive(Debug, Clone)]
+pub(super) struct Indexes {
+    skills: LabelIndex,
+    occupations: LabelIndex,
+}
+
+impl Indexes {
+    pub(super) fn build(t: &Taxonomy) -> Indexes {
+        Indexes { skills: LabelIndex::build(t, ConceptKind::Skill), occupations: LabelIndex::build(t, ConceptKind::Occupation) }
+    }
+}
+
+/// The index of the labels of one kind of concept. Labels are numbered locally (`local`).
+#[derive(Debug, Clone, Default)]
+struct LabelIndex {
+    /// Local label → global label id.
+    labels: Vec<u32>,
+    /// Folded label texts, one after the other; label `i` ends at `folded_end[i]`.
+    folded: String,
+    folded_end: Vec<u32>,
+    /// (hash of the folded text, local label), sorted.
+    exact: Vec<(u64, u32)>,
+    /// Local label → its stems' vocabulary ids, in order.
+    label_stems: Csr32,
+    /// Sum of the IDF of a label's stems.
+    label_weight: Vec<f32>,
+    /// Stem → vocabulary id.
+    vocab: FxHashMap<Box<str>, u32>,
+    /// Characters of each stem, for edit distances.
+    vocab_chars: Csr<char>,
+    /// Inverse document frequency of each stem.
+    idf: Vec<f32>,
+    /// Stem → local labels that contain it.
+    postings: Csr32,
+    /// Trigram → stems that contain it.
+    trigrams: FxHashMap<u64, u32>,
+    trigram_stems: Csr32,
+    /// Which stemmers the labels were stemmed with (by [`Stemmer::index`]).
+    stemmers: [bool; 3],
+    /// The IDF of a word no label has.
+    max_idf: f32,
+}
+
+/// A compressed list of lists.
+#[derive(Debug, Clone, Default)]
+struct Csr<T> {
+    start: Vec<u32>,
+    items: Vec<T>,
+}
+
+type Csr32 = Csr<u32>;
+
+impl<T> Csr<T> {
+    fn new() -> Self {
+        Csr { start: vec![0], items: Vec::new() }
+    }
+    fn close(&mut self) {
+        self.start.push(self.items.len() as u32);
+    }
+    fn get(&self, i: u32) -> &[T] {
+        match (self.start.get(i as usize), self.start.get(i as usize + 1)) {
+            (Some(&a), Some(&b)) => self.items.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
+/// The trigram keys of a word, padded with start and end markers.
+fn trigrams(chars: &[char], out: &mut Vec<u64>) {
+    out.clear();
+    let at = |i: usize| -> u64 {
+        if i == 0 {
+            2
+        } else {
+            chars.get(i - 1).map_or(3, |&c| u64::from(c))
+        }
+    };
+    for i in 0..chars.len() {
+        out.push(at(i) << 42 | at(i + 1) << 21 | at(i + 2));
+    }
+    out.sort_unstable();
+    out.dedup();
+}
+
+impl LabelIndex {
+    fn build(t: &Taxonomy, kind: ConceptKind) -> LabelIndex {
+        let mut ix = LabelIndex { label_stems: Csr::new(), vocab_chars: Csr::new(), ..LabelIndex::default() };
+        let stemmers: Vec<Stemmer> = t.langs.iter().map(|l| Stemmer::for_lang(l)).collect();
+        let mut stem = String::new();
+        let mut df: Vec<u32> = Vec::new();
+        let mut seen_in_label: Vec<u32> = Vec::new();
+        for (global, l) in t.labels.iter().enumerate() {
+            if t.kind_of(l.concept) != Some(kind) {
+                continue;
+            }
+            let local = ix.labels.len() as u32;
+            let start = ix.folded.len();
+            fold_into(t.label_text(l), &mut ix.folded);
+            let folded = &ix.folded[start..];
+            if folded.is_empty() {
+                continue;
+            }
+            ix.labels.push(global as u32);
+            ix.exact.push((fnv1a(folded.as_bytes()), local));
+            let stemmer = stemmers.get(l.lang as usize).copied().unwrap_or(Stemmer::None);
+            ix.stemmers[stemmer.index()] = true;
+            seen_in_label.clear();
+            for tok in tokens(folded) {
+                stemmer.stem_into(tok, &mut stem);
+                let id = match ix.vocab.get(stem.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = ix.vocab.len() as u32;
+                        ix.vocab.insert(stem.as_str().into(), id);
+                        ix.vocab_chars.items.extend(stem.chars());
+                        ix.vocab_chars.close();
+                        df.push(0);
+                        id
+                    }
+                };
+                ix.label_stems.items.push(id);
+                if !seen_in_label.contains(&id) {
+                    seen_in_label.push(id);
+                    df[id as usize] += 1;
+                }
+            }
+            ix.label_stems.close();
+            ix.folded_end.push(ix.folded.len() as u32);
+        }
+        ix.exact.sort_unstable();
+
+        let n = ix.labels.len() as f32;
+        ix.idf = df.iter().map(|&d| (1.0 + n / d.max(1) as f32).ln()).collect();
+        ix.max_idf = (1.0 + n).ln();
+        ix.label_weight = (0..ix.labels.len() as u32).map(|l| ix.label_stems.get(l).iter().map(|&v| ix.idf[v as usize]).sum()).collect();
+
+        // Postings: stem → labels, by a counting sort over the label stems.
+        let mut start = vec![0u32; df.len() + 1];
+        for (v, &d) in df.iter().enumerate() {
+            start[v + 1] = start[v] + d;
+        }
+        let mut fill = start.clone();
+        let mut items = vec![0u32; start[df.len()] as usize];
+        for l in 0..ix.labels.len() as u32 {
+            let stems = ix.label_stems.get(l);
+            for (i, &v) in stems.iter().enumerate() {
+                if !stems[..i].contains(&v) {
+                    items[fill[v as usize] as usize] = l;
+                    fill[v as usize] += 1;
+                }
+            }
+        }
+        ix.postings = Csr { start, items };
+
+        // Trigrams: trigram → stems.
+        let mut pairs: Vec<(u64, u32)> = Vec::new();
+        let mut keys = Vec::new();
+        for v in 0..ix.vocab.len() as u32 {
+            trigrams(ix.vocab_chars.get(v), &mut keys);
+            pairs.extend(keys.iter().map(|&k| (k, v)));
+        }
+        pairs.sort_unstable();
+        let mut tri = Csr::new();
+        for (i, &(k, v)) in pairs.iter().enumerate() {
+            if i > 0 && pairs[i - 1].0 != k {
+                tri.close();
+            }
+            if i == 0 || pairs[i - 1].0 != k {
+                ix.trigrams.insert(k, ix.trigrams.len() as u32);
+            }
+            tri.items.push(v);
+        }
+        tri.close();
+        ix.trigram_stems = tri;
+        ix
+    }
+
+    fn folded(&self, local: u32) -> &str {
+        let end = self.folded_end.get(local as usize).copied().unwrap_or(0) as usize;
+        let start = if local == 0 { 0 } else { self.folded_end.get(local as usize - 1).copied().unwrap_or(0) as usize };
+        self.folded.get(start..end).unwrap_or("")
+    }
+
+    /// Vocabulary stems within a small edit distance of `word` (not `word` itself).
+    fn fuzzy_stems(&self, word: &[char], s: &mut Scratch, out: &mut Vec<(u32, f32)>) {
+        let n = word.len();
+        let max_d = match n {
+            0..=2 => return,
+            3..=5 => 1,
+            _ => 2,
+        };
+        trigrams(word, &mut s.keys);
+        s.tri_touched.clear();
+        if s.tri_count.len() < self.vocab.len() {
+            s.tri_count.resize(self.vocab.len(), 0);
+        }
+        for k in &s.keys {
+            if let Some(&slot) = self.trigrams.get(k) {
+                for &v in self.trigram_stems.get(slot) {
+                    let c = &mut s.tri_count[v as usize];
+                    if *c == 0 {
+                        s.tri_touched.push(v);
+                    }
+                    *c = c.saturating_add(1);
+                }
+            }
+        }
+        let min_shared = s.keys.len().saturating_sub(3 * max_d).max(1);
+        for &v in &s.tri_touched {
+            let shared = std::mem::take(&mut s.tri_count[v as usize]) as usize;
+            if shared < min_shared {
+                continue;
+            }
+            let other = self.vocab_chars.get(v);
+            if let Some(d) = osa_within(word, other, max_d, &mut s.rows).filter(|&d| d > 0) {
+                let sim = 1.0 - d as f32 / n.max(other.len()) as f32;
+                out.push((v, sim));
+            }
+        }
+    }
+
+    fn query(&self, t: &Taxonomy, text: &str, lang: Option<u16>, opts: &SearchOptions<'_>, s: &mut Scratch) -> Vec<Found> {
+        s.query.clear();
+        fold_into(text, &mut s.query);
+        let mut found: Vec<Found> = Vec::new();
+        if s.query.is_empty() || self.labels.is_empty() {
+            return found;
+        }
+        let lang_ok = |local: u32| lang.is_none_or(|l| self.labels.get(local as usize).is_some_and(|&g| t.labels[g as usize].lang == l));
+
+        // 1. Exact.
+        let q = s.query.as_str();
+        let h = fnv1a(q.as_bytes());
+        let first = self.exact.partition_point(|&(k, _)| k < h);
+        for &(_, local) in self.exact[first..].iter().take_while(|&&(k, _)| k == h) {
+            if self.folded(local) == q && lang_ok(local) {
+                let kind = match t.labels[self.labels[local as usize] as usize].kind {
+                    LabelKind::Preferred => MatchKind::Exact,
+                    LabelKind::Alternative | LabelKind::Hidden => MatchKind::AltLabel,
+                    LabelKind::Synonym => MatchKind::Synonym,
+                };
+                found.push(Found { local, kind, sim: 1.0 });
+            }
+        }
+
+        // 2. Candidates from the words.
+        let stemmers: Vec<Stemmer> = match lang {
+            Some(l) => vec![Stemmer::for_lang(t.lang_code(l))],
+            None => Stemmer::ALL.into_iter().filter(|st| self.stemmers[st.index()]).collect(),
+        };
+        let words: Vec<&str> = {
+            let mut w: Vec<&str> = tokens(q).collect();
+            w.sort_unstable();
+            w.dedup();
+            w
+        };
+        // Per stemmer, the query's stems if every word is in the vocabulary (for Token hits).
+        let mut exact_stems: Vec<Option<Vec<u32>>> = vec![Some(Vec::new()); stemmers.len()];
+        for w in tokens(q) {
+            for (i, st) in stemmers.iter().enumerate() {
+                st.stem_into(w, &mut s.stem);
+                let id = self.vocab.get(s.stem.as_str()).copied();
+                exact_stems[i] = exact_stems[i].take().and_then(|mut v| id.map(|id| {
+                    v.push(id);
+                    v
+                }));
+            }
+        }
+        for v in exact_stems.iter_mut().flatten() {
+            v.sort_unstable();
+        }
+
+        if s.round.len() < self.labels.len() {
+            s.round.resize(self.labels.len(), 0);
+            s.acc_q.resize(self.labels.len(), 0.0);
+            s.acc_l.resize(self.labels.len(), 0.0);
+        }
+        if s.epoch > u32::MAX - 1024 {
+            s.round.iter_mut().for_each(|r| *r = 0);
+            s.epoch = 0;
+        }
+        let epoch = s.epoch + 1;
+        s.epoch += words.len() as u32 + 2;
+        s.touched.clear();
+        let mut query_weight = 0f32;
+        let mut variants: Vec<(u32, f32)> = Vec::new();
+        for (wi, w) in words.iter().enumerate() {
+            variants.clear();
+            for st in &stemmers {
+                st.stem_into(w, &mut s.stem);
+                if let Some(&v) = self.vocab.get(s.stem.as_str()) {
+                    variants.push((v, 1.0));
+                }
+                s.chars.clear();
+                s.chars.extend(s.stem.chars());
+                let word = std::mem::take(&mut s.chars);
+                self.fuzzy_stems(&word, s, &mut variants);
+                s.chars = word;
+            }
+            variants.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+            variants.dedup_by_key(|v| v.0);
+            variants.sort_by(|a, b| b.1.total_cmp(&a.1).then(self.idf[b.0 as usize].total_cmp(&self.idf[a.0 as usize])).then(a.0.cmp(&b.0)));
+            variants.truncate(MAX_VARIANTS);
+            let weight = variants.first().map_or(self.max_idf, |&(v, _)| self.idf[v as usize]);
+            query_weight += weight;
+            let stamp = epoch + 1 + wi as u32;
+            for &(v, sim) in &variants {
+                let idf = self.idf[v as usize];
+                for &local in self.postings.get(v) {
+                    let l = local as usize;
+                    if s.round[l] == stamp {
+                        continue;
+                    }
+                    if s.round[l] < epoch {
+                        s.touched.push(local);
+                        s.acc_q[l] = 0.0;
+                        s.acc_l[l] = 0.0;
+                    }
+                    s.round[l] = stamp;
+                    s.acc_q[l] += sim * weight;
+                    s.acc_l[l] += sim * idf;
+                }
+            }
+        }
+
+        // 3. Re-rank the best candidates as whole strings.
+        let mut scored: Vec<(f32, u32)> = s
+            .touched
+            .iter()
+            .map(|&local| {
+                let l = local as usize;
+                let qc = (s.acc_q[l] / query_weight.max(f32::EPSILON)).min(1.0);
+                let lc = (s.acc_l[l] / self.label_weight[l].max(f32::EPSILON)).min(1.0);
+                let f1 = if qc + lc > 0.0 { 2.0 * qc * lc / (qc + lc) } else { 0.0 };
+                (f1, local)
+            })
+            .filter(|&(f1, local)| f1 > 0.1 && lang_ok(local))
+            .collect();
+        let by_score = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        if scored.len() > RERANK {
+            scored.select_nth_unstable_by(RERANK - 1, by_score);
+            scored.truncate(RERANK);
+        }
+        scored.sort_by(by_score);
+
+        let q_len = q.chars().count();
+        let q_sorted = words.join(" ");
+        let q_sorted_len = q_sorted.chars().count();
+        let mut label_words: Vec<&str> = Vec::new();
+        let mut label_stems: Vec<u32> = Vec::new();
+        for &(f1, local) in &scored {
+            let lf = self.folded(local);
+            let lf_len = lf.chars().count();
+            let whole = similarity(q, q_len, lf, lf_len);
+            label_words.clear();
+            label_words.extend(tokens(lf));
+            let sorted = if label_words.len() > 1 || words.len() > 1 {
+                label_words.sort_unstable();
+                label_words.dedup();
+                s.sorted.clear();
+                for (i, w) in label_words.iter().enumerate() {
+                    if i > 0 {
+                        s.sorted.push(' ');
+                    }
+                    s.sorted.push_str(w);
+                }
+                similarity(&q_sorted, q_sorted_len, &s.sorted, s.sorted.chars().count())
+            } else {
+                whole
+            };
+            let sim = STRING_WEIGHT * whole.max(sorted) + (1.0 - STRING_WEIGHT) * f64::from(f1);
+            label_stems.clear();
+            label_stems.extend_from_slice(self.label_stems.get(local));
+            label_stems.sort_unstable();
+            let same_stems = exact_stems.iter().flatten().any(|q| *q == label_stems);
+            let kind = if same_stems { MatchKind::Token } else { MatchKind::Fuzzy };
+            if sim >= opts.min_similarity {
+                found.push(Found { local, kind, sim: (sim * 1e4).round() / 1e4 });
+            }
+        }
+
+        // Best evidence per concept, then the final order.
+        let concept = |f: &Found| t.labels[self.labels[f.local as usize] as usize].concept;
+        let label_kind = |f: &Found| t.labels[self.labels[f.local as usize] as usize].kind;
+        let order = |a: &Found, b: &Found| {
+            a.kind.rank().cmp(&b.kind.rank()).then(b.sim.total_cmp(&a.sim)).then(label_kind(a).cmp(&label_kind(b))).then(a.local.cmp(&b.local))
+        };
+        found.sort_by(|a, b| concept(a).cmp(&concept(b)).then(order(a, b)));
+        found.dedup_by_key(|f| concept(f));
+        found.sort_by(|a, b| order(a, b).then(concept(a).cmp(&concept(b))));
+        found.truncate(opts.limit);
+        found
+    }
+}
+
+/// `1 - distance / longer length` with strsim's optimal-string-alignment distance (a
+/// Levenshtein distance where swapping two adjacent letters is one edit); lengths are in
+/// characters.
+fn similarity(a: &str, a_len: usize, b: &str, b_len: usize) -> f64 {
+    let longer = a_len.max(b_len);
+    if longer == 0 {
+        return 1.0;
+    }
+    1.0 - strsim::osa_distance(a, b).min(longer) as f64 / longer as f64
+}
+
+/// A label found for a query (before turning into a [`Hit`]).
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    local: u32,
+    kind: MatchKind,
+    sim: f64,
+}
+
+/// Per-thread scratch space, so that queries do not allocate label-sized arrays.
+#[derive(Default)]
+struct Scratch {
+    query: String,
+    sorted: String,
+    stem: String,
+    chars: Vec<char>,
+    keys: Vec<u64>,
+    rows: Vec<usize>,
+    tri_count: Vec<u8>,
+    tri_touched: Vec<u32>,
+    round: Vec<u32>,
+    epoch: u32,
+    acc_q: Vec<f32>,
+    acc_l: Vec<f32>,
+    touched: Vec<u32>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}

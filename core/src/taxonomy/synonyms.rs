@@ -1,0 +1,96 @@
+//! Synonym tables: extra labels that point at ESCO concepts, such as Sportello's Italian
+//! table `core/data/it-synonyms.tsv`.
+//!
+//! **That table is Sportello's own work, not ESCO's Italian translation.** It maps a few
+//! hundred words and phrases heard at Italian job desks ("muletto", "badante", "pulizie")
+//! to the one ESCO concept whose English labels say the same thing; each entry was checked
+//! by hand against the English labels, and the test suite checks that every URI exists and
+//! still has the English preferred label noted next to it. The official Italian ESCO
+//! download ([`super::Taxonomy::add_language_from_esco_csv`]) is the real answer and should
+//! replace the table wherever it is available.
+//!
+//! Format: UTF-8, one entry per line, `term<TAB>uri<TAB>note`; the note (the concept's
+//! English preferred label) is optional. A URI may be written without the
+//! `http://data.europa.eu/esco/` prefix (`skill/28cb...`). Blank lines and lines starting
+//! with `#` are ignored.
+
+use crate::error::{Error, Result};
+
+/// The prefix of every ESCO URI, left out of short URIs in synonym tables.
+const ESCO_PREFIX: &str = "http://data.europa.eu/esco/";
+
+/// One entry of a synonym table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Synonym {
+    /// The synonym, e.g. "muletto".
+    pub(crate) term: String,
+    /// The full concept URI.
+    pub(crate) uri: String,
+    /// The note, normally the concept's English preferred label.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) note: String,
+    /// 1-based line in the table.
+    pub(crate) line: u64,
+}
+
+/// Parses a synonym table (see the module docs); `file` names it in errors.
+pub(crate) fn parse(text: &str, file: &str) -> Result<Vec<Synonym>> {
+    let mut out = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = i as u64 + 1;
+        let trimmed = raw.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let err = |message: String| Error::DataFile { file: file.to_owned(), line, message };
+        let mut fields = raw.split('\t').map(str::trim);
+        let term = fields.next().unwrap_or_default();
+        let uri = fields.next().unwrap_or_default();
+        let note = fields.next().unwrap_or_default();
+        if fields.next().is_some() {
+            return Err(err("expected at most 3 tab-separated fields: term, uri, note".to_owned()));
+        }
+        if term.is_empty() || uri.is_empty() {
+            return Err(err(format!("expected a term and a URI separated by a tab, found {trimmed:?}")));
+        }
+        let uri = if uri.starts_with("http://") || uri.starts_with("https://") { uri.to_owned() } else { format!("{ESCO_PREFIX}{uri}") };
+        out.push(Synonym { term: term.to_owned(), uri, note: note.to_owned(), line });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::taxonomy::{LabelKind, Taxonomy};
+
+    #[test]
+    fn parses_short_and_full_uris_and_reports_bad_lines() {
+        let s = parse("# comment\n\nmuletto\tskill/abc\toperate forklift\nx\thttp://e/x\n", "t.tsv").expect("parses");
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].uri, "http://data.europa.eu/esco/skill/abc");
+        assert_eq!((s[0].line, s[1].line), (3, 4));
+        assert_eq!(s[1].uri, "http://e/x");
+        let err = parse("ok\tskill/a\nbroken line\n", "t.tsv").expect_err("no tab");
+        assert_eq!(err.to_string(), "t.tsv, line 2: expected a term and a URI separated by a tab, found \"broken line\"");
+    }
+
+    /// Every entry of the shipped table points at an existing concept whose English
+    /// preferred label is the one noted, and no term points at two concepts of one kind.
+    #[test]
+    fn shipped_italian_table_matches_the_english_labels() {
+        let t = Taxonomy::load_embedded().expect("embedded");
+        let table = parse(super::super::IT_SYNONYMS, "it-synonyms.tsv").expect("table parses");
+        assert!(table.len() >= 150, "only {} entries", table.len());
+        let mut seen = std::collections::HashMap::new();
+        for s in &table {
+            let c = t.concept(&s.uri).unwrap_or_else(|| panic!("line {}: unknown URI {}", s.line, s.uri));
+            assert_eq!(c.preferred_label("en"), Some(s.note.as_str()), "line {}: {}", s.line, s.term);
+            assert!(c.labels().any(|l| l.kind == LabelKind::Synonym && l.text == s.term));
+            let key = (crate::taxonomy::text::fold(&s.term), c.kind());
+            if let Some(prev) = seen.insert(key, s.line) {
+                panic!("line {}: {:?} already maps a concept of the same kind on line {prev}", s.line, s.term);
+            }
+        }
+    }
+}

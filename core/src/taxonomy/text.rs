@@ -1,0 +1,313 @@
+//! Text normalisation shared by indexing and search: folding, tokenising, light stemming
+//! and a bounded edit distance.
+//!
+//! * **Folding** lowercases, turns the accented Latin letters of European languages into
+//!   their base letters (`à` → `a`, `ß` → `ss`, `œ` → `oe`), drops combining marks, and
+//!   turns every other non-alphanumeric character (punctuation, apostrophes, hyphens,
+//!   no-break spaces) into a single space. Letters of other scripts (Greek, Cyrillic, ...)
+//!   are kept, lowercased, so ESCO packs in those languages work too.
+//! * **Tokens** are the space-separated words of a folded text.
+//! * **Stemming** is deliberately light (plural and gender endings only), so that it never
+//!   merges unrelated words: English follows Harman's "S" stemmer, Italian drops a final
+//!   vowel (and an `i` before it, and the `h` of `-chi`/`-ghi`). Other languages are left
+//!   as they are.
+
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Appends the folded form of `text` to `out` (see the module docs).
+///
+/// The result has no leading, trailing or repeated spaces.
+pub(crate) fn fold_into(text: &str, out: &mut String) {
+    let start = out.len();
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            push_word_char(out, start, &mut space, c.to_ascii_lowercase());
+        } else if c.is_ascii() {
+            space = true;
+        } else if let Some(base) = latin_base(c) {
+            for b in base.chars() {
+                push_word_char(out, start, &mut space, b);
+            }
+        } else if ('\u{300}'..='\u{36f}').contains(&c) {
+            // Combining diacritical marks (decomposed input): dropped.
+        } else if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                push_word_char(out, start, &mut space, l);
+            }
+        } else {
+            space = true;
+        }
+    }
+}
+
+fn push_word_char(out: &mut String, start: usize, space: &mut bool, c: char) {
+    if *space && out.len() > start {
+        out.push(' ');
+    }
+    *space = false;
+    out.push(c);
+}
+
+/// The folded form of `text`, as a new string.
+pub(crate) fn fold(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    fold_into(text, &mut s);
+    s
+}
+
+/// The ASCII base of an accented Latin letter (Latin-1 Supplement, Latin Extended-A and the
+/// Romanian comma letters), lowercased.
+fn latin_base(c: char) -> Option<&'static str> {
+    Some(match c {
+        'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => "a",
+        'Æ' | 'æ' => "ae",
+        'Ç' | 'ç' | 'Ć'..='č' => "c",
+        'Ð' | 'ð' | 'Ď'..='đ' => "d",
+        'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' => "e",
+        'Ĝ'..='ģ' => "g",
+        'Ĥ'..='ħ' => "h",
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' => "i",
+        'Ĳ' | 'ĳ' => "ij",
+        'Ĵ' | 'ĵ' => "j",
+        'Ķ'..='ĸ' => "k",
+        'Ĺ'..='ł' => "l",
+        'Ñ' | 'ñ' | 'Ń'..='ŋ' => "n",
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' => "o",
+        'Œ' | 'œ' => "oe",
+        'Ŕ'..='ř' => "r",
+        'ß' => "ss",
+        'Ś'..='š' | 'ſ' | 'Ș' | 'ș' => "s",
+        'Ţ'..='ŧ' | 'Ț' | 'ț' => "t",
+        'Þ' | 'þ' => "th",
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => "u",
+        'Ŵ' | 'ŵ' => "w",
+        'Ý' | 'ý' | 'ÿ' | 'Ŷ'..='Ÿ' => "y",
+        'Ź'..='ž' => "z",
+        _ => return None,
+    })
+}
+
+/// The tokens (words) of a folded text.
+pub(crate) fn tokens(folded: &str) -> impl Iterator<Item = &str> {
+    folded.split(' ').filter(|t| !t.is_empty())
+}
+
+/// The stemmer used for a label language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Stemmer {
+    /// Harman's "S" stemmer (plurals).
+    English,
+    /// Final vowel, `-io`/`-ia`/`-ie` and `-chi`/`-ghi` endings.
+    Italian,
+    /// Words are kept as they are.
+    None,
+}
+
+impl Stemmer {
+    /// Every stemmer, in a fixed order (used as an index).
+    pub(crate) const ALL: [Stemmer; 3] = [Stemmer::English, Stemmer::Italian, Stemmer::None];
+
+    /// The stemmer for an ESCO language code.
+    pub(crate) fn for_lang(lang: &str) -> Stemmer {
+        match lang {
+            "en" => Stemmer::English,
+            "it" => Stemmer::Italian,
+            _ => Stemmer::None,
+        }
+    }
+
+    /// Position in [`Stemmer::ALL`].
+    pub(crate) fn index(self) -> usize {
+        match self {
+            Stemmer::English => 0,
+            Stemmer::Italian => 1,
+            Stemmer::None => 2,
+        }
+    }
+
+    /// Writes the stem of a folded token into `out` (cleared first).
+    pub(crate) fn stem_into(self, token: &str, out: &mut String) {
+        out.clear();
+        match self {
+            Stemmer::English => stem_english(token, out),
+            Stemmer::Italian => stem_italian(token, out),
+            Stemmer::None => out.push_str(token),
+        }
+    }
+}
+
+fn stem_english(t: &str, out: &mut String) {
+    let b = t.as_bytes();
+    if b.len() <= 3 || !t.is_ascii() {
+        out.push_str(t);
+        return;
+    }
+    let ends = |s: &str| t.ends_with(s);
+    if ends("ies") && !ends("eies") && !ends("aies") {
+        out.push_str(&t[..t.len() - 3]);
+        out.push('y');
+    } else if ends("sses") || ends("xes") || ends("ches") || ends("shes") || ends("zes") {
+        out.push_str(&t[..t.len() - 2]);
+    } else if ends("es") && !ends("aes") && !ends("ees") && !ends("oes") {
+        out.push_str(&t[..t.len() - 1]);
+    } else if ends("s") && !ends("us") && !ends("ss") && !ends("is") {
+        out.push_str(&t[..t.len() - 1]);
+    } else {
+        out.push_str(t);
+    }
+}
+
+fn stem_italian(t: &str, out: &mut String) {
+    out.push_str(t);
+    if !t.is_ascii() || t.len() < 4 || !t.bytes().all(|b| b.is_ascii_lowercase()) {
+        return;
+    }
+    if out.ends_with(['a', 'e', 'i', 'o']) {
+        out.pop();
+        if out.len() >= 4 && out.ends_with('i') {
+            out.pop();
+        }
+        if out.ends_with("ch") || out.ends_with("gh") {
+            out.pop();
+        }
+    }
+}
+
+/// Optimal string alignment distance (Levenshtein plus adjacent transpositions) between
+/// two char slices, or `None` when it is more than `max`. `rows` is scratch space.
+pub(crate) fn osa_within(a: &[char], b: &[char], max: usize, rows: &mut Vec<usize>) -> Option<usize> {
+    let (n, m) = (a.len(), b.len());
+    if n.abs_diff(m) > max {
+        return None;
+    }
+    if n == 0 || m == 0 {
+        return Some(n.max(m));
+    }
+    let w = m + 1;
+    rows.clear();
+    rows.resize(3 * w, 0);
+    let (mut p2, mut p1, mut cur) = (0, w, 2 * w); // offsets of rows i-2, i-1, i
+    for (j, r) in rows[p1..p1 + w].iter_mut().enumerate() {
+        *r = j;
+    }
+    for i in 1..=n {
+        rows[cur] = i;
+        let mut row_min = i;
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (rows[p1 + j] + 1).min(rows[cur + j - 1] + 1).min(rows[p1 + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(rows[p2 + j - 2] + 1);
+            }
+            rows[cur + j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+        (p2, p1, cur) = (p1, cur, p2);
+    }
+    let d = rows[p1 + m];
+    (d <= max).then_some(d)
+}
+
+/// 64-bit FNV-1a: a small, stable hash for label keys (the same on every platform and run).
+pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The Fx hasher (as used in rustc): fast for small keys; no protection against chosen
+/// collisions, which is fine for keys that come from reference data.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(buf));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashMap` with the Fx hasher.
+pub(crate) type FxHashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stem(s: Stemmer, t: &str) -> String {
+        let mut out = String::new();
+        s.stem_into(t, &mut out);
+        out
+    }
+
+    #[test]
+    fn folding_removes_accents_case_and_punctuation() {
+        assert_eq!(fold("  Contabilità  "), "contabilita");
+        assert_eq!(fold("dell'anziano"), "dell anziano");
+        assert_eq!(fold("Use Microsoft\u{a0}Office!"), "use microsoft office");
+        assert_eq!(fold("Straße, Œuvre"), "strasse oeuvre");
+        assert_eq!(fold("citta\u{300}"), "citta");
+        assert_eq!(fold("Bolzano/Bozen"), "bolzano bozen");
+        assert_eq!(fold("Оператор ЧПУ"), "оператор чпу");
+        assert_eq!(fold("!!!"), "");
+        assert_eq!(fold("Sant’Angelo"), "sant angelo");
+    }
+
+    #[test]
+    fn english_stemming_handles_plurals() {
+        assert_eq!(stem(Stemmer::English, "forklifts"), "forklift");
+        assert_eq!(stem(Stemmer::English, "companies"), "company");
+        assert_eq!(stem(Stemmer::English, "processes"), "process");
+        assert_eq!(stem(Stemmer::English, "boxes"), "box");
+        assert_eq!(stem(Stemmer::English, "glass"), "glass");
+        assert_eq!(stem(Stemmer::English, "analysis"), "analysis");
+        assert_eq!(stem(Stemmer::English, "bus"), "bus");
+    }
+
+    #[test]
+    fn italian_stemming_merges_number_and_gender() {
+        assert_eq!(stem(Stemmer::Italian, "pulizie"), stem(Stemmer::Italian, "pulizia"));
+        assert_eq!(stem(Stemmer::Italian, "anziani"), stem(Stemmer::Italian, "anziano"));
+        assert_eq!(stem(Stemmer::Italian, "carrelli"), stem(Stemmer::Italian, "carrello"));
+        assert_eq!(stem(Stemmer::Italian, "cuochi"), stem(Stemmer::Italian, "cuoco"));
+        assert_eq!(stem(Stemmer::Italian, "servizi"), stem(Stemmer::Italian, "servizio"));
+        assert_eq!(stem(Stemmer::Italian, "bar"), "bar");
+    }
+
+    #[test]
+    fn osa_counts_transpositions_once_and_stops_early() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        let mut rows = Vec::new();
+        assert_eq!(osa_within(&c("forklift"), &c("forkilft"), 2, &mut rows), Some(1));
+        assert_eq!(osa_within(&c("forklift"), &c("frklift"), 2, &mut rows), Some(1));
+        assert_eq!(osa_within(&c("forklift"), &c("forklifts"), 1, &mut rows), Some(1));
+        assert_eq!(osa_within(&c("forklift"), &c("forest"), 2, &mut rows), None);
+        assert_eq!(osa_within(&c(""), &c("ab"), 2, &mut rows), Some(2));
+        assert_eq!(osa_within(&c("kitten"), &c("sitting"), 3, &mut rows), Some(3));
+    }
+}

@@ -1,0 +1,412 @@
+//! Validation of profiles and vacancies: every problem at once, each with its field path.
+//!
+//! Parsing ([`crate::load`]) already reports values of the wrong form (a date that is not
+//! one, an unknown CEFR level); the checks here look at what a well-formed document says:
+//! end dates before start dates, e-mail addresses that are not, vacancies without essential
+//! skills, and so on. Problems are errors (the document must be fixed) or warnings (it is
+//! usable, but something looks wrong or was ignored).
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::model::{Concept, PartialDate, Place, Profile, Vacancy, WorkExperience, PROFILE_SCHEMA_VERSION, VACANCY_SCHEMA_VERSION};
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Usable, but worth a look (also: fields that were ignored).
+    Warning,
+    /// Must be fixed.
+    Error,
+}
+
+/// One problem with a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where, as a field path such as `work[2].start`; empty for the whole document.
+    pub path: String,
+    /// What was found and what was expected, e.g.
+    /// `"2021-13" is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)`.
+    pub message: String,
+    /// How to fix it, where that is not obvious.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    /// An error at `path`.
+    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { severity: Severity::Error, path: path.into(), message: message.into(), hint: None }
+    }
+
+    /// A warning at `path`.
+    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { severity: Severity::Warning, path: path.into(), message: message.into(), hint: None }
+    }
+
+    /// The same problem with a hint.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() { f.write_str(&self.message) } else { write!(f, "{}: {}", self.path, self.message) }
+    }
+}
+
+/// All the problems found in one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// Problems in the order found.
+    pub problems: Vec<Problem>,
+}
+
+impl Report {
+    /// Adds a problem.
+    pub fn push(&mut self, p: Problem) {
+        self.problems.push(p);
+    }
+
+    /// Whether any problem is an error.
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(|p| p.severity == Severity::Error)
+    }
+
+    /// The errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.severity == Severity::Error)
+    }
+
+    /// The warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.severity == Severity::Warning)
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let errors: Vec<String> = self.errors().map(ToString::to_string).collect();
+        match errors.as_slice() {
+            [] => f.write_str("no errors"),
+            [one] => f.write_str(one),
+            many => write!(f, "{} errors: {}", many.len(), many.join("; ")),
+        }
+    }
+}
+
+/// Checks a parsed profile. `today`, when given, enables the checks against the calendar
+/// (dates in the future); the library never reads the clock itself.
+pub fn validate_profile(p: &Profile, today: Option<PartialDate>) -> Report {
+    let mut r = Report::default();
+    check_version(&mut r, p.schema_version, PROFILE_SCHEMA_VERSION);
+    if let Some(lang) = &p.lang {
+        check_language_code(&mut r, "lang", lang);
+    }
+    required_text(&mut r, "person.given_name", &p.person.given_name);
+    required_text(&mut r, "person.family_name", &p.person.family_name);
+    if let Some(email) = &p.person.email {
+        check_email(&mut r, "person.email", email);
+    }
+    if let Some(phone) = &p.person.phone {
+        check_phone(&mut r, "person.phone", phone);
+    }
+    for (i, link) in p.person.links.iter().enumerate() {
+        check_url(&mut r, &format!("person.links[{i}].url"), &link.url);
+    }
+    if let (Some(dob), Some(today)) = (p.sensitive.date_of_birth, today) {
+        if dob.is_after(&today) {
+            r.push(Problem::error("sensitive.date_of_birth", format!("\"{dob}\" is in the future (expected a date before {today})")));
+        }
+    }
+    for (i, w) in p.work.iter().enumerate() {
+        check_experience(&mut r, &format!("work[{i}]"), w, today);
+    }
+    for (i, w) in p.volunteering.iter().enumerate() {
+        check_experience(&mut r, &format!("volunteering[{i}]"), w, today);
+    }
+    for (i, e) in p.education.iter().enumerate() {
+        let path = format!("education[{i}]");
+        required_text(&mut r, &format!("{path}.title"), &e.title);
+        check_period(&mut r, &path, e.start, e.end, None);
+        check_place(&mut r, &format!("{path}.place"), e.place.as_ref());
+    }
+    let skill_concepts: Vec<Concept> = p.skills.iter().map(|s| Concept { label: s.label.clone(), uri: s.uri.clone() }).collect();
+    check_concepts(&mut r, "skills", &skill_concepts);
+    let digital: Vec<Concept> = p.digital_skills.iter().map(|s| Concept { label: s.label.clone(), uri: s.uri.clone() }).collect();
+    check_concepts(&mut r, "digital_skills", &digital);
+    if p.skills.is_empty() {
+        r.push(
+            Problem::warning("skills", "no skills listed (expected at least one)")
+                .with_hint("matching works best with skills: try `sportello skills suggest --occupation ...`"),
+        );
+    }
+    let mut seen = HashSet::new();
+    for (i, m) in p.languages.mother_tongues.iter().enumerate() {
+        let path = format!("languages.mother_tongues[{i}]");
+        check_language_code(&mut r, &path, m);
+        if !seen.insert(m.to_ascii_lowercase()) {
+            r.push(Problem::warning(path, format!("\"{m}\" is listed twice")));
+        }
+    }
+    for (i, l) in p.languages.other.iter().enumerate() {
+        let path = format!("languages.other[{i}].language");
+        check_language_code(&mut r, &path, &l.language);
+        if !seen.insert(l.language.to_ascii_lowercase()) {
+            r.push(Problem::warning(path, format!("\"{}\" is listed twice (also as a mother tongue or another language)", l.language)));
+        }
+    }
+    let mut licences = HashSet::new();
+    for (i, l) in p.driving_licences.iter().enumerate() {
+        if !licences.insert(*l) {
+            r.push(Problem::warning(format!("driving_licences[{i}]"), format!("\"{l}\" is listed twice")));
+        }
+    }
+    for (i, c) in p.certifications.iter().enumerate() {
+        let path = format!("certifications[{i}]");
+        required_text(&mut r, &format!("{path}.name"), &c.name);
+        if let (Some(d), Some(x)) = (c.date, c.expires) {
+            if d.is_after(&x) {
+                r.push(Problem::error(format!("{path}.expires"), format!("\"{x}\" is before the date obtained \"{d}\" (expected a later date)")));
+            }
+        }
+    }
+    for (i, pr) in p.projects.iter().enumerate() {
+        let path = format!("projects[{i}]");
+        required_text(&mut r, &format!("{path}.name"), &pr.name);
+        check_period(&mut r, &path, pr.start, pr.end, None);
+        if let Some(url) = &pr.url {
+            check_url(&mut r, &format!("{path}.url"), url);
+        }
+    }
+    check_place(&mut r, "mobility.home", p.mobility.home.as_ref());
+    if let Some(km) = p.mobility.max_commute_km {
+        if km > 1000 {
+            r.push(Problem::error("mobility.max_commute_km", format!("{km} km is not a daily commute (expected at most 1000)")));
+        }
+    }
+    check_concepts(&mut r, "preferences.occupations", &p.preferences.occupations);
+    let law68 = p.sensitive.disability.as_ref().is_some_and(|d| d.law_68_99);
+    if p.privacy.use_law_68_99_for_eligibility && !law68 {
+        r.push(Problem::warning(
+            "privacy.use_law_68_99_for_eligibility",
+            "is true but `sensitive.disability.law_68_99` is not set (expected both, or neither)",
+        ));
+    }
+    r
+}
+
+/// Checks a parsed vacancy; `today` as for [`validate_profile`].
+pub fn validate_vacancy(v: &Vacancy, today: Option<PartialDate>) -> Report {
+    let mut r = Report::default();
+    check_version(&mut r, v.schema_version, VACANCY_SCHEMA_VERSION);
+    required_text(&mut r, "id", &v.id);
+    if v.id.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        r.push(Problem::error("id", format!("{:?} contains spaces or control characters (expected letters, digits, '-', '_', '.', ':' or '/')", v.id)));
+    }
+    required_text(&mut r, "title", &v.title);
+    check_place(&mut r, "place", v.place.as_ref());
+    if v.essential_skills.is_empty() {
+        r.push(
+            Problem::error("essential_skills", "is empty (expected at least one essential skill)")
+                .with_hint("list what a candidate must be able to do, e.g. `- label: guida del carrello elevatore`"),
+        );
+    }
+    check_concepts(&mut r, "essential_skills", &v.essential_skills);
+    check_concepts(&mut r, "optional_skills", &v.optional_skills);
+    let essential: HashSet<String> = v.essential_skills.iter().map(|c| fold(&c.label)).collect();
+    for (i, c) in v.optional_skills.iter().enumerate() {
+        if essential.contains(&fold(&c.label)) {
+            r.push(Problem::warning(format!("optional_skills[{i}]"), format!("\"{}\" is also an essential skill", c.label)));
+        }
+    }
+    if let Some(o) = &v.occupation {
+        check_concepts(&mut r, "occupation", std::slice::from_ref(o));
+    }
+    let mut langs = HashSet::new();
+    for (i, l) in v.languages.iter().enumerate() {
+        let path = format!("languages[{i}].language");
+        check_language_code(&mut r, &path, &l.language);
+        if !langs.insert(l.language.to_ascii_lowercase()) {
+            r.push(Problem::warning(path, format!("\"{}\" is listed twice", l.language)));
+        }
+    }
+    check_period(&mut r, "", v.published, v.expires, None);
+    if let (Some(p), Some(today)) = (v.published, today) {
+        if p.is_after(&today) {
+            r.push(Problem::warning("published", format!("\"{p}\" is in the future (today is {today})")));
+        }
+    }
+    if v.positions == Some(0) {
+        r.push(Problem::error("positions", "0 positions (expected at least 1, or leave it out)"));
+    }
+    if let Some(apply) = &v.apply {
+        if apply.contains('@') && !apply.contains("://") {
+            check_email(&mut r, "apply", apply);
+        } else {
+            check_url(&mut r, "apply", apply);
+        }
+    }
+    r
+}
+
+fn check_version(r: &mut Report, found: u32, current: u32) {
+    if found > current {
+        r.push(
+            Problem::error("schema_version", format!("{found} is newer than this version of sportello understands (expected {current} or less)"))
+                .with_hint("upgrade sportello"),
+        );
+    } else if found == 0 {
+        r.push(Problem::error("schema_version", format!("0 is not a version (expected 1 to {current})")));
+    }
+}
+
+fn required_text(r: &mut Report, path: &str, value: &str) {
+    if value.trim().is_empty() {
+        r.push(Problem::error(path, "is empty (expected some text)"));
+    }
+}
+
+fn check_experience(r: &mut Report, path: &str, w: &WorkExperience, today: Option<PartialDate>) {
+    required_text(r, &format!("{path}.role"), &w.role);
+    check_period(r, path, w.start, w.end, today);
+    check_place(r, &format!("{path}.place"), w.place.as_ref());
+    if let Some(o) = &w.occupation {
+        check_concepts(r, &format!("{path}.occupation"), std::slice::from_ref(o));
+    }
+}
+
+/// `start`/`end` (or `published`/`expires` when `path` is empty) in order, and not in the future.
+fn check_period(r: &mut Report, path: &str, start: Option<PartialDate>, end: Option<PartialDate>, today: Option<PartialDate>) {
+    let (start_name, end_name) = if path.is_empty() { ("published", "expires") } else { ("start", "end") };
+    let field = |name: &str| if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
+    if let (Some(s), Some(e)) = (start, end) {
+        if s.is_after(&e) {
+            r.push(Problem::error(field(end_name), format!("\"{e}\" is before the {start_name} date \"{s}\" (expected {s} or later)")));
+        }
+    }
+    if let (Some(s), Some(today)) = (start, today) {
+        if s.is_after(&today) {
+            r.push(Problem::warning(field(start_name), format!("\"{s}\" is in the future (today is {today})")));
+        }
+    }
+}
+
+fn check_concepts(r: &mut Report, path: &str, items: &[Concept]) {
+    let mut seen = HashSet::new();
+    for (i, c) in items.iter().enumerate() {
+        let item = if path.ends_with("occupation") { path.to_owned() } else { format!("{path}[{i}]") };
+        required_text(r, &format!("{item}.label"), &c.label);
+        if let Some(uri) = &c.uri {
+            if !uri.starts_with("http://data.europa.eu/esco/") {
+                r.push(Problem::error(format!("{item}.uri"), format!("{uri:?} is not an ESCO URI (expected http://data.europa.eu/esco/...)")));
+            }
+        }
+        if !c.label.trim().is_empty() && !seen.insert(fold(&c.label)) {
+            r.push(Problem::warning(format!("{item}.label"), format!("\"{}\" is listed twice", c.label)));
+        }
+    }
+}
+
+fn check_place(r: &mut Report, path: &str, place: Option<&Place>) {
+    let Some(p) = place else { return };
+    if let Some(code) = &p.istat {
+        if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+            r.push(Problem::error(format!("{path}.istat"), format!("{code:?} is not an ISTAT comune code (expected 6 digits, e.g. \"003149\")")));
+        }
+    }
+    if let Some(lat) = p.lat {
+        if !(-90.0..=90.0).contains(&lat) {
+            r.push(Problem::error(format!("{path}.lat"), format!("{lat} is not a latitude (expected -90 to 90)")));
+        }
+    }
+    if let Some(lon) = p.lon {
+        if !(-180.0..=180.0).contains(&lon) {
+            r.push(Problem::error(format!("{path}.lon"), format!("{lon} is not a longitude (expected -180 to 180)")));
+        }
+    }
+    if p.lat.is_some() != p.lon.is_some() {
+        r.push(Problem::error(path, "has only one of `lat` and `lon` (expected both or neither)"));
+    }
+    if p.istat.is_none() && p.name.is_none() && p.lat.is_none() {
+        r.push(Problem::warning(path, "is empty (expected `istat`, `name` or `lat`/`lon`)"));
+    }
+}
+
+fn check_language_code(r: &mut Report, path: &str, code: &str) {
+    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
+        r.push(Problem::error(path, format!("{code:?} is not a language code (expected two lowercase letters, ISO 639-1, e.g. \"it\")")));
+    }
+}
+
+fn check_email(r: &mut Report, path: &str, email: &str) {
+    let ok = match email.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
+        None => false,
+    };
+    if !ok {
+        r.push(Problem::error(path, format!("{email:?} is not an e-mail address (expected name@example.it)")));
+    }
+}
+
+fn check_phone(r: &mut Report, path: &str, phone: &str) {
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    let allowed = phone.chars().all(|c| c.is_ascii_digit() || " +-./()".contains(c));
+    if !allowed || !(6..=15).contains(&digits) {
+        r.push(Problem::warning(path, format!("{phone:?} does not look like a phone number (expected 6 to 15 digits, e.g. \"+39 0321 123456\")")));
+    }
+}
+
+fn check_url(r: &mut Report, path: &str, url: &str) {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    if rest.is_none_or(|h| h.is_empty() || h.contains(char::is_whitespace)) {
+        r.push(Problem::error(path, format!("{url:?} is not a web address (expected https://...)")));
+    }
+}
+
+/// Case- and space-insensitive form of a label, for duplicate checks.
+fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails() {
+        let mut r = Report::default();
+        for ok in ["a@b.it", "mario.rossi+cv@example.co.uk"] {
+            check_email(&mut r, "e", ok);
+        }
+        assert!(r.problems.is_empty(), "{r:?}");
+        for bad in ["mario", "mario@", "@x.it", "a@b", "a b@c.it", "a@b@c.it", "a@.it"] {
+            let mut r = Report::default();
+            check_email(&mut r, "e", bad);
+            assert_eq!(r.problems.len(), 1, "{bad}");
+        }
+    }
+
+    #[test]
+    fn report_display_lists_every_error() {
+        let mut r = Report::default();
+        r.push(Problem::error("a", "x"));
+        r.push(Problem::warning("b", "y"));
+        r.push(Problem::error("c", "z"));
+        assert_eq!(r.to_string(), "2 errors: a: x; c: z");
+    }
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every test of Sportello on a fresh machine: it installs what it needs (the wasm
+# target, maturin in a virtualenv, ...) and reuses builds from one shared target folder.
+#   ./scripts/test.sh            everything
+#   SKIP_PYTHON=1 ./scripts/test.sh   Rust only
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+CACHE="${SPORTELLO_CACHE:-$HOME/.cache/sportello}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$CACHE/target}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# Fixed "today" so that date checks and golden outputs repeat.
+export SPORTELLO_TODAY="${SPORTELLO_TODAY:-2026-11-23}"
+START=$(date +%s)
+step() { echo; echo "==> [$(( $(date +%s) - START ))s] $*"; }
+
+step "toolchain"
+rustc --version
+rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+
+step "rust: format and lints"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --exclude sportello-python -q -- -D warnings
+
+step "rust: tests (core, cli, wasm binding on the host)"
+cargo test --workspace --exclude sportello-python
+
+step "wasm: build for wasm32"
+cargo build -q -p sportello-wasm --target wasm32-unknown-unknown
+
+if [[ -z "${SKIP_PYTHON:-}" ]]; then
+  step "python: wheel with maturin, then pytest"
+  VENV="$CACHE/venv"
+  [[ -x "$VENV/bin/python" ]] || python3 -m venv "$VENV"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check "maturin>=1.7,<2" "pytest>=8"
+  rm -rf "$CACHE/wheels"
+  "$VENV/bin/maturin" build -q --profile dev -m python/Cargo.toml -o "$CACHE/wheels"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$CACHE"/wheels/*.whl
+  # Run from outside the source tree so that the installed wheel is what gets imported.
+  (cd "$CACHE" && "$VENV/bin/python" -m pytest -q --doctest-modules "$ROOT/python/tests" --pyargs sportello)
+fi
+
+step "all tests passed in $(( $(date +%s) - START ))s"
