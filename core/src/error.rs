@@ -82,6 +82,14 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// The vacancy index cannot be opened, read or written.
+    #[error("{message}")]
+    Index {
+        /// What went wrong, with the folder.
+        message: String,
+        /// How to fix it.
+        hint: Option<String>,
+    },
     /// A document that is neither a profile nor a vacancy.
     #[error("cannot tell whether this is a profile or a vacancy (expected a `person` or a `title` field)")]
     UnknownDocument,
@@ -177,6 +185,7 @@ impl Error {
             Error::Template { .. } => "template",
             Error::Render { .. } => "render",
             Error::Photo { .. } => "photo",
+            Error::Index { .. } => "index",
         }
     }
 
@@ -188,7 +197,7 @@ impl Error {
             Error::Syntax { format: "yaml", .. } => Some("check the indentation and quote values that contain ': '".into()),
             Error::Syntax { .. } => Some("check for a missing comma, quote or bracket just before that point".into()),
             Error::UnknownDocument => Some("run `sportello init` for an example profile".into()),
-            Error::Template { hint, .. } | Error::Render { hint, .. } => hint.clone(),
+            Error::Template { hint, .. } | Error::Render { hint, .. } | Error::Index { hint, .. } => hint.clone(),
             Error::UnknownTemplate { .. } => Some("run `sportello templates` to list them, or pass --template-dir".into()),
             Error::UnknownLocale { .. } => Some("a locale is one JSON file in templates/locales/".into()),
             Error::Photo { .. } => Some("use a JPEG or PNG photo, at most 5 MB".into()),

@@ -13,12 +13,15 @@
 //! ```
 
 pub mod error;
+pub mod geo;
 pub mod limits;
 pub mod load;
+pub mod matching;
 pub mod model;
 #[cfg(feature = "render")]
 pub mod render;
 pub mod schema;
+pub mod taxonomy;
 pub mod validate;
 
 pub use error::{Error, Result};

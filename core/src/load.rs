@@ -141,7 +141,8 @@ pub fn parse_tree(bytes: &[u8], format: Format) -> Result<Value> {
         })?,
     };
     if !tree.is_object() {
-        return Err(Error::Syntax { format: format.name(), line: 1, column: 1, message: format!("the document is {} (expected an object with named fields)", kind_of(&tree)) });
+        let problem = Problem::error("", format!("the document is {} (expected an object with named fields)", kind_of(&tree)));
+        return Err(Error::Invalid(Report { problems: vec![problem] }));
     }
     let mut report = Report::default();
     check_sizes(&tree, &mut String::new(), "", 0, &mut report);
@@ -171,7 +172,8 @@ const LONG_TEXT_FIELDS: &[&str] = &["summary", "description", "notes", "highligh
 
 fn check_sizes(v: &Value, path: &mut String, key: &str, depth: usize, r: &mut Report) {
     if depth > MAX_DEPTH {
-        r.push(Problem::error(path.clone(), format!("is nested more than {MAX_DEPTH} levels deep (expected a flatter document)")));
+        let shown: String = if path.chars().count() > 60 { format!("{}...", path.chars().take(60).collect::<String>()) } else { path.clone() };
+        r.push(Problem::error(shown, format!("is nested more than {MAX_DEPTH} levels deep (expected a flatter document)")));
         return;
     }
     match v {

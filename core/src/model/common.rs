@@ -216,8 +216,9 @@ pub struct Concept {
 /// A place: an ISTAT comune, a free-text name, coordinates, or any of them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Place {
-    /// The 6-digit ISTAT code of the comune, e.g. `003149` (Trecate).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The 6-digit ISTAT code of the comune, e.g. `003149` (Trecate). A number (YAML reads
+    /// `3149` as one) is taken as the code with its leading zeros.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "istat_code")]
     pub istat: Option<String>,
     /// The place's name as written, e.g. "Trecate (NO)" or "Tirana, Albania".
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -228,6 +229,19 @@ pub struct Place {
     /// Longitude in degrees (WGS84).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lon: Option<f64>,
+}
+
+fn istat_code<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Text(String),
+        Number(u32),
+    }
+    Ok(Option::<Raw>::deserialize(d)?.map(|r| match r {
+        Raw::Text(s) => s,
+        Raw::Number(n) => format!("{n:06}"),
+    }))
 }
 
 /// A language required by a vacancy, with the overall CEFR level needed.

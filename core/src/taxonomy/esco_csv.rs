@@ -32,7 +32,6 @@ use std::io::{self, BufRead, BufReader, Read};
 use flate2::read::MultiGzDecoder;
 use serde::Serialize;
 
-use super::text::FxHashMap;
 use super::{ConceptKind, LabelKind, RelationType, ReuseLevel, SkillType, Taxonomy};
 use crate::error::{Error, Result};
 
@@ -138,7 +137,7 @@ impl Taxonomy {
 
     fn read_label_files(&mut self, source: &dyn EscoSource, lang: &str, isco_required: bool, report: &mut ImportReport) -> Result<()> {
         let lang_id = self.intern_lang(lang);
-        let mut seen = self.label_keys();
+        let mut seen = super::LabelSet::default();
         let mut labels = LabelSink { lang: lang_id, seen: &mut seen };
 
         let (name, reader) = open_required(source, &[format!("skills_{lang}")])?;
@@ -275,7 +274,7 @@ const SKILL_SKILL_COLUMNS: [Column; 3] = [("originalSkillUri", true), ("relation
 /// Adds a row's labels, skipping ones the concept already has in this language.
 struct LabelSink<'s> {
     lang: u16,
-    seen: &'s mut FxHashMap<(u32, u16, u64), ()>,
+    seen: &'s mut super::LabelSet,
 }
 
 impl LabelSink<'_> {
@@ -332,6 +331,31 @@ fn open_required<'s>(source: &'s dyn EscoSource, bases: &[String]) -> Result<(St
     open_optional(source, bases)?.ok_or_else(|| Error::MissingDataFile { name: format!("{}.csv", bases[0]), tried: candidates(bases) })
 }
 
+/// Drops carriage returns, so that ESCO's CRLF records end in LF like the line breaks
+/// inside its quoted fields (the csv crate counts lines right only for LF).
+struct StripCr<R>(R);
+
+impl<R: Read> Read for StripCr<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            let n = self.0.read(buf)?;
+            if n == 0 {
+                return Ok(0);
+            }
+            let mut kept = 0;
+            for i in 0..n {
+                if buf[i] != b'\r' {
+                    buf[kept] = buf[i];
+                    kept += 1;
+                }
+            }
+            if kept > 0 {
+                return Ok(kept);
+            }
+        }
+    }
+}
+
 /// Wraps a reader in a gzip decoder if its first bytes are the gzip magic number.
 fn maybe_gunzip<'a>(reader: Box<dyn Read + 'a>) -> io::Result<Box<dyn Read + 'a>> {
     let mut buffered = BufReader::with_capacity(1 << 16, reader);
@@ -349,7 +373,7 @@ fn for_each_record(
 ) -> Result<FileStats> {
     let err = |line: u64, message: String| Error::DataFile { file: file.to_owned(), line, message };
     let reader = maybe_gunzip(reader).map_err(|e| err(0, format!("cannot read the file: {e}")))?;
-    let mut csv = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(reader);
+    let mut csv = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(StripCr(reader));
     let headers = csv.headers().map_err(|e| csv_error(file, 1, e))?.clone();
     let idx: Vec<Option<usize>> =
         columns.iter().map(|(name, _)| headers.iter().position(|h| h.trim_start_matches('\u{feff}').trim() == *name)).collect();
@@ -359,12 +383,12 @@ fn for_each_record(
     }
     let mut stats = FileStats { name: file.to_owned(), records: 0, skipped: 0 };
     let mut record = csv::StringRecord::new();
-    let mut line = 1;
     loop {
+        let next = csv.position().line();
         match csv.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                line = record.position().map_or(line + 1, |p| p.line());
+                let line = record.position().map_or(next, |p| p.line());
                 stats.records += 1;
                 match f(Row { record: &record, idx: &idx, columns }) {
                     Ok(true) => {}
@@ -372,14 +396,13 @@ fn for_each_record(
                     Err(message) => return Err(err(line, message)),
                 }
             }
-            Err(e) => return Err(csv_error(file, line + 1, e)),
+            Err(e) => return Err(csv_error(file, next, e)),
         }
     }
     Ok(stats)
 }
 
-fn csv_error(file: &str, fallback_line: u64, e: csv::Error) -> Error {
-    let line = e.position().map_or(fallback_line, |p| p.line());
+fn csv_error(file: &str, line: u64, e: csv::Error) -> Error {
     let message = match e.kind() {
         csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
             format!("the record has {len} fields where the header has {expected_len} (is the file cut short or edited?)")

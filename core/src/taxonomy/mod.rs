@@ -57,7 +57,7 @@ mod related;
 mod search;
 mod suggest;
 mod synonyms;
-mod text;
+pub(crate) mod text;
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -70,7 +70,8 @@ use text::FxHashMap;
 pub use esco_csv::{EscoSource, ImportReport};
 pub use related::{Relation, RelationKind};
 pub use search::{Hit, MAX_QUERY_CHARS, MatchKind, SearchOptions};
-pub use suggest::{OccupationScore, SkillLink};
+pub use suggest::{OPTIONAL_WEIGHT, OccupationScore, SkillLink};
+pub use text::fold;
 
 /// The embedded pack: ESCO v1.1.1, English, with the Italian ISCO group labels.
 static EMBEDDED_PACK: &[u8] = include_bytes!("../../data/esco-en.pack");
@@ -321,6 +322,9 @@ impl<T: Copy + Default> Csr<T> {
     }
 }
 
+/// (concept, language, hash of the text) → a label added in the current batch.
+type LabelSet = FxHashMap<(u32, u16, u64), u32>;
+
 /// Lookups derived from the stored concepts, labels and relations.
 #[derive(Debug, Clone, Default)]
 struct Derived {
@@ -413,10 +417,9 @@ impl Taxonomy {
     /// without building its search index. For benchmarks and for callers that want to
     /// extend it: `let mut t = Taxonomy::load_embedded()?; t.merge(&italian);`.
     pub fn load_embedded() -> Result<Taxonomy> {
-        let mut t = pack::decode(EMBEDDED_PACK)?;
+        let mut t = Taxonomy::from_pack(EMBEDDED_PACK)?;
         let synonyms = synonyms::parse(IT_SYNONYMS, "it-synonyms.tsv")?;
-        t.push_new_labels(synonyms.iter().map(|s| NewLabel { uri: &s.uri, lang: "it", kind: LabelKind::Synonym, text: &s.term }))?;
-        t.finish();
+        t.add_labels(synonyms.iter().map(|s| NewLabel { uri: &s.uri, lang: "it", kind: LabelKind::Synonym, text: &s.term }))?;
         Ok(t)
     }
 
@@ -500,7 +503,7 @@ impl Taxonomy {
     /// concept, language and text) are skipped.
     pub fn add_labels<'a>(&mut self, labels: impl IntoIterator<Item = NewLabel<'a>>) -> Result<usize> {
         let n = self.push_new_labels(labels)?;
-        self.finish();
+        self.finish_labels();
         Ok(n)
     }
 
@@ -541,7 +544,7 @@ impl Taxonomy {
                 id
             })
             .collect();
-        let mut seen = self.label_keys();
+        let mut seen = LabelSet::default();
         for l in &other.labels {
             let lang = self.intern_lang(&other.langs[l.lang as usize]);
             let text = &other.text[l.start as usize..l.end as usize];
@@ -589,23 +592,29 @@ impl Taxonomy {
         self.labels.push(LabelData { concept, start, end: self.text.len() as u32, lang, kind });
     }
 
-    /// Keys (concept, language, text hash) of the labels present, to skip duplicates.
-    fn label_keys(&self) -> FxHashMap<(u32, u16, u64), ()> {
-        self.labels.iter().map(|l| ((l.concept, l.lang, text::fnv1a(self.label_text(l).as_bytes())), ())).collect()
-    }
-
-    fn push_label_dedup(&mut self, seen: &mut FxHashMap<(u32, u16, u64), ()>, concept: u32, lang: u16, kind: LabelKind, text: &str) {
+    /// Adds a label unless the concept already has it in that language: among the labels
+    /// present at the last [`Taxonomy::finish`] (looked up by concept) or among those added
+    /// since (`added`, keyed by a hash of the text and checked against the text).
+    fn push_label_dedup(&mut self, added: &mut LabelSet, concept: u32, lang: u16, kind: LabelKind, text: &str) {
         let text = text.trim();
-        let key = (concept, lang, text::fnv1a(text.as_bytes()));
-        if seen.contains_key(&key) && self.labels.iter().any(|l| l.concept == concept && l.lang == lang && self.label_text(l) == text) {
+        if text.is_empty() {
             return;
         }
-        seen.insert(key, ());
+        let known = self.derived.concept_labels.get(concept).iter().any(|&i| {
+            let l = &self.labels[i as usize];
+            l.lang == lang && self.label_text(l) == text
+        });
+        let key = (concept, lang, text::fnv1a(text.as_bytes()));
+        let again = added.get(&key).is_some_and(|&i| self.label_text(&self.labels[i as usize]) == text);
+        if known || again {
+            return;
+        }
+        added.insert(key, self.labels.len() as u32);
         self.push_label(concept, lang, kind, text);
     }
 
     fn push_new_labels<'a>(&mut self, labels: impl IntoIterator<Item = NewLabel<'a>>) -> Result<usize> {
-        let mut seen = self.label_keys();
+        let mut seen = LabelSet::default();
         let before = self.labels.len();
         for l in labels {
             let Some(&concept) = self.uri_ids.get(l.uri.trim()) else {
@@ -630,7 +639,6 @@ impl Taxonomy {
         self.skill_skill.retain(|&(a, b, _)| a != b);
 
         let n = self.concepts.len();
-        let label_pairs: Vec<(u32, u32)> = self.labels.iter().enumerate().map(|(i, l)| (l.concept, i as u32)).collect();
         let occ: Vec<(u32, (u32, RelationType))> = self.occ_skill.iter().map(|&(o, s, t)| (o, (s, t))).collect();
         let occ_inv: Vec<(u32, (u32, RelationType))> = self.occ_skill.iter().map(|&(o, s, t)| (s, (o, t))).collect();
         let up: Vec<(u32, u32)> = self.broader.clone();
@@ -645,7 +653,7 @@ impl Taxonomy {
             .map(|(i, c)| (c.code.clone(), i as u32))
             .collect();
         self.derived = Derived {
-            concept_labels: Csr::build(n, &label_pairs),
+            concept_labels: Csr::default(),
             occ_skills: Csr::build(n, &occ),
             skill_occs: Csr::build(n, &occ_inv),
             broader: Csr::build(n, &up),
@@ -653,6 +661,14 @@ impl Taxonomy {
             skill_rel: Csr::build(n, &rel),
             isco_by_code,
         };
+        self.finish_labels();
+    }
+
+    /// Rebuilds the concept → labels lookup and drops the search index, after labels were
+    /// added.
+    fn finish_labels(&mut self) {
+        let pairs: Vec<(u32, u32)> = self.labels.iter().enumerate().map(|(i, l)| (l.concept, i as u32)).collect();
+        self.derived.concept_labels = Csr::build(self.concepts.len(), &pairs);
         self.index = OnceLock::new();
     }
 

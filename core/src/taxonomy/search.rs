@@ -17,7 +17,9 @@
 //!    by an F1 of the IDF-weighted share of the query words found in the label and of the
 //!    label words found in the query (typo'd words count with their similarity).
 //! 3. **Re-ranking**: the best few dozen candidates are compared with the query as whole
-//!    strings with strsim's optimal-string-alignment distance, both as written and with
+//!    strings with the optimal-string-alignment distance (the metric of
+//!    `strsim::osa_distance`, computed bit-parallel after Hyyrö 2003, so each comparison
+//!    costs one machine word per character and allocates nothing), both as written and with
 //!    the words sorted (so word order does not matter); the similarity reported is
 //!    `0.7 × string similarity + 0.3 × word F1`. A candidate whose stems are exactly the
 //!    query's stems (other order, other plural) is [`MatchKind::Token`], else
@@ -33,7 +35,7 @@ use std::cell::RefCell;
 
 use serde::Serialize;
 
-use super::text::{FxHashMap, Stemmer, fnv1a, fold_into, osa_within, tokens};
+use super::text::{BitOsa, FxHashMap, Stemmer, fnv1a, fold_into, osa_within, tokens};
 use super::{ConceptId, ConceptKind, LabelKind, Taxonomy};
 use crate::error::{Error, Result};
 
@@ -366,7 +368,8 @@ impl LabelIndex {
         self.folded.get(start..end).unwrap_or("")
     }
 
-    /// Vocabulary stems within a small edit distance of `word` (not `word` itself).
+    /// Vocabulary stems within a small edit distance of `word` (not `word` itself): one
+    /// edit for words of 3 to 5 letters, two for longer words.
     fn fuzzy_stems(&self, word: &[char], s: &mut Scratch, out: &mut Vec<(u32, f32)>) {
         let n = word.len();
         let max_d = match n {
@@ -390,6 +393,7 @@ impl LabelIndex {
                 }
             }
         }
+        // One edit changes at most three trigrams of a word.
         let min_shared = s.keys.len().saturating_sub(3 * max_d).max(1);
         for &v in &s.tri_touched {
             let shared = std::mem::take(&mut s.tri_count[v as usize]) as usize;
@@ -398,23 +402,25 @@ impl LabelIndex {
             }
             let other = self.vocab_chars.get(v);
             if let Some(d) = osa_within(word, other, max_d, &mut s.rows).filter(|&d| d > 0) {
-                let sim = 1.0 - d as f32 / n.max(other.len()) as f32;
-                out.push((v, sim));
+                out.push((v, 1.0 - d as f32 / n.max(other.len()) as f32));
             }
         }
     }
 
     fn query(&self, t: &Taxonomy, text: &str, lang: Option<u16>, opts: &SearchOptions<'_>, s: &mut Scratch) -> Vec<Found> {
-        s.query.clear();
-        fold_into(text, &mut s.query);
+        let mut q = std::mem::take(&mut s.query);
+        q.clear();
+        fold_into(text, &mut q);
+        let found = if q.is_empty() || self.labels.is_empty() { Vec::new() } else { self.query_folded(t, &q, lang, opts, s) };
+        s.query = q;
+        found
+    }
+
+    fn query_folded(&self, t: &Taxonomy, q: &str, lang: Option<u16>, opts: &SearchOptions<'_>, s: &mut Scratch) -> Vec<Found> {
         let mut found: Vec<Found> = Vec::new();
-        if s.query.is_empty() || self.labels.is_empty() {
-            return found;
-        }
         let lang_ok = |local: u32| lang.is_none_or(|l| self.labels.get(local as usize).is_some_and(|&g| t.labels[g as usize].lang == l));
 
         // 1. Exact.
-        let q = s.query.as_str();
         let h = fnv1a(q.as_bytes());
         let first = self.exact.partition_point(|&(k, _)| k < h);
         for &(_, local) in self.exact[first..].iter().take_while(|&&(k, _)| k == h) {
@@ -469,10 +475,16 @@ impl LabelIndex {
         s.touched.clear();
         let mut query_weight = 0f32;
         let mut variants: Vec<(u32, f32)> = Vec::new();
+        let mut stems_done: Vec<String> = Vec::new();
         for (wi, w) in words.iter().enumerate() {
             variants.clear();
+            stems_done.clear();
             for st in &stemmers {
                 st.stem_into(w, &mut s.stem);
+                if stems_done.contains(&s.stem) {
+                    continue;
+                }
+                stems_done.push(s.stem.clone());
                 if let Some(&v) = self.vocab.get(s.stem.as_str()) {
                     variants.push((v, 1.0));
                 }
@@ -528,40 +540,44 @@ impl LabelIndex {
         }
         scored.sort_by(by_score);
 
-        let q_len = q.chars().count();
-        let q_sorted = words.join(" ");
-        let q_sorted_len = q_sorted.chars().count();
+        let q_chars: Vec<char> = q.chars().collect();
+        let q_sorted: Vec<char> = words.join(" ").chars().collect();
+        let (q_bits, q_sorted_bits) = (BitOsa::new(&q_chars), BitOsa::new(&q_sorted));
         let mut label_words: Vec<&str> = Vec::new();
         let mut label_stems: Vec<u32> = Vec::new();
         for &(f1, local) in &scored {
+            // The whole-string similarity needed to reach `min_similarity`.
+            let needed = (opts.min_similarity - (1.0 - STRING_WEIGHT) * f64::from(f1)) / STRING_WEIGHT;
             let lf = self.folded(local);
-            let lf_len = lf.chars().count();
-            let whole = similarity(q, q_len, lf, lf_len);
+            s.chars.clear();
+            s.chars.extend(lf.chars());
+            let whole = similarity(&q_chars, q_bits.as_ref(), &s.chars, needed, &mut s.rows);
             label_words.clear();
             label_words.extend(tokens(lf));
             let sorted = if label_words.len() > 1 || words.len() > 1 {
                 label_words.sort_unstable();
                 label_words.dedup();
-                s.sorted.clear();
+                s.chars.clear();
                 for (i, w) in label_words.iter().enumerate() {
                     if i > 0 {
-                        s.sorted.push(' ');
+                        s.chars.push(' ');
                     }
-                    s.sorted.push_str(w);
+                    s.chars.extend(w.chars());
                 }
-                similarity(&q_sorted, q_sorted_len, &s.sorted, s.sorted.chars().count())
+                similarity(&q_sorted, q_sorted_bits.as_ref(), &s.chars, needed.max(whole), &mut s.rows)
             } else {
                 whole
             };
             let sim = STRING_WEIGHT * whole.max(sorted) + (1.0 - STRING_WEIGHT) * f64::from(f1);
+            if sim < opts.min_similarity {
+                continue;
+            }
             label_stems.clear();
             label_stems.extend_from_slice(self.label_stems.get(local));
             label_stems.sort_unstable();
             let same_stems = exact_stems.iter().flatten().any(|q| *q == label_stems);
             let kind = if same_stems { MatchKind::Token } else { MatchKind::Fuzzy };
-            if sim >= opts.min_similarity {
-                found.push(Found { local, kind, sim: (sim * 1e4).round() / 1e4 });
-            }
+            found.push(Found { local, kind, sim: (sim * 1e4).round() / 1e4 });
         }
 
         // Best evidence per concept, then the final order.
@@ -578,15 +594,21 @@ impl LabelIndex {
     }
 }
 
-/// `1 - distance / longer length` with strsim's optimal-string-alignment distance (a
-/// Levenshtein distance where swapping two adjacent letters is one edit); lengths are in
-/// characters.
-fn similarity(a: &str, a_len: usize, b: &str, b_len: usize) -> f64 {
-    let longer = a_len.max(b_len);
+/// `1 - distance / longer length` with the optimal-string-alignment distance (Levenshtein
+/// where swapping two adjacent letters is one edit, as `strsim::osa_distance`), or 0 when
+/// the similarity is below `at_least`. Uses the bit-parallel form when the query is
+/// prepared (64 characters or less), else a bounded dynamic programme.
+fn similarity(a: &[char], bits: Option<&BitOsa>, b: &[char], at_least: f64, rows: &mut Vec<usize>) -> f64 {
+    let longer = a.len().max(b.len());
     if longer == 0 {
         return 1.0;
     }
-    1.0 - strsim::osa_distance(a, b).min(longer) as f64 / longer as f64
+    let max_d = ((1.0 - at_least.clamp(0.0, 1.0)) * longer as f64).floor() as usize;
+    let d = match bits {
+        Some(p) => Some(p.distance(b)).filter(|&d| d <= max_d),
+        None => osa_within(a, b, max_d, rows),
+    };
+    d.map_or(0.0, |d| 1.0 - d as f64 / longer as f64)
 }
 
 /// A label found for a query (before turning into a [`Hit`]).
@@ -601,7 +623,6 @@ struct Found {
 #[derive(Default)]
 struct Scratch {
     query: String,
-    sorted: String,
     stem: String,
     chars: Vec<char>,
     keys: Vec<u64>,

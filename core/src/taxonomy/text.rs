@@ -20,6 +20,21 @@ use std::hash::{BuildHasherDefault, Hasher};
 pub(crate) fn fold_into(text: &str, out: &mut String) {
     let start = out.len();
     let mut space = false;
+    if text.is_ascii() {
+        // Fast path for the common case (most ESCO labels and queries).
+        for &b in text.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if space && out.len() > start {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(b.to_ascii_lowercase() as char);
+            } else {
+                space = true;
+            }
+        }
+        return;
+    }
     for c in text.chars() {
         if c.is_ascii_alphanumeric() {
             push_word_char(out, start, &mut space, c.to_ascii_lowercase());
@@ -41,6 +56,7 @@ pub(crate) fn fold_into(text: &str, out: &mut String) {
     }
 }
 
+#[inline]
 fn push_word_char(out: &mut String, start: usize, space: &mut bool, c: char) {
     if *space && out.len() > start {
         out.push(' ');
@@ -49,8 +65,9 @@ fn push_word_char(out: &mut String, start: usize, space: &mut bool, c: char) {
     out.push(c);
 }
 
-/// The folded form of `text`, as a new string.
-pub(crate) fn fold(text: &str) -> String {
+/// The folded form of `text` used for matching: lowercase, accents removed, punctuation
+/// turned into single spaces ("Contabilità, l'IVA" → "contabilita l iva").
+pub fn fold(text: &str) -> String {
     let mut s = String::with_capacity(text.len());
     fold_into(text, &mut s);
     s
@@ -212,6 +229,74 @@ pub(crate) fn osa_within(a: &[char], b: &[char], max: usize, rows: &mut Vec<usiz
     (d <= max).then_some(d)
 }
 
+/// A pattern of up to 64 characters prepared for fast optimal-string-alignment distances
+/// to many texts: Hyyrö's bit-parallel algorithm (2003), which computes Myers' bit-vector
+/// Levenshtein distance extended with adjacent transpositions, one machine word per text
+/// character. Gives the same distance as `strsim::osa_distance`.
+#[derive(Debug, Clone)]
+pub(crate) struct BitOsa {
+    ascii: [u64; 128],
+    other: Vec<(char, u64)>,
+    len: usize,
+}
+
+impl BitOsa {
+    /// Prepares `pattern`, or `None` if it is longer than 64 characters.
+    pub(crate) fn new(pattern: &[char]) -> Option<BitOsa> {
+        if pattern.len() > 64 {
+            return None;
+        }
+        let mut p = BitOsa { ascii: [0; 128], other: Vec::new(), len: pattern.len() };
+        for (i, &c) in pattern.iter().enumerate() {
+            let bit = 1u64 << i;
+            match p.ascii.get_mut(c as usize) {
+                Some(m) => *m |= bit,
+                None => match p.other.iter_mut().find(|(o, _)| *o == c) {
+                    Some((_, m)) => *m |= bit,
+                    None => p.other.push((c, bit)),
+                },
+            }
+        }
+        Some(p)
+    }
+
+    fn mask(&self, c: char) -> u64 {
+        match self.ascii.get(c as usize) {
+            Some(&m) => m,
+            None => self.other.iter().find(|(o, _)| *o == c).map_or(0, |&(_, m)| m),
+        }
+    }
+
+    /// The distance from the pattern to `text`.
+    pub(crate) fn distance(&self, text: &[char]) -> usize {
+        let m = self.len;
+        if m == 0 {
+            return text.len();
+        }
+        let last = 1u64 << (m - 1);
+        let (mut vp, mut vn, mut d0, mut pm_old) = (!0u64, 0u64, 0u64, 0u64);
+        let mut dist = m;
+        for &c in text {
+            let pm = self.mask(c);
+            let tr = ((!d0 & pm) << 1) & pm_old;
+            d0 = ((((pm & vp).wrapping_add(vp)) ^ vp) | pm | vn) | tr;
+            let mut hp = vn | !(d0 | vp);
+            let mut hn = d0 & vp;
+            if hp & last != 0 {
+                dist += 1;
+            } else if hn & last != 0 {
+                dist -= 1;
+            }
+            hp = (hp << 1) | 1;
+            hn <<= 1;
+            vp = hn | !(d0 | hp);
+            vn = hp & d0;
+            pm_old = pm;
+        }
+        dist
+    }
+}
+
 /// 64-bit FNV-1a: a small, stable hash for label keys (the same on every platform and run).
 pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -228,11 +313,21 @@ pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
 pub(crate) struct FxHasher(u64);
 
 impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(buf));
+    fn write(&mut self, mut bytes: &[u8]) {
+        while let Some((head, rest)) = bytes.split_first_chunk::<8>() {
+            self.write_u64(u64::from_le_bytes(*head));
+            bytes = rest;
+        }
+        if let Some((head, rest)) = bytes.split_first_chunk::<4>() {
+            self.write_u64(u64::from(u32::from_le_bytes(*head)));
+            bytes = rest;
+        }
+        if !bytes.is_empty() {
+            let mut tail = 0u64;
+            for &b in bytes {
+                tail = tail << 8 | u64::from(b);
+            }
+            self.write_u64(tail);
         }
     }
     fn write_u8(&mut self, i: u8) {
@@ -241,6 +336,7 @@ impl Hasher for FxHasher {
     fn write_u32(&mut self, i: u32) {
         self.write_u64(u64::from(i));
     }
+    #[inline]
     fn write_u64(&mut self, i: u64) {
         self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
@@ -309,5 +405,39 @@ mod tests {
         assert_eq!(osa_within(&c("forklift"), &c("forest"), 2, &mut rows), None);
         assert_eq!(osa_within(&c(""), &c("ab"), 2, &mut rows), Some(2));
         assert_eq!(osa_within(&c("kitten"), &c("sitting"), 3, &mut rows), Some(3));
+    }
+
+    #[test]
+    fn bit_parallel_osa_agrees_with_strsim() {
+        let mut rng = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            rng ^= rng >> 12;
+            rng ^= rng << 25;
+            rng ^= rng >> 27;
+            rng.wrapping_mul(0x2545_f491_4f6c_dd1d)
+        };
+        let alphabet: Vec<char> = "abcà é".chars().collect();
+        for _ in 0..3000 {
+            let mut word = |max: u64| -> String { (0..next() % max).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect() };
+            let (a, b) = (word(65), word(40));
+            let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let p = BitOsa::new(&ca).expect("short pattern");
+            assert_eq!(p.distance(&cb), strsim::osa_distance(&a, &b), "{a:?} {b:?}");
+        }
+        assert!(BitOsa::new(&['x'; 65]).is_none());
+    }
+
+    #[test]
+    fn osa_agrees_with_strsim() {
+        let words = ["forklift", "fork lift", "frokilft", "operate", "opreate", "città", "cita", "", "a", "ab", "ba", "abc", "cab", "magazziniere"];
+        let mut rows = Vec::new();
+        for a in words {
+            for b in words {
+                let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                let expected = strsim::osa_distance(a, b);
+                assert_eq!(osa_within(&ca, &cb, 20, &mut rows), Some(expected), "{a:?} {b:?}");
+                assert_eq!(osa_within(&ca, &cb, expected.saturating_sub(1), &mut rows).is_some(), expected == 0, "{a:?} {b:?}");
+            }
+        }
     }
 }

@@ -1,0 +1,397 @@
+//! The vacancy index: Tantivy on disk (or in RAM for tests), native only.
+//!
+//! Each vacancy is stored three ways: searchable fields for retrieval (ESCO URIs of
+//! essential and optional skills as separate fields, occupation and ISCO group, title
+//! and skill text through Italian and English analysers, coordinates, contract, expiry,
+//! flags), the prepared form the scorer needs, and the original vacancy so that the index
+//! can be rebuilt (`reindex`) when the format or the taxonomy changes. A small file beside
+//! Tantivy's records the format version; opening an index of another version fails with a
+//! hint to reindex. Tantivy commits atomically: what was committed survives a crash.
+
+use std::collections::HashSet;
+use std::ops::Bound;
+use std::path::{Path, PathBuf};
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::schema::{Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value};
+use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
+
+use super::prepare::{PreparedProfile, PreparedVacancy};
+use crate::error::{Error, Result};
+use crate::model::{PartialDate, Vacancy};
+
+/// Version of the index layout; bump it when fields change.
+pub const INDEX_SCHEMA_VERSION: u32 = 1;
+/// The file beside Tantivy's that records the version.
+const VERSION_FILE: &str = "sportello-index.json";
+/// Memory for the writer.
+const WRITER_HEAP_BYTES: usize = 100_000_000;
+/// Vacancies retrieved for scoring by default.
+pub const DEFAULT_RETRIEVE: usize = 300;
+
+struct Fields {
+    id: Field,
+    essential: Field,
+    optional: Field,
+    occupation: Field,
+    isco: Field,
+    text_it: Field,
+    text_en: Field,
+    lat: Field,
+    lon: Field,
+    remote: Field,
+    contract: Field,
+    expires: Field,
+    prepared: Field,
+    vacancy: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = |tokenizer: &str| TextOptions::default().set_indexing_options(TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(IndexRecordOption::WithFreqs));
+    let fields = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        essential: b.add_text_field("essential_uri", STRING),
+        optional: b.add_text_field("optional_uri", STRING),
+        occupation: b.add_text_field("occupation_uri", STRING),
+        isco: b.add_text_field("isco", STRING),
+        text_it: b.add_text_field("text_it", text("sportello_it")),
+        text_en: b.add_text_field("text_en", text("sportello_en")),
+        lat: b.add_f64_field("lat", INDEXED),
+        lon: b.add_f64_field("lon", INDEXED),
+        remote: b.add_text_field("remote", STRING),
+        contract: b.add_text_field("contract", STRING),
+        expires: b.add_i64_field("expires", INDEXED),
+        prepared: b.add_text_field("prepared", STORED),
+        vacancy: b.add_text_field("vacancy", STORED),
+    };
+    (b.build(), fields)
+}
+
+fn register_analysers(index: &Index) {
+    for (name, lang) in [("sportello_it", Language::Italian), ("sportello_en", Language::English)] {
+        let mut builder = TextAnalyzer::builder(SimpleTokenizer::default()).filter(RemoveLongFilter::limit(40)).filter(LowerCaser).dynamic();
+        if let Some(stop) = StopWordFilter::new(lang) {
+            builder = builder.filter_dynamic(stop);
+        }
+        let analyser = builder.filter_dynamic(AsciiFoldingFilter).filter_dynamic(Stemmer::new(lang)).build();
+        index.tokenizers().register(name, analyser);
+    }
+}
+
+fn index_error(dir: &Path, e: impl std::fmt::Display) -> Error {
+    Error::Index { message: format!("{}: {e}", dir.display()), hint: None }
+}
+
+/// Statistics of an index.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Stats {
+    /// Vacancies in the index.
+    pub vacancies: u64,
+    /// Bytes on disk (0 in RAM).
+    pub bytes: u64,
+    /// Tantivy segments.
+    pub segments: usize,
+    /// Index format version.
+    pub schema_version: u32,
+}
+
+/// Filters applied at retrieval.
+#[derive(Debug, Clone)]
+pub struct Filters {
+    /// Leave out vacancies that expired before this day.
+    pub today: Option<PartialDate>,
+    /// Leave out vacancies beyond the person's commute (by bounding box), unless remote.
+    pub within_commute: bool,
+    /// Commute assumed when the person gives none.
+    pub default_commute_km: f64,
+}
+
+/// A vacancy index.
+pub struct VacancyIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    dir: Option<PathBuf>,
+}
+
+impl VacancyIndex {
+    /// Creates an empty index in `dir` (created if missing; must be empty).
+    pub fn create(dir: &Path) -> Result<Self> {
+        std::fs::create_dir_all(dir).map_err(|e| index_error(dir, e))?;
+        if std::fs::read_dir(dir).map_err(|e| index_error(dir, e))?.next().is_some() {
+            return Err(Error::Index { message: format!("{} is not empty", dir.display()), hint: Some("choose a new folder for the index".into()) });
+        }
+        let (schema, fields) = schema();
+        let index = Index::create_in_dir(dir, schema).map_err(|e| index_error(dir, e))?;
+        let version = serde_json::json!({"format": "sportello-index", "schema_version": INDEX_SCHEMA_VERSION});
+        std::fs::write(dir.join(VERSION_FILE), version.to_string()).map_err(|e| index_error(dir, e))?;
+        Self::wrap(index, fields, Some(dir.to_path_buf()))
+    }
+
+    /// Opens an index; a missing, corrupt or other-version index is a clear error.
+    pub fn open(dir: &Path) -> Result<Self> {
+        let version_path = dir.join(VERSION_FILE);
+        let text = std::fs::read_to_string(&version_path).map_err(|_| Error::Index {
+            message: format!("{} is not a sportello index (no {VERSION_FILE})", dir.display()),
+            hint: Some("create one with `sportello index add VACANCIES --index DIR`".into()),
+        })?;
+        let version = serde_json::from_str::<serde_json::Value>(&text).ok().and_then(|v| v["schema_version"].as_u64()).unwrap_or(0);
+        if version != u64::from(INDEX_SCHEMA_VERSION) {
+            let newer = version > u64::from(INDEX_SCHEMA_VERSION);
+            return Err(Error::Index {
+                message: format!("{} has index format {version} (expected {INDEX_SCHEMA_VERSION})", dir.display()),
+                hint: Some(if newer { "it was written by a newer sportello: upgrade".into() } else { "rebuild it with `sportello index reindex --index DIR`".into() }),
+            });
+        }
+        let index = Index::open_in_dir(dir).map_err(|e| Error::Index { message: format!("{}: the index is damaged: {e}", dir.display()), hint: Some("rebuild it from the vacancy files".into()) })?;
+        let (expected, fields) = schema();
+        if index.schema() != expected {
+            return Err(Error::Index { message: format!("{}: unexpected index fields", dir.display()), hint: Some("rebuild it with `sportello index reindex --index DIR`".into()) });
+        }
+        Self::wrap(index, fields, Some(dir.to_path_buf()))
+    }
+
+    /// Opens the index in `dir`, or creates it when the folder is missing or empty.
+    pub fn open_or_create(dir: &Path) -> Result<Self> {
+        let empty = std::fs::read_dir(dir).map(|mut d| d.next().is_none()).unwrap_or(true);
+        if empty { Self::create(dir) } else { Self::open(dir) }
+    }
+
+    /// An index in memory, for tests and one-off runs.
+    pub fn in_ram() -> Result<Self> {
+        let (schema, fields) = schema();
+        Self::wrap(Index::create_in_ram(schema), fields, None)
+    }
+
+    fn wrap(index: Index, fields: Fields, dir: Option<PathBuf>) -> Result<Self> {
+        register_analysers(&index);
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(|e| Error::Index { message: e.to_string(), hint: None })?;
+        Ok(Self { index, reader, fields, dir })
+    }
+
+    /// A writer; changes are visible after [`Writer::commit`] (and [`VacancyIndex::reload`]).
+    pub fn writer(&self) -> Result<Writer<'_>> {
+        let w = self.index.writer(WRITER_HEAP_BYTES).map_err(|e| self.err(e))?;
+        Ok(Writer { writer: w, index: self })
+    }
+
+    /// Sees the latest commit.
+    pub fn reload(&self) -> Result<()> {
+        self.reader.reload().map_err(|e| self.err(e))
+    }
+
+    fn err(&self, e: impl std::fmt::Display) -> Error {
+        match &self.dir {
+            Some(d) => index_error(d, e),
+            None => Error::Index { message: e.to_string(), hint: None },
+        }
+    }
+
+    /// Statistics.
+    pub fn stats(&self) -> Result<Stats> {
+        let searcher = self.reader.searcher();
+        let bytes = self.dir.as_ref().map_or(0, |d| dir_size(d));
+        Ok(Stats { vacancies: searcher.num_docs(), bytes, segments: searcher.segment_readers().len(), schema_version: INDEX_SCHEMA_VERSION })
+    }
+
+    /// The `limit` most promising vacancies for a person, prepared for scoring.
+    pub fn retrieve(&self, p: &PreparedProfile, limit: usize, filters: &Filters) -> Result<Vec<PreparedVacancy>> {
+        let f = &self.fields;
+        let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut seen = HashSet::new();
+        for s in &p.skills {
+            if let Some(uri) = s.uri.as_deref().filter(|u| seen.insert(*u)) {
+                should.push((Occur::Should, boosted(TermQuery::new(Term::from_field_text(f.essential, uri), IndexRecordOption::Basic), 3.0)));
+                should.push((Occur::Should, boosted(TermQuery::new(Term::from_field_text(f.optional, uri), IndexRecordOption::Basic), 1.0)));
+            }
+        }
+        for o in &p.occupations {
+            if let Some(uri) = o.uri.as_deref().filter(|u| seen.insert(*u)) {
+                should.push((Occur::Should, boosted(TermQuery::new(Term::from_field_text(f.occupation, uri), IndexRecordOption::Basic), 2.0)));
+            }
+        }
+        let words: Vec<&str> = p.skills.iter().chain(&p.occupations).map(|c| c.label.as_str()).collect();
+        if !words.is_empty() {
+            let parser = QueryParser::for_index(&self.index, vec![f.text_it, f.text_en]);
+            let cleaned: String = words.join(" ").chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+            let (q, _) = parser.parse_query_lenient(&cleaned);
+            should.push((Occur::Should, boosted_box(q, 0.5)));
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if should.is_empty() {
+            clauses.push((Occur::Must, Box::new(AllQuery)));
+        } else {
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(should))));
+        }
+        if let Some(today) = filters.today {
+            clauses.push((Occur::Must, Box::new(RangeQuery::new(Bound::Included(Term::from_field_i64(f.expires, day_number(today, false))), Bound::Unbounded))));
+        }
+        if let (true, Some(home), false) = (filters.within_commute, p.home, p.willing_to_relocate) {
+            let km = p.max_commute_km.unwrap_or(filters.default_commute_km);
+            let dlat = km / 111.0;
+            let dlon = km / (111.0 * home.lat.to_radians().cos().max(0.01));
+            let lat = RangeQuery::new(Bound::Included(Term::from_field_f64(f.lat, home.lat - dlat)), Bound::Included(Term::from_field_f64(f.lat, home.lat + dlat)));
+            let lon = RangeQuery::new(Bound::Included(Term::from_field_f64(f.lon, home.lon - dlon)), Bound::Included(Term::from_field_f64(f.lon, home.lon + dlon)));
+            let bbox = BooleanQuery::new(vec![(Occur::Must, Box::new(lat) as Box<dyn Query>), (Occur::Must, Box::new(lon))]);
+            let somewhere = BooleanQuery::new(vec![
+                (Occur::Should, Box::new(bbox) as Box<dyn Query>),
+                (Occur::Should, Box::new(TermQuery::new(Term::from_field_text(f.remote, "remote"), IndexRecordOption::Basic))),
+                (Occur::Should, Box::new(TermQuery::new(Term::from_field_text(f.remote, "unplaced"), IndexRecordOption::Basic))),
+            ]);
+            clauses.push((Occur::Must, Box::new(somewhere)));
+        }
+        if !p.contract_types.is_empty() {
+            let mut any: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(TermQuery::new(Term::from_field_text(f.contract, "none"), IndexRecordOption::Basic)))];
+            for c in &p.contract_types {
+                any.push((Occur::Should, Box::new(TermQuery::new(Term::from_field_text(f.contract, c.code()), IndexRecordOption::Basic))));
+            }
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
+        let query = BooleanQuery::new(clauses);
+        let searcher = self.reader.searcher();
+        let top = searcher.search(&query, &TopDocs::with_limit(limit.max(1)).order_by_score()).map_err(|e| self.err(e))?;
+        top.into_iter()
+            .map(|(_, addr)| {
+                let d: TantivyDocument = searcher.doc(addr).map_err(|e| self.err(e))?;
+                let text = d.get_first(f.prepared).and_then(|v| v.as_str()).unwrap_or_default();
+                serde_json::from_str(text).map_err(|e| self.err(format!("a stored vacancy is damaged: {e}")))
+            })
+            .collect()
+    }
+
+    /// A plain BM25 search of the skill and title text, the baseline of the quality
+    /// benchmark: vacancy ids, best first.
+    pub fn search_text(&self, text: &str, limit: usize) -> Result<Vec<String>> {
+        let parser = QueryParser::for_index(&self.index, vec![self.fields.text_it, self.fields.text_en]);
+        let cleaned: String = text.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+        let (q, _) = parser.parse_query_lenient(&cleaned);
+        let searcher = self.reader.searcher();
+        let top = searcher.search(&q, &TopDocs::with_limit(limit.max(1)).order_by_score()).map_err(|e| self.err(e))?;
+        top.into_iter()
+            .map(|(_, addr)| {
+                let d: TantivyDocument = searcher.doc(addr).map_err(|e| self.err(e))?;
+                Ok(d.get_first(self.fields.id).and_then(|v| v.as_str()).unwrap_or_default().to_owned())
+            })
+            .collect()
+    }
+
+    /// Every vacancy stored, in index order (for `reindex` and exports).
+    pub fn vacancies(&self) -> Result<Vec<Vacancy>> {
+        let searcher = self.reader.searcher();
+        let n = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+        let top = searcher.search(&AllQuery, &TopDocs::with_limit(n.max(1)).order_by_score()).map_err(|e| self.err(e))?;
+        top.into_iter()
+            .map(|(_, addr)| {
+                let d: TantivyDocument = searcher.doc(addr).map_err(|e| self.err(e))?;
+                let text = d.get_first(self.fields.vacancy).and_then(|v| v.as_str()).unwrap_or_default();
+                serde_json::from_str(text).map_err(|e| self.err(format!("a stored vacancy is damaged: {e}")))
+            })
+            .collect()
+    }
+
+    /// The prepared vacancy with this id, if present.
+    pub fn get(&self, id: &str) -> Result<Option<PreparedVacancy>> {
+        let searcher = self.reader.searcher();
+        let q = TermQuery::new(Term::from_field_text(self.fields.id, id), IndexRecordOption::Basic);
+        let top = searcher.search(&q, &TopDocs::with_limit(1).order_by_score()).map_err(|e| self.err(e))?;
+        top.first()
+            .map(|(_, addr)| {
+                let d: TantivyDocument = searcher.doc(*addr).map_err(|e| self.err(e))?;
+                let text = d.get_first(self.fields.prepared).and_then(|v| v.as_str()).unwrap_or_default();
+                serde_json::from_str(text).map_err(|e| self.err(format!("a stored vacancy is damaged: {e}")))
+            })
+            .transpose()
+    }
+}
+
+fn boosted(q: TermQuery, boost: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(Box::new(q), boost))
+}
+
+fn boosted_box(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(q, boost))
+}
+
+/// A date as a sortable number; a partial date counts as the end (or start) of its period.
+fn day_number(d: PartialDate, end_of_period: bool) -> i64 {
+    let (m, day) = match (d.get_month(), d.get_day()) {
+        (Some(m), Some(day)) => (m, day),
+        (Some(m), None) => (m, if end_of_period { 31 } else { 1 }),
+        (None, _) => (if end_of_period { 12 } else { 1 }, if end_of_period { 31 } else { 1 }),
+    };
+    i64::from(d.get_year()) * 10_000 + i64::from(m) * 100 + i64::from(day)
+}
+
+fn dir_size(dir: &Path) -> u64 {
+    std::fs::read_dir(dir).map(|rd| rd.filter_map(|e| e.ok()).filter_map(|e| e.metadata().ok()).filter(|m| m.is_file()).map(|m| m.len()).sum()).unwrap_or(0)
+}
+
+/// Adds, replaces and removes vacancies; nothing is visible (or durable) before `commit`.
+pub struct Writer<'i> {
+    writer: IndexWriter,
+    index: &'i VacancyIndex,
+}
+
+impl Writer<'_> {
+    /// Adds a vacancy, replacing any with the same id.
+    pub fn upsert(&mut self, v: &Vacancy, prepared: &PreparedVacancy) -> Result<()> {
+        let f = &self.index.fields;
+        self.writer.delete_term(Term::from_field_text(f.id, &v.id));
+        let mut d = doc!(
+            f.id => v.id.clone(),
+            f.prepared => serde_json::to_string(prepared).map_err(|e| self.index.err(e))?,
+            f.vacancy => serde_json::to_string(v).map_err(|e| self.index.err(e))?,
+            f.contract => prepared.contract.map_or("none", |c| c.code()),
+            f.expires => prepared.expires.map_or(i64::MAX, |x| day_number(x, true)),
+        );
+        for c in &prepared.essential {
+            if let Some(u) = &c.uri {
+                d.add_text(f.essential, u);
+            }
+        }
+        for c in &prepared.optional {
+            if let Some(u) = &c.uri {
+                d.add_text(f.optional, u);
+            }
+        }
+        if let Some(u) = prepared.occupation.as_ref().and_then(|o| o.uri.as_ref()) {
+            d.add_text(f.occupation, u);
+        }
+        if let Some(i) = &prepared.isco {
+            d.add_text(f.isco, i);
+        }
+        let text: Vec<&str> = std::iter::once(v.title.as_str()).chain(prepared.essential.iter().chain(&prepared.optional).map(|c| c.label.as_str())).collect();
+        let text = text.join(" \n ");
+        d.add_text(f.text_it, &text);
+        d.add_text(f.text_en, &text);
+        match (prepared.remote, prepared.point) {
+            (true, _) => d.add_text(f.remote, "remote"),
+            (false, Some(p)) => {
+                d.add_f64(f.lat, p.lat);
+                d.add_f64(f.lon, p.lon);
+            }
+            (false, None) => d.add_text(f.remote, "unplaced"),
+        }
+        self.writer.add_document(d).map_err(|e| self.index.err(e))?;
+        Ok(())
+    }
+
+    /// Removes the vacancy with this id (nothing happens if there is none).
+    pub fn remove(&mut self, id: &str) {
+        self.writer.delete_term(Term::from_field_text(self.index.fields.id, id));
+    }
+
+    /// Removes every vacancy.
+    pub fn clear(&mut self) -> Result<()> {
+        self.writer.delete_all_documents().map(|_| ()).map_err(|e| self.index.err(e))
+    }
+
+    /// Makes the changes durable and visible.
+    pub fn commit(&mut self) -> Result<()> {
+        self.writer.commit().map_err(|e| self.index.err(e))?;
+        self.index.reload()
+    }
+}

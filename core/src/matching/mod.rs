@@ -1,0 +1,75 @@
+//! Matching people and vacancies, in two stages so that every score can be explained
+//! and the browser gets the same answers:
+//! 1. retrieve ([`index`], native only): a Tantivy index of vacancies on disk, queried
+//!    with the person's ESCO skills and occupations, filtered by place and date;
+//! 2. score ([`score`]): one plain-Rust scorer of (profile, vacancy) with named parts,
+//!    evidence and exclusions, explained in Italian and English ([`explain`]).
+//!
+//! [`Matcher`] ties the reference data, the weights and "today" together.
+
+pub mod explain;
+#[cfg(feature = "index")]
+pub mod index;
+pub mod prepare;
+pub mod score;
+pub mod weights;
+
+use crate::geo::Gazetteer;
+use crate::model::{PartialDate, Profile, Vacancy};
+use crate::taxonomy::Taxonomy;
+pub use prepare::{PreparedProfile, PreparedVacancy};
+pub use score::{MatchResult, licence_covers};
+pub use weights::Weights;
+
+/// Scores with given reference data, weights and date.
+pub struct Matcher<'a> {
+    /// ESCO.
+    pub taxonomy: &'a Taxonomy,
+    /// Comuni.
+    pub gazetteer: &'a Gazetteer,
+    /// Weights.
+    pub weights: Weights,
+    /// Today, for expiry and ongoing jobs.
+    pub today: PartialDate,
+}
+
+impl<'a> Matcher<'a> {
+    /// A matcher on the embedded taxonomy and gazetteer with default weights.
+    pub fn embedded(today: PartialDate) -> Matcher<'static> {
+        Matcher { taxonomy: Taxonomy::embedded(), gazetteer: Gazetteer::embedded(), weights: Weights::default(), today }
+    }
+
+    /// Prepares a profile (see [`prepare::prepare_profile`]).
+    pub fn prepare_profile(&self, id: &str, p: &Profile) -> PreparedProfile {
+        prepare::prepare_profile(id, p, self.taxonomy, self.gazetteer, self.today)
+    }
+
+    /// Prepares a vacancy (see [`prepare::prepare_vacancy`]).
+    pub fn prepare_vacancy(&self, v: &Vacancy) -> PreparedVacancy {
+        prepare::prepare_vacancy(v, self.taxonomy, self.gazetteer)
+    }
+
+    /// Scores one pair.
+    pub fn score(&self, p: &PreparedProfile, v: &PreparedVacancy) -> MatchResult {
+        score::score(p, v, self.taxonomy, &self.weights, self.today)
+    }
+
+    /// Scores many pairs and ranks them: eligible first by score, then excluded ones;
+    /// ties broken by vacancy id, then profile id, so the order is stable.
+    pub fn rank<'b>(&self, pairs: impl IntoIterator<Item = (&'b PreparedProfile, &'b PreparedVacancy)>) -> Vec<MatchResult> {
+        let mut results: Vec<MatchResult> = pairs.into_iter().map(|(p, v)| self.score(p, v)).collect();
+        sort_results(&mut results);
+        results
+    }
+}
+
+/// Sorts results: eligible before excluded, higher score first, then by ids.
+pub fn sort_results(results: &mut [MatchResult]) {
+    results.sort_by(|a, b| {
+        a.excluded
+            .cmp(&b.excluded)
+            .then(b.score.total_cmp(&a.score))
+            .then_with(|| a.vacancy_id.cmp(&b.vacancy_id))
+            .then_with(|| a.profile_id.cmp(&b.profile_id))
+    });
+}

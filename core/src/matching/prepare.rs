@@ -1,0 +1,266 @@
+//! Profiles and vacancies made ready for scoring: skills and occupations normalised to
+//! ESCO URIs (keeping how each was found), places located, experience counted.
+//!
+//! A profile is prepared once per query and a vacancy once when it is indexed, so the
+//! scorer itself does no text search. Preparing a profile reads nothing sensitive except,
+//! with the person's consent, the single fact of Law 68/99 registration, used only as an
+//! eligibility filter for reserved vacancies (see [`PreparedProfile::law_68_99_eligible`]).
+
+use serde::{Deserialize, Serialize};
+
+use crate::geo::Gazetteer;
+use crate::model::{CefrLevel, Concept, ContractType, LicenceCategory, PartialDate, Place, Profile, Remote, Vacancy};
+use crate::taxonomy::{MatchKind, SearchOptions, Taxonomy};
+
+/// Labels normalised with at least this similarity are given the ESCO URI found.
+const NORMALISE_MIN_SIMILARITY: f64 = 0.9;
+
+/// A skill or occupation with its ESCO URI, given or found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConceptRef {
+    /// The label as written.
+    pub label: String,
+    /// The ESCO URI, if given or found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+    /// How the URI was found when it was not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub found: Option<Normalisation>,
+}
+
+/// How a label was normalised to an ESCO concept.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Normalisation {
+    /// `exact`, `alt_label`, `synonym`, `token` or `fuzzy`.
+    pub how: String,
+    /// The ESCO label that matched.
+    pub matched_label: String,
+    /// Similarity of the label to it, 0 to 1.
+    pub similarity: f64,
+}
+
+/// A point, in degrees.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Point {
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+}
+
+impl Point {
+    /// Great-circle distance in km.
+    pub fn distance_km(self, other: Point) -> f64 {
+        crate::geo::distance_km(crate::geo::Coordinates { lat: self.lat, lon: self.lon }, crate::geo::Coordinates { lat: other.lat, lon: other.lon })
+    }
+}
+
+/// A profile ready for scoring. It holds no sensitive data.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PreparedProfile {
+    /// The caller's identifier (file name, case number...).
+    pub id: String,
+    /// Skills and digital skills.
+    pub skills: Vec<ConceptRef>,
+    /// Occupations from work history and wishes.
+    pub occupations: Vec<ConceptRef>,
+    /// Months of experience per occupation URI.
+    pub months_by_occupation: Vec<(String, u32)>,
+    /// Months of experience in all.
+    pub total_months: u32,
+    /// Mother tongues (ISO 639-1).
+    pub mother_tongues: Vec<String>,
+    /// Other languages with the five CEFR levels.
+    pub languages: Vec<(String, [CefrLevel; 5])>,
+    /// Highest EQF level.
+    pub max_eqf: Option<u8>,
+    /// Home.
+    pub home: Option<Point>,
+    /// Home's name, for explanations.
+    pub home_name: Option<String>,
+    /// Longest commute in km, if given.
+    pub max_commute_km: Option<f64>,
+    /// Willing to relocate (distance then never excludes).
+    pub willing_to_relocate: bool,
+    /// Driving licences.
+    pub licences: Vec<LicenceCategory>,
+    /// Acceptable contracts; empty means any.
+    pub contract_types: Vec<ContractType>,
+    /// Registered under Law 68/99 *and* consenting to its use for eligibility. Used only to
+    /// admit the person to vacancies reserved to it; never in the score.
+    pub law_68_99_eligible: bool,
+}
+
+/// A vacancy ready for scoring, stored as is in the index.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PreparedVacancy {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The employer.
+    #[serde(default)]
+    pub employer: Option<String>,
+    /// The place's name, for explanations.
+    #[serde(default)]
+    pub place_name: Option<String>,
+    /// ISTAT code of the comune.
+    #[serde(default)]
+    pub istat: Option<String>,
+    /// Where.
+    #[serde(default)]
+    pub point: Option<Point>,
+    /// Occupation.
+    #[serde(default)]
+    pub occupation: Option<ConceptRef>,
+    /// ISCO 4-digit group of the occupation.
+    #[serde(default)]
+    pub isco: Option<String>,
+    /// Essential skills.
+    pub essential: Vec<ConceptRef>,
+    /// Optional skills.
+    pub optional: Vec<ConceptRef>,
+    /// Required languages and levels.
+    pub languages: Vec<(String, CefrLevel)>,
+    /// Minimum EQF level.
+    #[serde(default)]
+    pub min_eqf: Option<u8>,
+    /// Minimum months of experience.
+    #[serde(default)]
+    pub min_months: Option<u32>,
+    /// Required licences.
+    pub licences: Vec<LicenceCategory>,
+    /// Contract.
+    #[serde(default)]
+    pub contract: Option<ContractType>,
+    /// Fully remote.
+    #[serde(default)]
+    pub remote: bool,
+    /// Last day to apply.
+    #[serde(default)]
+    pub expires: Option<PartialDate>,
+    /// Reserved for Law 68/99.
+    #[serde(default)]
+    pub reserved_law_68_99: bool,
+    /// Labels that could not be placed in ESCO (kept and matched by label).
+    #[serde(default)]
+    pub unplaced: Vec<String>,
+}
+
+/// Finds the ESCO URI of a skill label, with the evidence.
+pub fn normalise_skill(taxonomy: &Taxonomy, label: &str) -> Option<(String, Normalisation)> {
+    normalise(taxonomy.search_skills(label, &SearchOptions { limit: 1, ..SearchOptions::default() }).ok()?)
+}
+
+/// Finds the ESCO URI of an occupation or job title, with the evidence.
+pub fn normalise_occupation(taxonomy: &Taxonomy, label: &str) -> Option<(String, Normalisation)> {
+    normalise(taxonomy.search_occupations(label, &SearchOptions { limit: 1, ..SearchOptions::default() }).ok()?)
+}
+
+fn normalise(hits: Vec<crate::taxonomy::Hit<'_>>) -> Option<(String, Normalisation)> {
+    let hit = hits.into_iter().next()?;
+    let strong = !matches!(hit.kind, MatchKind::Fuzzy) || hit.similarity >= NORMALISE_MIN_SIMILARITY;
+    strong.then(|| {
+        let how = serde_json::to_value(hit.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        (hit.uri.to_owned(), Normalisation { how, matched_label: hit.matched_label.to_owned(), similarity: hit.similarity })
+    })
+}
+
+fn concept(taxonomy: &Taxonomy, c: &Concept, occupation: bool) -> ConceptRef {
+    if let Some(uri) = &c.uri {
+        return ConceptRef { label: c.label.clone(), uri: Some(uri.clone()), found: None };
+    }
+    let found = if occupation { normalise_occupation(taxonomy, &c.label) } else { normalise_skill(taxonomy, &c.label) };
+    match found {
+        Some((uri, how)) => ConceptRef { label: c.label.clone(), uri: Some(uri), found: Some(how) },
+        None => ConceptRef { label: c.label.clone(), uri: None, found: None },
+    }
+}
+
+fn locate(gazetteer: &Gazetteer, place: Option<&Place>) -> (Option<Point>, Option<String>, Option<String>) {
+    let Some(place) = place else { return (None, None, None) };
+    match gazetteer.resolve(place) {
+        Some(r) => (
+            Some(Point { lat: r.coordinates.lat, lon: r.coordinates.lon }),
+            place.name.clone().or_else(|| r.comune.map(|c| c.name.clone())),
+            r.comune.map(|c| c.istat.clone()).or_else(|| place.istat.clone()),
+        ),
+        None => (None, place.name.clone(), place.istat.clone()),
+    }
+}
+
+/// Prepares a profile; `today` closes ongoing jobs when counting experience.
+pub fn prepare_profile(id: &str, p: &Profile, taxonomy: &Taxonomy, gazetteer: &Gazetteer, today: PartialDate) -> PreparedProfile {
+    let skills = p.skills.iter().chain(&p.digital_skills).map(|s| concept(taxonomy, &Concept { label: s.label.clone(), uri: s.uri.clone() }, false)).collect();
+    let mut occupations: Vec<ConceptRef> = Vec::new();
+    let mut months_by_occupation: Vec<(String, u32)> = Vec::new();
+    let mut total_months = 0;
+    for w in &p.work {
+        let months = w.start.map_or(0, |s| s.months_until(&w.end.unwrap_or(today)));
+        total_months += months;
+        let c = match &w.occupation {
+            Some(o) => concept(taxonomy, o, true),
+            None => concept(taxonomy, &Concept { label: w.role.clone(), uri: None }, true),
+        };
+        if let Some(uri) = &c.uri {
+            match months_by_occupation.iter_mut().find(|(u, _)| u == uri) {
+                Some((_, m)) => *m += months,
+                None => months_by_occupation.push((uri.clone(), months)),
+            }
+        }
+        occupations.push(c);
+    }
+    occupations.extend(p.preferences.occupations.iter().map(|o| concept(taxonomy, o, true)));
+    let (home, home_name, _) = locate(gazetteer, p.mobility.home.as_ref());
+    PreparedProfile {
+        id: id.to_owned(),
+        skills,
+        occupations,
+        months_by_occupation,
+        total_months,
+        mother_tongues: p.languages.mother_tongues.clone(),
+        languages: p.languages.other.iter().map(|l| (l.language.clone(), l.grid())).collect(),
+        max_eqf: p.education.iter().filter_map(|e| e.eqf_level.map(|l| l.get())).max(),
+        home,
+        home_name,
+        max_commute_km: p.mobility.max_commute_km.map(f64::from),
+        willing_to_relocate: p.mobility.willing_to_relocate,
+        licences: p.driving_licences.clone(),
+        contract_types: p.preferences.contract_types.clone(),
+        law_68_99_eligible: p.privacy.use_law_68_99_for_eligibility && p.sensitive.disability.as_ref().is_some_and(|d| d.law_68_99),
+    }
+}
+
+/// Prepares a vacancy.
+pub fn prepare_vacancy(v: &Vacancy, taxonomy: &Taxonomy, gazetteer: &Gazetteer) -> PreparedVacancy {
+    let essential: Vec<ConceptRef> = v.essential_skills.iter().map(|c| concept(taxonomy, c, false)).collect();
+    let optional: Vec<ConceptRef> = v.optional_skills.iter().map(|c| concept(taxonomy, c, false)).collect();
+    let occupation = v.occupation.as_ref().map(|o| concept(taxonomy, o, true)).or_else(|| {
+        let c = concept(taxonomy, &Concept { label: v.title.clone(), uri: None }, true);
+        c.uri.is_some().then_some(c)
+    });
+    let isco = occupation.as_ref().and_then(|o| o.uri.as_deref()).and_then(|u| taxonomy.concept(u)).and_then(|c| c.isco_group().map(str::to_owned));
+    let unplaced = essential.iter().chain(&optional).filter(|c| c.uri.is_none()).map(|c| c.label.clone()).collect();
+    let (point, place_name, istat) = locate(gazetteer, v.place.as_ref());
+    PreparedVacancy {
+        id: v.id.clone(),
+        title: v.title.clone(),
+        employer: v.employer.clone(),
+        place_name,
+        istat,
+        point,
+        occupation,
+        isco,
+        essential,
+        optional,
+        languages: v.languages.iter().map(|l| (l.language.clone(), l.level)).collect(),
+        min_eqf: v.min_eqf_level.map(|l| l.get()),
+        min_months: v.min_experience_months,
+        licences: v.driving_licences.clone(),
+        contract: v.contract,
+        remote: v.remote == Some(Remote::Remote),
+        expires: v.expires,
+        reserved_law_68_99: v.reserved_law_68_99,
+        unplaced,
+    }
+}

@@ -1,0 +1,339 @@
+//! The one scorer: (profile, vacancy) to a score in [0, 1] made of named parts, the
+//! evidence for every skill matched, the essential skills missing, and the reasons a
+//! vacancy is excluded. Plain Rust, no index: the browser uses it as it is.
+//!
+//! The score is the weighted mean of the parts that apply to the vacancy (a vacancy that
+//! asks for no language has no language part). Exclusions (a required licence missing,
+//! an expired vacancy, a workplace beyond the commute, a refused contract, a vacancy
+//! reserved to Law 68/99) do not change the score: they mark the match as excluded and
+//! say why. Nothing sensitive is read here: [`PreparedProfile`] holds none of it.
+
+use serde::Serialize;
+
+use super::prepare::{ConceptRef, PreparedProfile, PreparedVacancy};
+use super::weights::Weights;
+use crate::model::{CefrLevel, ContractType, LicenceCategory, PartialDate};
+use crate::taxonomy::{RelationKind, Taxonomy};
+
+/// The parts of a score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartName {
+    /// Essential skills covered.
+    EssentialSkills,
+    /// Optional skills covered.
+    OptionalSkills,
+    /// Same occupation or ISCO group.
+    Occupation,
+    /// Required languages.
+    Languages,
+    /// Education level.
+    Education,
+    /// Experience.
+    Experience,
+    /// Distance from home.
+    Distance,
+}
+
+/// One part of a score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Part {
+    /// Which part.
+    pub name: PartName,
+    /// Its weight among the parts that apply, 0 to 1 (they sum to 1).
+    pub weight: f64,
+    /// The credit earned, 0 to 1.
+    pub credit: f64,
+    /// weight x credit: what it adds to the score.
+    pub contribution: f64,
+}
+
+/// How a required skill was matched.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "how", rename_all = "snake_case")]
+pub enum Evidence {
+    /// The same ESCO skill.
+    Exact,
+    /// A related ESCO skill, with partial credit.
+    Related {
+        /// The link in ESCO.
+        relation: RelationKind,
+    },
+    /// Similar labels (used when a skill could not be placed in ESCO).
+    Label {
+        /// Similarity of the two labels, 0 to 1.
+        similarity: f64,
+    },
+}
+
+/// A required skill the person has (or has something close to).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SkillMatch {
+    /// The vacancy's skill.
+    pub required: String,
+    /// Essential (else optional).
+    pub essential: bool,
+    /// The person's skill that matched.
+    pub by: String,
+    /// How.
+    pub evidence: Evidence,
+    /// The credit, 0 to 1.
+    pub credit: f64,
+}
+
+/// Why a vacancy is excluded for a person.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Exclusion {
+    /// A required driving licence is missing.
+    MissingLicence {
+        /// The licence.
+        licence: LicenceCategory,
+    },
+    /// The vacancy has expired.
+    Expired {
+        /// Its last day.
+        expires: PartialDate,
+    },
+    /// The workplace is beyond the person's commute.
+    OutsideCommute {
+        /// Distance in km.
+        distance_km: f64,
+        /// The person's maximum.
+        max_km: f64,
+    },
+    /// The person does not accept this contract.
+    ContractRefused {
+        /// The contract offered.
+        contract: ContractType,
+    },
+    /// Reserved to Law 68/99 placements, and the person is not registered or has not
+    /// consented to its use.
+    ReservedLaw68,
+}
+
+/// Advice on the profile that would improve matching.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Hint {
+    /// The profile lists no skills.
+    AddSkills,
+    /// The profile's home could not be located.
+    AddHome,
+}
+
+/// A scored pair.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MatchResult {
+    /// The vacancy.
+    pub vacancy_id: String,
+    /// Its title.
+    pub title: String,
+    /// The profile.
+    pub profile_id: String,
+    /// The score, 0 to 1.
+    pub score: f64,
+    /// Whether an exclusion applies.
+    pub excluded: bool,
+    /// The parts that apply.
+    pub parts: Vec<Part>,
+    /// Skills matched.
+    pub matched: Vec<SkillMatch>,
+    /// Essential skills the person lacks: their gap for this vacancy.
+    pub missing: Vec<String>,
+    /// Why the vacancy is excluded.
+    pub exclusions: Vec<Exclusion>,
+    /// Distance from home to the workplace, km.
+    pub distance_km: Option<f64>,
+    /// Advice on the profile.
+    pub hints: Vec<Hint>,
+}
+
+/// Scores one pair.
+pub fn score(p: &PreparedProfile, v: &PreparedVacancy, taxonomy: &Taxonomy, weights: &Weights, today: PartialDate) -> MatchResult {
+    let mut raw: Vec<(PartName, f64, f64)> = Vec::new(); // (name, weight, credit)
+    let mut matched = Vec::new();
+    let mut missing = Vec::new();
+
+    if !v.essential.is_empty() {
+        let mut total = 0.0;
+        for req in &v.essential {
+            match best_skill(req, &p.skills, taxonomy, weights) {
+                Some(m) => {
+                    total += m.credit;
+                    matched.push(SkillMatch { essential: true, ..m });
+                }
+                None => missing.push(req.label.clone()),
+            }
+        }
+        raw.push((PartName::EssentialSkills, weights.essential_skills, total / v.essential.len() as f64));
+    }
+    if !v.optional.is_empty() {
+        let mut total = 0.0;
+        for req in &v.optional {
+            if let Some(m) = best_skill(req, &p.skills, taxonomy, weights) {
+                total += m.credit;
+                matched.push(SkillMatch { essential: false, ..m });
+            }
+        }
+        raw.push((PartName::OptionalSkills, weights.optional_skills, total / v.optional.len() as f64));
+    }
+    if let Some(occ) = v.occupation.as_ref().and_then(|o| o.uri.as_deref()) {
+        let credit = p.occupations.iter().filter_map(|o| o.uri.as_deref()).map(|o| occupation_credit(o, occ, v.isco.as_deref(), taxonomy, weights)).fold(0.0, f64::max);
+        raw.push((PartName::Occupation, weights.occupation, credit));
+    }
+    if !v.languages.is_empty() {
+        let credit = v.languages.iter().map(|(code, level)| language_credit(p, code, *level)).sum::<f64>() / v.languages.len() as f64;
+        raw.push((PartName::Languages, weights.languages, credit));
+    }
+    if let Some(min) = v.min_eqf {
+        let credit = match p.max_eqf {
+            Some(have) if have >= min => 1.0,
+            Some(have) if have + 1 == min => 0.5,
+            _ => 0.0,
+        };
+        raw.push((PartName::Education, weights.education, credit));
+    }
+    if let Some(min) = v.min_months.filter(|m| *m > 0) {
+        let months = relevant_months(p, v, taxonomy);
+        raw.push((PartName::Experience, weights.experience, (f64::from(months) / f64::from(min)).min(1.0)));
+    }
+
+    let mut exclusions = Vec::new();
+    let distance_km = if v.remote { None } else { p.home.zip(v.point).map(|(h, w)| h.distance_km(w)) };
+    if let Some(d) = distance_km {
+        raw.push((PartName::Distance, weights.distance, 0.5_f64.powf(d / weights.distance_half_km)));
+        let max = p.max_commute_km.unwrap_or(weights.default_commute_km);
+        if d > max && !p.willing_to_relocate {
+            exclusions.push(Exclusion::OutsideCommute { distance_km: round1(d), max_km: max });
+        }
+    }
+    for l in &v.licences {
+        if !p.licences.iter().any(|h| licence_covers(*h, *l)) {
+            exclusions.push(Exclusion::MissingLicence { licence: *l });
+        }
+    }
+    if let Some(x) = v.expires {
+        if today.is_after(&x) {
+            exclusions.push(Exclusion::Expired { expires: x });
+        }
+    }
+    if let Some(c) = v.contract {
+        if !p.contract_types.is_empty() && !p.contract_types.contains(&c) {
+            exclusions.push(Exclusion::ContractRefused { contract: c });
+        }
+    }
+    if v.reserved_law_68_99 && !p.law_68_99_eligible {
+        exclusions.push(Exclusion::ReservedLaw68);
+    }
+
+    let total_weight: f64 = raw.iter().map(|(_, w, _)| w).sum();
+    let parts: Vec<Part> = raw
+        .iter()
+        .map(|&(name, w, credit)| {
+            let weight = if total_weight > 0.0 { w / total_weight } else { 0.0 };
+            Part { name, weight, credit, contribution: weight * credit }
+        })
+        .collect();
+    let score = parts.iter().map(|p| p.contribution).sum::<f64>().clamp(0.0, 1.0);
+    let mut hints = Vec::new();
+    if p.skills.is_empty() {
+        hints.push(Hint::AddSkills);
+    }
+    if p.home.is_none() {
+        hints.push(Hint::AddHome);
+    }
+    MatchResult {
+        vacancy_id: v.id.clone(),
+        title: v.title.clone(),
+        profile_id: p.id.clone(),
+        score,
+        excluded: !exclusions.is_empty(),
+        parts,
+        matched,
+        missing,
+        exclusions,
+        distance_km: distance_km.map(round1),
+        hints,
+    }
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// The best credit any of the person's skills earns for a required skill.
+fn best_skill(req: &ConceptRef, have: &[ConceptRef], taxonomy: &Taxonomy, w: &Weights) -> Option<SkillMatch> {
+    let mut best: Option<SkillMatch> = None;
+    let folded_req = crate::taxonomy::text::fold(&req.label);
+    for h in have {
+        let candidate = match (req.uri.as_deref(), h.uri.as_deref()) {
+            (Some(a), Some(b)) if a == b => Some((Evidence::Exact, 1.0)),
+            (Some(a), Some(b)) => taxonomy.relatedness(b, a).map(|r| (Evidence::Related { relation: r.kind }, r.weight)),
+            _ => None,
+        }
+        .or_else(|| {
+            let sim = strsim::jaro_winkler(&folded_req, &crate::taxonomy::text::fold(&h.label));
+            (sim >= w.fuzzy_threshold).then(|| (Evidence::Label { similarity: (sim * 100.0).round() / 100.0 }, w.fuzzy_credit * sim))
+        });
+        if let Some((evidence, credit)) = candidate {
+            if best.as_ref().is_none_or(|b| credit > b.credit) {
+                best = Some(SkillMatch { required: req.label.clone(), essential: true, by: h.label.clone(), evidence, credit });
+            }
+        }
+    }
+    best
+}
+
+fn occupation_credit(have: &str, want: &str, want_isco: Option<&str>, taxonomy: &Taxonomy, w: &Weights) -> f64 {
+    if have == want {
+        return 1.0;
+    }
+    let (Some(a), Some(b)) = (taxonomy.concept(have).and_then(|c| c.isco_group()), want_isco) else { return 0.0 };
+    if a == b {
+        w.same_isco_credit
+    } else if a.len() >= 3 && b.len() >= 3 && a[..3] == b[..3] {
+        w.same_isco3_credit
+    } else {
+        0.0
+    }
+}
+
+/// Share of the five CEFR skills at the level (half credit one level below).
+fn language_credit(p: &PreparedProfile, code: &str, level: CefrLevel) -> f64 {
+    if p.mother_tongues.iter().any(|m| m == code) {
+        return 1.0;
+    }
+    let Some((_, grid)) = p.languages.iter().find(|(c, _)| c == code) else { return 0.0 };
+    let one_below = CefrLevel::ALL.iter().position(|l| *l == level).and_then(|i| i.checked_sub(1)).map(|i| CefrLevel::ALL[i]);
+    grid.iter().map(|g| if *g >= level { 1.0 } else if Some(*g) == one_below { 0.5 } else { 0.0 }).sum::<f64>() / 5.0
+}
+
+/// Months in the vacancy's occupation or its ISCO group; all months when the vacancy
+/// names no occupation.
+fn relevant_months(p: &PreparedProfile, v: &PreparedVacancy, taxonomy: &Taxonomy) -> u32 {
+    let Some(occ) = v.occupation.as_ref().and_then(|o| o.uri.as_deref()) else { return p.total_months };
+    p.months_by_occupation
+        .iter()
+        .filter(|(uri, _)| uri == occ || (v.isco.is_some() && taxonomy.concept(uri).and_then(|c| c.isco_group()) == v.isco.as_deref()))
+        .map(|(_, m)| m)
+        .sum()
+}
+
+/// Whether holding `held` satisfies a requirement of `required` (a C licence presupposes
+/// B, CE presupposes C, and so on).
+pub fn licence_covers(held: LicenceCategory, required: LicenceCategory) -> bool {
+    use LicenceCategory::*;
+    held == required
+        || match required {
+            B => matches!(held, Be | C1 | C1e | C | Ce | D1 | D1e | D | De),
+            C1 => matches!(held, C1e | C | Ce),
+            C => matches!(held, Ce),
+            D1 => matches!(held, D1e | D | De),
+            D => matches!(held, De),
+            A2 => matches!(held, A),
+            A1 => matches!(held, A2 | A),
+            Am => matches!(held, A1 | A2 | A | B),
+            _ => false,
+        }
+}
