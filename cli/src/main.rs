@@ -5,6 +5,7 @@
 //! 3 a file could not be read or written.
 
 mod commands;
+mod inputs;
 mod output;
 
 use std::process::ExitCode;
@@ -34,6 +35,12 @@ enum Command {
     Render(commands::render::Args),
     /// List the CV templates, locales and fonts.
     Templates(commands::render::TemplatesArgs),
+    /// Manage the vacancy index (add, remove, stats, reindex).
+    Index(commands::index::Args),
+    /// Vacancies for a person, or people for a vacancy, with the reasons.
+    Match(commands::matching::Args),
+    /// Match many profiles against the index, in parallel, to JSON Lines or CSV.
+    MatchBatch(commands::matching::BatchArgs),
     /// Print or write the JSON Schema of profiles and vacancies.
     Schema(commands::schema::Args),
     /// Licences and attributions of the data Sportello ships.
@@ -41,6 +48,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Demo(a) => commands::demo::run(a),
@@ -48,6 +56,9 @@ fn main() -> ExitCode {
         Command::Validate(a) => commands::validate::run(a),
         Command::Schema(a) => commands::schema::run(a),
         Command::Render(a) => commands::render::run(a),
+        Command::Index(a) => commands::index::run(a),
+        Command::Match(a) => commands::matching::run(a),
+        Command::MatchBatch(a) => commands::matching::batch(a),
         Command::Templates(a) => commands::render::list(a),
         Command::About => commands::about::run(),
     };
@@ -55,4 +66,17 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => e.report(),
     }
+}
+
+/// `sportello match ... | head` closes standard output early: end quietly, as Unix tools
+/// do, instead of reporting a panic.
+fn quiet_on_closed_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let text = info.payload().downcast_ref::<String>().map(String::as_str).unwrap_or_default();
+        if text.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
 }

@@ -84,3 +84,13 @@ pub fn today() -> Result<sportello::model::PartialDate, Failure> {
     sportello::model::PartialDate::from_unix_days(i64::try_from(secs / 86_400).unwrap_or(0))
         .ok_or_else(|| Failure::other("the system clock is outside 1900-2200", None, EXIT_IO))
 }
+
+/// A progress bar on standard error (hidden when it is not a terminal).
+pub fn progress(len: u64, what: &str) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(len);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{msg} {bar:40} {pos}/{len} ({eta})") {
+        bar.set_style(style);
+    }
+    bar.set_message(what.to_owned());
+    bar
+}

@@ -128,6 +128,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         taxonomy.languages().collect::<Vec<_>>()
     );
 
+    if samples == 0 {
+        return Ok(());
+    }
+
     // Labels by folded text and kind, to find owners and skip ambiguous samples.
     let mut owners: HashMap<(String, ConceptKind), Vec<ConceptId>> = HashMap::new();
     let mut alt_labels: Vec<(&str, ConceptKind)> = Vec::new();

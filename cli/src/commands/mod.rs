@@ -2,7 +2,9 @@
 
 pub mod about;
 pub mod demo;
+pub mod index;
 pub mod init;
+pub mod matching;
 pub mod render;
 pub mod schema;
 pub mod validate;

@@ -292,6 +292,40 @@ impl VacancyIndex {
             .collect()
     }
 
+    /// Rebuilds the index in `dir` from the vacancies it stores, whatever its format
+    /// version, preparing each again (e.g. with a newer taxonomy). The new index is built
+    /// beside the old one and swapped in only when complete. Returns the count.
+    pub fn rebuild(dir: &Path, prepare: impl Fn(&Vacancy) -> PreparedVacancy) -> Result<u64> {
+        let old = Index::open_in_dir(dir).map_err(|e| Error::Index { message: format!("{}: the index is damaged: {e}", dir.display()), hint: Some("rebuild it from the vacancy files".into()) })?;
+        let field = old.schema().get_field("vacancy").map_err(|_| Error::Index { message: format!("{}: the index stores no vacancies to rebuild from", dir.display()), hint: Some("rebuild it from the vacancy files".into()) })?;
+        let reader = old.reader().map_err(|e| index_error(dir, e))?;
+        let searcher = reader.searcher();
+        let n = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX).max(1);
+        let top = searcher.search(&AllQuery, &TopDocs::with_limit(n).order_by_score()).map_err(|e| index_error(dir, e))?;
+        let mut vacancies: Vec<Vacancy> = Vec::with_capacity(top.len());
+        for (_, addr) in top {
+            let d: TantivyDocument = searcher.doc(addr).map_err(|e| index_error(dir, e))?;
+            let text = d.get_first(field).and_then(|v| v.as_str()).unwrap_or_default();
+            vacancies.push(serde_json::from_str(text).map_err(|e| index_error(dir, format!("a stored vacancy is damaged: {e}")))?);
+        }
+        let fresh_dir = dir.with_extension("rebuilding");
+        let _ = std::fs::remove_dir_all(&fresh_dir);
+        let fresh = VacancyIndex::create(&fresh_dir)?;
+        let mut w = fresh.writer()?;
+        for v in &vacancies {
+            w.upsert(v, &prepare(v))?;
+        }
+        w.commit()?;
+        drop(w);
+        drop(fresh);
+        let old_dir = dir.with_extension("old");
+        let _ = std::fs::remove_dir_all(&old_dir);
+        std::fs::rename(dir, &old_dir).map_err(|e| index_error(dir, e))?;
+        std::fs::rename(&fresh_dir, dir).map_err(|e| index_error(dir, e))?;
+        std::fs::remove_dir_all(&old_dir).map_err(|e| index_error(&old_dir, e))?;
+        Ok(vacancies.len() as u64)
+    }
+
     /// The prepared vacancy with this id, if present.
     pub fn get(&self, id: &str) -> Result<Option<PreparedVacancy>> {
         let searcher = self.reader.searcher();

@@ -21,7 +21,10 @@
 //!    `strsim::osa_distance`, computed bit-parallel after Hyyrö 2003, so each comparison
 //!    costs one machine word per character and allocates nothing), both as written and with
 //!    the words sorted (so word order does not matter); the similarity reported is
-//!    `0.7 × string similarity + 0.3 × word F1`. A candidate whose stems are exactly the
+//!    `max(0.7 × string similarity + 0.3 × word F1, 0.85 × word F1)`, the second term for
+//!    queries with extra words ("Excel avanzato"); query words found nowhere weigh half
+//!    of the rarest word, and filler words ("della", "buona", "the") a fifth of their
+//!    weight. A candidate whose stems are exactly the
 //!    query's stems (other order, other plural) is [`MatchKind::Token`], else
 //!    [`MatchKind::Fuzzy`].
 //!
@@ -35,7 +38,7 @@ use std::cell::RefCell;
 
 use serde::Serialize;
 
-use super::text::{BitOsa, FxHashMap, Stemmer, fnv1a, fold_into, osa_within, tokens};
+use super::text::{BitOsa, FxHashMap, Stemmer, fnv1a, fold_into, is_filler, osa_within, tokens};
 use super::{ConceptId, ConceptKind, LabelKind, Taxonomy};
 use crate::error::{Error, Result};
 
@@ -49,6 +52,14 @@ const RERANK: usize = 48;
 const MAX_VARIANTS: usize = 12;
 /// Weight of the whole-string similarity in the reported similarity (the rest is word F1).
 const STRING_WEIGHT: f64 = 0.7;
+/// The similarity of a label whose words match well but whose string does not (extra
+/// words in the query: "Excel avanzato") is at least this share of the word F1.
+const WORDS_ONLY_WEIGHT: f64 = 0.85;
+/// A query word that matches no stem, not even with typos ("avanzato", "B2"), weighs this
+/// share of the rarest stem's IDF: it may be noise, but it is not nothing.
+const UNKNOWN_WORD_WEIGHT: f32 = 0.5;
+/// Share of its weight that a filler word of the query keeps ("della", "buona", "the").
+const FILLER_WEIGHT: f32 = 0.2;
 
 /// Options for [`Taxonomy::search_skills`] and [`Taxonomy::search_occupations`].
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -498,7 +509,10 @@ impl LabelIndex {
             variants.dedup_by_key(|v| v.0);
             variants.sort_by(|a, b| b.1.total_cmp(&a.1).then(self.idf[b.0 as usize].total_cmp(&self.idf[a.0 as usize])).then(a.0.cmp(&b.0)));
             variants.truncate(MAX_VARIANTS);
-            let weight = variants.first().map_or(self.max_idf, |&(v, _)| self.idf[v as usize]);
+            let mut weight = variants.first().map_or(UNKNOWN_WORD_WEIGHT * self.max_idf, |&(v, _)| self.idf[v as usize]);
+            if is_filler(w) {
+                weight *= FILLER_WEIGHT;
+            }
             query_weight += weight;
             let stamp = epoch + 1 + wi as u32;
             for &(v, sim) in &variants {
@@ -548,6 +562,7 @@ impl LabelIndex {
         for &(f1, local) in &scored {
             // The whole-string similarity needed to reach `min_similarity`.
             let needed = (opts.min_similarity - (1.0 - STRING_WEIGHT) * f64::from(f1)) / STRING_WEIGHT;
+            let needed = if WORDS_ONLY_WEIGHT * f64::from(f1) >= opts.min_similarity { 0.0 } else { needed };
             let lf = self.folded(local);
             s.chars.clear();
             s.chars.extend(lf.chars());
@@ -568,7 +583,8 @@ impl LabelIndex {
             } else {
                 whole
             };
-            let sim = STRING_WEIGHT * whole.max(sorted) + (1.0 - STRING_WEIGHT) * f64::from(f1);
+            let f1 = f64::from(f1);
+            let sim = (STRING_WEIGHT * whole.max(sorted) + (1.0 - STRING_WEIGHT) * f1).max(WORDS_ONLY_WEIGHT * f1);
             if sim < opts.min_similarity {
                 continue;
             }

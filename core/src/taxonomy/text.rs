@@ -21,18 +21,26 @@ pub(crate) fn fold_into(text: &str, out: &mut String) {
     let start = out.len();
     let mut space = false;
     if text.is_ascii() {
-        // Fast path for the common case (most ESCO labels and queries).
-        for &b in text.as_bytes() {
-            if b.is_ascii_alphanumeric() {
-                if space && out.len() > start {
+        // Fast path for the common case (most ESCO labels and queries): copy the runs of
+        // letters and digits, then lowercase them in place.
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let run = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if run < i {
+                if out.len() > start {
                     out.push(' ');
                 }
-                space = false;
-                out.push(b.to_ascii_lowercase() as char);
-            } else {
-                space = true;
+                out.push_str(&text[run..i]);
             }
         }
+        out[start..].make_ascii_lowercase();
         return;
     }
     for c in text.chars() {
@@ -108,6 +116,22 @@ fn latin_base(c: char) -> Option<&'static str> {
 /// The tokens (words) of a folded text.
 pub(crate) fn tokens(folded: &str) -> impl Iterator<Item = &str> {
     folded.split(' ').filter(|t| !t.is_empty())
+}
+
+/// Words that say little about which concept is meant: Italian and English articles,
+/// prepositions and conjunctions, and the qualifiers of CV phrases ("buona conoscenza
+/// della lingua inglese", "Excel avanzato"). Folded, sorted.
+const FILLERS: [&str; 62] = [
+    "a", "ad", "al", "alla", "alle", "an", "and", "avanzata", "avanzato", "base", "buona", "buono", "capacita", "coi", "col", "con",
+    "conoscenza", "conoscenze", "da", "dal", "dalla", "degli", "dei", "del", "della", "delle", "di", "discreta", "discreto", "e", "ed",
+    "esperienza", "for", "gli", "i", "il", "in", "la", "le", "livello", "lo", "nel", "nella", "o", "of", "on", "or", "ottima", "ottimo",
+    "per", "scolastica", "scolastico", "su", "sul", "sulla", "the", "to", "tra", "un", "una", "uno", "with",
+];
+
+/// Whether a folded query word is a filler (see [`FILLERS`]): it still matches, but weighs
+/// little in the query.
+pub(crate) fn is_filler(word: &str) -> bool {
+    FILLERS.binary_search(&word).is_ok()
 }
 
 /// The stemmer used for a label language.
@@ -372,6 +396,12 @@ mod tests {
         assert_eq!(fold("Оператор ЧПУ"), "оператор чпу");
         assert_eq!(fold("!!!"), "");
         assert_eq!(fold("Sant’Angelo"), "sant angelo");
+    }
+
+    #[test]
+    fn fillers_are_sorted_and_found() {
+        assert!(FILLERS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_filler("della") && is_filler("the") && !is_filler("inglese"));
     }
 
     #[test]

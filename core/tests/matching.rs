@@ -1,0 +1,217 @@
+//! Tests of the matching engine on the shared fixtures: scoring parts, evidence,
+//! exclusions, protected-attribute invariance, and the Tantivy index on disk.
+
+#![cfg(feature = "index")]
+
+use std::path::{Path, PathBuf};
+
+use sportello::load::{Format, load_profile, load_vacancy};
+use sportello::matching::index::{Filters, VacancyIndex};
+use sportello::matching::score::{Evidence, Exclusion, PartName};
+use sportello::matching::{Matcher, PreparedProfile, PreparedVacancy, Weights, explain};
+use sportello::model::{Disability, PartialDate, Profile, Vacancy};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures")
+}
+
+fn today() -> PartialDate {
+    "2026-11-23".parse().unwrap()
+}
+
+fn read_dir(dir: &str) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(fixtures().join(dir)).unwrap().map(|e| e.unwrap().path()).collect();
+    v.sort();
+    v
+}
+
+fn profiles() -> Vec<(String, Profile)> {
+    read_dir("profiles")
+        .into_iter()
+        .map(|p| {
+            let f = Format::from_file_name(&p.to_string_lossy()).unwrap();
+            (p.file_stem().unwrap().to_string_lossy().into_owned(), load_profile(&std::fs::read(&p).unwrap(), f, None).unwrap().value)
+        })
+        .collect()
+}
+
+fn vacancies() -> Vec<Vacancy> {
+    read_dir("vacancies").into_iter().map(|p| load_vacancy(&std::fs::read(&p).unwrap(), Format::Yaml, None).unwrap().value).collect()
+}
+
+fn profile(name: &str) -> Profile {
+    profiles().into_iter().find(|(n, _)| n.starts_with(name)).unwrap_or_else(|| panic!("no fixture {name}")).1
+}
+
+fn prepared(m: &Matcher<'_>) -> (Vec<PreparedProfile>, Vec<PreparedVacancy>) {
+    let ps = profiles().iter().map(|(n, p)| m.prepare_profile(n, p)).collect();
+    let vs = vacancies().iter().map(|v| m.prepare_vacancy(v)).collect();
+    (ps, vs)
+}
+
+fn result(m: &Matcher<'_>, who: &str, vacancy: &str) -> sportello::matching::MatchResult {
+    let p = m.prepare_profile(who, &profile(who));
+    let v = m.prepare_vacancy(vacancies().iter().find(|v| v.id == vacancy).unwrap());
+    m.score(&p, &v)
+}
+
+#[test]
+fn scores_are_in_range_and_parts_add_up() {
+    let m = Matcher::embedded(today());
+    let (ps, vs) = prepared(&m);
+    for p in &ps {
+        for v in &vs {
+            let r = m.score(p, v);
+            assert!((0.0..=1.0).contains(&r.score), "{} {}: {}", p.id, v.id, r.score);
+            let sum: f64 = r.parts.iter().map(|x| x.contribution).sum();
+            assert!((sum - r.score).abs() < 1e-9);
+            let weights: f64 = r.parts.iter().map(|x| x.weight).sum();
+            assert!(r.parts.is_empty() || (weights - 1.0).abs() < 1e-9);
+            assert_eq!(r.score, m.score(p, v).score, "not deterministic");
+        }
+    }
+}
+
+#[test]
+fn the_warehouse_worker_fits_the_warehouse_job_best() {
+    let m = Matcher::embedded(today());
+    let (ps, vs) = prepared(&m);
+    let franco = ps.iter().find(|p| p.id.starts_with("franco")).unwrap();
+    let ranked = m.rank(vs.iter().map(|v| (franco, v)));
+    assert_eq!(ranked[0].vacancy_id, "nov-01", "{:#?}", ranked.iter().map(|r| (&r.vacancy_id, r.score, r.excluded)).collect::<Vec<_>>());
+    let best = &ranked[0];
+    assert!(!best.excluded);
+    assert!(best.score > 0.6, "{}", best.score);
+    assert!(best.matched.iter().any(|s| s.essential && s.evidence == Evidence::Exact), "{:#?}", best.matched);
+    let text = explain::explain(best, explain::Lang::It);
+    assert!(text.contains("competenze essenziali") && text.contains("stessa competenza ESCO"), "{text}");
+    let en = explain::explain(best, explain::Lang::En);
+    assert!(en.contains("essential skills") && en.contains("distance from home"), "{en}");
+}
+
+#[test]
+fn exclusions_say_why() {
+    let m = Matcher::embedded(today());
+    let expired = result(&m, "franco", "nov-11");
+    assert!(expired.exclusions.iter().any(|e| matches!(e, Exclusion::Expired { .. })), "{:?}", expired.exclusions);
+    let driver = result(&m, "giulia", "nov-10");
+    assert!(driver.exclusions.iter().any(|e| matches!(e, Exclusion::MissingLicence { .. })), "{:?}", driver.exclusions);
+    let far = result(&m, "sara", "nov-12");
+    assert!(far.exclusions.iter().any(|e| matches!(e, Exclusion::OutsideCommute { .. })), "{:?}", far.exclusions);
+    let reserved_other = result(&m, "franco", "nov-08");
+    assert!(reserved_other.exclusions.contains(&Exclusion::ReservedLaw68));
+    let reserved_luca = result(&m, "luca", "nov-08");
+    assert!(!reserved_luca.exclusions.contains(&Exclusion::ReservedLaw68), "{:?}", reserved_luca.exclusions);
+    assert!(explain::explain(&reserved_other, explain::Lang::It).contains("L. 68/99"));
+}
+
+#[test]
+fn protected_attributes_never_change_a_score() {
+    let m = Matcher::embedded(today());
+    let vs: Vec<PreparedVacancy> = vacancies().iter().map(|v| m.prepare_vacancy(v)).collect();
+    for (name, p) in profiles() {
+        let mut other = p.clone();
+        other.sensitive.date_of_birth = Some(if p.sensitive.date_of_birth.is_some() { "2004-01-01" } else { "1950-06-30" }.parse().unwrap());
+        other.sensitive.sex = Some(if p.sensitive.sex.as_deref() == Some("F") { "M" } else { "F" }.into());
+        other.sensitive.nationality = vec!["NG".into(), "UA".into()];
+        other.sensitive.disability = match &p.sensitive.disability {
+            Some(_) => None,
+            None => Some(Disability { law_68_99: true, notes: Some("needs a step-free workplace".into()) }),
+        };
+        let a = m.prepare_profile(&name, &p);
+        let b = m.prepare_profile(&name, &other);
+        for v in &vs {
+            let (ra, rb) = (m.score(&a, v), m.score(&b, v));
+            assert_eq!(ra.score, rb.score, "{name} / {}: score changed with protected attributes", v.id);
+            assert_eq!(ra.parts, rb.parts);
+            if !v.reserved_law_68_99 {
+                assert_eq!(ra.exclusions, rb.exclusions, "{name} / {}", v.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_profile_without_skills_still_matches_on_occupation_and_place() {
+    let m = Matcher::embedded(today());
+    let mut p = profile("franco");
+    p.skills.clear();
+    p.digital_skills.clear();
+    let prepared = m.prepare_profile("franco-noskills", &p);
+    let v = m.prepare_vacancy(vacancies().iter().find(|v| v.id == "nov-01").unwrap());
+    let r = m.score(&prepared, &v);
+    assert!(r.score > 0.0);
+    assert!(r.parts.iter().any(|x| x.name == PartName::Occupation && x.credit > 0.0), "{:?}", r.parts);
+    assert!(r.hints.contains(&sportello::matching::score::Hint::AddSkills));
+}
+
+#[test]
+fn weights_change_the_score_and_bad_weights_are_named() {
+    let mut m = Matcher::embedded(today());
+    let base = result(&m, "franco", "nov-01").score;
+    m.weights = serde_json::from_str(r#"{"distance": 5.0}"#).unwrap();
+    assert_ne!(result(&m, "franco", "nov-01").score, base);
+    assert!(serde_json::from_str::<Weights>(r#"{"distanza": 1}"#).is_err());
+    let bad = Weights { essential_skills: -1.0, ..Weights::default() };
+    assert_eq!(bad.check().unwrap_err(), "essential_skills: -1 is not a weight (expected a number >= 0)");
+}
+
+fn filters() -> Filters {
+    Filters { today: Some(today()), within_commute: true, default_commute_km: 30.0 }
+}
+
+#[test]
+fn index_on_disk_adds_updates_removes_and_reopens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("idx");
+    let m = Matcher::embedded(today());
+    let vs = vacancies();
+    {
+        let idx = VacancyIndex::create(&path).unwrap();
+        let mut w = idx.writer().unwrap();
+        for v in &vs {
+            w.upsert(v, &m.prepare_vacancy(v)).unwrap();
+        }
+        // A duplicate id replaces, it does not duplicate.
+        let mut changed = vs[0].clone();
+        changed.title = "Magazziniere (aggiornato)".into();
+        w.upsert(&changed, &m.prepare_vacancy(&changed)).unwrap();
+        w.commit().unwrap();
+        assert_eq!(idx.stats().unwrap().vacancies, vs.len() as u64);
+        assert_eq!(idx.get(&vs[0].id).unwrap().unwrap().title, "Magazziniere (aggiornato)");
+    }
+    let idx = VacancyIndex::open(&path).unwrap();
+    assert_eq!(idx.stats().unwrap().vacancies, vs.len() as u64);
+    let franco = m.prepare_profile("franco", &profile("franco"));
+    let got = idx.retrieve(&franco, 50, &filters()).unwrap();
+    let ids: Vec<&str> = got.iter().map(|v| v.id.as_str()).collect();
+    assert!(ids.contains(&"nov-01"), "{ids:?}");
+    assert!(!ids.contains(&"nov-11"), "expired vacancy retrieved: {ids:?}");
+    let sara = m.prepare_profile("sara", &profile("sara"));
+    let ids: Vec<String> = idx.retrieve(&sara, 50, &filters()).unwrap().into_iter().map(|v| v.id).collect();
+    assert!(!ids.contains(&"nov-12".to_owned()), "Vercelli is beyond Sara's commute: {ids:?}");
+    assert!(ids.contains(&"nov-04".to_owned()), "{ids:?}");
+    let mut w = idx.writer().unwrap();
+    w.remove("nov-01");
+    w.commit().unwrap();
+    assert_eq!(idx.stats().unwrap().vacancies, vs.len() as u64 - 1);
+    assert!(idx.get("nov-01").unwrap().is_none());
+    assert_eq!(idx.vacancies().unwrap().len(), vs.len() - 1);
+}
+
+#[test]
+fn missing_corrupt_and_foreign_indexes_give_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = VacancyIndex::open(&dir.path().join("nothing")).err().unwrap();
+    assert!(err.to_string().contains("is not a sportello index"), "{err}");
+    let path = dir.path().join("idx");
+    VacancyIndex::create(&path).unwrap();
+    std::fs::write(path.join("sportello-index.json"), r#"{"format":"sportello-index","schema_version":99}"#).unwrap();
+    let err = VacancyIndex::open(&path).err().unwrap();
+    assert!(err.to_string().contains("index format 99"), "{err}");
+    assert!(err.hint().unwrap().contains("newer"), "{:?}", err.hint());
+    std::fs::write(path.join("sportello-index.json"), r#"{"format":"sportello-index","schema_version":1}"#).unwrap();
+    std::fs::write(path.join("meta.json"), "{ not json").unwrap();
+    let err = VacancyIndex::open(&path).err().unwrap();
+    assert!(err.to_string().contains("damaged"), "{err}");
+}
