@@ -1,6 +1,8 @@
 //! End-to-end tests of the `sportello` binary: exit codes, messages and files, on the
 //! shared fixtures.
 
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -1,6 +1,8 @@
 //! End-to-end tests of the matching commands: the on-disk index, `match` in both
 //! directions, `match-batch`, and that killing the indexer loses nothing committed.
 
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;

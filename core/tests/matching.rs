@@ -1,6 +1,8 @@
 //! Tests of the matching engine on the shared fixtures: scoring parts, evidence,
 //! exclusions, protected-attribute invariance, and the Tantivy index on disk.
 
+#![allow(clippy::unwrap_used)]
+
 #![cfg(feature = "index")]
 
 use std::path::{Path, PathBuf};

@@ -1,6 +1,8 @@
 //! Golden and behaviour tests of CV rendering: every fixture profile in every template and
 //! locale, privacy of hidden fields, literal printing of markup-like text, errors.
 
+#![allow(clippy::unwrap_used)]
+
 #![cfg(feature = "render")]
 
 use std::path::{Path, PathBuf};
