@@ -7,6 +7,7 @@
 mod commands;
 mod inputs;
 mod output;
+mod taxonomy_store;
 
 use std::process::ExitCode;
 
@@ -41,6 +42,16 @@ enum Command {
     Match(commands::matching::Args),
     /// Match many profiles against the index, in parallel, to JSON Lines or CSV.
     MatchBatch(commands::matching::BatchArgs),
+    /// Find ESCO skills for free text, or suggest skills for an occupation.
+    Skills(commands::taxonomy::SkillsArgs),
+    /// Find ESCO occupations for a job title.
+    Occupations(commands::taxonomy::OccupationsArgs),
+    /// Find Italian comuni by name or ISTAT code.
+    Places(commands::taxonomy::PlacesArgs),
+    /// Fill in the ESCO URIs of a profile's or vacancy's skills and occupations.
+    Normalise(commands::taxonomy::NormaliseArgs),
+    /// Import an official ESCO download in another language; show the taxonomy in use.
+    Taxonomy(commands::taxonomy::TaxonomyArgs),
     /// Print or write the JSON Schema of profiles and vacancies.
     Schema(commands::schema::Args),
     /// Licences and attributions of the data Sportello ships.
@@ -56,6 +67,11 @@ fn main() -> ExitCode {
         Command::Validate(a) => commands::validate::run(a),
         Command::Schema(a) => commands::schema::run(a),
         Command::Render(a) => commands::render::run(a),
+        Command::Skills(a) => commands::taxonomy::skills(a),
+        Command::Occupations(a) => commands::taxonomy::occupations(a),
+        Command::Places(a) => commands::taxonomy::places(a),
+        Command::Normalise(a) => commands::taxonomy::normalise(a),
+        Command::Taxonomy(a) => commands::taxonomy::taxonomy(a),
         Command::Index(a) => commands::index::run(a),
         Command::Match(a) => commands::matching::run(a),
         Command::MatchBatch(a) => commands::matching::batch(a),

@@ -14,11 +14,13 @@
 
 pub mod error;
 pub mod geo;
+pub mod interop;
 pub mod limits;
 pub mod load;
 pub mod matching;
 pub mod model;
-#[cfg(feature = "render")]
+pub mod normalise;
+#[cfg(feature = "render-engine")]
 pub mod render;
 pub mod schema;
 pub mod taxonomy;

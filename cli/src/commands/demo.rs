@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use sportello::load::{Format, load_profile, load_vacancy};
-use sportello::matching::Matcher;
 use sportello::matching::explain::{Lang, explain};
 use sportello::matching::index::VacancyIndex;
 use sportello::render::{RenderRequest, Renderer};
@@ -49,7 +48,7 @@ pub fn run(args: Args) -> CmdResult {
     std::fs::write(&pdf, &cv.files[0]).map_err(|e| Failure::io("write", &pdf, e))?;
     println!("2. CV: {} ({} pages, europass template, {} ms)", pdf.display(), cv.pages, started.elapsed().as_millis());
 
-    let matcher = Matcher::embedded(today);
+    let matcher = crate::taxonomy_store::matcher(today)?;
     let index_dir = args.out.join("index");
     let index = VacancyIndex::create(&index_dir).map_err(core)?;
     let mut writer = index.writer().map_err(core)?;

@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use sportello::matching::Matcher;
 use sportello::matching::index::VacancyIndex;
 
 use crate::inputs;
@@ -64,7 +63,7 @@ enum Action {
 /// Runs an index command.
 pub fn run(args: Args) -> CmdResult {
     let today = today()?;
-    let matcher = Matcher::embedded(today);
+    let matcher = crate::taxonomy_store::matcher(today)?;
     match args.action {
         Action::Add { files, index, commit_every } => {
             let read = inputs::vacancies(&files, today)?;

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use sportello::matching::explain::{self, Lang};
 use sportello::matching::index::VacancyIndex;
-use sportello::matching::{MatchResult, Matcher, Weights};
+use sportello::matching::{MatchResult, Weights};
 
 use super::index::DEFAULT_INDEX;
 use crate::inputs;
@@ -101,7 +101,7 @@ pub fn load_weights(path: Option<&Path>) -> Result<Weights, Failure> {
 pub fn run(args: Args) -> CmdResult {
     let today = today()?;
     let lang = lang(&args.lang)?;
-    let mut matcher = Matcher::embedded(today);
+    let mut matcher = crate::taxonomy_store::matcher(today)?;
     matcher.weights = load_weights(args.weights.as_deref())?;
     let index = VacancyIndex::open(&args.index).map_err(|e| Failure::core(None, &e))?;
     let results = if let Some(id) = &args.vacancy {
@@ -185,7 +185,7 @@ fn write_csv(out: &mut impl Write, results: &[MatchResult], lang: Lang) -> std::
 /// Runs `match-batch`.
 pub fn batch(args: BatchArgs) -> CmdResult {
     let today = today()?;
-    let mut matcher = Matcher::embedded(today);
+    let mut matcher = crate::taxonomy_store::matcher(today)?;
     matcher.weights = load_weights(args.weights.as_deref())?;
     let index = VacancyIndex::open(&args.index).map_err(|e| Failure::core(None, &e))?;
     let read = inputs::profiles(&args.profiles, today)?;

@@ -7,4 +7,5 @@ pub mod init;
 pub mod matching;
 pub mod render;
 pub mod schema;
+pub mod taxonomy;
 pub mod validate;

@@ -1,0 +1,310 @@
+//! The reference-data commands: `skills`, `occupations`, `places`, `normalise` and
+//! `taxonomy import|info`.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use serde::Serialize;
+use sportello::geo::Gazetteer;
+use sportello::load::{Document, Format, load_document};
+use sportello::normalise::{normalise_profile, normalise_vacancy};
+use sportello::taxonomy::{EscoSource, SearchOptions, Taxonomy};
+
+use crate::output::{CmdResult, EXIT_INVALID, Failure, OutputFormat, read_input, today};
+use crate::taxonomy_store;
+
+fn core(e: sportello::Error) -> Failure {
+    Failure::core(None, &e)
+}
+
+fn print_json(v: &impl Serialize) -> Result<(), Failure> {
+    println!("{}", serde_json::to_string_pretty(v).map_err(|e| Failure::other(e.to_string(), None, 1))?);
+    Ok(())
+}
+
+/// Arguments of `skills`.
+#[derive(clap::Args)]
+pub struct SkillsArgs {
+    #[command(subcommand)]
+    action: SkillsAction,
+}
+
+#[derive(clap::Subcommand)]
+enum SkillsAction {
+    /// Find the ESCO skills a free text means ("muletto", "excel", "cariello elevatore").
+    Search {
+        /// The text.
+        text: String,
+        /// Only match labels in this language (it, en, ...).
+        #[arg(long)]
+        lang: Option<String>,
+        /// How many hits.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+    /// The skills people in an occupation usually have (essential first).
+    Suggest {
+        /// The occupation, as text or ESCO URI.
+        #[arg(long)]
+        occupation: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+}
+
+/// Arguments of `occupations`.
+#[derive(clap::Args)]
+pub struct OccupationsArgs {
+    #[command(subcommand)]
+    action: OccupationsAction,
+}
+
+#[derive(clap::Subcommand)]
+enum OccupationsAction {
+    /// Find the ESCO occupations a job title means.
+    Search {
+        /// The job title.
+        text: String,
+        /// Only match labels in this language.
+        #[arg(long)]
+        lang: Option<String>,
+        /// How many hits.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+}
+
+/// Arguments of `places`.
+#[derive(clap::Args)]
+pub struct PlacesArgs {
+    #[command(subcommand)]
+    action: PlacesAction,
+}
+
+#[derive(clap::Subcommand)]
+enum PlacesAction {
+    /// Find Italian comuni by name ("Trecate", "Garbagna", "Cameri (NO)") or ISTAT code.
+    Search {
+        /// Name or code.
+        text: String,
+        /// How many hits.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+}
+
+/// Arguments of `normalise`.
+#[derive(clap::Args)]
+pub struct NormaliseArgs {
+    /// A profile or vacancy (JSON or YAML).
+    file: PathBuf,
+    /// Where to write the normalised document (YAML, or JSON for a .json name); default:
+    /// standard output.
+    #[arg(short, long)]
+    out: Option<PathBuf>,
+}
+
+/// Arguments of `taxonomy`.
+#[derive(clap::Args)]
+pub struct TaxonomyArgs {
+    #[command(subcommand)]
+    action: TaxonomyAction,
+}
+
+#[derive(clap::Subcommand)]
+enum TaxonomyAction {
+    /// Add the labels of an official ESCO CSV download in another language (e.g. the
+    /// Italian "classification - it - csv" zip, unzipped) to the taxonomy Sportello uses.
+    Import {
+        /// The folder of the unzipped download (skills_xx.csv, occupations_xx.csv, ...).
+        dir: PathBuf,
+        /// Its language code; default: read from the file names.
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Show which taxonomy is in use, its languages and size.
+    Info,
+}
+
+/// Runs `skills`.
+pub fn skills(args: SkillsArgs) -> CmdResult {
+    let t = taxonomy_store::taxonomy()?;
+    match args.action {
+        SkillsAction::Search { text, lang, limit, format } => {
+            let hits = t.search_skills(&text, &SearchOptions { limit, lang: lang.as_deref(), ..SearchOptions::default() }).map_err(core)?;
+            match format {
+                OutputFormat::Json => print_json(&hits)?,
+                OutputFormat::Table => {
+                    if hits.is_empty() {
+                        eprintln!("no ESCO skill found for {text:?}");
+                    }
+                    for h in &hits {
+                        let how = serde_json::to_value(h.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+                        println!("{:>4.0}%  {:<45} {how} {:?} [{}]  {}", h.similarity * 100.0, h.preferred_label, h.matched_label, h.lang, h.uri);
+                    }
+                }
+            }
+        }
+        SkillsAction::Suggest { occupation, format } => {
+            let uri = if occupation.starts_with("http") {
+                occupation.clone()
+            } else {
+                let hits = t.search_occupations(&occupation, &SearchOptions { limit: 1, ..SearchOptions::default() }).map_err(core)?;
+                let hit = hits.first().ok_or_else(|| Failure::other(format!("no ESCO occupation found for {occupation:?}"), Some("try `sportello occupations search`".into()), EXIT_INVALID))?;
+                eprintln!("occupation: {} ({})", hit.preferred_label, hit.uri);
+                hit.uri.to_owned()
+            };
+            let links = t.occupation_skills(&uri).map_err(core)?;
+            match format {
+                OutputFormat::Json => print_json(&links)?,
+                OutputFormat::Table => {
+                    for l in &links {
+                        let rel = serde_json::to_value(l.relation).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+                        println!("{rel:<9}  {:<60} {}", l.preferred_label, l.uri);
+                    }
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `occupations`.
+pub fn occupations(args: OccupationsArgs) -> CmdResult {
+    let t = taxonomy_store::taxonomy()?;
+    let OccupationsAction::Search { text, lang, limit, format } = args.action;
+    let hits = t.search_occupations(&text, &SearchOptions { limit, lang: lang.as_deref(), ..SearchOptions::default() }).map_err(core)?;
+    match format {
+        OutputFormat::Json => print_json(&hits)?,
+        OutputFormat::Table => {
+            for h in &hits {
+                let isco = t.concept(h.uri).and_then(|c| c.isco_group()).unwrap_or("-");
+                println!("{:>4.0}%  {:<45} ISCO {isco}  {:?}  {}", h.similarity * 100.0, h.preferred_label, h.matched_label, h.uri);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `places`.
+pub fn places(args: PlacesArgs) -> CmdResult {
+    let g = Gazetteer::embedded();
+    let PlacesAction::Search { text, limit, format } = args.action;
+    let found = if let Some(c) = g.by_istat(text.trim()) { vec![g.find(&c.name).map_err(core)?] } else { g.search(&text, limit) };
+    if found.is_empty() {
+        // The error names the closest comuni.
+        return Err(core(g.find(&text).err().unwrap_or(sportello::Error::UnknownDocument)));
+    }
+    match format {
+        OutputFormat::Json => print_json(&found)?,
+        OutputFormat::Table => {
+            for m in &found {
+                let c = m.comune;
+                let note = if c.is_approximate() { " (province centre: no coordinates for this comune)" } else { "" };
+                println!("{}  {:<40} {:.4}, {:.4}{note}", c.istat, c.display_name(), c.coordinates.lat, c.coordinates.lon);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `normalise`.
+pub fn normalise(args: NormaliseArgs) -> CmdResult {
+    let t = taxonomy_store::taxonomy()?;
+    let bytes = read_input(&args.file)?;
+    let format = Format::from_file_name(&args.file.to_string_lossy()).unwrap_or_else(|| Format::sniff(&bytes));
+    let mut doc = load_document(&bytes, format, Some(today()?)).map_err(|e| Failure::core(Some(&args.file), &e))?.value;
+    let filled = match &mut doc {
+        Document::Profile(p) => normalise_profile(p, t),
+        Document::Vacancy(v) => normalise_vacancy(v, t),
+    };
+    let mut unplaced = Vec::new();
+    for f in &filled {
+        match (&f.uri, &f.evidence) {
+            (Some(uri), Some(e)) => eprintln!("{}: {:?} -> {:?} ({} {:.0}%) {uri}", f.path, f.label, e.matched_label, e.how, e.similarity * 100.0),
+            _ => unplaced.push(format!("{} {:?}", f.path, f.label)),
+        }
+    }
+    if !unplaced.is_empty() {
+        eprintln!("not placed in ESCO ({}): {}", unplaced.len(), unplaced.join(", "));
+    }
+    let json_out = args.out.as_ref().is_some_and(|o| o.extension().is_some_and(|e| e == "json"));
+    let text = match (&doc, json_out) {
+        (Document::Profile(p), true) => serde_json::to_string_pretty(p).map_err(|e| Failure::other(e.to_string(), None, 1))?,
+        (Document::Vacancy(v), true) => serde_json::to_string_pretty(v).map_err(|e| Failure::other(e.to_string(), None, 1))?,
+        (Document::Profile(p), false) => serde_norway::to_string(p).map_err(|e| Failure::other(e.to_string(), None, 1))?,
+        (Document::Vacancy(v), false) => serde_norway::to_string(v).map_err(|e| Failure::other(e.to_string(), None, 1))?,
+    };
+    match &args.out {
+        Some(path) => std::fs::write(path, text).map_err(|e| Failure::io("write", path, e))?,
+        None => print!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn dir_source(dir: &Path) -> impl EscoSource + '_ {
+    move |name: &str| -> io::Result<Option<Box<dyn io::Read>>> {
+        match std::fs::File::open(dir.join(name)) {
+            Ok(f) => Ok(Some(Box::new(f))),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// The language of an ESCO download from its `skills_xx.csv(.gz)` file name.
+fn detect_lang(dir: &Path) -> Option<String> {
+    std::fs::read_dir(dir).ok()?.filter_map(|e| e.ok()).find_map(|e| {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let rest = name.strip_prefix("skills_")?;
+        let lang = rest.split('.').next()?;
+        (lang.len() == 2 && lang.bytes().all(|b| b.is_ascii_lowercase())).then(|| lang.to_owned())
+    })
+}
+
+/// Runs `taxonomy`.
+pub fn taxonomy(args: TaxonomyArgs) -> CmdResult {
+    match args.action {
+        TaxonomyAction::Import { dir, lang } => {
+            let lang = lang.or_else(|| detect_lang(&dir)).ok_or_else(|| {
+                Failure::other(format!("cannot tell the language of {}", dir.display()), Some("pass --lang, e.g. --lang it".into()), EXIT_INVALID)
+            })?;
+            let mut t = match taxonomy_store::pack_path() {
+                p if p.exists() => Taxonomy::from_pack(&std::fs::read(&p).map_err(|e| Failure::io("read", &p, e))?).map_err(core)?,
+                _ => Taxonomy::load_embedded().map_err(core)?,
+            };
+            let report = t.add_language_from_esco_csv(&dir_source(&dir), &lang).map_err(|e| Failure::core(Some(&dir), &e))?;
+            for f in &report.files {
+                eprintln!("read {}: {} records", f.name, f.records);
+            }
+            let path = taxonomy_store::pack_path();
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| Failure::io("create", parent, e))?;
+            }
+            std::fs::write(&path, t.to_pack()).map_err(|e| Failure::io("write", &path, e))?;
+            eprintln!("added {lang} labels; the taxonomy in {} now has: {}", path.display(), t.languages().collect::<Vec<_>>().join(", "));
+            eprintln!("hint: run `sportello index reindex` so indexed vacancies use it");
+            Ok(ExitCode::SUCCESS)
+        }
+        TaxonomyAction::Info => {
+            let t = taxonomy_store::taxonomy()?;
+            let path = taxonomy_store::pack_path();
+            println!("taxonomy:  {}", if path.exists() { path.display().to_string() } else { "embedded (ESCO v1.1.1, English, with Sportello's Italian synonyms)".into() });
+            println!("source:    {}", t.source());
+            println!("languages: {}", t.languages().collect::<Vec<_>>().join(", "));
+            println!("labels:    {}", t.label_count());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
