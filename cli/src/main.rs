@@ -52,6 +52,10 @@ enum Command {
     Normalise(commands::taxonomy::NormaliseArgs),
     /// Import an official ESCO download in another language; show the taxonomy in use.
     Taxonomy(commands::taxonomy::TaxonomyArgs),
+    /// Import a CV or vacancies from JSON Resume, Europass, RenderCV, JobPosting or CSV.
+    Import(commands::interop::ImportArgs),
+    /// Export a profile to JSON Resume or Europass, or vacancies to JobPosting JSON-LD.
+    Export(commands::interop::ExportArgs),
     /// Print or write the JSON Schema of profiles and vacancies.
     Schema(commands::schema::Args),
     /// Licences and attributions of the data Sportello ships.
@@ -76,6 +80,8 @@ fn main() -> ExitCode {
         Command::Match(a) => commands::matching::run(a),
         Command::MatchBatch(a) => commands::matching::batch(a),
         Command::Templates(a) => commands::render::list(a),
+        Command::Import(a) => commands::interop::run_import(a),
+        Command::Export(a) => commands::interop::run_export(a),
         Command::About => commands::about::run(),
     };
     match result {

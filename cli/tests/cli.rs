@@ -3,20 +3,14 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures")
-}
+use common::{fixtures, sportello, text};
 
-fn sportello(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sportello")).args(args).env("SPORTELLO_TODAY", "2026-11-23").output().expect("run sportello")
-}
+use std::path::PathBuf;
 
-fn text(o: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
-}
+
+
 
 fn files_in(dir: &str) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(fixtures().join(dir)).unwrap().map(|e| e.unwrap().path()).collect();

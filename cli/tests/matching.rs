@@ -3,21 +3,16 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
+use common::{fixtures, sportello, text};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures")
-}
 
-fn sportello(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sportello")).args(args).env("SPORTELLO_TODAY", "2026-11-23").output().expect("run sportello")
-}
 
-fn text(o: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
-}
 
 fn indexed(dir: &Path) -> PathBuf {
     let idx = dir.join("idx");
@@ -120,9 +115,8 @@ fn killing_the_indexer_loses_nothing_committed() {
     std::fs::write(&feed, big).unwrap();
     for (round, delay_ms) in [150u64, 400, 900, 1500].into_iter().enumerate() {
         let idx = dir.path().join(format!("idx-{round}"));
-        let mut child = Command::new(env!("CARGO_BIN_EXE_sportello"))
+        let mut child = common::command()
             .args(["index", "add", feed.to_str().unwrap(), "--index", idx.to_str().unwrap(), "--commit-every", "500"])
-            .env("SPORTELLO_TODAY", "2026-11-23")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

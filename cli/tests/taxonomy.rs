@@ -2,20 +2,21 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+
+use common::{command, fixtures};
+
+use std::path::Path;
+use std::process::Output;
 
 fn sportello(args: &[&str], home: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sportello")).args(args).env("SPORTELLO_TODAY", "2026-11-23").env("SPORTELLO_HOME", home).output().unwrap()
+    command().args(args).env("SPORTELLO_HOME", home).output().unwrap()
 }
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures")
-}
 
 const FORKLIFT: &str = "http://data.europa.eu/esco/skill/28cb374e-6261-4133-8371-f9a5470145da";
 

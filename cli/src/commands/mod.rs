@@ -4,6 +4,7 @@ pub mod about;
 pub mod demo;
 pub mod index;
 pub mod init;
+pub mod interop;
 pub mod matching;
 pub mod render;
 pub mod schema;

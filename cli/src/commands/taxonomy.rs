@@ -23,6 +23,22 @@ fn print_json(v: &impl Serialize) -> Result<(), Failure> {
     Ok(())
 }
 
+/// A free-text search of the taxonomy.
+#[derive(clap::Args)]
+struct Search {
+    /// The text.
+    text: String,
+    /// Only match labels in this language (it, en, ...).
+    #[arg(long)]
+    lang: Option<String>,
+    /// How many hits.
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    format: OutputFormat,
+}
+
 /// Arguments of `skills`.
 #[derive(clap::Args)]
 pub struct SkillsArgs {
@@ -33,19 +49,7 @@ pub struct SkillsArgs {
 #[derive(clap::Subcommand)]
 enum SkillsAction {
     /// Find the ESCO skills a free text means ("muletto", "excel", "cariello elevatore").
-    Search {
-        /// The text.
-        text: String,
-        /// Only match labels in this language (it, en, ...).
-        #[arg(long)]
-        lang: Option<String>,
-        /// How many hits.
-        #[arg(long, default_value_t = 10)]
-        limit: usize,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
-        format: OutputFormat,
-    },
+    Search(Search),
     /// The skills people in an occupation usually have (essential first).
     Suggest {
         /// The occupation, as text or ESCO URI.
@@ -67,19 +71,7 @@ pub struct OccupationsArgs {
 #[derive(clap::Subcommand)]
 enum OccupationsAction {
     /// Find the ESCO occupations a job title means.
-    Search {
-        /// The job title.
-        text: String,
-        /// Only match labels in this language.
-        #[arg(long)]
-        lang: Option<String>,
-        /// How many hits.
-        #[arg(long, default_value_t = 10)]
-        limit: usize,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
-        format: OutputFormat,
-    },
+    Search(Search),
 }
 
 /// Arguments of `places`.
@@ -141,7 +133,7 @@ enum TaxonomyAction {
 pub fn skills(args: SkillsArgs) -> CmdResult {
     let t = taxonomy_store::taxonomy()?;
     match args.action {
-        SkillsAction::Search { text, lang, limit, format } => {
+        SkillsAction::Search(Search { text, lang, limit, format }) => {
             let hits = t.search_skills(&text, &SearchOptions { limit, lang: lang.as_deref(), ..SearchOptions::default() }).map_err(core)?;
             match format {
                 OutputFormat::Json => print_json(&hits)?,
@@ -183,7 +175,7 @@ pub fn skills(args: SkillsArgs) -> CmdResult {
 /// Runs `occupations`.
 pub fn occupations(args: OccupationsArgs) -> CmdResult {
     let t = taxonomy_store::taxonomy()?;
-    let OccupationsAction::Search { text, lang, limit, format } = args.action;
+    let OccupationsAction::Search(Search { text, lang, limit, format }) = args.action;
     let hits = t.search_occupations(&text, &SearchOptions { limit, lang: lang.as_deref(), ..SearchOptions::default() }).map_err(core)?;
     match format {
         OutputFormat::Json => print_json(&hits)?,
