@@ -29,15 +29,24 @@ step "wasm: build for wasm32"
 cargo build -q -p sportello-wasm --target wasm32-unknown-unknown
 
 if [[ -z "${SKIP_PYTHON:-}" ]]; then
-  step "python: wheel with maturin, then pytest"
+  step "python: wheel with maturin, fresh-venv install, pytest (doctests, Dask, mypy --strict)"
   VENV="$CACHE/venv"
   [[ -x "$VENV/bin/python" ]] || python3 -m venv "$VENV"
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check "maturin>=1.7,<2" "pytest>=8"
+  # What the build and the tests need, installed only when something is missing.
+  "$VENV/bin/python" -c "import maturin, pytest, pandas, pyarrow, dask.dataframe, dask.distributed, mypy" 2>/dev/null ||
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check \
+      "maturin>=1.7,<2" "pytest>=8" "pandas>=2" "pyarrow>=14" "dask[dataframe,distributed]>=2024.1" "mypy>=1.8"
   rm -rf "$CACHE/wheels"
   "$VENV/bin/maturin" build -q --profile dev -m python/Cargo.toml -o "$CACHE/wheels"
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$CACHE"/wheels/*.whl
+  # The wheel alone installs and imports in a fresh virtualenv (no index: it needs nothing else).
+  FRESH="$CACHE/venv-fresh"
+  rm -rf "$FRESH" && python3 -m venv "$FRESH"
+  "$FRESH/bin/python" -m pip install -q --disable-pip-version-check --no-index "$CACHE"/wheels/*.whl
+  (cd "$CACHE" && "$FRESH/bin/python" -c "import sportello; print('fresh venv: sportello', sportello.__version__)")
   # Run from outside the source tree so that the installed wheel is what gets imported.
-  (cd "$CACHE" && "$VENV/bin/python" -m pytest -q --doctest-modules "$ROOT/python/tests" --pyargs sportello)
+  # python/tests/test_typing.py runs mypy --strict on a usage example against the stubs.
+  (cd "$CACHE" && "$VENV/bin/python" -m pytest -q -p no:cacheprovider --doctest-modules "$ROOT/python/tests" --pyargs sportello)
 fi
 
 step "all tests passed in $(( $(date +%s) - START ))s"

@@ -1,5 +1,7 @@
 //! End-to-end tests of `sportello import` and `sportello export` on the interop fixtures.
 
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -61,7 +63,18 @@ fn csv_columns_can_be_mapped() {
     let dir = tempfile::tempdir().unwrap();
     let src = dir.path().join("offerte.csv");
     std::fs::write(&src, "Rif.,Figura ricercata,Dove\n7,Barista,Arona\n").unwrap();
-    let o = sportello(&["import", path(&src), "--from", "csv", "--column", "Figura ricercata=title", "--column", "Rif.=id", "--syntax", "json"]);
+    let o = sportello(&[
+        "import",
+        path(&src),
+        "--from",
+        "csv",
+        "--column",
+        "Figura ricercata=title",
+        "--column",
+        "Rif.=id",
+        "--syntax",
+        "json",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!((v["id"].as_str(), v["title"].as_str(), v["place"]["name"].as_str()), (Some("7"), Some("Barista"), Some("Arona")));

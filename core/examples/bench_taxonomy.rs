@@ -103,7 +103,8 @@ fn percentile(v: &mut [Duration], p: f64) -> Duration {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let samples = args.iter().position(|a| a == "--samples").and_then(|i| args.get(i + 1)).and_then(|n| n.parse().ok()).unwrap_or(2000usize);
+    let samples =
+        args.iter().position(|a| a == "--samples").and_then(|i| args.get(i + 1)).and_then(|n| n.parse().ok()).unwrap_or(2000usize);
     let show_failures = args.iter().any(|a| a == "--show-failures");
 
     // Load time: decode (pack + synonyms) and index build, fresh each time.
@@ -119,7 +120,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let taxonomy = Taxonomy::embedded();
     println!("pack size          {:>9} bytes ({:.2} MB)", Taxonomy::embedded_pack_len(), Taxonomy::embedded_pack_len() as f64 / 1e6);
-    println!("load (median of 7) {:>9.1} ms  = decode {:.1} ms + search index {:.1} ms", ms(median(&mut total)), ms(median(&mut decode)), ms(median(&mut index)));
+    println!(
+        "load (median of 7) {:>9.1} ms  = decode {:.1} ms + search index {:.1} ms",
+        ms(median(&mut total)),
+        ms(median(&mut decode)),
+        ms(median(&mut index))
+    );
     println!(
         "content            {} skills, {} occupations, {} labels, languages {:?}",
         taxonomy.count(ConceptKind::Skill),
@@ -148,11 +154,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let mut rng = Rng(0x5eed_2024_0000_0001);
     type Make = fn(&str, &mut Rng) -> Option<String>;
-    let sets: [(&str, Make); 3] = [
-        ("1 typo", |t, r| typo(t, r)),
-        ("2 typos", |t, r| typo(t, r).and_then(|t| typo(&t, r))),
-        ("word order", shuffle_words),
-    ];
+    let sets: [(&str, Make); 3] =
+        [("1 typo", |t, r| typo(t, r)), ("2 typos", |t, r| typo(t, r).and_then(|t| typo(&t, r))), ("word order", shuffle_words)];
     let options = SearchOptions { limit: 5, ..SearchOptions::default() };
     let mut all_latencies = Vec::new();
     println!("\n{:<12} {:>7} {:>7} {:>9} {:>9} {:>9} {:>9}", "test set", "samples", "skipped", "top-1", "top-5", "median", "p99");
@@ -183,7 +186,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             if hits.first().is_some_and(|h| s.owners.contains(&h.id)) {
                 top1 += 1;
             } else if failures.len() < 25 {
-                let got = hits.first().map_or("-".to_owned(), |h| format!("{} [{:?} {:.3} via {:?}]", h.preferred_label, h.kind, h.similarity, h.matched_label));
+                let got = hits.first().map_or("-".to_owned(), |h| {
+                    format!("{} [{:?} {:.3} via {:?}]", h.preferred_label, h.kind, h.similarity, h.matched_label)
+                });
                 let want = s.owners.first().and_then(|&id| taxonomy.concept_by_id(id)).map_or("?", |c| c.label());
                 failures.push(format!("  {:?}: got {got}, want {want:?}", s.query));
             }

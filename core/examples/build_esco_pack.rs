@@ -41,10 +41,13 @@ fn main() -> Result<(), Box<dyn Error>> {
         .records()
         .map(|r| r.map(|r| (r.get(0).unwrap_or("").to_owned(), r.get(2).unwrap_or("").to_owned())))
         .collect::<Result<_, _>>()?;
-    let added = taxonomy.add_labels(rows.iter().map(|(uri, label)| NewLabel { uri, lang: "it", kind: LabelKind::Preferred, text: label }))?;
+    let added =
+        taxonomy.add_labels(rows.iter().map(|(uri, label)| NewLabel { uri, lang: "it", kind: LabelKind::Preferred, text: label }))?;
     println!("{added} Italian ISCO group labels");
 
-    taxonomy.set_source("ESCO v1.1.1 (en, official CSV download), reduced: labels, codes and relations only; Italian ISCO-08 group labels (ESCO v1.1)");
+    taxonomy.set_source(
+        "ESCO v1.1.1 (en, official CSV download), reduced: labels, codes and relations only; Italian ISCO-08 group labels (ESCO v1.1)",
+    );
     let pack = taxonomy.to_pack();
     std::fs::write(&out, &pack)?;
     println!(

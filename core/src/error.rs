@@ -142,6 +142,24 @@ pub enum Error {
         /// The limit in characters.
         limit: usize,
     },
+    /// A file in a foreign format (JSON Resume, Europass, RenderCV, JobPosting, CSV) that
+    /// cannot be imported, e.g. broken XML, an XML entity declaration or a CSV row that
+    /// does not fit its header.
+    #[error("cannot import the {format} file: {message}")]
+    Import {
+        /// The format being read: "jsonresume", "europass", "rendercv", "jobposting", "csv".
+        format: &'static str,
+        /// What is wrong, with the line and column or field where known.
+        message: String,
+        /// How to fix it.
+        hint: Option<String>,
+    },
+    /// A file whose format could not be recognised for import.
+    #[error("cannot tell the format of the file: {detail}")]
+    UnknownFormat {
+        /// What the file looked like.
+        detail: String,
+    },
     /// A place name that is no Italian comune.
     #[error("no Italian comune is called {name:?}")]
     UnknownPlace {
@@ -186,6 +204,8 @@ impl Error {
             Error::Render { .. } => "render",
             Error::Photo { .. } => "photo",
             Error::Index { .. } => "index",
+            Error::Import { .. } => "import",
+            Error::UnknownFormat { .. } => "unknown_format",
         }
     }
 
@@ -197,18 +217,19 @@ impl Error {
             Error::Syntax { format: "yaml", .. } => Some("check the indentation and quote values that contain ': '".into()),
             Error::Syntax { .. } => Some("check for a missing comma, quote or bracket just before that point".into()),
             Error::UnknownDocument => Some("run `sportello init` for an example profile".into()),
-            Error::Template { hint, .. } | Error::Render { hint, .. } | Error::Index { hint, .. } => hint.clone(),
+            Error::Template { hint, .. } | Error::Render { hint, .. } | Error::Index { hint, .. } | Error::Import { hint, .. } => hint.clone(),
+            Error::UnknownFormat { .. } => {
+                Some("supported: JSON Resume, Europass XML/JSON, RenderCV YAML, schema.org JobPosting JSON-LD and CSV; name one with --from".into())
+            }
             Error::UnknownTemplate { .. } => Some("run `sportello templates` to list them, or pass --template-dir".into()),
             Error::UnknownLocale { .. } => Some("a locale is one JSON file in templates/locales/".into()),
             Error::Photo { .. } => Some("use a JPEG or PNG photo, at most 5 MB".into()),
             Error::Invalid(_) => None,
-            Error::DataFile { .. } => {
-                Some("the file looks damaged or edited: download it again (ESCO: https://esco.ec.europa.eu/en/use-esco/download, CSV format)".into())
-            }
-            Error::MissingDataFile { .. } => Some("point to the folder of the unzipped ESCO CSV download (classification, CSV format)".into()),
+            Error::DataFile { .. } => Some("the file looks damaged or edited: download it again (ESCO: CSV from esco.ec.europa.eu)".into()),
+            Error::MissingDataFile { .. } => Some("point to the folder of the unzipped ESCO download (classification, CSV)".into()),
             Error::Pack { .. } => Some("import the ESCO CSV download again to rebuild the pack".into()),
-            Error::UnknownConcept { .. } => Some("look the concept up by its label with a taxonomy search; ESCO URIs change rarely, but they do".into()),
-            Error::WrongConcept { .. } => Some("search for the right kind of concept (skills and occupations are searched separately)".into()),
+            Error::UnknownConcept { .. } => Some("look the concept up by its label; ESCO URIs change rarely, but they do".into()),
+            Error::WrongConcept { .. } => Some("skills and occupations are searched separately: search the right kind".into()),
             Error::QueryTooLong { .. } => Some("search for one short skill or job title at a time, e.g. \"carrello elevatore\"".into()),
             Error::UnknownPlace { suggestions, .. } if !suggestions.is_empty() => {
                 let list: Vec<String> = suggestions.iter().map(|s| format!("{s:?}")).collect();

@@ -16,3 +16,8 @@ pub const MAX_SHORT_TEXT_CHARS: usize = 500;
 pub const MAX_LONG_TEXT_CHARS: usize = 20_000;
 /// Most problems reported for one document; the rest are counted, not listed.
 pub const MAX_PROBLEMS: usize = 200;
+/// Largest file of vacancies accepted by the importers (CSV, JSON-LD feeds, job lists), in
+/// bytes (20 MiB). A single CV in any format is held to [`MAX_DOCUMENT_BYTES`].
+pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
+/// Most vacancies read from one file by the importers (CSV rows, JobPostings, jobs).
+pub const MAX_IMPORT_ROWS: usize = 20_000;

@@ -1,35 +1,144 @@
 //! Python binding of Sportello (`sportello._sportello`). It only converts and forwards to
-//! the core crate; the Python package `sportello` wraps it with docs and types.
+//! the core crate; the Python package `sportello` wraps it with docs, types and
+//! DataFrame conversions.
+//!
+//! - [`errors`]: the core's error kinds as Python exceptions; panics become
+//!   `InternalError`.
+//! - [`convert`]: JSON text in, `json.loads` out; "today", weights, bulk documents.
+//! - [`index`]: `Index` (the vacancy index: add, match, match_batch, candidates, explain,
+//!   skill_gaps). [`table`]: match results as columns for DataFrames.
+//! - [`render`]: `Renderer`. [`taxonomy`]: `Taxonomy` and the comuni gazetteer.
+//!
+//! Every entry point runs inside [`errors::shield`] and releases the GIL for the work.
 
-use pyo3::exceptions::PyValueError;
+mod convert;
+mod errors;
+mod index;
+mod render;
+mod table;
+mod taxonomy;
+
 use pyo3::prelude::*;
 
-pyo3::create_exception!(_sportello, SportelloError, pyo3::exceptions::PyException, "Base class of every Sportello error.");
-pyo3::create_exception!(_sportello, ValidationError, SportelloError, "A profile or vacancy breaks the data model.");
+use sportello::load::{Document, Format, load_document, load_profile, load_vacancy};
+use sportello::matching::explain::{self as explaining, Lang};
+use sportello::matching::{Matcher, Weights};
+use sportello::model::PartialDate;
 
-/// Validates a profile or vacancy (JSON or YAML text) and returns the list of problems as
-/// JSON text; raises `ValidationError` (with the problems as JSON in `args[1]`) when it
-/// has errors.
-#[pyfunction]
-fn validate(py: Python<'_>, text: &str) -> PyResult<String> {
-    let format = sportello::load::Format::sniff(text.as_bytes());
-    let result = py.detach(|| sportello::load::load_document(text.as_bytes(), format, None));
-    match result {
-        Ok(l) => serde_json::to_string(&l.report.problems).map_err(|e| PyValueError::new_err(e.to_string())),
-        Err(sportello::Error::Invalid(r)) => {
-            let problems = serde_json::to_string(&r.problems).unwrap_or_default();
-            Err(ValidationError::new_err((r.to_string(), problems)))
+use crate::convert::Text;
+use crate::errors::{Failure, detached, shield};
+
+fn read(text: &Text, kind: Option<&str>, today: Option<PartialDate>) -> Result<(Document, sportello::validate::Report), Failure> {
+    let bytes = text.as_bytes();
+    let format = Format::sniff(bytes);
+    Ok(match kind {
+        None => {
+            let l = load_document(bytes, format, today)?;
+            (l.value, l.report)
         }
-        Err(e) => Err(SportelloError::new_err(e.to_string())),
-    }
+        Some("profile") => {
+            let l = load_profile(bytes, format, today)?;
+            (Document::Profile(Box::new(l.value)), l.report)
+        }
+        Some("vacancy") => {
+            let l = load_vacancy(bytes, format, today)?;
+            (Document::Vacancy(Box::new(l.value)), l.report)
+        }
+        Some(other) => return Err(Failure::Value(format!("kind={other:?} (expected \"profile\", \"vacancy\" or None)"))),
+    })
+}
+
+/// Validates a profile or vacancy (JSON or YAML text) and returns its warnings; raises
+/// `ValidationError` listing every problem when it has errors.
+#[pyfunction]
+#[pyo3(signature = (text, kind=None, today=None))]
+fn validate<'py>(py: Python<'py>, text: Text, kind: Option<&str>, today: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+    shield(py, || {
+        let report = detached(py, || read(&text, kind, today.map(convert::today).transpose()?).map(|(_, r)| r))?;
+        convert::json_to_py(py, &errors::problems_json(&report.problems))
+    })
+}
+
+/// Reads a profile or vacancy: `{"kind": "profile"|"vacancy", "document": {...},
+/// "warnings": [...]}`, the document with every default filled in.
+#[pyfunction]
+#[pyo3(signature = (text, kind=None, today=None))]
+fn load<'py>(py: Python<'py>, text: Text, kind: Option<&str>, today: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+    shield(py, || {
+        let (doc, report) = detached(py, || read(&text, kind, today.map(convert::today).transpose()?))?;
+        let mut v = serde_json::to_value(&doc).map_err(|e| errors::to_py(py, Failure::Internal(e.to_string())))?;
+        if let Some(o) = v.as_object_mut() {
+            o.insert("warnings".into(), errors::problems_json(&report.problems));
+        }
+        let out = serde_json::json!({"kind": v["kind"], "document": v["document"], "warnings": v["warnings"]});
+        convert::json_to_py(py, &out)
+    })
+}
+
+/// Scores one profile against one vacancy (both JSON or YAML text) and explains it in
+/// `lang` (it or en): the result dict with an `explanation` text.
+#[pyfunction]
+#[pyo3(signature = (profile, vacancy, today, lang="it", weights=None, profile_id="profile"))]
+fn explain<'py>(
+    py: Python<'py>,
+    profile: Text,
+    vacancy: Text,
+    today: &str,
+    lang: &str,
+    weights: Option<&str>,
+    profile_id: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    shield(py, || {
+        let out = detached(py, || {
+            let lang = Lang::parse(lang).ok_or_else(|| Failure::Value(format!("lang={lang:?} (expected \"it\" or \"en\")")))?;
+            let today = convert::today(today)?;
+            let mut m = Matcher::embedded(today);
+            m.weights = convert::weights(weights)?;
+            let p = load_profile(profile.as_bytes(), Format::sniff(profile.as_bytes()), Some(today))?.value;
+            let v = load_vacancy(vacancy.as_bytes(), Format::sniff(vacancy.as_bytes()), Some(today))?.value;
+            let result = m.score(&m.prepare_profile(profile_id, &p), &m.prepare_vacancy(&v));
+            let explanation = explaining::explain(&result, lang);
+            Ok(index::Explained { result, explanation })
+        })?;
+        convert::to_py(py, &out)
+    })
+}
+
+/// The default weights of the matcher.
+#[pyfunction]
+fn default_weights(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    convert::to_py(py, &Weights::default())
+}
+
+/// For tests of the panic shield only: panics inside the binding, with the GIL released,
+/// so that the caller can check it becomes `InternalError`.
+#[pyfunction]
+fn _provoke_panic(py: Python<'_>, message: &str) -> PyResult<()> {
+    shield(py, || {
+        detached(py, || -> Result<(), Failure> {
+            let parts: Vec<&str> = Vec::new();
+            // An out-of-bounds index: a real bug of the kind the shield is for.
+            let which = message.len() + parts.len();
+            let _ = parts[which];
+            Ok(())
+        })
+    })
 }
 
 /// The native module.
 #[pymodule]
 fn _sportello(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    m.add("SportelloError", m.py().get_type::<SportelloError>())?;
-    m.add("ValidationError", m.py().get_type::<ValidationError>())?;
+    m.add("MATCH_COLUMNS", table::columns())?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
+    m.add_function(wrap_pyfunction!(load, m)?)?;
+    m.add_function(wrap_pyfunction!(explain, m)?)?;
+    m.add_function(wrap_pyfunction!(default_weights, m)?)?;
+    m.add_function(wrap_pyfunction!(_provoke_panic, m)?)?;
+    m.add_function(wrap_pyfunction!(taxonomy::find_place, m)?)?;
+    m.add_function(wrap_pyfunction!(taxonomy::search_places, m)?)?;
+    m.add_class::<index::PyIndex>()?;
+    m.add_class::<render::PyRenderer>()?;
+    m.add_class::<taxonomy::PyTaxonomy>()?;
     Ok(())
 }

@@ -1,26 +1,544 @@
-//! WebAssembly binding of Sportello for the browser widget. It only converts and
-//! forwards to the core crate: JSON text in, JSON text out, errors as `{kind, message, hint}`.
+//! WebAssembly binding of Sportello for the browser widget (`wasm/widget/`).
+//!
+//! It only converts and forwards to the core crate: documents come in as JSON text (so the
+//! core's loader checks sizes, types and every field, exactly as on the command line),
+//! results go out as plain JS objects (serde-wasm-bindgen), PDF bytes as a `Uint8Array`.
+//! Every failure becomes a JS `Error` carrying `kind`, `hint` and, for invalid documents,
+//! `problems` (each with the field `path`), so the widget can show a message next to the
+//! field. A panic hook logs panics to the console instead of a bare `unreachable`.
+//!
+//! Each exported function has a plain-Rust twin (the `*_impl` functions and the methods
+//! of [`Engine`] and [`Feed`]) that the host-side tests call.
+//!
+//! The `index` feature of the core (Tantivy) is off: the widget scores the vacancies of a
+//! feed with the same plain-Rust scorer the index uses after retrieval.
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// Validates a profile or vacancy given as JSON or YAML text and returns the outcome as
-/// JSON: `{"ok": true, "kind": "profile", "problems": [...]}`, or, when the document cannot
-/// be read, `{"ok": false, "error": {"kind", "message", "hint"}, "problems": [...]}`.
-#[wasm_bindgen]
-pub fn validate(text: &str) -> String {
-    let format = sportello::load::Format::sniff(text.as_bytes());
-    let outcome = match sportello::load::load_document(text.as_bytes(), format, None) {
+use sportello::Error;
+use sportello::geo::Gazetteer;
+use sportello::limits::{MAX_IMPORT_BYTES, MAX_IMPORT_ROWS};
+use sportello::load::{Document, Format, load_document, load_profile, load_vacancy};
+use sportello::matching::explain::{self, Lang};
+use sportello::matching::prepare::prepare_vacancy;
+use sportello::matching::{MatchResult, Matcher, PreparedVacancy, sort_results};
+use sportello::model::{PartialDate, Profile, Vacancy};
+use sportello::render::{OutputFormat, RenderRequest, Renderer, TemplateInfo};
+use sportello::taxonomy::{SearchOptions, Taxonomy};
+use sportello::validate::Problem;
+
+/// Installs the panic hook; runs when the module is instantiated.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+// ---------------------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------------------
+
+/// An error as JS sees it: `{kind, message, hint, problems}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JsError {
+    /// A stable name ([`Error::kind`]), e.g. `invalid`, `syntax`, `photo`.
+    pub kind: String,
+    /// What went wrong, in words.
+    pub message: String,
+    /// How to fix it, if known.
+    pub hint: Option<String>,
+    /// For `invalid`: every problem with its field path.
+    pub problems: Vec<Problem>,
+}
+
+impl JsError {
+    fn new(kind: &str, message: impl Into<String>, hint: Option<&str>) -> Self {
+        JsError { kind: kind.into(), message: message.into(), hint: hint.map(Into::into), problems: Vec::new() }
+    }
+}
+
+impl From<Error> for JsError {
+    fn from(e: Error) -> Self {
+        let problems = match &e {
+            Error::Invalid(report) => report.problems.clone(),
+            _ => Vec::new(),
+        };
+        JsError { kind: e.kind().into(), message: e.to_string(), hint: e.hint(), problems }
+    }
+}
+
+impl From<JsError> for JsValue {
+    fn from(e: JsError) -> JsValue {
+        let err = js_sys::Error::new(&e.message);
+        let set = |k: &str, v: JsValue| {
+            let _ = js_sys::Reflect::set(&err, &JsValue::from_str(k), &v);
+        };
+        set("kind", JsValue::from_str(&e.kind));
+        set("hint", e.hint.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+        set("problems", to_js(&e.problems).unwrap_or(JsValue::NULL));
+        err.into()
+    }
+}
+
+type Res<T> = std::result::Result<T, JsError>;
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    // Maps as plain objects (not `Map`), so results are ordinary JSON-like objects.
+    let s = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&s).map_err(|e| JsError::new("internal", format!("internal error: {e}"), Some("please report this")).into())
+}
+
+fn out<T: Serialize>(r: Res<T>) -> Result<JsValue, JsValue> {
+    to_js(&r?)
+}
+
+fn parse_today(today: Option<&str>) -> Res<Option<PartialDate>> {
+    match today.map(str::trim).filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(t) => t
+            .parse()
+            .map(Some)
+            .map_err(|_| JsError::new("date", format!("{t:?} is not a date (expected YYYY-MM-DD)"), Some("pass today's date as 2026-11-23"))),
+    }
+}
+
+fn lang_of(code: Option<&str>) -> Lang {
+    code.and_then(|c| Lang::parse(c.get(..2).unwrap_or(c))).unwrap_or(Lang::It)
+}
+
+// ---------------------------------------------------------------------------------------
+// Validation
+// ---------------------------------------------------------------------------------------
+
+/// The outcome of [`validate`].
+#[derive(Debug, Serialize)]
+pub struct Validation {
+    /// No errors (warnings may remain).
+    pub ok: bool,
+    /// `profile` or `vacancy`, when the document could be read.
+    pub kind: Option<&'static str>,
+    /// Errors and warnings, each with its field path.
+    pub problems: Vec<Problem>,
+    /// Why the document could not be read at all (bad syntax, too large...).
+    pub error: Option<JsError>,
+}
+
+/// Validates a profile or a vacancy given as JSON or YAML text.
+pub fn validate_impl(text: &str, today: Option<&str>) -> Validation {
+    let today = match parse_today(today) {
+        Ok(t) => t,
+        Err(e) => return Validation { ok: false, kind: None, problems: Vec::new(), error: Some(e) },
+    };
+    match load_document(text.as_bytes(), Format::sniff(text.as_bytes()), today) {
         Ok(l) => {
             let kind = match l.value {
-                sportello::load::Document::Profile(_) => "profile",
-                sportello::load::Document::Vacancy(_) => "vacancy",
+                Document::Profile(_) => "profile",
+                Document::Vacancy(_) => "vacancy",
             };
-            serde_json::json!({"ok": true, "kind": kind, "problems": l.report.problems})
+            Validation { ok: true, kind: Some(kind), problems: l.report.problems, error: None }
         }
-        Err(sportello::Error::Invalid(r)) => serde_json::json!({"ok": false, "problems": r.problems}),
-        Err(e) => serde_json::json!({"ok": false, "problems": [], "error": {"kind": e.kind(), "message": e.to_string(), "hint": e.hint()}}),
-    };
-    outcome.to_string()
+        Err(Error::Invalid(r)) => Validation { ok: false, kind: None, problems: r.problems, error: None },
+        Err(e) => Validation { ok: false, kind: None, problems: Vec::new(), error: Some(e.into()) },
+    }
+}
+
+/// Validates a profile or vacancy (JSON or YAML text). Returns
+/// `{ok, kind, problems: [{severity, path, message, hint}], error}`; `today`
+/// (`YYYY-MM-DD`) enables the checks against the calendar.
+#[wasm_bindgen]
+pub fn validate(text: &str, today: Option<String>) -> Result<JsValue, JsValue> {
+    to_js(&validate_impl(text, today.as_deref()))
+}
+
+/// A profile read by the core, with its warnings.
+#[derive(Debug, Serialize)]
+pub struct ReadProfile {
+    /// The profile as the core reads it (unknown fields dropped, codes normalised).
+    pub profile: Profile,
+    /// Warnings (a profile with errors is refused).
+    pub problems: Vec<Problem>,
+}
+
+/// Reads a profile from JSON or YAML text (an imported file).
+pub fn read_profile_impl(text: &str, today: Option<&str>) -> Res<ReadProfile> {
+    let today = parse_today(today)?;
+    let l = load_profile(text.as_bytes(), Format::sniff(text.as_bytes()), today)?;
+    Ok(ReadProfile { profile: l.value, problems: l.report.problems })
+}
+
+/// Reads a profile from JSON or YAML text, e.g. a file the person imports: `{profile,
+/// problems}` with the warnings, or an error whose `problems` list every error.
+#[wasm_bindgen(js_name = readProfile)]
+pub fn read_profile_js(text: &str, today: Option<String>) -> Result<JsValue, JsValue> {
+    out(read_profile_impl(text, today.as_deref()))
+}
+
+/// Reads a profile from JSON text, refusing it when it has errors.
+fn read_profile(json: &str, today: Option<PartialDate>) -> Res<(Profile, Vec<Problem>)> {
+    let l = load_profile(json.as_bytes(), Format::Json, today)?;
+    Ok((l.value, l.report.problems))
+}
+
+// ---------------------------------------------------------------------------------------
+// Rendering
+// ---------------------------------------------------------------------------------------
+
+/// SVG pages for the preview.
+#[derive(Debug, Serialize)]
+pub struct SvgPages {
+    /// One SVG document per page.
+    pub pages: Vec<String>,
+    /// Warnings on the profile and on the layout (e.g. more than two pages).
+    pub warnings: Vec<String>,
+}
+
+/// The renderer with the templates and the fonts given; create one and reuse it (it
+/// keeps Typst's caches warm, which makes the preview after an edit fast).
+#[wasm_bindgen]
+pub struct Engine {
+    renderer: Renderer,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// `fonts`: an array of `Uint8Array`, the font files (OpenType/TrueType). The
+    /// templates need Libertinus Serif; the widget's build copies just those files.
+    #[wasm_bindgen(constructor)]
+    pub fn new(fonts: js_sys::Array) -> Result<Engine, JsValue> {
+        let files = fonts.iter().map(|f| js_sys::Uint8Array::new(&f).to_vec()).collect();
+        Ok(Engine::with_font_files(files)?)
+    }
+
+    /// The templates: `[{name, description, builtin}]`.
+    pub fn templates(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.template_list())
+    }
+
+    /// The locales of the CV's fixed words, e.g. `["en", "it"]`.
+    pub fn locales(&self) -> Vec<String> {
+        self.renderer.locales().map(str::to_owned).collect()
+    }
+
+    /// The font families loaded.
+    pub fn fonts(&self) -> Vec<String> {
+        self.renderer.fonts()
+    }
+
+    /// Renders the profile (JSON text) to SVG pages: `{pages: string[], warnings}`.
+    /// `photo` is the photo's bytes (JPEG or PNG), shown when `privacy.print_photo`.
+    #[wasm_bindgen(js_name = renderSvg)]
+    pub fn render_svg(&self, profile_json: &str, template: Option<String>, lang: Option<String>, today: Option<String>, photo: Option<Vec<u8>>) -> Result<JsValue, JsValue> {
+        out(self.svg(profile_json, template, lang, today.as_deref(), photo))
+    }
+
+    /// Renders the profile (JSON text) to a tagged PDF.
+    #[wasm_bindgen(js_name = renderPdf)]
+    pub fn render_pdf(&self, profile_json: &str, template: Option<String>, lang: Option<String>, today: Option<String>, photo: Option<Vec<u8>>) -> Result<Vec<u8>, JsValue> {
+        Ok(self.pdf(profile_json, template, lang, today.as_deref(), photo)?)
+    }
+
+    /// The CV's text in reading order, as an applicant tracking system reads it.
+    #[wasm_bindgen(js_name = renderText)]
+    pub fn render_text(&self, profile_json: &str, template: Option<String>, lang: Option<String>, today: Option<String>) -> Result<String, JsValue> {
+        Ok(self.text(profile_json, template, lang, today.as_deref())?)
+    }
+}
+
+impl Engine {
+    /// The engine with the given font files.
+    pub fn with_font_files(files: Vec<Vec<u8>>) -> Res<Engine> {
+        Ok(Engine { renderer: Renderer::with_fonts(files)? })
+    }
+
+    /// The templates available.
+    pub fn template_list(&self) -> Vec<TemplateInfo> {
+        self.renderer.templates().cloned().collect()
+    }
+
+    fn run(&self, json: &str, format: OutputFormat, template: Option<String>, lang: Option<String>, today: Option<&str>, photo: Option<Vec<u8>>) -> Res<(Vec<Vec<u8>>, Vec<String>)> {
+        let today = parse_today(today)?;
+        let (profile, problems) = read_profile(json, today)?;
+        let mut req = RenderRequest::pdf("europass", "it");
+        req.template = template;
+        req.lang = lang;
+        req.format = format;
+        req.today = today;
+        req.photo = photo.filter(|p| !p.is_empty() && profile.privacy.print_photo);
+        let rendered = self.renderer.render(&profile, &req)?;
+        let mut warnings: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        warnings.extend(rendered.warnings);
+        Ok((rendered.files, warnings))
+    }
+
+    /// SVG pages.
+    pub fn svg(&self, json: &str, template: Option<String>, lang: Option<String>, today: Option<&str>, photo: Option<Vec<u8>>) -> Res<SvgPages> {
+        let (files, warnings) = self.run(json, OutputFormat::Svg, template, lang, today, photo)?;
+        Ok(SvgPages { pages: files.into_iter().map(|f| String::from_utf8_lossy(&f).into_owned()).collect(), warnings })
+    }
+
+    /// The PDF.
+    pub fn pdf(&self, json: &str, template: Option<String>, lang: Option<String>, today: Option<&str>, photo: Option<Vec<u8>>) -> Res<Vec<u8>> {
+        let (mut files, _) = self.run(json, OutputFormat::Pdf, template, lang, today, photo)?;
+        Ok(files.pop().unwrap_or_default())
+    }
+
+    /// The text.
+    pub fn text(&self, json: &str, template: Option<String>, lang: Option<String>, today: Option<&str>) -> Res<String> {
+        let (files, _) = self.run(json, OutputFormat::Text, template, lang, today, None)?;
+        Ok(files.into_iter().map(|f| String::from_utf8_lossy(&f).into_owned()).collect())
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Taxonomy and places
+// ---------------------------------------------------------------------------------------
+
+fn search_opts(limit: Option<usize>, lang: Option<&str>) -> SearchOptions<'_> {
+    SearchOptions { limit: limit.unwrap_or(8).clamp(1, 50), lang, ..SearchOptions::default() }
+}
+
+/// ESCO skills for free text ("muletto", "operate forklfit"), best first: `[{uri,
+/// preferred_label, matched_label, kind, label_kind, similarity, lang}]`.
+#[wasm_bindgen(js_name = searchSkills)]
+pub fn search_skills(text: &str, limit: Option<usize>, lang: Option<String>) -> Result<JsValue, JsValue> {
+    out(Taxonomy::embedded().search_skills(text, &search_opts(limit, lang.as_deref())).map_err(JsError::from))
+}
+
+/// ESCO occupations for free text (a job title), same shape as [`search_skills`].
+#[wasm_bindgen(js_name = searchOccupations)]
+pub fn search_occupations(text: &str, limit: Option<usize>, lang: Option<String>) -> Result<JsValue, JsValue> {
+    out(Taxonomy::embedded().search_occupations(text, &search_opts(limit, lang.as_deref())).map_err(JsError::from))
+}
+
+/// The skills of an ESCO occupation, essential ones first: `[{uri, preferred_label,
+/// relation: "essential"|"optional", skill_type, reuse_level}]`.
+#[wasm_bindgen(js_name = occupationSkills)]
+pub fn occupation_skills(occupation_uri: &str) -> Result<JsValue, JsValue> {
+    out(Taxonomy::embedded().occupation_skills(occupation_uri).map_err(JsError::from))
+}
+
+/// A comune found by name, for the home-place field.
+#[derive(Debug, Serialize)]
+pub struct PlaceHit {
+    /// ISTAT code.
+    pub istat: String,
+    /// "Name (XX)".
+    pub name: String,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+}
+
+/// Italian comuni matching a name, best first.
+pub fn search_places_impl(text: &str, limit: usize) -> Vec<PlaceHit> {
+    Gazetteer::embedded()
+        .search(text, limit.clamp(1, 50))
+        .into_iter()
+        .map(|m| PlaceHit { istat: m.comune.istat.clone(), name: m.comune.display_name(), lat: m.comune.coordinates.lat, lon: m.comune.coordinates.lon })
+        .collect()
+}
+
+/// Italian comuni matching a name: `[{istat, name: "Trecate (NO)", lat, lon}]`.
+#[wasm_bindgen(js_name = searchPlaces)]
+pub fn search_places(text: &str, limit: Option<usize>) -> Result<JsValue, JsValue> {
+    to_js(&search_places_impl(text, limit.unwrap_or(8)))
+}
+
+// ---------------------------------------------------------------------------------------
+// Matching against a feed of vacancies
+// ---------------------------------------------------------------------------------------
+
+/// A feed item that could not be used.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedProblem {
+    /// 0-based position in the feed.
+    pub index: usize,
+    /// The vacancy's id, when it has one.
+    pub id: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// A part of the score, with its name in words.
+#[derive(Debug, Serialize)]
+pub struct PartText {
+    /// Stable name, e.g. `essential_skills`.
+    pub name: String,
+    /// In words, in the language asked for.
+    pub label: &'static str,
+    /// Weight among the parts that apply (they sum to 1).
+    pub weight: f64,
+    /// Credit earned, 0 to 1.
+    pub credit: f64,
+}
+
+/// A matched skill with its evidence in words.
+#[derive(Debug, Serialize)]
+pub struct MatchedText {
+    /// The vacancy's skill.
+    pub required: String,
+    /// The person's skill.
+    pub by: String,
+    /// Essential (else optional).
+    pub essential: bool,
+    /// How it matched, in words.
+    pub evidence: String,
+}
+
+/// The reasons for a match, in words (Italian or English).
+#[derive(Debug, Serialize)]
+pub struct Reasons {
+    /// The parts of the score.
+    pub parts: Vec<PartText>,
+    /// Skills matched.
+    pub matched: Vec<MatchedText>,
+    /// Essential skills missing.
+    pub missing: Vec<String>,
+    /// Why the vacancy is excluded.
+    pub exclusions: Vec<String>,
+    /// Advice on the profile.
+    pub hints: Vec<&'static str>,
+    /// The whole explanation as plain text, as the CLI prints it.
+    pub text: String,
+}
+
+/// One vacancy of the feed scored for the person.
+#[derive(Debug, Serialize)]
+pub struct FeedMatch {
+    /// The vacancy as published.
+    pub vacancy: Vacancy,
+    /// The score with its parts and evidence.
+    pub result: MatchResult,
+    /// The same in words.
+    pub reasons: Reasons,
+}
+
+fn reasons(r: &MatchResult, lang: Lang) -> Reasons {
+    let name = |n| serde_json::to_value(n).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+    Reasons {
+        parts: r.parts.iter().map(|p| PartText { name: name(p.name), label: explain::part_name(p.name, lang), weight: p.weight, credit: p.credit }).collect(),
+        matched: r
+            .matched
+            .iter()
+            .map(|m| MatchedText { required: m.required.clone(), by: m.by.clone(), essential: m.essential, evidence: explain::evidence(&m.evidence, lang) })
+            .collect(),
+        missing: r.missing.clone(),
+        exclusions: r.exclusions.iter().map(|e| explain::exclusion(e, lang)).collect(),
+        hints: r.hints.iter().map(|h| explain::hint(*h, lang)).collect(),
+        text: explain::explain(r, lang),
+    }
+}
+
+/// A vacancy feed, read and prepared once, to score profiles against as they change.
+#[wasm_bindgen]
+pub struct Feed {
+    vacancies: Vec<(Vacancy, PreparedVacancy)>,
+    problems: Vec<FeedProblem>,
+}
+
+#[wasm_bindgen]
+impl Feed {
+    /// Reads a feed: a JSON array of vacancies, or JSON Lines (one vacancy per line).
+    /// Vacancies with errors are left out and listed in `problems`; a feed that is not
+    /// JSON at all is refused.
+    #[wasm_bindgen(constructor)]
+    pub fn new(text: &str) -> Result<Feed, JsValue> {
+        Ok(Feed::parse(text)?)
+    }
+
+    /// How many vacancies are usable.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.vacancies.len()
+    }
+
+    /// The vacancies left out: `[{index, id, message}]`.
+    #[wasm_bindgen(getter)]
+    pub fn problems(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.problems)
+    }
+
+    /// Scores the profile (JSON text) against every vacancy: `[{vacancy, result,
+    /// reasons}]`, eligible ones first by score, then (when `include_excluded`) the
+    /// excluded ones; at most `top`. `today` (`YYYY-MM-DD`) is required: expiry and
+    /// ongoing jobs depend on it. `lang` (`it`/`en`) is the language of the reasons.
+    #[wasm_bindgen(js_name = "match")]
+    pub fn match_profile(&self, profile_json: &str, today: &str, lang: Option<String>, top: Option<usize>, include_excluded: Option<bool>) -> Result<JsValue, JsValue> {
+        out(self.matches(profile_json, today, lang.as_deref(), top.unwrap_or(20), include_excluded.unwrap_or(false)))
+    }
+}
+
+impl Feed {
+    /// Reads a feed (see [`Feed::new`]).
+    pub fn parse(text: &str) -> Res<Feed> {
+        if text.len() > MAX_IMPORT_BYTES {
+            return Err(Error::TooLarge { what: "the vacancy feed".into(), size: text.len(), limit: MAX_IMPORT_BYTES }.into());
+        }
+        let text = text.trim_start_matches('\u{feff}').trim();
+        let items: Vec<serde_json::Value> = if text.starts_with('[') {
+            serde_json::from_str(text).map_err(|e| syntax_error(&e))?
+        } else if text.starts_with('{') {
+            text.lines().filter(|l| !l.trim().is_empty()).map(serde_json::from_str).collect::<Result<_, _>>().map_err(|e| syntax_error(&e))?
+        } else {
+            return Err(JsError::new("syntax", "the vacancy feed is not JSON (expected a list of vacancies)", Some("publish the feed as a JSON array or as JSON Lines")));
+        };
+        if items.len() > MAX_IMPORT_ROWS {
+            return Err(JsError::new("too_large", format!("the vacancy feed has {} vacancies (expected at most {MAX_IMPORT_ROWS})", items.len()), None));
+        }
+        let mut vacancies = Vec::new();
+        let mut problems = Vec::new();
+        for (index, item) in items.iter().enumerate() {
+            let id = item.get("id").and_then(|v| v.as_str()).map(str::to_owned);
+            let bytes = serde_json::to_vec(item).unwrap_or_default();
+            match load_vacancy(&bytes, Format::Json, None) {
+                Ok(l) => {
+                    let prepared = prepare_vacancy(&l.value, Taxonomy::embedded(), Gazetteer::embedded());
+                    vacancies.push((l.value, prepared));
+                }
+                Err(e) => problems.push(FeedProblem { index, id, message: e.to_string() }),
+            }
+        }
+        Ok(Feed { vacancies, problems })
+    }
+
+    /// The feed's problems.
+    pub fn problem_list(&self) -> &[FeedProblem] {
+        &self.problems
+    }
+
+    /// Scores a profile (see [`Feed::match_profile`]).
+    pub fn matches(&self, profile_json: &str, today: &str, lang: Option<&str>, top: usize, include_excluded: bool) -> Res<Vec<FeedMatch>> {
+        let today = parse_today(Some(today))?.ok_or_else(|| JsError::new("date", "today's date is missing", Some("pass today's date as 2026-11-23")))?;
+        let (profile, _) = read_profile(profile_json, Some(today))?;
+        let lang = lang_of(lang);
+        let matcher = Matcher::embedded(today);
+        let me = matcher.prepare_profile("me", &profile);
+        let mut results: Vec<(MatchResult, usize)> = self.vacancies.iter().enumerate().map(|(i, (_, v))| (matcher.score(&me, v), i)).collect();
+        let mut sorted: Vec<MatchResult> = results.iter().map(|(r, _)| r.clone()).collect();
+        sort_results(&mut sorted);
+        // Keep the vacancy with its result: ids may repeat in a feed, so pair by position.
+        let mut out = Vec::new();
+        for r in sorted {
+            if r.excluded && !include_excluded {
+                continue;
+            }
+            if out.len() == top {
+                break;
+            }
+            if let Some(pos) = results.iter().position(|(x, _)| *x == r) {
+                let (result, i) = results.swap_remove(pos);
+                out.push(FeedMatch { vacancy: self.vacancies[i].0.clone(), reasons: reasons(&result, lang), result });
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn syntax_error(e: &serde_json::Error) -> JsError {
+    let message = e.to_string();
+    let message = message.split(" at line ").next().unwrap_or(&message);
+    JsError::new("syntax", format!("the vacancy feed is not valid JSON: line {}, column {}: {message}", e.line(), e.column()), Some("check the feed with a JSON validator"))
 }
 
 /// The library version.
@@ -31,10 +549,71 @@ pub fn version() -> String {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    const FEED: &str = include_str!("../../tests/fixtures/vacancies.jsonl");
+    const TODAY: &str = "2026-11-23";
+
+    fn giulia() -> String {
+        let yaml = include_str!("../../tests/fixtures/profiles/giulia-tirocinio.yaml");
+        let p = load_profile(yaml.as_bytes(), Format::Yaml, None).unwrap().value;
+        serde_json::to_string(&p).unwrap()
+    }
+
     #[test]
-    fn reports_problems_as_json() {
-        let out: serde_json::Value = serde_json::from_str(&super::validate("person: {given_name: A}")).unwrap();
-        assert_eq!(out["ok"], false);
-        assert_eq!(out["problems"][0]["path"], "person.family_name");
+    fn reports_problems_with_paths() {
+        let v = validate_impl("person: {given_name: A}", None);
+        assert!(!v.ok);
+        assert_eq!(v.problems[0].path, "person.family_name");
+        let v = validate_impl("{\"person\": ", None);
+        assert_eq!(v.error.unwrap().kind, "syntax");
+        assert!(validate_impl(&giulia(), Some(TODAY)).ok);
+    }
+
+    #[test]
+    fn feed_scores_with_reasons_in_both_languages() {
+        let feed = Feed::parse(FEED).unwrap();
+        assert_eq!(feed.vacancies.len(), 12);
+        assert!(feed.problem_list().is_empty());
+        let it = feed.matches(&giulia(), TODAY, Some("it"), 5, false).unwrap();
+        assert!(!it.is_empty() && it.len() <= 5);
+        assert!(it.windows(2).all(|w| w[0].result.score >= w[1].result.score));
+        assert!(it.iter().all(|m| !m.result.excluded && m.vacancy.id == m.result.vacancy_id));
+        assert!(it[0].reasons.parts.iter().any(|p| p.label == "competenze essenziali"));
+        let en = feed.matches(&giulia(), TODAY, Some("en"), 50, true).unwrap();
+        assert_eq!(en.len(), 12);
+        assert!(en.iter().any(|m| m.reasons.exclusions.iter().any(|e| e.contains("expired"))));
+    }
+
+    #[test]
+    fn bad_feeds_are_refused_or_reported() {
+        assert_eq!(Feed::parse("[{\"id\": 1,").err().unwrap().kind, "syntax");
+        assert_eq!(Feed::parse("hello").err().unwrap().kind, "syntax");
+        let feed = Feed::parse(r#"[{"id": "x", "title": "T", "essential_skills": "nope"}]"#).unwrap();
+        assert_eq!(feed.vacancies.len(), 0);
+        assert_eq!(feed.problem_list()[0].id.as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn errors_carry_kind_and_problems() {
+        let feed = Feed::parse(FEED).unwrap();
+        let e = feed.matches("{\"person\": {\"given_name\": \"A\"}}", TODAY, None, 5, false).err().unwrap();
+        assert_eq!(e.kind, "invalid");
+        assert_eq!(e.problems[0].path, "person.family_name");
+        assert_eq!(feed.matches(&giulia(), "yesterday", None, 5, false).err().unwrap().kind, "date");
+    }
+
+    #[test]
+    fn imports_yaml_and_json_profiles() {
+        let yaml = include_str!("../../tests/fixtures/profiles/giulia-tirocinio.yaml");
+        assert_eq!(read_profile_impl(yaml, Some(TODAY)).unwrap().profile.person.given_name, "Giulia");
+        assert_eq!(read_profile_impl("{\"title\": \"x\"}", None).err().unwrap().kind, "invalid");
+        assert_eq!(read_profile_impl("[1,", None).err().unwrap().kind, "syntax");
+    }
+
+    #[test]
+    fn places_are_found_by_name() {
+        assert_eq!(search_places_impl("Trecate", 3)[0].istat, "003149");
     }
 }

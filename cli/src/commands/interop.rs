@@ -125,7 +125,11 @@ fn write_out(out: Option<&Path>, text: &str, force: bool) -> Result<(), Failure>
         }
         Some(path) => {
             if path.exists() && !force {
-                return Err(Failure::other(format!("{} already exists", path.display()), Some("pass --force to overwrite it, or choose another name".into()), EXIT_IO));
+                return Err(Failure::other(
+                    format!("{} already exists", path.display()),
+                    Some("pass --force to overwrite it, or choose another name".into()),
+                    EXIT_IO,
+                ));
             }
             std::fs::write(path, text).map_err(|e| Failure::io("write", path, e))?;
             eprintln!("wrote {}", path.display());
@@ -179,7 +183,8 @@ pub fn run_import(args: ImportArgs) -> CmdResult {
         columns.insert(header.trim().to_owned(), field.trim().to_owned());
     }
     let bytes = read_big(&args.file)?;
-    let done = import(&bytes, args.from.map(From::format), &ImportOptions { csv_columns: columns }).map_err(|e| Failure::core(Some(&args.file), &e))?;
+    let done = import(&bytes, args.from.map(From::format), &ImportOptions { csv_columns: columns })
+        .map_err(|e| Failure::core(Some(&args.file), &e))?;
     let syntax = syntax_for(args.syntax, args.out.as_deref());
     let text = match &done.document {
         Imported::Profile(p) if syntax == Syntax::Jsonl => serialise(p, Syntax::Json)?,

@@ -97,11 +97,15 @@ pub fn explain(r: &MatchResult, lang: Lang) -> String {
         out.push_str(&format!("  {}: {d} km\n", t(lang, "distanza da casa", "distance from home")));
     }
     for h in &r.hints {
-        let text = match h {
-            Hint::AddSkills => t(lang, "suggerimento: aggiungi le competenze al profilo", "hint: add skills to the profile"),
-            Hint::AddHome => t(lang, "suggerimento: indica il comune di residenza", "hint: give the home comune"),
-        };
-        out.push_str(&format!("  {text}\n"));
+        out.push_str(&format!("  {}: {}\n", t(lang, "suggerimento", "hint"), hint(*h, lang)));
     }
     out
+}
+
+/// Advice on the profile, in words (without the "hint:" prefix).
+pub fn hint(h: Hint, lang: Lang) -> &'static str {
+    match h {
+        Hint::AddSkills => t(lang, "aggiungi le competenze al profilo", "add skills to the profile"),
+        Hint::AddHome => t(lang, "indica il comune di residenza", "give the home comune"),
+    }
 }

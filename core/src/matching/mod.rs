@@ -7,7 +7,9 @@
 //!
 //! [`Matcher`] ties the reference data, the weights and "today" together.
 
+pub mod bulk;
 pub mod explain;
+pub mod gaps;
 #[cfg(feature = "index")]
 pub mod index;
 pub mod prepare;

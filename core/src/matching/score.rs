@@ -273,6 +273,11 @@ fn best_skill(req: &ConceptRef, have: &[ConceptRef], taxonomy: &Taxonomy, w: &We
             _ => None,
         }
         .or_else(|| {
+            // Labels are compared only when a skill could not be placed in ESCO (as the
+            // docs say): two placed skills match by URI and ESCO's relations alone.
+            if req.uri.is_some() && h.uri.is_some() {
+                return None;
+            }
             let sim = strsim::jaro_winkler(&folded_req, &crate::taxonomy::text::fold(&h.label));
             (sim >= w.fuzzy_threshold).then(|| (Evidence::Label { similarity: (sim * 100.0).round() / 100.0 }, w.fuzzy_credit * sim))
         });

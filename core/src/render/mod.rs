@@ -9,7 +9,7 @@
 //! ```no_run
 //! use sportello::render::{Renderer, RenderRequest};
 //! # let profile: sportello::model::Profile = todo!();
-//! let renderer = Renderer::new();
+//! let renderer = Renderer::new(); // or Renderer::with_fonts(font_files) to choose the fonts
 //! let out = renderer.render(&profile, &RenderRequest::pdf("europass", "it")).unwrap();
 //! std::fs::write("cv.pdf", &out.files[0]).unwrap();
 //! ```
@@ -146,16 +146,62 @@ pub struct Renderer {
     locales: Vec<Locale>,
 }
 
+#[cfg(feature = "render")]
 impl Default for Renderer {
     fn default() -> Self {
         Self::new()
     }
 }
 
+/// The font families the embedded templates use: a caller of [`Renderer::with_fonts`]
+/// needs font files of these families only (the browser widget ships just these).
+pub const TEMPLATE_FONTS: &[&str] = &[view::DEFAULT_FONT];
+
 impl Renderer {
-    /// A renderer with the embedded templates, locales and fonts.
+    /// A renderer with the embedded templates, locales and the fonts Typst bundles
+    /// (feature `render`).
+    #[cfg(feature = "render")]
     pub fn new() -> Self {
-        let mut shared = Shared::new();
+        Self::from_shared(Shared::new())
+    }
+
+    /// A renderer with the embedded templates and locales and only the fonts given as
+    /// font files (OpenType/TrueType bytes; a collection may hold several faces). Needs
+    /// only the feature `render-engine`, so a caller that must stay small (the browser
+    /// widget) ships just the families in [`TEMPLATE_FONTS`].
+    ///
+    /// Fails when a file is not a font, or when none of the files is of the family the
+    /// templates fall back to ([`TEMPLATE_FONTS`]).
+    ///
+    /// ```no_run
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let regular = std::fs::read("LibertinusSerif-Regular.otf")?;
+    /// let bold = std::fs::read("LibertinusSerif-Bold.otf")?;
+    /// let renderer = sportello::render::Renderer::with_fonts(vec![regular, bold])?;
+    /// assert_eq!(renderer.fonts(), ["Libertinus Serif"]);
+    /// # Ok(()) }
+    /// ```
+    pub fn with_fonts(files: Vec<Vec<u8>>) -> Result<Self> {
+        let mut fonts = Vec::new();
+        for (i, data) in files.into_iter().enumerate() {
+            let before = fonts.len();
+            fonts.extend(typst::text::Font::iter(Bytes::new(data)));
+            if fonts.len() == before {
+                return Err(Error::Render { message: format!("font file {} is not an OpenType or TrueType font", i + 1), hint: None });
+            }
+        }
+        let renderer = Self::from_shared(Shared::with_fonts(fonts));
+        let families = renderer.fonts();
+        if let Some(missing) = TEMPLATE_FONTS.iter().find(|f| !families.iter().any(|g| g.eq_ignore_ascii_case(f))) {
+            return Err(Error::Render {
+                message: format!("font {missing:?} is missing (the templates need it)"),
+                hint: Some(format!("fonts given: {}", if families.is_empty() { "none".into() } else { families.join(", ") })),
+            });
+        }
+        Ok(renderer)
+    }
+
+    fn from_shared(mut shared: Shared) -> Self {
         shared.add_source("/lib/common.typ", LIB_COMMON.to_owned());
         let mut templates = BTreeMap::new();
         for (name, description, main) in EMBEDDED {
@@ -269,6 +315,20 @@ impl Renderer {
         Ok(Rendered { files: out, pages, warnings: notes })
     }
 
+    /// Renders many profiles with the same request, on all cores (native targets);
+    /// results in the order of `profiles`.
+    pub fn render_many(&self, profiles: &[Profile], req: &RenderRequest) -> Vec<Result<Rendered>> {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            use rayon::prelude::*;
+            profiles.par_iter().map(|p| self.render(p, req)).collect()
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            profiles.iter().map(|p| self.render(p, req)).collect()
+        }
+    }
+
     fn pdf(&self, doc: &PagedDocument, conformance: PdfConformance, today: Option<PartialDate>) -> Result<Vec<u8>> {
         let standards = match conformance {
             PdfConformance::Tagged => PdfStandards::default(),
@@ -358,4 +418,39 @@ fn jpeg_size(b: &[u8]) -> Option<(u32, u32)> {
         i += 2 + len;
     }
     None
+}
+
+#[cfg(all(test, feature = "render"))]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// The bundled font files of one family (the test takes them from typst-assets).
+    fn files_of(family: &str) -> Vec<Vec<u8>> {
+        typst_assets::fonts()
+            .filter(|data| typst::text::Font::iter(Bytes::new(*data)).any(|f| f.info().family == family))
+            .map(<[u8]>::to_vec)
+            .collect()
+    }
+
+    #[test]
+    fn with_fonts_loads_only_the_fonts_given() {
+        let r = Renderer::with_fonts(files_of("Libertinus Serif")).unwrap();
+        assert_eq!(r.fonts(), ["Libertinus Serif"]);
+        let yaml = "person: {given_name: Maria, family_name: Rossi}\nskills: [{label: pulizia}]\n";
+        let profile = crate::load::load_profile(yaml.as_bytes(), crate::load::Format::Yaml, None).unwrap().value;
+        let mut req = RenderRequest::pdf("modern", "it");
+        req.format = OutputFormat::Text;
+        let out = r.render(&profile, &req).unwrap();
+        assert!(String::from_utf8_lossy(&out.files[0]).contains("Maria Rossi"));
+    }
+
+    #[test]
+    fn with_fonts_refuses_non_fonts_and_a_missing_template_font() {
+        let e = Renderer::with_fonts(vec![b"not a font".to_vec()]).err().unwrap();
+        assert_eq!(e.to_string(), "font file 1 is not an OpenType or TrueType font");
+        let e = Renderer::with_fonts(files_of("DejaVu Sans Mono")).err().unwrap();
+        assert!(e.to_string().contains("\"Libertinus Serif\" is missing"), "{e}");
+        assert!(Renderer::with_fonts(Vec::new()).is_err());
+    }
 }

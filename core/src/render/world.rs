@@ -26,8 +26,13 @@ pub fn file_id(path: &str) -> Option<FileId> {
 
 impl Shared {
     /// Loads the bundled fonts and the standard library.
+    #[cfg(feature = "render")]
     pub fn new() -> Self {
-        let fonts: Vec<Font> = typst_assets::fonts().flat_map(|data| Font::iter(Bytes::new(data))).collect();
+        Self::with_fonts(typst_assets::fonts().flat_map(|data| Font::iter(Bytes::new(data))).collect())
+    }
+
+    /// The standard library with the given fonts.
+    pub fn with_fonts(fonts: Vec<Font>) -> Self {
         Self { library: LazyHash::new(Library::default()), book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts, sources: HashMap::new() }
     }
 

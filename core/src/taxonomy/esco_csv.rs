@@ -146,7 +146,8 @@ impl Taxonomy {
             let c = &mut self.concepts[id as usize];
             c.kind = ConceptKind::Skill;
             if let Some(t) = row.optional(4) {
-                c.skill_type = Some(SkillType::parse(t).ok_or_else(|| format!("skillType {t:?} is not \"skill/competence\" or \"knowledge\""))?);
+                c.skill_type =
+                    Some(SkillType::parse(t).ok_or_else(|| format!("skillType {t:?} is not \"skill/competence\" or \"knowledge\""))?);
             }
             if let Some(r) = row.optional(5) {
                 c.reuse_level = Some(ReuseLevel::parse(r).ok_or_else(|| format!("reuseLevel {r:?} is not an ESCO reuse level"))?);
@@ -260,8 +261,14 @@ impl Taxonomy {
 /// A column wanted from a file: its header name and whether the file must have it.
 type Column = (&'static str, bool);
 
-const SKILL_COLUMNS: [Column; 6] =
-    [("conceptUri", true), ("preferredLabel", true), ("altLabels", false), ("hiddenLabels", false), ("skillType", false), ("reuseLevel", false)];
+const SKILL_COLUMNS: [Column; 6] = [
+    ("conceptUri", true),
+    ("preferredLabel", true),
+    ("altLabels", false),
+    ("hiddenLabels", false),
+    ("skillType", false),
+    ("reuseLevel", false),
+];
 const OCCUPATION_COLUMNS: [Column; 6] =
     [("conceptUri", true), ("preferredLabel", true), ("altLabels", false), ("hiddenLabels", false), ("iscoGroup", false), ("code", false)];
 const ISCO_COLUMNS: [Column; 4] = [("conceptUri", true), ("code", false), ("preferredLabel", true), ("altLabels", false)];
@@ -461,7 +468,9 @@ pub(crate) mod tests {
         );
         put(
             "skillSkillRelations.csv".to_owned(),
-            format!("originalSkillUri,originalSkillType,relationType,relatedSkillType,relatedSkillUri\n{s}a,skill/competence,optional,knowledge,{s}b\n"),
+            format!(
+                "originalSkillUri,originalSkillType,relationType,relatedSkillType,relatedSkillUri\n{s}a,skill/competence,optional,knowledge,{s}b\n"
+            ),
         );
         m
     }
@@ -506,7 +515,9 @@ pub(crate) mod tests {
         files.insert("skills_en.csv.gz".to_owned(), gzip(&skills));
         let mut t = Taxonomy::from_esco_csv(&files, "en").expect("gzipped loads");
         let mut it = tiny("it");
-        let text = String::from_utf8(it["skills_it.csv"].clone()).expect("utf-8").replace("operate forklift,", "utilizzare il carrello elevatore,");
+        let text = String::from_utf8(it["skills_it.csv"].clone())
+            .expect("utf-8")
+            .replace("operate forklift,", "utilizzare il carrello elevatore,");
         it.insert("skills_it.csv".to_owned(), text.into_bytes());
         let report = t.add_language_from_esco_csv(&it, "it").expect("italian labels");
         assert_eq!(report.files.len(), 3);
@@ -522,7 +533,10 @@ pub(crate) mod tests {
         let mut files = tiny("en");
         files.remove("skillSkillRelations.csv");
         let err = Taxonomy::from_esco_csv(&files, "en").expect_err("missing file");
-        assert_eq!(err.to_string(), "missing \"skillSkillRelations.csv\" (looked for skillSkillRelations.csv, skillSkillRelations.csv.gz, skillSkillRelations_en.csv, skillSkillRelations_en.csv.gz)");
+        assert_eq!(
+            err.to_string(),
+            "missing \"skillSkillRelations.csv\" (looked for skillSkillRelations.csv, skillSkillRelations.csv.gz, skillSkillRelations_en.csv, skillSkillRelations_en.csv.gz)"
+        );
 
         let mut files = tiny("en");
         files.insert("occupations_en.csv".to_owned(), b"conceptUri,label\nx,y\n".to_vec());

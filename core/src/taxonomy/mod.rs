@@ -594,19 +594,23 @@ impl Taxonomy {
 
     /// Adds a label unless the concept already has it in that language: among the labels
     /// present at the last [`Taxonomy::finish`] (looked up by concept) or among those added
-    /// since (`added`, keyed by a hash of the text and checked against the text).
+    /// since (`added`, keyed by a hash of the text and checked against the text). A label
+    /// that is already there keeps the strongest kind (an official preferred label beats
+    /// the same text from a synonym table).
     fn push_label_dedup(&mut self, added: &mut LabelSet, concept: u32, lang: u16, kind: LabelKind, text: &str) {
         let text = text.trim();
         if text.is_empty() {
             return;
         }
-        let known = self.derived.concept_labels.get(concept).iter().any(|&i| {
+        let known = self.derived.concept_labels.get(concept).iter().copied().find(|&i| {
             let l = &self.labels[i as usize];
             l.lang == lang && self.label_text(l) == text
         });
-        let key = (concept, lang, text::fnv1a(text.as_bytes()));
-        let again = added.get(&key).is_some_and(|&i| self.label_text(&self.labels[i as usize]) == text);
-        if known || again {
+        let key = (concept, lang, text::hash_str(text));
+        let again = added.get(&key).copied().filter(|&i| self.label_text(&self.labels[i as usize]) == text);
+        if let Some(i) = known.or(again) {
+            let l = &mut self.labels[i as usize];
+            l.kind = l.kind.min(kind);
             return;
         }
         added.insert(key, self.labels.len() as u32);
@@ -643,8 +647,7 @@ impl Taxonomy {
         let occ_inv: Vec<(u32, (u32, RelationType))> = self.occ_skill.iter().map(|&(o, s, t)| (s, (o, t))).collect();
         let up: Vec<(u32, u32)> = self.broader.clone();
         let down: Vec<(u32, u32)> = self.broader.iter().map(|&(a, b)| (b, a)).collect();
-        let rel: Vec<(u32, (u32, RelationType))> =
-            self.skill_skill.iter().flat_map(|&(a, b, t)| [(a, (b, t)), (b, (a, t))]).collect();
+        let rel: Vec<(u32, (u32, RelationType))> = self.skill_skill.iter().flat_map(|&(a, b, t)| [(a, (b, t)), (b, (a, t))]).collect();
         let isco_by_code = self
             .concepts
             .iter()

@@ -242,7 +242,11 @@ struct In<'a> {
 
 impl<'a> In<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8]> {
-        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or_else(|| pack_error(format!("cut short at byte {}", self.pos)))?;
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or_else(|| pack_error(format!("cut short at byte {}", self.pos)))?;
         let s = &self.bytes[self.pos..end];
         self.pos = end;
         Ok(s)
@@ -451,7 +455,10 @@ mod tests {
         for (a, b) in t.concepts().zip(back.concepts()) {
             assert_eq!(a.uri(), b.uri());
             assert_eq!(a.labels().collect::<Vec<_>>(), b.labels().collect::<Vec<_>>());
-            assert_eq!((a.kind(), a.skill_type(), a.reuse_level(), a.code(), a.isco_group()), (b.kind(), b.skill_type(), b.reuse_level(), b.code(), b.isco_group()));
+            assert_eq!(
+                (a.kind(), a.skill_type(), a.reuse_level(), a.code(), a.isco_group()),
+                (b.kind(), b.skill_type(), b.reuse_level(), b.code(), b.isco_group())
+            );
         }
     }
 

@@ -108,10 +108,10 @@ impl Taxonomy {
             Some(RelationType::Optional) => return Some(Relation::new(RelationKind::OptionalRelated)),
             None => {}
         }
-        up_a.iter().filter(|p| up_b.contains(p)).min_by_key(|&&p| (self.derived.narrower.get(p).len(), p)).map(|&p| Relation {
-            via: Some(ConceptId(p)),
-            ..Relation::new(RelationKind::SameGroup)
-        })
+        up_a.iter()
+            .filter(|p| up_b.contains(p))
+            .min_by_key(|&&p| (self.derived.narrower.get(p).len(), p))
+            .map(|&p| Relation { via: Some(ConceptId(p)), ..Relation::new(RelationKind::SameGroup) })
     }
 }
 

@@ -38,7 +38,7 @@ use std::cell::RefCell;
 
 use serde::Serialize;
 
-use super::text::{BitOsa, FxHashMap, Stemmer, fnv1a, fold_into, is_filler, osa_within, tokens};
+use super::text::{BitOsa, FxHashMap, Stemmer, fold_into, hash_str, is_filler, osa_within, tokens};
 use super::{ConceptId, ConceptKind, LabelKind, Taxonomy};
 use crate::error::{Error, Result};
 
@@ -203,8 +203,25 @@ pub(super) struct Indexes {
 }
 
 impl Indexes {
+    /// Builds both indexes; on native targets the occupation index is built on a second,
+    /// scoped thread meanwhile (the browser build has no threads and builds them in turn).
     pub(super) fn build(t: &Taxonomy) -> Indexes {
-        Indexes { skills: LabelIndex::build(t, ConceptKind::Skill), occupations: LabelIndex::build(t, ConceptKind::Occupation) }
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            std::thread::scope(|scope| {
+                let other = std::thread::Builder::new().spawn_scoped(scope, || LabelIndex::build(t, ConceptKind::Occupation));
+                let skills = LabelIndex::build(t, ConceptKind::Skill);
+                let occupations = match other.map(|h| h.join()) {
+                    Ok(Ok(index)) => index,
+                    _ => LabelIndex::build(t, ConceptKind::Occupation),
+                };
+                Indexes { skills, occupations }
+            })
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            Indexes { skills: LabelIndex::build(t, ConceptKind::Skill), occupations: LabelIndex::build(t, ConceptKind::Occupation) }
+        }
     }
 }
 
@@ -266,13 +283,7 @@ impl<T> Csr<T> {
 /// The trigram keys of a word, padded with start and end markers.
 fn trigrams(chars: &[char], out: &mut Vec<u64>) {
     out.clear();
-    let at = |i: usize| -> u64 {
-        if i == 0 {
-            2
-        } else {
-            chars.get(i - 1).map_or(3, |&c| u64::from(c))
-        }
-    };
+    let at = |i: usize| -> u64 { if i == 0 { 2 } else { chars.get(i - 1).map_or(3, |&c| u64::from(c)) } };
     for i in 0..chars.len() {
         out.push(at(i) << 42 | at(i + 1) << 21 | at(i + 2));
     }
@@ -284,35 +295,54 @@ impl LabelIndex {
     fn build(t: &Taxonomy, kind: ConceptKind) -> LabelIndex {
         let mut ix = LabelIndex { label_stems: Csr::new(), vocab_chars: Csr::new(), ..LabelIndex::default() };
         let stemmers: Vec<Stemmer> = t.langs.iter().map(|l| Stemmer::for_lang(l)).collect();
-        let mut stem = String::new();
-        let mut df: Vec<u32> = Vec::new();
-        let mut seen_in_label: Vec<u32> = Vec::new();
+
+        // Pass 1: fold the labels of this kind into one arena.
+        let mut folded = String::with_capacity(t.text.len() / 2);
+        let mut label_stemmer: Vec<Stemmer> = Vec::new();
         for (global, l) in t.labels.iter().enumerate() {
             if t.kind_of(l.concept) != Some(kind) {
                 continue;
             }
-            let local = ix.labels.len() as u32;
-            let start = ix.folded.len();
-            fold_into(t.label_text(l), &mut ix.folded);
-            let folded = &ix.folded[start..];
-            if folded.is_empty() {
+            let start = folded.len();
+            fold_into(t.label_text(l), &mut folded);
+            if folded.len() == start {
                 continue;
             }
             ix.labels.push(global as u32);
-            ix.exact.push((fnv1a(folded.as_bytes()), local));
-            let stemmer = stemmers.get(l.lang as usize).copied().unwrap_or(Stemmer::None);
+            ix.folded_end.push(folded.len() as u32);
+            label_stemmer.push(stemmers.get(l.lang as usize).copied().unwrap_or(Stemmer::None));
+        }
+
+        // Pass 2: exact keys and stems. Words repeat a lot, so each distinct (stemmer,
+        // word) is stemmed and looked up in the vocabulary once.
+        let mut word_ids: [FxHashMap<&str, u32>; 3] = Default::default();
+        let mut stem = String::new();
+        let mut df: Vec<u32> = Vec::new();
+        let mut seen_in_label: Vec<u32> = Vec::new();
+        let mut start = 0usize;
+        for (local, (&end, &stemmer)) in ix.folded_end.iter().zip(&label_stemmer).enumerate() {
+            let text = &folded[start..end as usize];
+            start = end as usize;
+            ix.exact.push((hash_str(text), local as u32));
             ix.stemmers[stemmer.index()] = true;
             seen_in_label.clear();
-            for tok in tokens(folded) {
-                stemmer.stem_into(tok, &mut stem);
-                let id = match ix.vocab.get(stem.as_str()) {
+            for word in tokens(text) {
+                let id = match word_ids[stemmer.index()].get(word) {
                     Some(&id) => id,
                     None => {
-                        let id = ix.vocab.len() as u32;
-                        ix.vocab.insert(stem.as_str().into(), id);
-                        ix.vocab_chars.items.extend(stem.chars());
-                        ix.vocab_chars.close();
-                        df.push(0);
+                        stemmer.stem_into(word, &mut stem);
+                        let id = match ix.vocab.get(stem.as_str()) {
+                            Some(&id) => id,
+                            None => {
+                                let id = ix.vocab.len() as u32;
+                                ix.vocab.insert(stem.as_str().into(), id);
+                                ix.vocab_chars.items.extend(stem.chars());
+                                ix.vocab_chars.close();
+                                df.push(0);
+                                id
+                            }
+                        };
+                        word_ids[stemmer.index()].insert(word, id);
                         id
                     }
                 };
@@ -323,8 +353,9 @@ impl LabelIndex {
                 }
             }
             ix.label_stems.close();
-            ix.folded_end.push(ix.folded.len() as u32);
         }
+        drop(word_ids);
+        ix.folded = folded;
         ix.exact.sort_unstable();
 
         let n = ix.labels.len() as f32;
@@ -432,7 +463,7 @@ impl LabelIndex {
         let lang_ok = |local: u32| lang.is_none_or(|l| self.labels.get(local as usize).is_some_and(|&g| t.labels[g as usize].lang == l));
 
         // 1. Exact.
-        let h = fnv1a(q.as_bytes());
+        let h = hash_str(q);
         let first = self.exact.partition_point(|&(k, _)| k < h);
         for &(_, local) in self.exact[first..].iter().take_while(|&&(k, _)| k == h) {
             if self.folded(local) == q && lang_ok(local) {
@@ -462,10 +493,12 @@ impl LabelIndex {
             for (i, st) in stemmers.iter().enumerate() {
                 st.stem_into(w, &mut s.stem);
                 let id = self.vocab.get(s.stem.as_str()).copied();
-                exact_stems[i] = exact_stems[i].take().and_then(|mut v| id.map(|id| {
-                    v.push(id);
-                    v
-                }));
+                exact_stems[i] = exact_stems[i].take().and_then(|mut v| {
+                    id.map(|id| {
+                        v.push(id);
+                        v
+                    })
+                });
             }
         }
         for v in exact_stems.iter_mut().flatten() {
@@ -507,7 +540,8 @@ impl LabelIndex {
             }
             variants.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
             variants.dedup_by_key(|v| v.0);
-            variants.sort_by(|a, b| b.1.total_cmp(&a.1).then(self.idf[b.0 as usize].total_cmp(&self.idf[a.0 as usize])).then(a.0.cmp(&b.0)));
+            variants
+                .sort_by(|a, b| b.1.total_cmp(&a.1).then(self.idf[b.0 as usize].total_cmp(&self.idf[a.0 as usize])).then(a.0.cmp(&b.0)));
             variants.truncate(MAX_VARIANTS);
             let mut weight = variants.first().map_or(UNKNOWN_WORD_WEIGHT * self.max_idf, |&(v, _)| self.idf[v as usize]);
             if is_filler(w) {
@@ -600,7 +634,12 @@ impl LabelIndex {
         let concept = |f: &Found| t.labels[self.labels[f.local as usize] as usize].concept;
         let label_kind = |f: &Found| t.labels[self.labels[f.local as usize] as usize].kind;
         let order = |a: &Found, b: &Found| {
-            a.kind.rank().cmp(&b.kind.rank()).then(b.sim.total_cmp(&a.sim)).then(label_kind(a).cmp(&label_kind(b))).then(a.local.cmp(&b.local))
+            a.kind
+                .rank()
+                .cmp(&b.kind.rank())
+                .then(b.sim.total_cmp(&a.sim))
+                .then(label_kind(a).cmp(&label_kind(b)))
+                .then(a.local.cmp(&b.local))
         };
         found.sort_by(|a, b| concept(a).cmp(&concept(b)).then(order(a, b)));
         found.dedup_by_key(|f| concept(f));

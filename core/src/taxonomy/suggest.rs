@@ -110,7 +110,7 @@ impl Taxonomy {
     /// let esco = Taxonomy::embedded();
     /// let warehouse_worker = "http://data.europa.eu/esco/occupation/bea705fe-06ac-4147-b8e0-6e8ac1208d8f";
     /// let skills = esco.essential_skills(warehouse_worker).unwrap();
-    /// assert!(skills.iter().any(|s| s.preferred_label == "operate forklift"));
+    /// assert!(skills.iter().any(|s| s.preferred_label == "operate warehouse materials"));
     /// ```
     pub fn essential_skills(&self, occupation_uri: &str) -> Result<Vec<SkillLink<'_>>> {
         let mut all = self.occupation_skills(occupation_uri)?;

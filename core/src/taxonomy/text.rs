@@ -20,17 +20,22 @@ use std::hash::{BuildHasherDefault, Hasher};
 pub(crate) fn fold_into(text: &str, out: &mut String) {
     let start = out.len();
     let mut space = false;
+    if is_folded_ascii(text.as_bytes()) {
+        // Already folded (most ESCO labels): copy.
+        out.push_str(text);
+        return;
+    }
     if text.is_ascii() {
         // Fast path for the common case (most ESCO labels and queries): copy the runs of
         // letters and digits, then lowercase them in place.
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
+            while i < bytes.len() && ASCII_FOLD[bytes[i] as usize] == 0 {
                 i += 1;
             }
             let run = i;
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            while i < bytes.len() && ASCII_FOLD[bytes[i] as usize] != 0 {
                 i += 1;
             }
             if run < i {
@@ -63,6 +68,34 @@ pub(crate) fn fold_into(text: &str, out: &mut String) {
         }
     }
 }
+
+/// Whether ASCII text is already in folded form: lowercase letters, digits and single
+/// inner spaces.
+fn is_folded_ascii(bytes: &[u8]) -> bool {
+    let mut prev_space = true;
+    for &b in bytes {
+        let space = b == b' ';
+        if (space && prev_space) || !(space || b.is_ascii_lowercase() || b.is_ascii_digit()) {
+            return false;
+        }
+        prev_space = space;
+    }
+    !prev_space
+}
+
+/// For each ASCII byte: its lowercase form if it is a letter or digit, else 0.
+const ASCII_FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        if b.is_ascii_alphanumeric() {
+            t[i] = b.to_ascii_lowercase();
+        }
+        i += 1;
+    }
+    t
+};
 
 #[inline]
 fn push_word_char(out: &mut String, start: usize, space: &mut bool, c: char) {
@@ -122,10 +155,68 @@ pub(crate) fn tokens(folded: &str) -> impl Iterator<Item = &str> {
 /// prepositions and conjunctions, and the qualifiers of CV phrases ("buona conoscenza
 /// della lingua inglese", "Excel avanzato"). Folded, sorted.
 const FILLERS: [&str; 62] = [
-    "a", "ad", "al", "alla", "alle", "an", "and", "avanzata", "avanzato", "base", "buona", "buono", "capacita", "coi", "col", "con",
-    "conoscenza", "conoscenze", "da", "dal", "dalla", "degli", "dei", "del", "della", "delle", "di", "discreta", "discreto", "e", "ed",
-    "esperienza", "for", "gli", "i", "il", "in", "la", "le", "livello", "lo", "nel", "nella", "o", "of", "on", "or", "ottima", "ottimo",
-    "per", "scolastica", "scolastico", "su", "sul", "sulla", "the", "to", "tra", "un", "una", "uno", "with",
+    "a",
+    "ad",
+    "al",
+    "alla",
+    "alle",
+    "an",
+    "and",
+    "avanzata",
+    "avanzato",
+    "base",
+    "buona",
+    "buono",
+    "capacita",
+    "coi",
+    "col",
+    "con",
+    "conoscenza",
+    "conoscenze",
+    "da",
+    "dal",
+    "dalla",
+    "degli",
+    "dei",
+    "del",
+    "della",
+    "delle",
+    "di",
+    "discreta",
+    "discreto",
+    "e",
+    "ed",
+    "esperienza",
+    "for",
+    "gli",
+    "i",
+    "il",
+    "in",
+    "la",
+    "le",
+    "livello",
+    "lo",
+    "nel",
+    "nella",
+    "o",
+    "of",
+    "on",
+    "or",
+    "ottima",
+    "ottimo",
+    "per",
+    "scolastica",
+    "scolastico",
+    "su",
+    "sul",
+    "sulla",
+    "the",
+    "to",
+    "tra",
+    "un",
+    "una",
+    "uno",
+    "with",
 ];
 
 /// Whether a folded query word is a filler (see [`FILLERS`]): it still matches, but weighs
@@ -190,9 +281,8 @@ fn stem_english(t: &str, out: &mut String) {
         out.push('y');
     } else if ends("sses") || ends("xes") || ends("ches") || ends("shes") || ends("zes") {
         out.push_str(&t[..t.len() - 2]);
-    } else if ends("es") && !ends("aes") && !ends("ees") && !ends("oes") {
-        out.push_str(&t[..t.len() - 1]);
-    } else if ends("s") && !ends("us") && !ends("ss") && !ends("is") {
+    } else if (ends("es") && !ends("aes") && !ends("ees") && !ends("oes")) || (ends("s") && !ends("us") && !ends("ss") && !ends("is")) {
+        // "-es" → "-e" and "-s" → "": both drop the final "s".
         out.push_str(&t[..t.len() - 1]);
     } else {
         out.push_str(t);
@@ -321,14 +411,12 @@ impl BitOsa {
     }
 }
 
-/// 64-bit FNV-1a: a small, stable hash for label keys (the same on every platform and run).
-pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+/// A fast 64-bit hash of a string (Fx, eight bytes at a time), the same on every run.
+pub(crate) fn hash_str(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(s.as_bytes());
+    h.write_usize(s.len());
+    h.finish()
 }
 
 /// The Fx hasher (as used in rustc): fast for small keys; no protection against chosen
@@ -396,6 +484,12 @@ mod tests {
         assert_eq!(fold("Оператор ЧПУ"), "оператор чпу");
         assert_eq!(fold("!!!"), "");
         assert_eq!(fold("Sant’Angelo"), "sant angelo");
+        assert_eq!(fold("operate forklift"), "operate forklift");
+        assert_eq!(fold("operate  forklift "), "operate forklift");
+        assert_eq!(fold(" x"), "x");
+        let mut s = String::from("a");
+        fold_into("b c", &mut s);
+        assert_eq!(s, "ab c", "appends without a separator");
     }
 
     #[test]
@@ -448,7 +542,8 @@ mod tests {
         };
         let alphabet: Vec<char> = "abcà é".chars().collect();
         for _ in 0..3000 {
-            let mut word = |max: u64| -> String { (0..next() % max).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect() };
+            let mut word =
+                |max: u64| -> String { (0..next() % max).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect() };
             let (a, b) = (word(65), word(40));
             let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
             let p = BitOsa::new(&ca).expect("short pattern");
@@ -459,7 +554,8 @@ mod tests {
 
     #[test]
     fn osa_agrees_with_strsim() {
-        let words = ["forklift", "fork lift", "frokilft", "operate", "opreate", "città", "cita", "", "a", "ab", "ba", "abc", "cab", "magazziniere"];
+        let words =
+            ["forklift", "fork lift", "frokilft", "operate", "opreate", "città", "cita", "", "a", "ab", "ba", "abc", "cab", "magazziniere"];
         let mut rows = Vec::new();
         for a in words {
             for b in words {

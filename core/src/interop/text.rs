@@ -1,0 +1,372 @@
+//! Small text helpers shared by the importers: HTML and Markdown to plain text, dates as
+//! other formats write them, names split in two, web addresses, stable identifiers.
+
+use crate::model::PartialDate;
+
+/// What a date field held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateValue {
+    /// Nothing.
+    Empty,
+    /// "present", "current", "oggi"...: an ongoing period.
+    Ongoing,
+    /// A date.
+    Date(PartialDate),
+    /// Text that is no date.
+    Bad,
+}
+
+/// Reads a date as the formats write them: ISO dates and date-times (`2021`, `2021-03`,
+/// `2021-03-15`, `2021-03-15T10:00:00Z`), `2021-3`, `03/2021`, `15/03/2021` (day first, as
+/// in Italy), and the words for "now".
+pub fn date(s: &str) -> DateValue {
+    let t = s.trim();
+    if t.is_empty() {
+        return DateValue::Empty;
+    }
+    let lower = t.to_lowercase();
+    if [
+        "present",
+        "current",
+        "now",
+        "today",
+        "ongoing",
+        "oggi",
+        "attuale",
+        "in corso",
+        "presente",
+        "heute",
+        "aktuell",
+        "actuel",
+        "actualidad",
+        "actual",
+        "現在",
+    ]
+    .contains(&lower.as_str())
+    {
+        return DateValue::Ongoing;
+    }
+    let head = t.split(['T', ' ']).next().unwrap_or(t);
+    if let Ok(d) = head.parse::<PartialDate>() {
+        return DateValue::Date(d);
+    }
+    let nums: Vec<&str> = head.split(['-', '/', '.']).collect();
+    let n = |p: &str| p.parse::<u16>().ok();
+    let parsed = match nums.as_slice() {
+        [y, m] if y.len() == 4 => n(y).zip(n(m)).and_then(|(y, m)| PartialDate::month(y, u8::try_from(m).ok()?)),
+        [m, y] if y.len() == 4 && m.len() <= 2 => n(y).zip(n(m)).and_then(|(y, m)| PartialDate::month(y, u8::try_from(m).ok()?)),
+        [y, m, d] if y.len() == 4 => {
+            n(y).zip(n(m)).zip(n(d)).and_then(|((y, m), d)| PartialDate::day(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?))
+        }
+        [d, m, y] if y.len() == 4 && d.len() <= 2 => {
+            n(y).zip(n(m)).zip(n(d)).and_then(|((y, m), d)| PartialDate::day(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?))
+        }
+        _ => None,
+    };
+    parsed.map_or(DateValue::Bad, DateValue::Date)
+}
+
+/// Splits a full name into given and family names: the last word is the family name; a
+/// name of one word in a script written without spaces (Chinese, Japanese, Korean) is split
+/// after the family name, which comes first. Returns a note when the split is a guess.
+pub fn split_name(full: &str) -> (String, String, Option<String>) {
+    let words: Vec<&str> = full.split_whitespace().collect();
+    match words.as_slice() {
+        [] => (String::new(), String::new(), None),
+        [one] if one.chars().any(is_cjk) => {
+            let chars: Vec<char> = one.chars().collect();
+            // A change of script (kanji to kana) marks the boundary; otherwise family names
+            // are usually one character in Chinese and Korean and two in Japanese.
+            let boundary =
+                (1..chars.len()).find(|&i| script(chars[i]) != script(chars[i - 1])).unwrap_or(if chars.len() >= 4 { 2 } else { 1 });
+            let family: String = chars[..boundary].iter().collect();
+            let given: String = chars[boundary..].iter().collect();
+            let note = format!("the name {one:?} was split into family name {family:?} and given name {given:?}: check it");
+            if given.is_empty() { (family.clone(), family, Some(note)) } else { (given, family, Some(note)) }
+        }
+        [one] => (
+            (*one).to_owned(),
+            (*one).to_owned(),
+            Some(format!("the name {one:?} is one word: it was used as both given and family name, check it")),
+        ),
+        [given @ .., family] => (given.join(" "), (*family).to_owned(), None),
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+fn script(c: char) -> u8 {
+    match c as u32 {
+        0x3040..=0x309F => 1,
+        0x30A0..=0x30FF => 2,
+        0xAC00..=0xD7AF => 3,
+        _ => 0,
+    }
+}
+
+/// A web address with its scheme: `www.example.it` becomes `https://www.example.it`.
+/// `None` for text that is no address.
+pub fn url(s: &str) -> Option<String> {
+    let t = s.trim();
+    if t.contains(char::is_whitespace) || t.is_empty() {
+        return None;
+    }
+    if t.starts_with("https://") || t.starts_with("http://") {
+        return Some(t.to_owned());
+    }
+    let host = t.split('/').next().unwrap_or_default();
+    (host.contains('.') && !t.contains('@') && !t.contains(':')).then(|| format!("https://{t}"))
+}
+
+/// A stable short identifier made from some text (FNV-1a, 32 bits, hex).
+pub fn short_hash(s: &str) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in s.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    format!("{h:08x}")
+}
+
+/// HTML to plain text: block ends become line breaks, list items become "- " lines, tags
+/// are removed and character references decoded. Text without tags is only tidied.
+pub fn html_to_text(s: &str) -> String {
+    let (text, items) = html_split(s, false);
+    debug_assert!(items.is_empty());
+    text
+}
+
+/// HTML split into its prose and its list items (as highlights). Without tags, lines
+/// starting with "- ", "* " or "• " count as list items.
+pub fn html_parts(s: &str) -> (String, Vec<String>) {
+    html_split(s, true)
+}
+
+fn html_split(s: &str, take_items: bool) -> (String, Vec<String>) {
+    let s = s.replace("\r\n", "\n");
+    let mut prose = String::new();
+    let mut items: Vec<String> = Vec::new();
+    let mut item: Option<String> = None;
+    let mut rest = s.as_str();
+    let has_tags = s.contains('<') && s.contains('>');
+    if !has_tags {
+        for line in s.lines() {
+            let l = line.trim();
+            match l.strip_prefix("- ").or_else(|| l.strip_prefix("* ")).or_else(|| l.strip_prefix("• ")) {
+                Some(i) if take_items => items.push(decode(i).trim().to_owned()),
+                _ => {
+                    prose.push_str(&decode(l));
+                    prose.push('\n');
+                }
+            }
+        }
+        return (tidy(&prose), items.into_iter().filter(|i| !i.is_empty()).collect());
+    }
+    while let Some(open) = rest.find('<') {
+        let (text, after) = rest.split_at(open);
+        push_text(&mut prose, &mut item, text);
+        let Some(close) = after.find('>') else {
+            push_text(&mut prose, &mut item, after);
+            rest = "";
+            break;
+        };
+        let tag = after[1..close].trim().to_lowercase();
+        let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        let closing = tag.starts_with('/');
+        match name.as_str() {
+            "li" if !closing => {
+                if take_items {
+                    if let Some(i) = item.take() {
+                        items.push(i);
+                    }
+                    item = Some(String::new());
+                } else {
+                    prose.push_str("\n- ");
+                }
+            }
+            "li" => {
+                if let Some(i) = item.take() {
+                    items.push(i);
+                } else {
+                    prose.push('\n');
+                }
+            }
+            "br" | "p" | "div" | "ul" | "ol" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => match &mut item {
+                Some(i) => i.push(' '),
+                None => prose.push('\n'),
+            },
+            _ => {}
+        }
+        rest = &after[close + 1..];
+    }
+    push_text(&mut prose, &mut item, rest);
+    if let Some(i) = item.take() {
+        items.push(i);
+    }
+    let items = items.iter().map(|i| i.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|i| !i.is_empty()).collect();
+    (tidy(&prose), items)
+}
+
+fn push_text(prose: &mut String, item: &mut Option<String>, text: &str) {
+    let t = decode(text);
+    match item {
+        Some(i) => i.push_str(&t),
+        None => prose.push_str(&t),
+    }
+}
+
+/// Collapses runs of spaces in each line and drops empty lines at the ends and doubled
+/// empty lines.
+fn tidy(s: &str) -> String {
+    let lines: Vec<String> = s.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    let mut out: Vec<String> = Vec::new();
+    for l in lines {
+        if l.is_empty() && out.last().is_none_or(String::is_empty) {
+            continue;
+        }
+        out.push(l);
+    }
+    while out.last().is_some_and(String::is_empty) {
+        out.pop();
+    }
+    out.join("\n")
+}
+
+/// Decodes the HTML character references people use.
+pub fn decode(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp..];
+        let end = after.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let name = &after[1..e];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                _ => name
+                    .strip_prefix("#x")
+                    .or_else(|| name.strip_prefix("#X"))
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            };
+            c.map(|c| (c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &after[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Markdown to plain text: `**bold**`, `*italic*` and `` `code` `` lose their marks,
+/// `[text](url)` keeps its text. Returns the text and the first link's address.
+pub fn markdown(s: &str) -> (String, Option<String>) {
+    let mut out = String::with_capacity(s.len());
+    let mut link = None;
+    let mut rest = s;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open..];
+        let parsed = after.find("](").and_then(|mid| after[mid..].find(')').map(|close| (mid, mid + close)));
+        match parsed {
+            Some((mid, close)) => {
+                out.push_str(&after[1..mid]);
+                if link.is_none() {
+                    link = Some(after[mid + 2..close].to_owned());
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('[');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    let text = out.replace("**", "").replace("__", "").replace('`', "");
+    let text: String = text.split('*').collect::<Vec<_>>().join("");
+    (text.trim().to_owned(), link)
+}
+
+/// Splits a list written as text ("Python, C++; Rust | Go") into its items.
+pub fn split_list(s: &str) -> Vec<String> {
+    s.split([',', ';', '|', '\n', '•']).map(|p| p.trim().trim_start_matches("- ").trim().to_owned()).filter(|p| !p.is_empty()).collect()
+}
+
+/// Case- and space-insensitive form of a label, for duplicate checks.
+pub fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_many_forms() {
+        let d = |s: &str| match date(s) {
+            DateValue::Date(d) => d.to_string(),
+            other => format!("{other:?}"),
+        };
+        assert_eq!(d("2020-01-01"), "2020-01-01");
+        assert_eq!(d("2017-03-18T00:00"), "2017-03-18");
+        assert_eq!(d("2018-9"), "2018-09");
+        assert_eq!(d("09/2018"), "2018-09");
+        assert_eq!(d("31/12/2025"), "2025-12-31");
+        assert_eq!(d("present"), "Ongoing");
+        assert_eq!(d(""), "Empty");
+        assert_eq!(d("Fall 2022"), "Bad");
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(split_name("Mario Rossi"), ("Mario".into(), "Rossi".into(), None));
+        assert_eq!(split_name("Anna Maria De Luca").1, "Luca");
+        let (g, f, note) = split_name("黒音キト");
+        assert_eq!((g.as_str(), f.as_str()), ("キト", "黒音"));
+        assert!(note.is_some());
+        let (g, f, _) = split_name("Madonna");
+        assert_eq!((g.as_str(), f.as_str()), ("Madonna", "Madonna"));
+    }
+
+    #[test]
+    fn html() {
+        let (prose, items) =
+            html_parts("<p>Main activities:</p>\n<ul><li>Preparing class plans.</li><li>Teaching &amp; training.</li></ul>");
+        assert_eq!(prose, "Main activities:");
+        assert_eq!(items, ["Preparing class plans.", "Teaching & training."]);
+        assert_eq!(html_to_text("<p>a</p><p>b&#39;s</p>"), "a\n\nb's");
+        assert_eq!(html_parts("- one\n- two\nthree").1, ["one", "two"]);
+    }
+
+    #[test]
+    fn markdown_and_urls() {
+        assert_eq!(
+            markdown("[FlashInfer](https://github.com/) is **fast**"),
+            ("FlashInfer is fast".into(), Some("https://github.com/".into()))
+        );
+        assert_eq!(url("www.example.it").as_deref(), Some("https://www.example.it"));
+        assert_eq!(url("mario@example.it"), None);
+        assert_eq!(split_list("Python, C++; Rust | Go"), ["Python", "C++", "Rust", "Go"]);
+    }
+}

@@ -1,0 +1,315 @@
+//! The taxonomy against real data: the embedded ESCO v1.1.1 English pack and Sportello's
+//! Italian synonym table. Exact, alternative-label, token, fuzzy and typo searches in
+//! English and Italian, limits and odd input, suggestions, relatedness, packs and adding a
+//! language.
+
+use std::collections::BTreeMap;
+
+use sportello::taxonomy::{ConceptKind, Hit, LabelKind, MatchKind, RelationKind, RelationType, SearchOptions, Taxonomy};
+
+const ESCO: &str = "http://data.europa.eu/esco/";
+const OPERATE_FORKLIFT: &str = "http://data.europa.eu/esco/skill/28cb374e-6261-4133-8371-f9a5470145da";
+const USE_MS_OFFICE: &str = "http://data.europa.eu/esco/skill/f683ae1d-cb7c-4aa1-b9fe-205e1bd23535";
+const TEND_ELDERLY: &str = "http://data.europa.eu/esco/skill/261e740b-d32d-4356-94a8-3ea29128b70b";
+const ACCOUNTING: &str = "http://data.europa.eu/esco/skill/ecc18804-a466-40d9-98b4-fba5cd67dd4b";
+const SPREADSHEETS: &str = "http://data.europa.eu/esco/skill/1973c966-f236-40c9-b2d4-5d71a89019be";
+const WAREHOUSE_WORKER: &str = "http://data.europa.eu/esco/occupation/bea705fe-06ac-4147-b8e0-6e8ac1208d8f";
+const HASKELL: &str = "http://data.europa.eu/esco/skill/000f1d3d-220f-4789-9c0a-cc742521fb02";
+const COMPUTER_PROGRAMMING: &str = "http://data.europa.eu/esco/skill/21d2f96d-35f7-4e3f-9745-c533d2dd6e97";
+const PLAN_MARKETING_STRATEGY: &str = "http://data.europa.eu/esco/skill/08fd2839-670c-4f16-8024-97437f2035ab";
+const MARKETING_PRINCIPLES: &str = "http://data.europa.eu/esco/skill/de03f4fd-c147-4477-a048-7109e5ba2d6f";
+const PERFORM_TOXICOLOGICAL_STUDIES: &str = "http://data.europa.eu/esco/skill/000bb1e4-89f0-4b86-be05-05ece3641724";
+const TOXICOLOGY: &str = "http://data.europa.eu/esco/skill/b70ab677-5781-40b5-9198-d98f4a34310f";
+
+fn esco() -> &'static Taxonomy {
+    Taxonomy::embedded()
+}
+
+fn skills(text: &str) -> Vec<Hit<'static>> {
+    esco().search_skills(text, &SearchOptions::default()).expect("search works")
+}
+
+fn top_skill(text: &str) -> Hit<'static> {
+    skills(text).into_iter().next().unwrap_or_else(|| panic!("no hit for {text:?}"))
+}
+
+fn top_occupation(text: &str) -> Hit<'static> {
+    let hits = esco().search_occupations(text, &SearchOptions::default()).expect("search works");
+    hits.into_iter().next().unwrap_or_else(|| panic!("no hit for {text:?}"))
+}
+
+fn skill_uri(label: &str) -> &'static str {
+    let hit = top_skill(label);
+    assert_eq!(hit.kind, MatchKind::Exact, "{label:?} is a preferred label");
+    hit.uri
+}
+
+#[test]
+fn the_embedded_pack_holds_esco_1_1_1_in_english() {
+    let t = esco();
+    assert_eq!(t.count(ConceptKind::Skill), 13_896);
+    assert_eq!(t.count(ConceptKind::Occupation), 3_007);
+    assert_eq!(t.count(ConceptKind::IscoGroup), 619);
+    assert_eq!(t.languages().collect::<Vec<_>>(), ["en", "it"]);
+    assert!(Taxonomy::embedded_pack_len() < 4_000_000, "pack is {} bytes", Taxonomy::embedded_pack_len());
+    let forklift = t.concept(OPERATE_FORKLIFT).expect("operate forklift");
+    assert_eq!(forklift.label(), "operate forklift");
+    assert_eq!(forklift.skill_type().map(|s| s.code()), Some("skill/competence"));
+    assert_eq!(forklift.reuse_level().map(|r| r.code()), Some("cross-sector"));
+    let ww = t.concept(WAREHOUSE_WORKER).expect("warehouse worker");
+    assert_eq!((ww.kind(), ww.isco_group()), (ConceptKind::Occupation, Some("9333")));
+    let group = t.isco_group("9333").expect("ISCO 9333");
+    assert_eq!(group.preferred_label("en"), Some("Freight handlers"));
+    assert_eq!(group.preferred_label("it"), Some("Addetti allo spostamento e alla spedizione dei materiali o delle merci"));
+}
+
+#[test]
+fn exact_preferred_labels_ignore_case_and_punctuation() {
+    for text in ["use microsoft office", "Use Microsoft Office!", "  USE   microsoft-office "] {
+        let hit = top_skill(text);
+        assert_eq!((hit.uri, hit.kind, hit.similarity, hit.lang), (USE_MS_OFFICE, MatchKind::Exact, 1.0, "en"), "{text:?}");
+        assert_eq!(hit.matched_label, "use microsoft office");
+        assert_eq!(hit.label_kind, LabelKind::Preferred);
+    }
+}
+
+#[test]
+fn alternative_labels_match_as_such() {
+    let hit = top_skill("use a forklift");
+    assert_eq!((hit.uri, hit.kind, hit.label_kind), (OPERATE_FORKLIFT, MatchKind::AltLabel, LabelKind::Alternative));
+    assert_eq!((hit.preferred_label, hit.matched_label), ("operate forklift", "use a forklift"));
+    // "welding" is an alternative label of two skills: both come first, at 1.0.
+    let hits = skills("welding");
+    assert!(hits[..2].iter().all(|h| h.kind == MatchKind::AltLabel && h.similarity == 1.0));
+}
+
+#[test]
+fn word_order_and_plurals_are_token_matches() {
+    let hit = top_skill("forklift operate");
+    assert_eq!((hit.uri, hit.kind, hit.similarity), (OPERATE_FORKLIFT, MatchKind::Token, 1.0));
+    let hit = top_skill("operate forklifts");
+    assert_eq!((hit.uri, hit.kind), (OPERATE_FORKLIFT, MatchKind::Token));
+    assert!(hit.similarity > 0.9 && hit.similarity < 1.0, "{}", hit.similarity);
+}
+
+#[test]
+fn typos_are_fuzzy_matches_with_a_similarity() {
+    for text in ["operate forklfit", "opreate forklift", "operate forklit", "operat forklift", "use microsft office"] {
+        let hit = top_skill(text);
+        assert_eq!(hit.kind, MatchKind::Fuzzy, "{text:?}");
+        assert!(hit.similarity > 0.85 && hit.similarity < 1.0, "{text:?}: {}", hit.similarity);
+        assert!(hit.uri == OPERATE_FORKLIFT || hit.uri == USE_MS_OFFICE, "{text:?} -> {}", hit.preferred_label);
+    }
+    // One word alone finds the skill whose label contains it.
+    assert_eq!(top_skill("forklift").uri, OPERATE_FORKLIFT);
+}
+
+#[test]
+fn italian_job_desk_words_find_their_concepts_through_the_synonym_table() {
+    for (text, uri) in [
+        ("muletto", OPERATE_FORKLIFT),
+        ("carrello elevatore", OPERATE_FORKLIFT),
+        ("Carrelli elevatori", OPERATE_FORKLIFT),
+        ("assistenza anziani", TEND_ELDERLY),
+        ("contabilità", ACCOUNTING),
+        ("Excel", SPREADSHEETS),
+    ] {
+        let hit = top_skill(text);
+        assert_eq!((hit.uri, hit.kind, hit.label_kind, hit.lang), (uri, MatchKind::Synonym, LabelKind::Synonym, "it"), "{text:?}");
+        assert_eq!(hit.similarity, 1.0);
+    }
+    // A typo in a synonym: fuzzy, with the Italian label as evidence.
+    let hit = top_skill("cariello elevatore");
+    assert_eq!(
+        (hit.uri, hit.kind, hit.label_kind, hit.lang, hit.matched_label),
+        (OPERATE_FORKLIFT, MatchKind::Fuzzy, LabelKind::Synonym, "it", "carrello elevatore")
+    );
+    assert!(hit.similarity > 0.9, "{}", hit.similarity);
+    // The preferred label stays the English one (there is no Italian ESCO label).
+    assert_eq!(hit.preferred_label, "operate forklift");
+    // CV phrases with extra words.
+    assert_eq!(top_skill("Excel avanzato").uri, SPREADSHEETS);
+    assert_eq!(top_skill("buona conoscenza della lingua inglese").preferred_label, "English");
+    assert_eq!(top_skill("conoscenza del pacchetto office").uri, USE_MS_OFFICE);
+}
+
+#[test]
+fn occupations_in_english_and_italian() {
+    let hit = top_occupation("warehouse worker");
+    assert_eq!((hit.uri, hit.kind), (WAREHOUSE_WORKER, MatchKind::Exact));
+    let hit = top_occupation("magazziniere");
+    assert_eq!((hit.uri, hit.kind, hit.lang), (WAREHOUSE_WORKER, MatchKind::Synonym, "it"));
+    assert_eq!(top_occupation("cameriera").preferred_label, "waiter/waitress");
+    assert_eq!(top_occupation("badante").preferred_label, "home care aide");
+    assert_eq!(top_occupation("mulettista").preferred_label, "forklift operator");
+    assert_eq!(top_occupation("forklift operatr").preferred_label, "forklift operator");
+    // Skills are not occupations.
+    assert!(
+        esco().search_occupations("operate forklift", &SearchOptions::default()).expect("search").iter().all(|h| h.uri != OPERATE_FORKLIFT)
+    );
+}
+
+#[test]
+fn the_language_filter_keeps_only_labels_in_that_language() {
+    let en = SearchOptions { lang: Some("en"), ..SearchOptions::default() };
+    let it = SearchOptions { lang: Some("it"), ..SearchOptions::default() };
+    let hits = esco().search_skills("muletto", &en).expect("search");
+    assert!(hits.iter().all(|h| h.lang == "en" && h.uri != OPERATE_FORKLIFT), "{hits:?}");
+    let hits = esco().search_skills("operate forklift", &it).expect("search");
+    assert!(hits.iter().all(|h| h.lang == "it"));
+    assert_eq!(esco().search_skills("muletto", &SearchOptions { lang: Some("xx"), ..SearchOptions::default() }).expect("search"), []);
+}
+
+#[test]
+fn empty_huge_and_foreign_text_does_not_panic() {
+    assert_eq!(skills(""), []);
+    assert_eq!(skills("  !!! ?? "), []);
+    assert_eq!(skills("Оператор погрузчика"), []);
+    assert!(esco().search_skills("日本語 🚜 العربية", &SearchOptions::default()).is_ok());
+    let long = "a".repeat(200);
+    assert!(esco().search_skills(&long, &SearchOptions::default()).is_ok());
+    let err = esco().search_skills(&"à".repeat(201), &SearchOptions::default()).expect_err("too long");
+    assert_eq!(err.kind(), "query_too_long");
+    assert_eq!(err.to_string(), "the search text is 201 characters long, more than the limit of 200 characters");
+    assert!(err.hint().is_some());
+}
+
+#[test]
+fn results_are_limited_deterministic_and_one_per_concept() {
+    let options = SearchOptions { limit: 3, min_similarity: 0.0, lang: None };
+    let a = esco().search_skills("manage staff", &options).expect("search");
+    let b = esco().search_skills("manage staff", &options).expect("search");
+    assert_eq!(a, b);
+    assert_eq!(a.len(), 3);
+    let many = esco().search_skills("operate", &SearchOptions { limit: 50, min_similarity: 0.0, lang: None }).expect("search");
+    let mut uris: Vec<&str> = many.iter().map(|h| h.uri).collect();
+    uris.sort_unstable();
+    uris.dedup();
+    assert_eq!(uris.len(), many.len());
+    let rank = |k: MatchKind| match k {
+        MatchKind::Exact => 0,
+        MatchKind::AltLabel | MatchKind::Synonym => 1,
+        MatchKind::Token => 2,
+        MatchKind::Fuzzy => 3,
+    };
+    for w in many.windows(2) {
+        let (a, b) = (rank(w[0].kind), rank(w[1].kind));
+        assert!(a < b || (a == b && w[0].similarity >= w[1].similarity), "{:?} before {:?}", w[0], w[1]);
+    }
+    assert!(esco().search_skills("operate", &SearchOptions { limit: 0, ..SearchOptions::default() }).expect("search").is_empty());
+}
+
+#[test]
+fn suggestions_for_a_warehouse_worker() {
+    let t = esco();
+    let essential = t.essential_skills(WAREHOUSE_WORKER).expect("an occupation");
+    let optional = t.optional_skills(WAREHOUSE_WORKER).expect("an occupation");
+    assert_eq!((essential.len(), optional.len()), (39, 25));
+    let labels: Vec<&str> = essential.iter().map(|s| s.preferred_label).collect();
+    for want in ["operate warehouse materials", "pallets loading", "pick orders for dispatching", "receive goods", "stack goods"] {
+        assert!(labels.contains(&want), "{want} missing from {labels:?}");
+    }
+    assert!(labels.windows(2).all(|w| w[0] <= w[1]), "sorted by label");
+    assert!(essential.iter().all(|s| s.relation == RelationType::Essential));
+    assert!(optional.iter().any(|s| s.preferred_label == "use a warehouse management system"));
+
+    let err = t.essential_skills(OPERATE_FORKLIFT).expect_err("a skill");
+    assert_eq!(err.kind(), "wrong_concept");
+    assert_eq!(t.essential_skills(&format!("{ESCO}occupation/nope")).expect_err("unknown").kind(), "unknown_concept");
+
+    let warehouse_skills: Vec<&str> =
+        ["operate warehouse materials", "pallets loading", "pick orders for dispatching", "stack goods", "receive goods"]
+            .map(skill_uri)
+            .to_vec();
+    let ranked = t.occupations_for_skills(&warehouse_skills, 5).expect("skills");
+    assert_eq!(ranked.len(), 5);
+    assert!(ranked[..2].iter().any(|o| o.uri == WAREHOUSE_WORKER), "{ranked:?}");
+    let ww = ranked.iter().find(|o| o.uri == WAREHOUSE_WORKER).expect("warehouse worker ranked");
+    assert_eq!((ww.essential_matched, ww.essential_total, ww.optional_total), (5, 39, 25));
+    assert!(ww.score > 0.3 && ww.score <= 1.0, "{}", ww.score);
+    assert!(ranked.windows(2).all(|w| w[0].score >= w[1].score));
+    assert_eq!(t.occupations_for_skills(&[WAREHOUSE_WORKER], 5).expect_err("not a skill").kind(), "wrong_concept");
+}
+
+#[test]
+fn relatedness_gives_partial_credit() {
+    let t = esco();
+    let warehouse_materials = skill_uri("operate warehouse materials");
+    let same = t.relatedness(OPERATE_FORKLIFT, OPERATE_FORKLIFT).expect("same");
+    assert_eq!((same.kind, same.weight), (RelationKind::Same, 1.0));
+    let narrower = t.relatedness(HASKELL, COMPUTER_PROGRAMMING).expect("Haskell is a kind of programming");
+    assert_eq!((narrower.kind, narrower.weight), (RelationKind::Narrower, 0.8));
+    let broader = t.relatedness(COMPUTER_PROGRAMMING, HASKELL).expect("the other way");
+    assert_eq!((broader.kind, broader.weight), (RelationKind::Broader, 0.5));
+    let related = t.relatedness(PLAN_MARKETING_STRATEGY, MARKETING_PRINCIPLES).expect("essential skill-skill");
+    assert_eq!((related.kind, related.weight), (RelationKind::EssentialRelated, 0.5));
+    assert_eq!(t.relatedness(MARKETING_PRINCIPLES, PLAN_MARKETING_STRATEGY).map(|r| r.kind), Some(RelationKind::EssentialRelated));
+    let related = t.relatedness(TOXICOLOGY, PERFORM_TOXICOLOGICAL_STUDIES).expect("optional skill-skill");
+    assert_eq!((related.kind, related.weight), (RelationKind::OptionalRelated, 0.3));
+    let siblings = t.relatedness(OPERATE_FORKLIFT, warehouse_materials).expect("same group");
+    assert_eq!((siblings.kind, siblings.weight), (RelationKind::SameGroup, 0.25));
+    let group = siblings.via.and_then(|g| t.concept_by_id(g)).expect("the shared group");
+    assert_eq!(group.kind(), ConceptKind::SkillGroup);
+    assert!(t.narrower(group.id()).count() >= 2);
+    assert_eq!(t.relatedness(OPERATE_FORKLIFT, HASKELL), None);
+    assert_eq!(t.relatedness(OPERATE_FORKLIFT, WAREHOUSE_WORKER), None, "an occupation is not a skill");
+}
+
+#[test]
+fn a_pack_round_trips_the_embedded_taxonomy() {
+    let t = esco();
+    let pack = t.to_pack();
+    assert!(pack.len() < 4_000_000);
+    let back = Taxonomy::from_pack(&pack).expect("decodes");
+    assert_eq!(back.label_count(), t.label_count());
+    assert_eq!(back.count(ConceptKind::SkillGroup), t.count(ConceptKind::SkillGroup));
+    assert_eq!(back.source(), t.source());
+    assert_eq!(back.search_skills("muletto", &SearchOptions::default()).expect("search")[0].uri, OPERATE_FORKLIFT);
+    assert_eq!(back.essential_skills(WAREHOUSE_WORKER).expect("occupation").len(), 39);
+}
+
+#[test]
+fn an_official_download_in_another_language_is_searched_with_english() {
+    // A minimal "Italian download": the real files have every concept; two are enough here.
+    let mut files = BTreeMap::new();
+    files.insert(
+        "skills_it.csv".to_owned(),
+        format!(
+            "conceptType,conceptUri,skillType,reuseLevel,preferredLabel,altLabels\r\n\
+             KnowledgeSkillCompetence,{OPERATE_FORKLIFT},skill/competence,cross-sector,utilizzare il carrello elevatore,\"condurre un carrello elevatore\nguidare il muletto\"\r\n"
+        )
+        .into_bytes(),
+    );
+    files.insert(
+        "occupations_it.csv".to_owned(),
+        format!("conceptType,conceptUri,iscoGroup,preferredLabel,altLabels,code\r\nOccupation,{WAREHOUSE_WORKER},9333,addetto al magazzino,,9333.1\r\n").into_bytes(),
+    );
+    let mut t = Taxonomy::load_embedded().expect("embedded");
+    let report = t.add_language_from_esco_csv(&files, "it").expect("labels load");
+    assert_eq!(report.files.iter().map(|f| f.records).sum::<u64>(), 2);
+
+    let hit = t.search_skills("utilizzare il carrello elevatore", &SearchOptions::default()).expect("search")[0].clone();
+    assert_eq!(
+        (hit.uri, hit.kind, hit.lang, hit.preferred_label),
+        (OPERATE_FORKLIFT, MatchKind::Exact, "it", "utilizzare il carrello elevatore")
+    );
+    let hit = t.search_skills("guidare il muletto", &SearchOptions::default()).expect("search")[0].clone();
+    assert_eq!((hit.kind, hit.label_kind), (MatchKind::AltLabel, LabelKind::Alternative));
+    // English still works, and the English label is still the one shown by default.
+    assert_eq!(t.search_skills("operate forklift", &SearchOptions::default()).expect("search")[0].kind, MatchKind::Exact);
+    assert_eq!(t.concept(OPERATE_FORKLIFT).map(|c| c.label()), Some("operate forklift"));
+    assert_eq!(t.concept(WAREHOUSE_WORKER).and_then(|c| c.preferred_label("it")), Some("addetto al magazzino"));
+
+    // A full import needs the relation files; labels alone can be merged instead.
+    let err = Taxonomy::import_esco_csv(&files, "it").map(|_| ()).expect_err("relations are needed for a full import");
+    assert_eq!(err.kind(), "missing_data_file");
+    let mut italian = Taxonomy::new();
+    italian.add_language_from_esco_csv(&files, "it").expect("labels load");
+    let mut merged = Taxonomy::load_embedded().expect("embedded");
+    merged.merge(&italian);
+    assert_eq!(merged.count(ConceptKind::Skill), 13_896);
+    assert_eq!(merged.label_count(), t.label_count());
+    let hit = merged.search_skills("condurre un carrello elevatore", &SearchOptions::default()).expect("search")[0].clone();
+    assert_eq!((hit.uri, hit.kind, hit.lang), (OPERATE_FORKLIFT, MatchKind::AltLabel, "it"));
+    assert_eq!(merged.essential_skills(WAREHOUSE_WORKER).expect("relations kept").len(), 39);
+}

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Builds the distributable widget into wasm/widget/dist/: one static folder a municipality
+# can host (the .wasm, its JS glue, the element, the worker, the fonts, the types and a
+# demo page with a sample feed).
+#
+#   wasm/widget/build.sh                 release build (smaller and faster wasm)
+#   PROFILE=dev wasm/widget/build.sh     dev build (quicker to compile, larger)
+#
+# Needs: cargo with the wasm32-unknown-unknown target, node/npm (`npm ci` done, for
+# wasm-opt from binaryen and the type generator). Installs wasm-bindgen-cli, matching the
+# version in Cargo.lock, under $SPORTELLO_TOOLS (default ~/.cache/sportello/tools).
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+CACHE="${SPORTELLO_CACHE:-$HOME/.cache/sportello}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$CACHE/target}"
+TOOLS="${SPORTELLO_TOOLS:-$CACHE/tools}"
+PROFILE="${PROFILE:-release}"
+DIST="$HERE/dist"
+cd "$ROOT"
+
+# 1. wasm-bindgen-cli, exactly the version of the wasm-bindgen crate in Cargo.lock (not
+#    --locked: its own lock file pins crates that a registry mirror may lack).
+want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+have=$("$TOOLS/bin/wasm-bindgen" --version 2>/dev/null | awk '{ print $2 }' || true)
+if [[ "$have" != "$want" ]]; then
+  echo "==> installing wasm-bindgen-cli $want (found: ${have:-none})"
+  cargo install -q wasm-bindgen-cli --version "$want" --root "$TOOLS"
+fi
+
+# 2. The wasm module (the core's `render-engine` feature, without `index`).
+rustup target list --installed 2>/dev/null | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+flag=(); [[ "$PROFILE" == release ]] && flag=(--release)
+dir=$([[ "$PROFILE" == release ]] && echo release || echo debug)
+echo "==> cargo build -p sportello-wasm --target wasm32-unknown-unknown ${flag[*]:-}"
+cargo build -q -p sportello-wasm --target wasm32-unknown-unknown "${flag[@]}"
+WASM="$CARGO_TARGET_DIR/wasm32-unknown-unknown/$dir/sportello_wasm.wasm"
+
+# 3. JS glue, then wasm-opt.
+rm -rf "$DIST"
+mkdir -p "$DIST/fonts" "$DIST/types" "$DIST/demo"
+"$TOOLS/bin/wasm-bindgen" --target web --no-typescript --out-dir "$DIST" --out-name sportello_wasm "$WASM"
+OPT="$HERE/node_modules/.bin/wasm-opt"
+if [[ -x "$OPT" ]]; then
+  level=-O2; [[ "$PROFILE" == release ]] && level=-Oz
+  "$OPT" "$level" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    --enable-reference-types --enable-multivalue "$DIST/sportello_wasm_bg.wasm" -o "$DIST/sportello_wasm_bg.wasm"
+else
+  echo "warning: wasm-opt not found (run npm ci in wasm/widget): the wasm is not optimised" >&2
+fi
+
+# 4. The element, the worker and the types.
+cp "$HERE"/src/*.js "$DIST/"
+node "$HERE/scripts/gen-types.mjs" --check || node "$HERE/scripts/gen-types.mjs"
+cp "$HERE"/types/*.d.ts "$DIST/types/"
+
+# 5. Only the fonts the templates use (core: render::TEMPLATE_FONTS), from the typst-assets
+#    crate the build used, with their licence.
+assets=$(cargo metadata -q --format-version 1 --filter-platform wasm32-unknown-unknown | node -e '
+  let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
+    const p = JSON.parse(s).packages.find((p) => p.name === "typst-assets");
+    console.log(require("path").dirname(p.manifest_path));
+  });')
+for f in Regular Bold Italic BoldItalic; do cp "$assets/files/fonts/LibertinusSerif-$f.otf" "$DIST/fonts/"; done
+awk '/^The SIL Open Font License/ { on = 1 } on && /^={10,}/ { exit } on' "$assets/NOTICE" > "$DIST/fonts/OFL.txt"
+
+# 6. Notices, demo page, sample feed (the shared test fixtures) and sample profile.
+cat > "$DIST/NOTICE.txt" <<'EOF'
+Sportello widget (EUPL-1.2). Bundled third-party material:
+- Typst (Apache-2.0), compiled into sportello_wasm_bg.wasm.
+- Libertinus Serif fonts (SIL Open Font License 1.1, see fonts/OFL.txt).
+- ESCO classification v1.1.1, reduced (labels, codes and relations; descriptions dropped):
+  this product uses the ESCO classification of the European Commission. (c) European Union.
+- The list of Italian comuni with coordinates (ISTAT; GeoNames, CC BY 4.0).
+EOF
+cp "$HERE/demo/index.html" "$DIST/demo/"
+node -e '
+  const fs = require("fs");
+  const lines = fs.readFileSync(process.argv[1], "utf8").split("\n").filter((l) => l.trim());
+  fs.writeFileSync(process.argv[2], JSON.stringify(lines.map((l) => JSON.parse(l)), null, 1) + "\n");
+' "$ROOT/tests/fixtures/vacancies.jsonl" "$DIST/demo/vacancies.json"
+cp "$ROOT/tests/fixtures/profiles/sara-cuoca.json" "$DIST/demo/sample-profile.json"
+
+# 7. Sizes.
+node -e '
+  const fs = require("fs"), path = require("path"), zlib = require("zlib");
+  const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]);
+  let raw = 0, gz = 0;
+  const rows = walk(process.argv[1]).map((f) => { const b = fs.readFileSync(f); const g = zlib.gzipSync(b, { level: 9 }).length; raw += b.length; gz += g; return [path.relative(process.argv[1], f), b.length, g]; });
+  rows.sort((a, b) => b[2] - a[2]);
+  for (const [f, r, g] of rows.slice(0, 8)) console.log(`  ${f.padEnd(40)} ${(r / 1e6).toFixed(2).padStart(7)} MB  gzip ${(g / 1e6).toFixed(2).padStart(6)} MB`);
+  console.log(`==> dist: ${(raw / 1e6).toFixed(2)} MB raw, ${(gz / 1e6).toFixed(2)} MB gzip (${rows.length} files) in ${process.argv[1]}`);
+' "$DIST"

@@ -1,0 +1,136 @@
+// The Web Worker that hosts Sportello's WebAssembly module for <sportello-cv>: rendering,
+// validation, ESCO search and matching run here, never on the page's main thread, so
+// typing is never blocked. It loads only files of its own folder (the .wasm and the
+// fonts); the profile never leaves the browser.
+//
+// Protocol: the page posts {id, op, args}; the worker answers {id, ok: true, value} or
+// {id, ok: false, error: {kind, message, hint, problems}}. Transferable results (the PDF)
+// are transferred, not copied.
+
+import init, * as wasm from './sportello_wasm.js';
+
+/** The font files the templates use (see Renderer::with_fonts / TEMPLATE_FONTS in core). */
+const FONTS = ['LibertinusSerif-Regular.otf', 'LibertinusSerif-Bold.otf', 'LibertinusSerif-Italic.otf', 'LibertinusSerif-BoldItalic.otf'];
+
+const base = new URL('./', import.meta.url);
+let engine = null;
+let feed = null;
+
+async function fetchBytes(name) {
+  const r = await fetch(new URL(name, base));
+  if (!r.ok) throw Object.assign(new Error(`cannot load ${name}: HTTP ${r.status}`), { kind: 'load' });
+  return new Uint8Array(await r.arrayBuffer());
+}
+
+const ready = (async () => {
+  const t0 = performance.now();
+  const [, ...fonts] = await Promise.all([init({ module_or_path: new URL('sportello_wasm_bg.wasm', base) }), ...FONTS.map((f) => fetchBytes(`fonts/${f}`))]);
+  const t1 = performance.now();
+  engine = new wasm.Engine(fonts);
+  return { version: wasm.version(), templates: engine.templates(), locales: engine.locales(), loadMs: t1 - t0, engineMs: performance.now() - t1 };
+})();
+
+/** A data URL (`data:image/jpeg;base64,...`) to bytes; anything else to undefined. */
+function photoBytes(dataUrl) {
+  if (typeof dataUrl !== 'string' || !dataUrl.startsWith('data:image/')) return undefined;
+  const comma = dataUrl.indexOf(',');
+  if (comma < 0 || !dataUrl.slice(0, comma).endsWith(';base64')) return undefined;
+  try {
+    const bin = atob(dataUrl.slice(comma + 1));
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The profile as JSON text for the core, with the photo taken out (it goes as bytes). */
+function split(profile) {
+  const photo = photoBytes(profile?.person?.photo);
+  if (profile?.person?.photo) profile = { ...profile, person: { ...profile.person, photo: undefined } };
+  return [JSON.stringify(profile), photo];
+}
+
+const ops = {
+  async init() {
+    return ready;
+  },
+  async render({ profile, template, lang, today }) {
+    await ready;
+    const [json, photo] = split(profile);
+    const t0 = performance.now();
+    const out = engine.renderSvg(json, template, lang, today, photo);
+    return { ...out, ms: performance.now() - t0 };
+  },
+  async pdf({ profile, template, lang, today }) {
+    await ready;
+    const [json, photo] = split(profile);
+    return engine.renderPdf(json, template, lang, today, photo);
+  },
+  async text({ profile, template, lang, today }) {
+    await ready;
+    return engine.renderText(split(profile)[0], template, lang, today);
+  },
+  async validate({ text, today }) {
+    await ready;
+    return wasm.validate(text, today);
+  },
+  async readProfile({ text, today }) {
+    await ready;
+    return wasm.readProfile(text, today);
+  },
+  async searchSkills({ text, limit, lang }) {
+    await ready;
+    return wasm.searchSkills(text, limit, lang);
+  },
+  async searchOccupations({ text, limit, lang }) {
+    await ready;
+    return wasm.searchOccupations(text, limit, lang);
+  },
+  async occupationSkills({ uri }) {
+    await ready;
+    return wasm.occupationSkills(uri);
+  },
+  async searchPlaces({ text, limit }) {
+    await ready;
+    return wasm.searchPlaces(text, limit);
+  },
+  async loadFeed({ text }) {
+    await ready;
+    feed?.free();
+    feed = null;
+    const f = new wasm.Feed(text);
+    feed = f;
+    return { length: f.length, problems: f.problems };
+  },
+  async match({ profile, today, lang, top, includeExcluded }) {
+    await ready;
+    if (!feed) throw Object.assign(new Error('no vacancy feed loaded'), { kind: 'feed' });
+    return feed.match(split(profile)[0], today, lang, top, includeExcluded);
+  },
+};
+
+function plainError(e) {
+  return {
+    kind: e?.kind ?? 'internal',
+    message: String(e?.message ?? e),
+    hint: e?.hint ?? null,
+    problems: Array.isArray(e?.problems) ? e.problems : [],
+  };
+}
+
+self.onmessage = async ({ data: { id, op, args } }) => {
+  try {
+    if (!ops[op]) throw new Error(`unknown operation ${op}`);
+    const value = await ops[op](args ?? {});
+    const transfer = value instanceof Uint8Array ? [value.buffer] : [];
+    self.postMessage({ id, ok: true, value }, transfer);
+  } catch (e) {
+    // A panic in Rust surfaces as a RuntimeError (logged by the panic hook); the module
+    // may then be unusable, so the page is told to restart the worker.
+    const error = plainError(e);
+    if (e instanceof WebAssembly.RuntimeError) error.kind = 'crash';
+    self.postMessage({ id, ok: false, error });
+  }
+};

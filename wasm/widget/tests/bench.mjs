@@ -1,0 +1,128 @@
+// Benchmark of <sportello-cv> in headless Chromium: time to first preview (cold: empty
+// HTTP cache; warm: a reload), preview update after an edit, PDF download, and the size of
+// dist/ raw and gzip. Prints figures, never fails on them.
+//   node wasm/widget/tests/bench.mjs      (after wasm/widget/build.sh)
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const DIST = path.join(here, '..', 'dist');
+const SAMPLE = path.join(here, '..', '..', '..', 'tests', 'fixtures', 'profiles', 'sara-cuoca.json');
+const EDITS = Number(process.env.EDITS ?? 20);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))];
+const ms = (x) => `${Math.round(x)} ms`;
+
+async function sizes() {
+  const files = [];
+  const walk = async (d) => {
+    for (const e of await readdir(d, { withFileTypes: true })) {
+      const f = path.join(d, e.name);
+      if (e.isDirectory()) await walk(f);
+      else {
+        const b = await readFile(f);
+        files.push({ f: path.relative(DIST, f), raw: b.length, gz: zlib.gzipSync(b, { level: 9 }).length });
+      }
+    }
+  };
+  await walk(DIST);
+  return files.sort((a, b) => b.gz - a.gz);
+}
+
+const sample = JSON.parse(await readFile(SAMPLE, 'utf8'));
+const server = await serve(DIST);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+try {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  // A returning user: the draft is in localStorage, so the first preview renders on load.
+  await context.addInitScript((draft) => {
+    if (!localStorage.getItem('sportello-cv-draft')) localStorage.setItem('sportello-cv-draft', JSON.stringify(draft));
+    window.__previews = [];
+    document.addEventListener('sportello-preview', (e) => window.__previews.push({ ...e.detail, at: performance.now() }));
+    document.addEventListener('sportello-ready', (e) => (window.__ready = { ...e.detail, at: performance.now() }));
+  }, { v: 1, profile: sample, uiLang: 'it' });
+  const page = await context.newPage();
+
+  const firstPreview = async () => {
+    await page.waitForFunction(() => window.__previews.length > 0, null, { timeout: 60_000 });
+    return page.evaluate(() => ({ first: window.__previews[0], ready: window.__ready }));
+  };
+  await page.goto(`${server.url}/demo/`);
+  const cold = await firstPreview();
+  const warmRuns = [];
+  for (let i = 0; i < 3; i++) {
+    await page.reload();
+    warmRuns.push(await firstPreview());
+  }
+
+  // Edits: change the headline, wait for the preview that includes it (debounce included).
+  const edits = [];
+  const renders = [];
+  for (let i = 0; i < EDITS; i++) {
+    const r = await page.evaluate(async (n) => {
+      const el = document.querySelector('sportello-cv');
+      const input = el.shadowRoot.querySelector('#f-headline');
+      const before = window.__previews.length;
+      const t0 = performance.now();
+      input.value = `Cuoca con attestato HACCP ${n}`;
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      while (window.__previews.length === before) await new Promise((r) => setTimeout(r, 2));
+      const last = window.__previews.at(-1);
+      return { ms: last.at - t0, render: last.renderMs };
+    }, i);
+    edits.push(r.ms);
+    renders.push(r.render);
+    await page.waitForTimeout(150);
+  }
+
+  // Typing fast: one character every 60 ms; how stale is the preview when typing stops?
+  const typing = await page.evaluate(async () => {
+    const el = document.querySelector('sportello-cv');
+    const input = el.shadowRoot.querySelector('#f-headline');
+    input.value = '';
+    const text = 'Cuoca di linea e aiuto cuoco';
+    for (const ch of text) {
+      input.value += ch;
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    const t0 = performance.now();
+    const seen = window.__previews.length;
+    await new Promise((r) => setTimeout(r, 5));
+    while (window.__previews.length === seen || el.rendering || el.dirty) await new Promise((r) => setTimeout(r, 2));
+    return { settle: performance.now() - t0 };
+  });
+
+  const pdf = await page.evaluate(async () => {
+    const el = document.querySelector('sportello-cv');
+    const t0 = performance.now();
+    const bytes = await el.rpc.call('pdf', el.renderArgs());
+    return { ms: performance.now() - t0, bytes: bytes.length };
+  });
+
+  const files = await sizes();
+  const raw = files.reduce((s, f) => s + f.raw, 0);
+  const gz = files.reduce((s, f) => s + f.gz, 0);
+  const mb = (b) => `${(b / 1e6).toFixed(2)} MB`;
+  const warmFirst = warmRuns.map((w) => w.first.at);
+
+  console.log('Sportello widget benchmark (headless Chromium, %s)', await browser.version());
+  console.log(`time to first preview, cold (empty cache):  ${ms(cold.first.at)}  (worker ready ${ms(cold.ready.at)}: wasm+fonts ${ms(cold.ready.loadMs)}, engine ${ms(cold.ready.engineMs)}; first render ${ms(cold.first.renderMs)})`);
+  console.log(`time to first preview, warm (reload):       median ${ms(median(warmFirst))}  (runs: ${warmFirst.map(ms).join(', ')})`);
+  console.log(`preview update after an edit:               median ${ms(median(edits))}, p90 ${ms(p90(edits))}  (render in the worker: median ${ms(median(renders))}; ${EDITS} edits, debounce included)`);
+  console.log(`typing at 60 ms/char, preview settled:      ${ms(typing.settle)} after the last key`);
+  console.log(`PDF for download:                           ${ms(pdf.ms)} (${(pdf.bytes / 1024).toFixed(0)} KiB)`);
+  console.log(`dist size:                                  ${mb(raw)} raw, ${mb(gz)} gzip (${files.length} files); largest:`);
+  for (const f of files.slice(0, 6)) console.log(`  ${f.f.padEnd(36)} ${mb(f.raw).padStart(9)} raw  ${mb(f.gz).padStart(9)} gzip`);
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,29 @@
+// Takes a screenshot of the demo page with the sample CV and its matches into
+// tests/screenshot.png (for reviewing the design). `node tests/screenshot.mjs [full]`.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const server = await serve(path.join(here, '..', 'dist'));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(`${server.url}/demo/`);
+  await page.evaluate(() => document.querySelector('sportello-cv').ready);
+  await page.getByRole('button', { name: /Carica un esempio/ }).click();
+  await page.locator('sportello-cv #pages img').first().waitFor();
+  await page.locator('sportello-cv button', { hasText: 'Cerca le offerte adatte' }).click();
+  await page.locator('sportello-cv #match-list li').first().waitFor();
+  await page.waitForTimeout(300);
+  const out = path.join(here, 'screenshot.png');
+  await page.screenshot({ path: out, fullPage: process.argv[2] === 'full' });
+  console.log(out);
+} finally {
+  await browser.close();
+  await server.close();
+}
