@@ -28,7 +28,7 @@
 //! variants of the scorer computed here by re-weighting or re-scoring the same candidates
 //! (no core change): no distance part, no label-similarity matches, no credit for a skill
 //! of the same skill group, an occupation inferred from the skills, IDF-weighted skill
-//! coverage. (The embedded ESCO has no Italian alternative labels for skills, so the
+//! coverage, coverage smoothed towards a prior (few required skills say less), retrieval by URIs only (no text clause). (The embedded ESCO has no Italian alternative labels for skills, so the
 //! Italian profiles use preferred labels where the English ones use alternative labels.)
 //!
 //! **Speed.** Synthetic vacancies of every ESCO occupation with URIs on all skills, placed
@@ -36,7 +36,7 @@
 //! 1M in a temp dir: indexing time (prepare + upsert + commit; generating the vacancies is
 //! timed apart and left out), size on disk, single-query latency (retrieve + score +
 //! explain the top 20, one thread, 200 queries after 20 warm-up ones, then the phases
-//! apart) and the throughput of `Matcher::batch` against the 100k index (all cores).
+//! apart, and retrieval by URIs only as a what-if) and the throughput of `Matcher::batch` against the 100k index (all cores).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
@@ -458,7 +458,7 @@ fn judge(set: &QualitySet<'_, '_>, case: usize, ranked: &[usize], into: &mut Sco
 // ---------------------------------------------------------------- quality run
 
 /// The ranking methods compared, in the order [`rankings`] returns them.
-const METHODS: [&str; 13] = [
+const METHODS: [&str; 15] = [
     "engine: Matcher::vacancies_for",
     "  same, re-ranked here (check: must equal)",
     "  what-if: distance weight 0",
@@ -466,16 +466,18 @@ const METHODS: [&str; 13] = [
     "  what-if: no credit for the same skill group",
     "  what-if: occupation inferred from skills",
     "  what-if: IDF-weighted skill coverage",
-    "  what-if: the four above (distance kept)",
-    "  what-if: all five",
+    "  what-if: smoothed coverage (+3 skills at 0.2)",
+    "  what-if: the five above (distance kept)",
+    "  what-if: all six",
     "  with the true skill URIs (no normalisation)",
+    "  retrieving by URIs only (no text clause)",
     "retrieval order only (Tantivy, no scorer)",
     "BM25: search_text(skill labels)",
     "BM25: search_text(skill labels + job role)",
 ];
 const ENGINE: usize = 0;
-const WHAT_IF: std::ops::Range<usize> = 2..9;
-const BM25: usize = 11;
+const WHAT_IF: std::ops::Range<usize> = 2..10;
+const BM25: usize = 13;
 /// IDF of a skill without a URI (about the median of ESCO's skills).
 const DEFAULT_IDF: f64 = 6.0;
 
@@ -496,8 +498,9 @@ struct Ranked {
     lists: Vec<Vec<usize>>,
     /// The engine's results.
     engine: Vec<MatchResult>,
-    /// Share of relevance-2 vacancies among the candidates retrieved.
-    candidate_recall: f64,
+    /// Share of relevance-2 vacancies among the candidates retrieved, and among those
+    /// retrieved by URIs only.
+    candidate_recall: (f64, f64),
 }
 
 /// One profile in its three prepared forms.
@@ -559,8 +562,9 @@ fn quality(matcher: &Matcher<'_>, occs: &[Occ<'_>], lang: &'static str, quick: b
 
     normalisation_report(&set, &prepared);
     inference_report(&set, &prepared);
-    let cand = mean(&ranked.iter().map(|r| r.candidate_recall).collect::<Vec<_>>());
-    println!("retrieval recall@{DEFAULT_RETRIEVE} (relevance-2 vacancies among the candidates scored): {cand:.3}");
+    let cand = mean(&ranked.iter().map(|r| r.candidate_recall.0).collect::<Vec<_>>());
+    let by_uri = mean(&ranked.iter().map(|r| r.candidate_recall.1).collect::<Vec<_>>());
+    println!("retrieval recall@{DEFAULT_RETRIEVE} (relevance-2 vacancies among the candidates scored): {cand:.3}; retrieving by URIs only: {by_uri:.3}");
     evidence_report(&ctx, &set, &ranked);
     let show = show.unwrap_or(if gain >= TARGET_GAIN { 0 } else { 2 });
     show_failures(matcher, &set, &index, &prepared, engine, show);
@@ -587,10 +591,18 @@ fn rankings(ctx: &Ctx<'_>, set: &QualitySet<'_, '_>, i: usize, p: &Prepared) -> 
     let (m, s) = (ctx.matcher, &ctx.strict);
     let w = &m.weights;
     let no_distance = Weights { distance: 0.0, ..w.clone() };
-    let (plain, idf, no_group, both) = (Credit::Plain, Credit::Idf(ctx.idf), Credit::NoSameGroup, Credit::IdfNoSameGroup(ctx.idf));
+    let plain = Credit::default();
+    let idf = Credit { idf: Some(ctx.idf), ..plain };
+    let no_group = Credit { no_same_group: true, ..plain };
+    let smooth = Credit { smoothing: 3.0, ..plain };
+    let all = Credit { idf: Some(ctx.idf), no_same_group: true, smoothing: 3.0 };
     let engine = m.vacancies_for(ctx.index, &p.plain, K, false).expect("match");
     let cands = ctx.retrieve(&p.plain);
-    let found = cands.iter().filter_map(|v| ctx.ids.get(v.id.as_str())).filter(|&&v| set.relevance(i, v) == 2).count();
+    let by_uri = ctx.retrieve(&uris_only(&p.plain));
+    let recall = |cands: &[PreparedVacancy]| {
+        let found = cands.iter().filter_map(|v| ctx.ids.get(v.id.as_str())).filter(|&&v| set.relevance(i, v) == 2).count();
+        found as f64 / VACANCIES_PER_OCCUPATION as f64
+    };
     let (base, loose) = (score_all(m, &p.plain, &cands), score_all(s, &p.plain, &cands));
     let inferred_cands = ctx.retrieve(&p.inferred);
     let (inferred, inferred_strict) = (score_all(m, &p.inferred, &inferred_cands), score_all(s, &p.inferred, &inferred_cands));
@@ -605,14 +617,16 @@ fn rankings(ctx: &Ctx<'_>, set: &QualitySet<'_, '_>, i: usize, p: &Prepared) -> 
         ctx.top(&base, w, no_group),
         ctx.top(&inferred, w, plain),
         ctx.top(&base, w, idf),
-        ctx.top(&inferred_strict, w, both),
-        ctx.top(&inferred_strict, &no_distance, both),
+        ctx.top(&base, w, smooth),
+        ctx.top(&inferred_strict, w, all),
+        ctx.top(&inferred_strict, &no_distance, all),
         ctx.top(&oracle, w, plain),
+        ctx.top(&score_all(m, &p.plain, &by_uri), w, plain),
         ctx.indices(cands.iter().take(K).map(|v| v.id.as_str())),
         ctx.indices(text(false).iter().map(String::as_str)),
         ctx.indices(text(true).iter().map(String::as_str)),
     ];
-    Ranked { lists, engine, candidate_recall: found as f64 / VACANCIES_PER_OCCUPATION as f64 }
+    Ranked { lists, engine, candidate_recall: (recall(&cands), recall(&by_uri)) }
 }
 
 fn score_all<'v>(m: &Matcher<'_>, p: &PreparedProfile, cands: &'v [PreparedVacancy]) -> Vec<(MatchResult, &'v PreparedVacancy)> {
@@ -637,17 +651,25 @@ impl Ctx<'_> {
     }
 }
 
-/// How the skill parts are credited when re-scoring.
-#[derive(Clone, Copy)]
-enum Credit<'a> {
-    /// As the engine does.
-    Plain,
-    /// Each required skill weighted by its IDF.
-    Idf(&'a HashMap<String, f64>),
+/// How the skill parts are credited when re-scoring (the default: as the engine does).
+#[derive(Clone, Copy, Default)]
+struct Credit<'a> {
+    /// Weight each required skill by its IDF.
+    idf: Option<&'a HashMap<String, f64>>,
     /// No credit for a skill of the same skill group.
-    NoSameGroup,
-    /// Both.
-    IdfNoSameGroup(&'a HashMap<String, f64>),
+    no_same_group: bool,
+    /// Pseudo-count of required skills at [`SMOOTHING_PRIOR`] credit added to every
+    /// coverage, so that 2 skills of 3 count for less than 8 of 12 (0: none).
+    smoothing: f64,
+}
+
+/// The credit assumed for the pseudo-count of smoothed coverage.
+const SMOOTHING_PRIOR: f64 = 0.2;
+
+impl Credit<'_> {
+    fn is_plain(&self) -> bool {
+        self.idf.is_none() && !self.no_same_group && self.smoothing == 0.0
+    }
 }
 
 /// A result's score with other weights and skill credits.
@@ -655,10 +677,10 @@ fn reweigh(r: &MatchResult, v: &PreparedVacancy, w: &Weights, credit: Credit<'_>
     let (mut num, mut den) = (0.0, 0.0);
     for part in &r.parts {
         let weight = part_weight(part.name, w);
-        let credit = match (credit, part.name) {
-            (Credit::Plain, _) => part.credit,
-            (_, PartName::EssentialSkills) => coverage(r, &v.essential, true, credit),
-            (_, PartName::OptionalSkills) => coverage(r, &v.optional, false, credit),
+        let credit = match part.name {
+            _ if credit.is_plain() => part.credit,
+            PartName::EssentialSkills => coverage(r, &v.essential, true, credit),
+            PartName::OptionalSkills => coverage(r, &v.optional, false, credit),
             _ => part.credit,
         };
         num += weight * credit;
@@ -679,24 +701,22 @@ fn part_weight(name: PartName, w: &Weights) -> f64 {
     }
 }
 
-/// Coverage of required skills, with each weighted by its IDF (rare skills count more)
-/// and same-group matches left out, as asked.
-fn coverage(r: &MatchResult, required: &[ConceptRef], essential: bool, credit: Credit<'_>) -> f64 {
-    let (idf, no_group) = match credit {
-        Credit::Plain => (None, false),
-        Credit::Idf(idf) => (Some(idf), false),
-        Credit::NoSameGroup => (None, true),
-        Credit::IdfNoSameGroup(idf) => (Some(idf), true),
-    };
+/// Coverage of required skills as [`Credit`] says: each weighted by its IDF (rare skills
+/// count more), same-group matches left out, smoothed.
+fn coverage(r: &MatchResult, required: &[ConceptRef], essential: bool, c: Credit<'_>) -> f64 {
     let same_group = |e: &Evidence| matches!(e, Evidence::Related { relation: RelationKind::SameGroup });
     let (mut num, mut den) = (0.0, 0.0);
     for req in required {
-        let weight = idf.map_or(1.0, |idf| req.uri.as_deref().and_then(|u| idf.get(u)).copied().unwrap_or(DEFAULT_IDF));
-        let credit = r.matched.iter().filter(|m| m.essential == essential && m.required == req.label && !(no_group && same_group(&m.evidence))).map(|m| m.credit).fold(0.0, f64::max);
+        let weight = c.idf.map_or(1.0, |idf| req.uri.as_deref().and_then(|u| idf.get(u)).copied().unwrap_or(DEFAULT_IDF));
+        let credit = r.matched.iter().filter(|m| m.essential == essential && m.required == req.label && !(c.no_same_group && same_group(&m.evidence))).map(|m| m.credit).fold(0.0, f64::max);
         num += weight * credit;
         den += weight;
     }
-    if den > 0.0 { num / den } else { 0.0 }
+    if required.is_empty() {
+        return 0.0;
+    }
+    let pseudo = c.smoothing * den / required.len() as f64;
+    (num + pseudo * SMOOTHING_PRIOR) / (den + pseudo)
 }
 
 /// The profile's skill labels joined (and its job roles, if asked).
@@ -714,6 +734,18 @@ fn with_true_uris(p: &PreparedProfile, c: &Case) -> PreparedProfile {
     for (s, t) in p.skills.iter_mut().zip(&c.truth) {
         if let Some((uri, _)) = t {
             s.uri = Some(uri.clone());
+        }
+    }
+    p
+}
+
+/// The profile with the labels of placed skills and occupations blanked, so that
+/// retrieval runs on URIs alone (and on the text of what could not be placed).
+fn uris_only(p: &PreparedProfile) -> PreparedProfile {
+    let mut p = p.clone();
+    for c in p.skills.iter_mut().chain(p.occupations.iter_mut()) {
+        if c.uri.is_some() {
+            c.label.clear();
         }
     }
     p
@@ -778,12 +810,14 @@ fn evidence_report(ctx: &Ctx<'_>, set: &QualitySet<'_, '_>, ranked: &[Ranked]) {
     let mut counts: BTreeMap<(u8, String), f64> = BTreeMap::new();
     let mut results = [0usize; 3];
     let mut score_sum = [0.0; 3];
+    let mut essential = [0usize; 3];
     for (i, ranking) in ranked.iter().enumerate() {
         for r in &ranking.engine {
             let Some(&v) = ctx.ids.get(r.vacancy_id.as_str()) else { continue };
             let rel = set.relevance(i, v);
             results[usize::from(rel)] += 1;
             score_sum[usize::from(rel)] += r.score;
+            essential[usize::from(rel)] += set.vacancies[v].essential_skills.len();
             for m in &r.matched {
                 *counts.entry((rel, evidence_kind(&m.evidence))).or_default() += 1.0;
             }
@@ -792,6 +826,8 @@ fn evidence_report(ctx: &Ctx<'_>, set: &QualitySet<'_, '_>, ranked: &[Ranked]) {
     let kinds: std::collections::BTreeSet<String> = counts.keys().map(|(_, k)| k.clone()).collect();
     println!("\nengine top 10, matched skills per result by evidence (relevance 2 / 1 / 0):");
     println!("  {:<28} {:>6} {:>6} {:>6}", "results (mean score)", fmt_n(results[2], score_sum[2]), fmt_n(results[1], score_sum[1]), fmt_n(results[0], score_sum[0]));
+    let per_result = |rel: usize| essential[rel] as f64 / results[rel].max(1) as f64;
+    println!("  {:<28} {:>6.2} {:>6.2} {:>6.2}", "essential skills asked", per_result(2), per_result(1), per_result(0));
     for k in kinds {
         let per = |rel: u8| counts.get(&(rel, k.clone())).copied().unwrap_or(0.0) / results[usize::from(rel)].max(1) as f64;
         println!("  {k:<28} {:>6.2} {:>6.2} {:>6.2}", per(2), per(1), per(0));
@@ -895,9 +931,11 @@ fn report_latency(n: usize, l: &Latency, summary: &mut Summary) {
         ms(l.score.0) * 1000.0 / l.candidates.max(1) as f64,
         ms(l.explain.0)
     );
+    println!("  what-if: retrieve by URIs only (no text clause): p50 {:.2} ms, p99 {:.2} ms", ms(l.retrieve_by_uri.0), ms(l.retrieve_by_uri.1));
     let target = if n == 1_000_000 { "p50 < 5 ms, p99 < 25 ms" } else { "" };
     summary.push((format!("speed {}: query top-20 + explain p50 / p99", human(n)), format!("{:.1} / {:.1} ms", ms(l.total.0), ms(l.total.1)), target.into()));
     summary.push((format!("speed {}:   retrieve / score / explain p50", human(n)), format!("{:.1} / {:.1} / {:.2} ms", ms(l.retrieve.0), ms(l.score.0), ms(l.explain.0)), String::new()));
+    summary.push((format!("speed {}:   what-if retrieve by URIs only p50 / p99", human(n)), format!("{:.1} / {:.1} ms", ms(l.retrieve_by_uri.0), ms(l.retrieve_by_uri.1)), String::new()));
 }
 
 fn batch(matcher: &Matcher<'_>, index: &VacancyIndex, profiles: &[PreparedProfile], summary: &mut Summary) {
@@ -968,6 +1006,8 @@ struct Latency {
     retrieve: (Duration, Duration),
     score: (Duration, Duration),
     explain: (Duration, Duration),
+    /// Retrieval by URIs only (the text clause left out), as a what-if.
+    retrieve_by_uri: (Duration, Duration),
     candidates: usize,
 }
 
@@ -985,7 +1025,7 @@ fn latency(matcher: &Matcher<'_>, index: &VacancyIndex, queries: &[PreparedProfi
         }
     }
     let filters = Filters { today: Some(matcher.today), within_commute: true, default_commute_km: matcher.weights.default_commute_km };
-    let (mut retrieves, mut scores, mut explains, mut candidates) = (Vec::new(), Vec::new(), Vec::new(), 0);
+    let (mut retrieves, mut scores, mut explains, mut by_uri, mut candidates) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), 0);
     for p in &queries[WARM_UP..] {
         let t = Instant::now();
         let cands = index.retrieve(p, DEFAULT_RETRIEVE.max(EXPLAINED * 5), &filters).expect("retrieve");
@@ -999,12 +1039,17 @@ fn latency(matcher: &Matcher<'_>, index: &VacancyIndex, queries: &[PreparedProfi
         let t = Instant::now();
         std::hint::black_box(ranked.iter().map(|r| explain::explain(r, Lang::It).len()).sum::<usize>());
         explains.push(t.elapsed());
+        let blank = uris_only(p);
+        let t = Instant::now();
+        std::hint::black_box(index.retrieve(&blank, DEFAULT_RETRIEVE.max(EXPLAINED * 5), &filters).expect("retrieve"));
+        by_uri.push(t.elapsed());
     }
     Latency {
         total: p50_p99(&mut totals),
         retrieve: p50_p99(&mut retrieves),
         score: p50_p99(&mut scores),
         explain: p50_p99(&mut explains),
+        retrieve_by_uri: p50_p99(&mut by_uri),
         candidates: candidates / LATENCY_QUERIES,
     }
 }

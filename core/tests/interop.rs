@@ -139,6 +139,8 @@ fn fixtures_import_and_attacks_are_refused() {
         "europass-candidate-own.xml",
         "jobposting-own-graph.jsonld",
         "vacancies-own.csv",
+        "jsonresume-schema-1.3.1-sample.resume.json",
+        "jsonresume-schema-1.3.1-sample.job.json",
     ] {
         let done = import_file(&dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
         println!("{name}: {}", describe(&done));
@@ -148,7 +150,7 @@ fn fixtures_import_and_attacks_are_refused() {
         }
         seen += 1;
     }
-    assert_eq!(seen, 7);
+    assert_eq!(seen, 9);
     for name in ["billion-laughs.xml", "external-entity.xml"] {
         let err = import_file(&dir.join(name)).unwrap_err();
         assert_eq!(err.kind(), "import", "{name}");

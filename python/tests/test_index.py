@@ -217,3 +217,11 @@ def test_long_calls_release_the_gil(index, profiles):
         ticker.join()
     middle = [s for s in stamps if t0 + 0.25 * (t1 - t0) < s < t0 + 0.75 * (t1 - t0)]
     assert t1 - t0 > 0.01 and middle, (t1 - t0, len(stamps))
+
+
+def test_polars_in_and_out(index, profiles):
+    pl = pytest.importorskip("polars")
+    frame = pl.DataFrame({"id": list(profiles), "document": [json.dumps(p) for p in profiles.values()]})
+    out = index.match_batch(frame, top=2, today=TODAY, output="polars")
+    expected = index.match_batch(profiles, top=2, today=TODAY)
+    assert out.columns == list(expected.columns) and out.get_column("score").to_list() == list(expected["score"])
