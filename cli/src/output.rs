@@ -60,10 +60,16 @@ impl Failure {
 /// What commands return.
 pub type CmdResult = Result<ExitCode, Failure>;
 
-/// Reads a file, or standard input for `-`, with a size limit.
+/// Reads a profile or vacancy file, or standard input for `-`, up to the document size
+/// limit (one byte more, so that the core can say the file is too large).
 pub fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
+    read_limited(path, sportello::limits::MAX_DOCUMENT_BYTES)
+}
+
+/// Reads a file, or standard input for `-`, up to `limit` bytes plus one.
+pub fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, Failure> {
     use std::io::Read;
-    let limit = sportello::limits::MAX_DOCUMENT_BYTES as u64 + 1;
+    let limit = limit as u64 + 1;
     let mut buf = Vec::new();
     let result = if path == Path::new("-") {
         std::io::stdin().take(limit).read_to_end(&mut buf)

@@ -20,6 +20,7 @@ pub mod load;
 pub mod matching;
 pub mod model;
 pub mod normalise;
+mod path;
 #[cfg(feature = "render-engine")]
 pub mod render;
 pub mod schema;

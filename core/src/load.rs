@@ -19,6 +19,7 @@ use serde_json::Value;
 use crate::error::{Error, Result};
 use crate::limits::{MAX_DEPTH, MAX_DOCUMENT_BYTES, MAX_LIST_ITEMS, MAX_LONG_TEXT_CHARS, MAX_PROBLEMS, MAX_SHORT_TEXT_CHARS};
 use crate::model::{PartialDate, Profile, Vacancy};
+use crate::path::{self, Step};
 use crate::validate::{Problem, Report, validate_profile, validate_vacancy};
 
 /// The text formats documents are read from.
@@ -231,15 +232,15 @@ fn typed<T: DeserializeOwned>(tree: &Value) -> (Option<T>, Report) {
                 return (Some(value), report);
             }
             Err(e) => {
-                let steps: Vec<Step> = e.path().iter().map(Step::from).collect();
+                let steps = steps_of(e.path());
                 let message = plain_words(&e.inner().to_string());
                 if let Some(field) = message.strip_prefix("missing field `").and_then(|m| m.strip_suffix('`')) {
                     let mut at = steps.clone();
                     at.push(Step::Key(field.to_owned()));
                     if !placeholders.contains(&at) {
-                        report.push(Problem::error(render_path(&at), "is missing (expected a value)"));
+                        report.push(Problem::error(path::render(&at), "is missing (expected a value)"));
                         // Put an empty text in its place so that reading can go on.
-                        if let Some(Value::Object(m)) = node_mut(&mut tree, &steps) {
+                        if let Some(Value::Object(m)) = path::get_mut(&mut tree, &steps) {
                             m.insert(field.to_owned(), Value::String(String::new()));
                             placeholders.push(at);
                             continue;
@@ -254,7 +255,7 @@ fn typed<T: DeserializeOwned>(tree: &Value) -> (Option<T>, Report) {
                     }
                     continue;
                 }
-                report.push(Problem::error(render_path(&steps), message));
+                report.push(Problem::error(path::render(&steps), message));
                 if !set_null(&mut tree, &steps) {
                     return (None, report);
                 }
@@ -265,39 +266,14 @@ fn typed<T: DeserializeOwned>(tree: &Value) -> (Option<T>, Report) {
     (None, report)
 }
 
-/// One step of a path into the tree.
-#[derive(Debug, Clone, PartialEq)]
-enum Step {
-    Key(String),
-    Index(usize),
-    Other,
-}
-
-impl From<&serde_path_to_error::Segment> for Step {
-    fn from(s: &serde_path_to_error::Segment) -> Self {
-        match s {
-            serde_path_to_error::Segment::Seq { index } => Step::Index(*index),
-            serde_path_to_error::Segment::Map { key } => Step::Key(key.clone()),
-            _ => Step::Other,
-        }
-    }
-}
-
-fn render_path(steps: &[Step]) -> String {
-    let mut out = String::new();
-    for s in steps {
-        match s {
-            Step::Key(k) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(k);
-            }
-            Step::Index(i) => out.push_str(&format!("[{i}]")),
-            Step::Other => {}
-        }
-    }
-    out
+fn steps_of(p: &serde_path_to_error::Path) -> Vec<Step> {
+    p.iter()
+        .filter_map(|s| match s {
+            serde_path_to_error::Segment::Seq { index } => Some(Step::Index(*index)),
+            serde_path_to_error::Segment::Map { key } => Some(Step::Key(key.clone())),
+            _ => None,
+        })
+        .collect()
 }
 
 fn ignored_path(p: &serde_ignored::Path<'_>) -> String {
@@ -313,37 +289,17 @@ fn ignored_path(p: &serde_ignored::Path<'_>) -> String {
     }
 }
 
-fn node_mut<'a>(tree: &'a mut Value, steps: &[Step]) -> Option<&'a mut Value> {
-    steps.iter().try_fold(tree, |v, s| match s {
-        Step::Key(k) => v.get_mut(k.as_str()),
-        Step::Index(i) => v.get_mut(*i),
-        Step::Other => Some(v),
-    })
-}
-
 fn set_null(tree: &mut Value, steps: &[Step]) -> bool {
     if steps.is_empty() {
         return false;
     }
-    node_mut(tree, steps).map(|v| *v = Value::Null).is_some()
-}
-
-fn remove_at(tree: &mut Value, steps: &[Step]) -> bool {
-    let Some((last, parent)) = steps.split_last() else { return false };
-    match (node_mut(tree, parent), last) {
-        (Some(Value::Object(m)), Step::Key(k)) => m.remove(k).is_some(),
-        (Some(Value::Array(a)), Step::Index(i)) if *i < a.len() => {
-            a.remove(*i);
-            true
-        }
-        _ => false,
-    }
+    path::get_mut(tree, steps).map(|v| *v = Value::Null).is_some()
 }
 
 /// Removes the innermost list item on the path (a bad skill, a bad work entry).
 fn remove_nearest_item(tree: &mut Value, steps: &[Step]) -> bool {
     match steps.iter().rposition(|s| matches!(s, Step::Index(_))) {
-        Some(pos) => remove_at(tree, &steps[..=pos]),
+        Some(pos) => path::remove(tree, &steps[..=pos]).is_some(),
         None => false,
     }
 }

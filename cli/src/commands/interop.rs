@@ -4,7 +4,6 @@
 //! goes to standard output or to the file given with `-o`.
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -12,7 +11,7 @@ use sportello::interop::{ExportFormat, ImportOptions, Imported, MappingReport, S
 use sportello::load::{Format, load_profile};
 use sportello::validate::Severity;
 
-use crate::output::{CmdResult, EXIT_IO, Failure, read_input, today};
+use crate::output::{CmdResult, EXIT_IO, Failure, read_input, read_limited, today};
 
 /// Import formats (`--from`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -101,18 +100,6 @@ pub struct ExportArgs {
     force: bool,
 }
 
-/// Reads a file of up to the import limit (larger than a single document's).
-fn read_big(path: &Path) -> Result<Vec<u8>, Failure> {
-    let limit = sportello::limits::MAX_IMPORT_BYTES as u64 + 1;
-    let mut buf = Vec::new();
-    let result = if path == Path::new("-") {
-        std::io::stdin().take(limit).read_to_end(&mut buf)
-    } else {
-        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut buf))
-    };
-    result.map_err(|e| Failure::io("read", path, e))?;
-    Ok(buf)
-}
 
 fn write_out(out: Option<&Path>, text: &str, force: bool) -> Result<(), Failure> {
     match out {
@@ -182,7 +169,7 @@ pub fn run_import(args: ImportArgs) -> CmdResult {
         };
         columns.insert(header.trim().to_owned(), field.trim().to_owned());
     }
-    let bytes = read_big(&args.file)?;
+    let bytes = read_limited(&args.file, sportello::limits::MAX_IMPORT_BYTES)?;
     let done = import(&bytes, args.from.map(From::format), &ImportOptions { csv_columns: columns })
         .map_err(|e| Failure::core(Some(&args.file), &e))?;
     let syntax = syntax_for(args.syntax, args.out.as_deref());

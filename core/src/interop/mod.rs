@@ -42,7 +42,6 @@ mod text;
 mod tree;
 mod words;
 
-use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -51,6 +50,7 @@ use serde_json::Value;
 use crate::error::{Error, Result};
 use crate::limits::{MAX_DOCUMENT_BYTES, MAX_IMPORT_BYTES, MAX_PROBLEMS};
 use crate::load::{Format, load_profile, load_vacancy};
+use crate::path::{self, Step};
 use crate::model::{Profile, Vacancy};
 use crate::validate::Problem;
 
@@ -271,57 +271,12 @@ fn prefixed(id: &str, p: &Problem) -> Problem {
 const REQUIRED: &[&str] =
     &["role", "title", "label", "name", "url", "language", "listening", "reading", "spoken_interaction", "spoken_production", "writing"];
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Step {
-    Key(String),
-    Index(usize),
-}
-
-impl PartialOrd for Step {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Step {
-    fn cmp(&self, other: &Self) -> Ordering {
-        match (self, other) {
-            (Step::Index(a), Step::Index(b)) => a.cmp(b),
-            (Step::Key(a), Step::Key(b)) => a.cmp(b),
-            (Step::Key(_), Step::Index(_)) => Ordering::Less,
-            (Step::Index(_), Step::Key(_)) => Ordering::Greater,
-        }
-    }
-}
-
-fn steps(path: &str) -> Vec<Step> {
-    let mut out = Vec::new();
-    for part in path.split('.') {
-        let mut rest = part;
-        if let Some(open) = rest.find('[') {
-            if open > 0 {
-                out.push(Step::Key(rest[..open].to_owned()));
-            }
-            rest = &rest[open..];
-            while let Some(close) = rest.find(']') {
-                if let Ok(i) = rest[1..close].parse() {
-                    out.push(Step::Index(i));
-                }
-                rest = &rest[close + 1..];
-            }
-        } else if !rest.is_empty() {
-            out.push(Step::Key(rest.to_owned()));
-        }
-    }
-    out
-}
-
 /// Removes what each error points at (the value, or the list item it cannot live
 /// without), deepest and last first so that indices stay right. Whether anything changed.
 fn repair<'p>(tree: &mut Value, errors: impl Iterator<Item = &'p Problem>, report: &mut MappingReport) -> bool {
     let mut targets: Vec<(Vec<Step>, &'p Problem)> = Vec::new();
     for p in errors {
-        let s = steps(&p.path);
+        let s = path::parse(&p.path);
         let target = match s.last() {
             Some(Step::Key(k)) if REQUIRED.contains(&k.as_str()) => match s.iter().rposition(|x| matches!(x, Step::Index(_))) {
                 Some(i) => s[..=i].to_vec(),
@@ -338,56 +293,20 @@ fn repair<'p>(tree: &mut Value, errors: impl Iterator<Item = &'p Problem>, repor
     targets.sort_by(|a, b| b.0.cmp(&a.0));
     let mut changed = false;
     for (target, problem) in targets {
-        let empty = node(tree, &target)
+        let empty = path::get(tree, &target)
             .is_none_or(|v| v.is_null() || v.as_array().is_some_and(Vec::is_empty) || v.as_str().is_some_and(str::is_empty));
         if empty {
             // Nothing to leave out: a problem only people can fix (no essential skills).
             continue;
         }
-        if let Some(removed) = remove(tree, &target) {
-            let path = render(&target);
-            let message = if path == problem.path { problem.message.clone() } else { format!("{}: {}", problem.path, problem.message) };
-            report.unmapped(path, report::summary(&removed), format!("left out: {message}"));
+        if let Some(removed) = path::remove(tree, &target) {
+            let at = path::render(&target);
+            let message = if at == problem.path { problem.message.clone() } else { format!("{}: {}", problem.path, problem.message) };
+            report.unmapped(at, report::summary(&removed), format!("left out: {message}"));
             changed = true;
         }
     }
     changed
-}
-
-fn render(steps: &[Step]) -> String {
-    let mut out = String::new();
-    for s in steps {
-        match s {
-            Step::Key(k) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(k);
-            }
-            Step::Index(i) => out.push_str(&format!("[{i}]")),
-        }
-    }
-    out
-}
-
-fn node<'v>(tree: &'v Value, steps: &[Step]) -> Option<&'v Value> {
-    steps.iter().try_fold(tree, |v, s| match s {
-        Step::Key(k) => v.get(k.as_str()),
-        Step::Index(i) => v.get(*i),
-    })
-}
-
-fn remove(tree: &mut Value, steps: &[Step]) -> Option<Value> {
-    let (last, parent) = steps.split_last()?;
-    let node = parent.iter().try_fold(tree, |v, s| match s {
-        Step::Key(k) => v.get_mut(k.as_str()),
-        Step::Index(i) => v.get_mut(*i),
-    })?;
-    match (node, last) {
-        (Value::Object(m), Step::Key(k)) => m.remove(k),
-        (Value::Array(a), Step::Index(i)) if *i < a.len() => Some(a.remove(*i)),
-        _ => None,
-    }
 }
 
 #[cfg(test)]

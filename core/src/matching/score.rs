@@ -262,25 +262,22 @@ fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
-/// The best credit any of the person's skills earns for a required skill.
+/// The best credit any of the person's skills earns for a required skill. Skills that
+/// both carry an ESCO URI are compared through ESCO only; labels are compared (by
+/// Jaro-Winkler similarity of their folded forms) only when one side could not be placed.
 fn best_skill(req: &ConceptRef, have: &[ConceptRef], taxonomy: &Taxonomy, w: &Weights) -> Option<SkillMatch> {
     let mut best: Option<SkillMatch> = None;
-    let folded_req = crate::taxonomy::text::fold(&req.label);
+    let mut folded_req: Option<String> = None;
     for h in have {
         let candidate = match (req.uri.as_deref(), h.uri.as_deref()) {
             (Some(a), Some(b)) if a == b => Some((Evidence::Exact, 1.0)),
             (Some(a), Some(b)) => taxonomy.relatedness(b, a).map(|r| (Evidence::Related { relation: r.kind }, r.weight)),
-            _ => None,
-        }
-        .or_else(|| {
-            // Labels are compared only when a skill could not be placed in ESCO (as the
-            // docs say): two placed skills match by URI and ESCO's relations alone.
-            if req.uri.is_some() && h.uri.is_some() {
-                return None;
+            _ => {
+                let folded_req = folded_req.get_or_insert_with(|| crate::taxonomy::text::fold(&req.label));
+                let sim = strsim::jaro_winkler(folded_req, &crate::taxonomy::text::fold(&h.label));
+                (sim >= w.fuzzy_threshold).then(|| (Evidence::Label { similarity: (sim * 100.0).round() / 100.0 }, w.fuzzy_credit * sim))
             }
-            let sim = strsim::jaro_winkler(&folded_req, &crate::taxonomy::text::fold(&h.label));
-            (sim >= w.fuzzy_threshold).then(|| (Evidence::Label { similarity: (sim * 100.0).round() / 100.0 }, w.fuzzy_credit * sim))
-        });
+        };
         if let Some((evidence, credit)) = candidate {
             if best.as_ref().is_none_or(|b| credit > b.credit) {
                 best = Some(SkillMatch { required: req.label.clone(), essential: true, by: h.label.clone(), evidence, credit });
