@@ -37,7 +37,9 @@ pub fn taxonomy() -> Result<&'static Taxonomy, Failure> {
         let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         Taxonomy::from_pack(&bytes).map_err(|e| format!("{}: {e}", path.display()))
     });
-    loaded.as_ref().map_err(|e| Failure::other(e.clone(), Some(format!("re-import it, or delete {} to use the embedded taxonomy", path.display())), EXIT_INVALID))
+    loaded.as_ref().map_err(|e| {
+        Failure::other(e.clone(), Some(format!("re-import it, or delete {} to use the embedded taxonomy", path.display())), EXIT_INVALID)
+    })
 }
 
 /// A matcher on the taxonomy in use, the embedded gazetteer and default weights.

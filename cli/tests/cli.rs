@@ -9,9 +9,6 @@ use common::{fixtures, sportello, text};
 
 use std::path::PathBuf;
 
-
-
-
 fn files_in(dir: &str) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(fixtures().join(dir)).unwrap().map(|e| e.unwrap().path()).collect();
     v.sort();

@@ -11,9 +11,6 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
 
-
-
-
 fn indexed(dir: &Path) -> PathBuf {
     let idx = dir.join("idx");
     let out = sportello(&["index", "add", fixtures().join("vacancies").to_str().unwrap(), "--index", idx.to_str().unwrap()]);
@@ -68,11 +65,29 @@ fn match_explains_in_both_languages_and_formats() {
 fn people_for_a_vacancy() {
     let dir = tempfile::tempdir().unwrap();
     let idx = indexed(dir.path());
-    let out = sportello(&["match", "--vacancy", "nov-09", "--profiles", fixtures().join("profiles").to_str().unwrap(), "--index", idx.to_str().unwrap(), "--format", "json"]);
+    let out = sportello(&[
+        "match",
+        "--vacancy",
+        "nov-09",
+        "--profiles",
+        fixtures().join("profiles").to_str().unwrap(),
+        "--index",
+        idx.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
     assert!(out.status.success(), "{}", text(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v[0]["profile_id"], "giulia-tirocinio", "{v:#}");
-    let missing = sportello(&["match", "--vacancy", "nov-99", "--profiles", fixtures().join("profiles").to_str().unwrap(), "--index", idx.to_str().unwrap()]);
+    let missing = sportello(&[
+        "match",
+        "--vacancy",
+        "nov-99",
+        "--profiles",
+        fixtures().join("profiles").to_str().unwrap(),
+        "--index",
+        idx.to_str().unwrap(),
+    ]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(text(&missing).contains("no vacancy \"nov-99\""));
 }
@@ -82,9 +97,20 @@ fn batch_writes_one_line_per_match() {
     let dir = tempfile::tempdir().unwrap();
     let idx = indexed(dir.path());
     let out_file = dir.path().join("out.jsonl");
-    let out = sportello(&["match-batch", "--profiles", fixtures().join("profiles").to_str().unwrap(), "--index", idx.to_str().unwrap(), "--top", "2", "-o", out_file.to_str().unwrap()]);
+    let out = sportello(&[
+        "match-batch",
+        "--profiles",
+        fixtures().join("profiles").to_str().unwrap(),
+        "--index",
+        idx.to_str().unwrap(),
+        "--top",
+        "2",
+        "-o",
+        out_file.to_str().unwrap(),
+    ]);
     assert!(out.status.success(), "{}", text(&out));
-    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&out_file).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> =
+        std::fs::read_to_string(&out_file).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert!(lines.len() >= 8 && lines.len() <= 16, "{}", lines.len());
     assert!(lines.iter().all(|l| l["excluded"] == false));
 }
@@ -128,7 +154,7 @@ fn killing_the_indexer_loses_nothing_committed() {
             continue; // killed before the index was created
         }
         let n = count(&idx);
-        assert!(n % 500 == 0 || n == 6000, "round {round}: {n} vacancies is not a committed state");
+        assert!(n.is_multiple_of(500) || n == 6000, "round {round}: {n} vacancies is not a committed state");
         // The index stays usable: adding more works and the count is right.
         let out = sportello(&["index", "add", fixtures().join("vacancies").to_str().unwrap(), "--index", idx.to_str().unwrap()]);
         assert!(out.status.success(), "{}", text(&out));

@@ -217,10 +217,13 @@ impl Error {
             Error::Syntax { format: "yaml", .. } => Some("check the indentation and quote values that contain ': '".into()),
             Error::Syntax { .. } => Some("check for a missing comma, quote or bracket just before that point".into()),
             Error::UnknownDocument => Some("run `sportello init` for an example profile".into()),
-            Error::Template { hint, .. } | Error::Render { hint, .. } | Error::Index { hint, .. } | Error::Import { hint, .. } => hint.clone(),
-            Error::UnknownFormat { .. } => {
-                Some("supported: JSON Resume, Europass XML/JSON, RenderCV YAML, schema.org JobPosting JSON-LD and CSV; name one with --from".into())
+            Error::Template { hint, .. } | Error::Render { hint, .. } | Error::Index { hint, .. } | Error::Import { hint, .. } => {
+                hint.clone()
             }
+            Error::UnknownFormat { .. } => Some(
+                "supported: JSON Resume, Europass XML/JSON, RenderCV YAML, schema.org JobPosting JSON-LD and CSV; name one with --from"
+                    .into(),
+            ),
             Error::UnknownTemplate { .. } => Some("run `sportello templates` to list them, or pass --template-dir".into()),
             Error::UnknownLocale { .. } => Some("a locale is one JSON file in templates/locales/".into()),
             Error::Photo { .. } => Some("use a JPEG or PNG photo, at most 5 MB".into()),

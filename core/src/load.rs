@@ -132,8 +132,12 @@ pub fn parse_tree(bytes: &[u8], format: Format) -> Result<Value> {
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let tree: Value = match format {
-        Format::Json => serde_json::from_str(text)
-            .map_err(|e| Error::Syntax { format: format.name(), line: e.line(), column: e.column(), message: e.to_string().split(" at line ").next().unwrap_or_default().to_owned() })?,
+        Format::Json => serde_json::from_str(text).map_err(|e| Error::Syntax {
+            format: format.name(),
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string().split(" at line ").next().unwrap_or_default().to_owned(),
+        })?,
         Format::Yaml => serde_norway::from_str(text).map_err(|e| {
             let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
             let message = e.to_string();
@@ -173,7 +177,8 @@ const LONG_TEXT_FIELDS: &[&str] = &["summary", "description", "notes", "highligh
 
 fn check_sizes(v: &Value, path: &mut String, key: &str, depth: usize, r: &mut Report) {
     if depth > MAX_DEPTH {
-        let shown: String = if path.chars().count() > 60 { format!("{}...", path.chars().take(60).collect::<String>()) } else { path.clone() };
+        let shown: String =
+            if path.chars().count() > 60 { format!("{}...", path.chars().take(60).collect::<String>()) } else { path.clone() };
         r.push(Problem::error(shown, format!("is nested more than {MAX_DEPTH} levels deep (expected a flatter document)")));
         return;
     }
@@ -227,7 +232,10 @@ fn typed<T: DeserializeOwned>(tree: &Value) -> (Option<T>, Report) {
         match serde_path_to_error::deserialize::<_, T>(de) {
             Ok(value) => {
                 for path in ignored {
-                    report.push(Problem::warning(path, "is not a known field and was ignored").with_hint("check the spelling against `sportello schema`"));
+                    report.push(
+                        Problem::warning(path, "is not a known field and was ignored")
+                            .with_hint("check the spelling against `sportello schema`"),
+                    );
                 }
                 return (Some(value), report);
             }
@@ -344,10 +352,15 @@ mod tests {
 
     #[test]
     fn collects_every_bad_value_with_its_path() {
-        let y = profile_yaml("work:\n  - role: a\n    start: 2021-13\n  - role: b\n    start: 2020\n    end: 2019\nlanguages:\n  other:\n    - {language: en, listening: B1, reading: X9, spoken_interaction: A1, spoken_production: A1, writing: A1}\n");
+        let y = profile_yaml(
+            "work:\n  - role: a\n    start: 2021-13\n  - role: b\n    start: 2020\n    end: 2019\nlanguages:\n  other:\n    - {language: en, listening: B1, reading: X9, spoken_interaction: A1, spoken_production: A1, writing: A1}\n",
+        );
         let Err(Error::Invalid(r)) = load_profile(y.as_bytes(), Format::Yaml, None) else { panic!("expected invalid") };
         let lines: Vec<String> = r.errors().map(ToString::to_string).collect();
-        assert!(lines.contains(&r#"work[0].start: "2021-13" is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"#.to_owned()), "{lines:?}");
+        assert!(
+            lines.contains(&r#"work[0].start: "2021-13" is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"#.to_owned()),
+            "{lines:?}"
+        );
         assert!(lines.iter().any(|l| l.starts_with("languages.other[0].reading: \"X9\" is not a CEFR level")), "{lines:?}");
         assert!(lines.iter().any(|l| l.starts_with("work[1].end: \"2019\" is before")), "{lines:?}");
     }

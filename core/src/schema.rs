@@ -50,7 +50,11 @@ mod tests {
         for kind in SchemaKind::ALL {
             let path = dir.join(kind.file_name());
             let committed = std::fs::read_to_string(&path).unwrap_or_default();
-            assert!(committed == json_schema(kind), "{} is stale: run `cargo run -p sportello-cli -- schema --write core/schema`", path.display());
+            assert!(
+                committed == json_schema(kind),
+                "{} is stale: run `cargo run -p sportello-cli -- schema --write core/schema`",
+                path.display()
+            );
         }
     }
 }

@@ -11,7 +11,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::model::{Concept, PartialDate, Place, Profile, Vacancy, WorkExperience, PROFILE_SCHEMA_VERSION, VACANCY_SCHEMA_VERSION};
+use crate::model::{Concept, PROFILE_SCHEMA_VERSION, PartialDate, Place, Profile, VACANCY_SCHEMA_VERSION, Vacancy, WorkExperience};
 
 /// How serious a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -121,10 +121,10 @@ pub fn validate_profile(p: &Profile, today: Option<PartialDate>) -> Report {
     for (i, link) in p.person.links.iter().enumerate() {
         check_url(&mut r, &format!("person.links[{i}].url"), &link.url);
     }
-    if let (Some(dob), Some(today)) = (p.sensitive.date_of_birth, today) {
-        if dob.is_after(&today) {
-            r.push(Problem::error("sensitive.date_of_birth", format!("\"{dob}\" is in the future (expected a date before {today})")));
-        }
+    if let (Some(dob), Some(today)) = (p.sensitive.date_of_birth, today)
+        && dob.is_after(&today)
+    {
+        r.push(Problem::error("sensitive.date_of_birth", format!("\"{dob}\" is in the future (expected a date before {today})")));
     }
     for (i, w) in p.work.iter().enumerate() {
         check_experience(&mut r, &format!("work[{i}]"), w, today);
@@ -172,10 +172,13 @@ pub fn validate_profile(p: &Profile, today: Option<PartialDate>) -> Report {
     for (i, c) in p.certifications.iter().enumerate() {
         let path = format!("certifications[{i}]");
         required_text(&mut r, &format!("{path}.name"), &c.name);
-        if let (Some(d), Some(x)) = (c.date, c.expires) {
-            if d.is_after(&x) {
-                r.push(Problem::error(format!("{path}.expires"), format!("\"{x}\" is before the date obtained \"{d}\" (expected a later date)")));
-            }
+        if let (Some(d), Some(x)) = (c.date, c.expires)
+            && d.is_after(&x)
+        {
+            r.push(Problem::error(
+                format!("{path}.expires"),
+                format!("\"{x}\" is before the date obtained \"{d}\" (expected a later date)"),
+            ));
         }
     }
     for (i, pr) in p.projects.iter().enumerate() {
@@ -187,10 +190,10 @@ pub fn validate_profile(p: &Profile, today: Option<PartialDate>) -> Report {
         }
     }
     check_place(&mut r, "mobility.home", p.mobility.home.as_ref());
-    if let Some(km) = p.mobility.max_commute_km {
-        if km > 1000 {
-            r.push(Problem::error("mobility.max_commute_km", format!("{km} km is not a daily commute (expected at most 1000)")));
-        }
+    if let Some(km) = p.mobility.max_commute_km
+        && km > 1000
+    {
+        r.push(Problem::error("mobility.max_commute_km", format!("{km} km is not a daily commute (expected at most 1000)")));
     }
     check_concepts(&mut r, "preferences.occupations", &p.preferences.occupations);
     let law68 = p.sensitive.disability.as_ref().is_some_and(|d| d.law_68_99);
@@ -209,7 +212,10 @@ pub fn validate_vacancy(v: &Vacancy, today: Option<PartialDate>) -> Report {
     check_version(&mut r, v.schema_version, VACANCY_SCHEMA_VERSION);
     required_text(&mut r, "id", &v.id);
     if v.id.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        r.push(Problem::error("id", format!("{:?} contains spaces or control characters (expected letters, digits, '-', '_', '.', ':' or '/')", v.id)));
+        r.push(Problem::error(
+            "id",
+            format!("{:?} contains spaces or control characters (expected letters, digits, '-', '_', '.', ':' or '/')", v.id),
+        ));
     }
     required_text(&mut r, "title", &v.title);
     check_place(&mut r, "place", v.place.as_ref());
@@ -239,10 +245,10 @@ pub fn validate_vacancy(v: &Vacancy, today: Option<PartialDate>) -> Report {
         }
     }
     check_period(&mut r, "", v.published, v.expires, None);
-    if let (Some(p), Some(today)) = (v.published, today) {
-        if p.is_after(&today) {
-            r.push(Problem::warning("published", format!("\"{p}\" is in the future (today is {today})")));
-        }
+    if let (Some(p), Some(today)) = (v.published, today)
+        && p.is_after(&today)
+    {
+        r.push(Problem::warning("published", format!("\"{p}\" is in the future (today is {today})")));
     }
     if v.positions == Some(0) {
         r.push(Problem::error("positions", "0 positions (expected at least 1, or leave it out)"));
@@ -260,8 +266,11 @@ pub fn validate_vacancy(v: &Vacancy, today: Option<PartialDate>) -> Report {
 fn check_version(r: &mut Report, found: u32, current: u32) {
     if found > current {
         r.push(
-            Problem::error("schema_version", format!("{found} is newer than this version of sportello understands (expected {current} or less)"))
-                .with_hint("upgrade sportello"),
+            Problem::error(
+                "schema_version",
+                format!("{found} is newer than this version of sportello understands (expected {current} or less)"),
+            )
+            .with_hint("upgrade sportello"),
         );
     } else if found == 0 {
         r.push(Problem::error("schema_version", format!("0 is not a version (expected 1 to {current})")));
@@ -287,15 +296,15 @@ fn check_experience(r: &mut Report, path: &str, w: &WorkExperience, today: Optio
 fn check_period(r: &mut Report, path: &str, start: Option<PartialDate>, end: Option<PartialDate>, today: Option<PartialDate>) {
     let (start_name, end_name) = if path.is_empty() { ("published", "expires") } else { ("start", "end") };
     let field = |name: &str| if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
-    if let (Some(s), Some(e)) = (start, end) {
-        if s.is_after(&e) {
-            r.push(Problem::error(field(end_name), format!("\"{e}\" is before the {start_name} date \"{s}\" (expected {s} or later)")));
-        }
+    if let (Some(s), Some(e)) = (start, end)
+        && s.is_after(&e)
+    {
+        r.push(Problem::error(field(end_name), format!("\"{e}\" is before the {start_name} date \"{s}\" (expected {s} or later)")));
     }
-    if let (Some(s), Some(today)) = (start, today) {
-        if s.is_after(&today) {
-            r.push(Problem::warning(field(start_name), format!("\"{s}\" is in the future (today is {today})")));
-        }
+    if let (Some(s), Some(today)) = (start, today)
+        && s.is_after(&today)
+    {
+        r.push(Problem::warning(field(start_name), format!("\"{s}\" is in the future (today is {today})")));
     }
 }
 
@@ -304,10 +313,10 @@ fn check_concepts(r: &mut Report, path: &str, items: &[Concept]) {
     for (i, c) in items.iter().enumerate() {
         let item = if path.ends_with("occupation") { path.to_owned() } else { format!("{path}[{i}]") };
         required_text(r, &format!("{item}.label"), &c.label);
-        if let Some(uri) = &c.uri {
-            if !uri.starts_with("http://data.europa.eu/esco/") {
-                r.push(Problem::error(format!("{item}.uri"), format!("{uri:?} is not an ESCO URI (expected http://data.europa.eu/esco/...)")));
-            }
+        if let Some(uri) = &c.uri
+            && !uri.starts_with("http://data.europa.eu/esco/")
+        {
+            r.push(Problem::error(format!("{item}.uri"), format!("{uri:?} is not an ESCO URI (expected http://data.europa.eu/esco/...)")));
         }
         if !c.label.trim().is_empty() && !seen.insert(fold(&c.label)) {
             r.push(Problem::warning(format!("{item}.label"), format!("\"{}\" is listed twice", c.label)));
@@ -317,20 +326,23 @@ fn check_concepts(r: &mut Report, path: &str, items: &[Concept]) {
 
 fn check_place(r: &mut Report, path: &str, place: Option<&Place>) {
     let Some(p) = place else { return };
-    if let Some(code) = &p.istat {
-        if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
-            r.push(Problem::error(format!("{path}.istat"), format!("{code:?} is not an ISTAT comune code (expected 6 digits, e.g. \"003149\")")));
-        }
+    if let Some(code) = &p.istat
+        && (code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()))
+    {
+        r.push(Problem::error(
+            format!("{path}.istat"),
+            format!("{code:?} is not an ISTAT comune code (expected 6 digits, e.g. \"003149\")"),
+        ));
     }
-    if let Some(lat) = p.lat {
-        if !(-90.0..=90.0).contains(&lat) {
-            r.push(Problem::error(format!("{path}.lat"), format!("{lat} is not a latitude (expected -90 to 90)")));
-        }
+    if let Some(lat) = p.lat
+        && !(-90.0..=90.0).contains(&lat)
+    {
+        r.push(Problem::error(format!("{path}.lat"), format!("{lat} is not a latitude (expected -90 to 90)")));
     }
-    if let Some(lon) = p.lon {
-        if !(-180.0..=180.0).contains(&lon) {
-            r.push(Problem::error(format!("{path}.lon"), format!("{lon} is not a longitude (expected -180 to 180)")));
-        }
+    if let Some(lon) = p.lon
+        && !(-180.0..=180.0).contains(&lon)
+    {
+        r.push(Problem::error(format!("{path}.lon"), format!("{lon} is not a longitude (expected -180 to 180)")));
     }
     if p.lat.is_some() != p.lon.is_some() {
         r.push(Problem::error(path, "has only one of `lat` and `lon` (expected both or neither)"));
@@ -367,7 +379,10 @@ fn check_phone(r: &mut Report, path: &str, phone: &str) {
     let digits = phone.chars().filter(char::is_ascii_digit).count();
     let allowed = phone.chars().all(|c| c.is_ascii_digit() || " +-./()".contains(c));
     if !allowed || !(6..=15).contains(&digits) {
-        r.push(Problem::warning(path, format!("{phone:?} does not look like a phone number (expected 6 to 15 digits, e.g. \"+39 0321 123456\")")));
+        r.push(Problem::warning(
+            path,
+            format!("{phone:?} does not look like a phone number (expected 6 to 15 digits, e.g. \"+39 0321 123456\")"),
+        ));
     }
 }
 

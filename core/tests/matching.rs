@@ -2,7 +2,6 @@
 //! exclusions, protected-attribute invariance, and the Tantivy index on disk.
 
 #![allow(clippy::unwrap_used)]
-
 #![cfg(feature = "index")]
 
 use std::path::{Path, PathBuf};
@@ -113,7 +112,8 @@ fn protected_attributes_never_change_a_score() {
     let vs: Vec<PreparedVacancy> = vacancies().iter().map(|v| m.prepare_vacancy(v)).collect();
     for (name, p) in profiles() {
         let mut other = p.clone();
-        other.sensitive.date_of_birth = Some(if p.sensitive.date_of_birth.is_some() { "2004-01-01" } else { "1950-06-30" }.parse().unwrap());
+        other.sensitive.date_of_birth =
+            Some(if p.sensitive.date_of_birth.is_some() { "2004-01-01" } else { "1950-06-30" }.parse().unwrap());
         other.sensitive.sex = Some(if p.sensitive.sex.as_deref() == Some("F") { "M" } else { "F" }.into());
         other.sensitive.nationality = vec!["NG".into(), "UA".into()];
         other.sensitive.disability = match &p.sensitive.disability {

@@ -2,7 +2,6 @@
 //! locale, privacy of hidden fields, literal printing of markup-like text, errors.
 
 #![allow(clippy::unwrap_used)]
-
 #![cfg(feature = "render")]
 
 use std::path::{Path, PathBuf};
@@ -81,8 +80,34 @@ fn every_profile_renders_in_every_template_and_locale() {
                 let dated = p.work.iter().find_map(|w| w.start.filter(|d| d.get_month().is_some()));
                 if let Some(d) = dated {
                     let month = usize::from(d.get_month().unwrap() - 1);
-                    let it = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"];
-                    let en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+                    let it = [
+                        "gennaio",
+                        "febbraio",
+                        "marzo",
+                        "aprile",
+                        "maggio",
+                        "giugno",
+                        "luglio",
+                        "agosto",
+                        "settembre",
+                        "ottobre",
+                        "novembre",
+                        "dicembre",
+                    ];
+                    let en = [
+                        "January",
+                        "February",
+                        "March",
+                        "April",
+                        "May",
+                        "June",
+                        "July",
+                        "August",
+                        "September",
+                        "October",
+                        "November",
+                        "December",
+                    ];
                     let word = if lang == "it" { it[month] } else { en[month] };
                     assert!(text.contains(&format!("{word} {}", d.get_year())), "{ctx}: date {d} not as '{word} {}'", d.get_year());
                 }
@@ -94,11 +119,11 @@ fn every_profile_renders_in_every_template_and_locale() {
 
 /// Sensitive fields the profile does not allow to print never reach the output.
 fn assert_hidden_fields_absent(p: &Profile, text: &str, ctx: &str) {
-    if !p.privacy.print_date_of_birth {
-        if let Some(d) = p.sensitive.date_of_birth {
-            assert!(!text.contains(&d.to_string()), "{ctx}: date of birth printed");
-            assert!(!text.contains("Data di nascita") && !text.contains("Date of birth"), "{ctx}: date of birth label printed");
-        }
+    if !p.privacy.print_date_of_birth
+        && let Some(d) = p.sensitive.date_of_birth
+    {
+        assert!(!text.contains(&d.to_string()), "{ctx}: date of birth printed");
+        assert!(!text.contains("Data di nascita") && !text.contains("Date of birth"), "{ctx}: date of birth label printed");
     }
     if !p.privacy.print_disability {
         if let Some(notes) = p.sensitive.disability.as_ref().and_then(|d| d.notes.as_ref()) {
@@ -205,7 +230,10 @@ fn svg_matches_golden_references() {
             }
         }
     }
-    assert!(stale.is_empty(), "SVG output differs from {stale:?}; if the change is intended, run UPDATE_GOLDEN=1 cargo test -p sportello --test render");
+    assert!(
+        stale.is_empty(),
+        "SVG output differs from {stale:?}; if the change is intended, run UPDATE_GOLDEN=1 cargo test -p sportello --test render"
+    );
 }
 
 #[test]
@@ -220,9 +248,12 @@ fn unknown_template_and_locale_list_the_available_ones() {
 #[test]
 fn user_template_errors_name_file_and_line() {
     let mut r = Renderer::new();
-    let files = [("main.typ".to_owned(), "#let cv = json(\"/data.json\")\n= #cv.person.name\n#import \"part.typ\": x\n#x\n".to_owned()), ("part.typ".to_owned(), "#let x = [ok]\n#let y = (1 +\n".to_owned())]
-        .into_iter()
-        .collect();
+    let files = [
+        ("main.typ".to_owned(), "#let cv = json(\"/data.json\")\n= #cv.person.name\n#import \"part.typ\": x\n#x\n".to_owned()),
+        ("part.typ".to_owned(), "#let x = [ok]\n#let y = (1 +\n".to_owned()),
+    ]
+    .into_iter()
+    .collect();
     r.add_template("mine", "test", &files).unwrap();
     let (_, p) = profiles().into_iter().next().unwrap();
     let e = r.render(&p, &request("mine", "it", OutputFormat::Text)).unwrap_err().to_string();
@@ -237,8 +268,9 @@ fn photos_are_checked_and_embedded() {
     assert_eq!(renderer().render(&p, &broken).unwrap_err().to_string(), "the photo is not a JPEG or PNG image");
     // A 1x1 PNG.
     let png: Vec<u8> = vec![
-        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89, 0, 0, 0, 0x0A, 0x49, 0x44,
-        0x41, 0x54, 0x78, 0x9C, 0x63, 0, 1, 0, 0, 5, 0, 1, 0x0D, 0x0A, 0x2D, 0xB4, 0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F,
+        0x15, 0xC4, 0x89, 0, 0, 0, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0, 1, 0, 0, 5, 0, 1, 0x0D, 0x0A, 0x2D, 0xB4, 0, 0, 0, 0,
+        0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
     ];
     let with = renderer().render(&p, &RenderRequest { photo: Some(png.clone()), ..request("modern", "it", OutputFormat::Pdf) }).unwrap();
     let without = renderer().render(&p, &request("modern", "it", OutputFormat::Pdf)).unwrap();

@@ -32,10 +32,16 @@ pub struct Args {
 /// Runs the demo.
 pub fn run(args: Args) -> CmdResult {
     let today = today()?;
-    let lang = Lang::parse(&args.lang).ok_or_else(|| Failure::other(format!("{:?} is not a demo language (expected it or en)", args.lang), None, 2))?;
+    let lang = Lang::parse(&args.lang)
+        .ok_or_else(|| Failure::other(format!("{:?} is not a demo language (expected it or en)", args.lang), None, 2))?;
     let core = |e: sportello::Error| Failure::core(None, &e);
     let profile = load_profile(SAMPLE_PROFILE.as_bytes(), Format::Yaml, Some(today)).map_err(core)?.value;
-    println!("1. Profile: {} {} — {}", profile.person.given_name, profile.person.family_name, profile.headline.as_deref().unwrap_or_default());
+    println!(
+        "1. Profile: {} {} — {}",
+        profile.person.given_name,
+        profile.person.family_name,
+        profile.headline.as_deref().unwrap_or_default()
+    );
     println!("   {} jobs, {} skills, validated with no errors", profile.work.len(), profile.skills.len());
 
     if args.out.exists() {
@@ -43,7 +49,9 @@ pub fn run(args: Args) -> CmdResult {
     }
     std::fs::create_dir_all(&args.out).map_err(|e| Failure::io("create", &args.out, e))?;
     let started = std::time::Instant::now();
-    let cv = Renderer::new().render(&profile, &RenderRequest { today: Some(today), ..RenderRequest::pdf("europass", &args.lang) }).map_err(core)?;
+    let cv = Renderer::new()
+        .render(&profile, &RenderRequest { today: Some(today), ..RenderRequest::pdf("europass", &args.lang) })
+        .map_err(core)?;
     let pdf = args.out.join("cv.pdf");
     std::fs::write(&pdf, &cv.files[0]).map_err(|e| Failure::io("write", &pdf, e))?;
     println!("2. CV: {} ({} pages, europass template, {} ms)", pdf.display(), cv.pages, started.elapsed().as_millis());
@@ -54,7 +62,9 @@ pub fn run(args: Args) -> CmdResult {
     let mut writer = index.writer().map_err(core)?;
     let mut count = 0;
     for (i, line) in SAMPLE_VACANCIES.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let v = load_vacancy(line.as_bytes(), Format::Json, Some(today)).map_err(|e| Failure::other(format!("sample vacancy line {}: {e}", i + 1), None, 1))?.value;
+        let v = load_vacancy(line.as_bytes(), Format::Json, Some(today))
+            .map_err(|e| Failure::other(format!("sample vacancy line {}: {e}", i + 1), None, 1))?
+            .value;
         writer.upsert(&v, &matcher.prepare_vacancy(&v)).map_err(core)?;
         count += 1;
     }
@@ -70,6 +80,9 @@ pub fn run(args: Args) -> CmdResult {
             println!("   {line}");
         }
     }
-    println!("\nNext: `sportello match {} --index {} --all --explain`", "tests/fixtures/profiles/franco-magazziniere-58.yaml", index_dir.display());
+    println!(
+        "\nNext: `sportello match tests/fixtures/profiles/franco-magazziniere-58.yaml --index {} --all --explain`",
+        index_dir.display()
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -89,7 +89,13 @@ pub fn run(args: Args) -> CmdResult {
             w.commit().map_err(|e| Failure::core(None, &e))?;
             bar.finish_and_clear();
             let stats = idx.stats().map_err(|e| Failure::core(None, &e))?;
-            eprintln!("indexed {} vacancies ({} skipped); {} now in {}", read.items.len(), read.skipped.len(), stats.vacancies, index.display());
+            eprintln!(
+                "indexed {} vacancies ({} skipped); {} now in {}",
+                read.items.len(),
+                read.skipped.len(),
+                stats.vacancies,
+                index.display()
+            );
             if unplaced > 0 {
                 eprintln!("note: {unplaced} skill labels could not be placed in ESCO (try `sportello normalise`)");
             }

@@ -100,7 +100,6 @@ pub struct ExportArgs {
     force: bool,
 }
 
-
 fn write_out(out: Option<&Path>, text: &str, force: bool) -> Result<(), Failure> {
     match out {
         None => {

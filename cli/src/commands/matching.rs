@@ -89,9 +89,13 @@ pub fn load_weights(path: Option<&Path>) -> Result<Weights, Failure> {
     let Some(path) = path else { return Ok(Weights::default()) };
     let text = std::fs::read_to_string(path).map_err(|e| Failure::io("read", path, e))?;
     let weights: Weights = if path.extension().is_some_and(|e| e == "toml") {
-        toml::from_str(&text).map_err(|e| Failure::other(format!("{}: {e}", path.display()), Some("see docs/matching.md for the fields".into()), EXIT_INVALID))?
+        toml::from_str(&text).map_err(|e| {
+            Failure::other(format!("{}: {e}", path.display()), Some("see docs/matching.md for the fields".into()), EXIT_INVALID)
+        })?
     } else {
-        serde_json::from_str(&text).map_err(|e| Failure::other(format!("{}: {e}", path.display()), Some("see docs/matching.md for the fields".into()), EXIT_INVALID))?
+        serde_json::from_str(&text).map_err(|e| {
+            Failure::other(format!("{}: {e}", path.display()), Some("see docs/matching.md for the fields".into()), EXIT_INVALID)
+        })?
     };
     weights.check().map_err(|e| Failure::other(format!("{}: {e}", path.display()), None, EXIT_INVALID))?;
     Ok(weights)
@@ -106,7 +110,11 @@ pub fn run(args: Args) -> CmdResult {
     let index = VacancyIndex::open(&args.index).map_err(|e| Failure::core(None, &e))?;
     let results = if let Some(id) = &args.vacancy {
         let vacancy = index.get(id).map_err(|e| Failure::core(None, &e))?.ok_or_else(|| {
-            Failure::other(format!("no vacancy {id:?} in {}", args.index.display()), Some("list ids with `sportello index stats` or add it with `sportello index add`".into()), EXIT_INVALID)
+            Failure::other(
+                format!("no vacancy {id:?} in {}", args.index.display()),
+                Some("list ids with `sportello index stats` or add it with `sportello index add`".into()),
+                EXIT_INVALID,
+            )
         })?;
         let read = inputs::profiles(&args.profiles, today)?;
         inputs::warn_skipped(&read);
@@ -116,7 +124,11 @@ pub fn run(args: Args) -> CmdResult {
         let path = args.profile.clone().unwrap_or_default();
         let read = inputs::profiles(std::slice::from_ref(&path), today)?;
         let Some((id, profile)) = read.items.first() else {
-            return Err(Failure::other(read.skipped.first().cloned().unwrap_or_else(|| format!("no profile in {}", path.display())), None, EXIT_INVALID));
+            return Err(Failure::other(
+                read.skipped.first().cloned().unwrap_or_else(|| format!("no profile in {}", path.display())),
+                None,
+                EXIT_INVALID,
+            ));
         };
         let prepared = matcher.prepare_profile(id, profile);
         matcher.vacancies_for(&index, &prepared, args.top, args.all).map_err(|e| Failure::core(None, &e))?

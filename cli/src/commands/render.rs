@@ -119,7 +119,13 @@ pub fn run(args: Args) -> CmdResult {
         (Some(p), false, true) => {
             let base = args.profile.parent().unwrap_or(Path::new("."));
             let path = base.join(p);
-            Some(std::fs::read(&path).map_err(|e| Failure::other(format!("cannot read the photo {}: {e}", path.display()), Some("fix `person.photo` (a path relative to the profile) or pass --no-photo".into()), EXIT_INVALID))?)
+            Some(std::fs::read(&path).map_err(|e| {
+                Failure::other(
+                    format!("cannot read the photo {}: {e}", path.display()),
+                    Some("fix `person.photo` (a path relative to the profile) or pass --no-photo".into()),
+                    EXIT_INVALID,
+                )
+            })?)
         }
         _ => None,
     };
@@ -169,13 +175,22 @@ pub fn run(args: Args) -> CmdResult {
         FileFormat::Txt => "txt",
     };
     let target = args.out.clone().unwrap_or_else(|| {
-        let stem = if args.profile.as_os_str() == "-" { "cv".into() } else { args.profile.file_stem().map_or_else(|| "cv".into(), |s| s.to_string_lossy().into_owned()) };
+        let stem = if args.profile.as_os_str() == "-" {
+            "cv".into()
+        } else {
+            args.profile.file_stem().map_or_else(|| "cv".into(), |s| s.to_string_lossy().into_owned())
+        };
         PathBuf::from(format!("{stem}.{ext}"))
     });
     let paths = output_paths(&target, out.files.len());
     for (path, data) in paths.iter().zip(&out.files) {
         std::fs::write(path, data).map_err(|e| Failure::io("write", path, e))?;
-        eprintln!("wrote {} ({} page{})", path.display(), if ext == "pdf" { out.pages } else { 1 }, if ext == "pdf" && out.pages != 1 { "s" } else { "" });
+        eprintln!(
+            "wrote {} ({} page{})",
+            path.display(),
+            if ext == "pdf" { out.pages } else { 1 },
+            if ext == "pdf" && out.pages != 1 { "s" } else { "" }
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -195,7 +210,10 @@ fn parse_sections(names: &[String]) -> Result<Vec<Section>, Failure> {
         .iter()
         .map(|n| {
             serde_json::from_value::<Section>(serde_json::Value::String(n.trim().to_owned())).map_err(|_| {
-                let all: Vec<String> = Section::ALL.iter().map(|s| serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()).collect();
+                let all: Vec<String> = Section::ALL
+                    .iter()
+                    .map(|s| serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default())
+                    .collect();
                 Failure::other(format!("{n:?} is not a section (expected one of {})", all.join(", ")), None, 2)
             })
         })

@@ -143,7 +143,14 @@ pub fn skills(args: SkillsArgs) -> CmdResult {
                     }
                     for h in &hits {
                         let how = serde_json::to_value(h.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-                        println!("{:>4.0}%  {:<45} {how} {:?} [{}]  {}", h.similarity * 100.0, h.preferred_label, h.matched_label, h.lang, h.uri);
+                        println!(
+                            "{:>4.0}%  {:<45} {how} {:?} [{}]  {}",
+                            h.similarity * 100.0,
+                            h.preferred_label,
+                            h.matched_label,
+                            h.lang,
+                            h.uri
+                        );
                     }
                 }
             }
@@ -153,7 +160,13 @@ pub fn skills(args: SkillsArgs) -> CmdResult {
                 occupation.clone()
             } else {
                 let hits = t.search_occupations(&occupation, &SearchOptions { limit: 1, ..SearchOptions::default() }).map_err(core)?;
-                let hit = hits.first().ok_or_else(|| Failure::other(format!("no ESCO occupation found for {occupation:?}"), Some("try `sportello occupations search`".into()), EXIT_INVALID))?;
+                let hit = hits.first().ok_or_else(|| {
+                    Failure::other(
+                        format!("no ESCO occupation found for {occupation:?}"),
+                        Some("try `sportello occupations search`".into()),
+                        EXIT_INVALID,
+                    )
+                })?;
                 eprintln!("occupation: {} ({})", hit.preferred_label, hit.uri);
                 hit.uri.to_owned()
             };
@@ -224,7 +237,9 @@ pub fn normalise(args: NormaliseArgs) -> CmdResult {
     let mut unplaced = Vec::new();
     for f in &filled {
         match (&f.uri, &f.evidence) {
-            (Some(uri), Some(e)) => eprintln!("{}: {:?} -> {:?} ({} {:.0}%) {uri}", f.path, f.label, e.matched_label, e.how, e.similarity * 100.0),
+            (Some(uri), Some(e)) => {
+                eprintln!("{}: {:?} -> {:?} ({} {:.0}%) {uri}", f.path, f.label, e.matched_label, e.how, e.similarity * 100.0)
+            }
             _ => unplaced.push(format!("{} {:?}", f.path, f.label)),
         }
     }
@@ -270,7 +285,11 @@ pub fn taxonomy(args: TaxonomyArgs) -> CmdResult {
     match args.action {
         TaxonomyAction::Import { dir, lang } => {
             let lang = lang.or_else(|| detect_lang(&dir)).ok_or_else(|| {
-                Failure::other(format!("cannot tell the language of {}", dir.display()), Some("pass --lang, e.g. --lang it".into()), EXIT_INVALID)
+                Failure::other(
+                    format!("cannot tell the language of {}", dir.display()),
+                    Some("pass --lang, e.g. --lang it".into()),
+                    EXIT_INVALID,
+                )
             })?;
             let mut t = match taxonomy_store::pack_path() {
                 p if p.exists() => Taxonomy::from_pack(&std::fs::read(&p).map_err(|e| Failure::io("read", &p, e))?).map_err(core)?,
@@ -292,7 +311,14 @@ pub fn taxonomy(args: TaxonomyArgs) -> CmdResult {
         TaxonomyAction::Info => {
             let t = taxonomy_store::taxonomy()?;
             let path = taxonomy_store::pack_path();
-            println!("taxonomy:  {}", if path.exists() { path.display().to_string() } else { "embedded (ESCO v1.1.1, English, with Sportello's Italian synonyms)".into() });
+            println!(
+                "taxonomy:  {}",
+                if path.exists() {
+                    path.display().to_string()
+                } else {
+                    "embedded (ESCO v1.1.1, English, with Sportello's Italian synonyms)".into()
+                }
+            );
             println!("source:    {}", t.source());
             println!("languages: {}", t.languages().collect::<Vec<_>>().join(", "));
             println!("labels:    {}", t.label_count());

@@ -62,7 +62,7 @@ fn check(path: &Path, today: PartialDate, strict: bool) -> Result<Outcome, Failu
                 Document::Profile(_) => "profile",
                 Document::Vacancy(_) => "vacancy",
             };
-            let ok = !(strict && !l.report.problems.is_empty());
+            let ok = !strict || l.report.problems.is_empty();
             Outcome { file, kind: Some(kind), ok, problems: l.report.problems }
         }
         Err(sportello::Error::Invalid(report)) => Outcome { file, kind: None, ok: false, problems: report.problems },

@@ -50,8 +50,8 @@ use serde_json::Value;
 use crate::error::{Error, Result};
 use crate::limits::{MAX_DOCUMENT_BYTES, MAX_IMPORT_BYTES, MAX_PROBLEMS};
 use crate::load::{Format, load_profile, load_vacancy};
-use crate::path::{self, Step};
 use crate::model::{Profile, Vacancy};
+use crate::path::{self, Step};
 use crate::validate::Problem;
 
 pub use detect::detect;

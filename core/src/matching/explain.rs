@@ -54,7 +54,9 @@ pub fn evidence(e: &Evidence, lang: Lang) -> String {
                 RelationKind::Same => t(lang, "stessa competenza", "same skill"),
                 RelationKind::Narrower => t(lang, "competenza più specifica", "more specific skill"),
                 RelationKind::Broader => t(lang, "competenza più generale", "broader skill"),
-                RelationKind::EssentialRelated | RelationKind::OptionalRelated => t(lang, "competenza collegata in ESCO", "skill related in ESCO"),
+                RelationKind::EssentialRelated | RelationKind::OptionalRelated => {
+                    t(lang, "competenza collegata in ESCO", "skill related in ESCO")
+                }
                 RelationKind::SameGroup => t(lang, "stesso gruppo di competenze", "same skill group"),
             };
             what.into()
@@ -66,13 +68,17 @@ pub fn evidence(e: &Evidence, lang: Lang) -> String {
 /// Why a vacancy is excluded, in words.
 pub fn exclusion(e: &Exclusion, lang: Lang) -> String {
     match e {
-        Exclusion::MissingLicence { licence } => format!("{} {licence}", t(lang, "manca la patente richiesta", "missing the required licence")),
+        Exclusion::MissingLicence { licence } => {
+            format!("{} {licence}", t(lang, "manca la patente richiesta", "missing the required licence"))
+        }
         Exclusion::Expired { expires } => format!("{} {expires}", t(lang, "offerta scaduta il", "vacancy expired on")),
         Exclusion::OutsideCommute { distance_km, max_km } => match lang {
             Lang::It => format!("a {distance_km} km da casa, oltre i {max_km} km indicati"),
             Lang::En => format!("{distance_km} km from home, beyond the {max_km} km given"),
         },
-        Exclusion::ContractRefused { contract } => format!("{} ({contract})", t(lang, "tipo di contratto non accettato", "contract type not accepted")),
+        Exclusion::ContractRefused { contract } => {
+            format!("{} ({contract})", t(lang, "tipo di contratto non accettato", "contract type not accepted"))
+        }
         Exclusion::ReservedLaw68 => t(lang, "riservata al collocamento mirato (L. 68/99)", "reserved for Law 68/99 placements").into(),
     }
 }
@@ -84,7 +90,13 @@ pub fn explain(r: &MatchResult, lang: Lang) -> String {
         out.push_str(&format!("  {}: {}\n", t(lang, "esclusa", "excluded"), exclusion(e, lang)));
     }
     for p in &r.parts {
-        out.push_str(&format!("  {:<22} {:>3.0}% × {:>2.0}% = {:>4.1}\n", part_name(p.name, lang), p.credit * 100.0, p.weight * 100.0, p.contribution * 100.0));
+        out.push_str(&format!(
+            "  {:<22} {:>3.0}% × {:>2.0}% = {:>4.1}\n",
+            part_name(p.name, lang),
+            p.credit * 100.0,
+            p.weight * 100.0,
+            p.contribution * 100.0
+        ));
     }
     for m in &r.matched {
         let kind = if m.essential { t(lang, "essenziale", "essential") } else { t(lang, "utile", "optional") };

@@ -15,7 +15,9 @@ use std::path::{Path, PathBuf};
 use tantivy::collector::TopDocs;
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value};
-use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
+};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
 
 use super::prepare::{PreparedProfile, PreparedVacancy};
@@ -50,7 +52,10 @@ struct Fields {
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let text = |tokenizer: &str| TextOptions::default().set_indexing_options(TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(IndexRecordOption::WithFreqs));
+    let text = |tokenizer: &str| {
+        TextOptions::default()
+            .set_indexing_options(TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(IndexRecordOption::WithFreqs))
+    };
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED),
         essential: b.add_text_field("essential_uri", STRING),
@@ -72,7 +77,8 @@ fn schema() -> (Schema, Fields) {
 
 fn register_analysers(index: &Index) {
     for (name, lang) in [("sportello_it", Language::Italian), ("sportello_en", Language::English)] {
-        let mut builder = TextAnalyzer::builder(SimpleTokenizer::default()).filter(RemoveLongFilter::limit(40)).filter(LowerCaser).dynamic();
+        let mut builder =
+            TextAnalyzer::builder(SimpleTokenizer::default()).filter(RemoveLongFilter::limit(40)).filter(LowerCaser).dynamic();
         if let Some(stop) = StopWordFilter::new(lang) {
             builder = builder.filter_dynamic(stop);
         }
@@ -122,7 +128,10 @@ impl VacancyIndex {
     pub fn create(dir: &Path) -> Result<Self> {
         std::fs::create_dir_all(dir).map_err(|e| index_error(dir, e))?;
         if std::fs::read_dir(dir).map_err(|e| index_error(dir, e))?.next().is_some() {
-            return Err(Error::Index { message: format!("{} is not empty", dir.display()), hint: Some("choose a new folder for the index".into()) });
+            return Err(Error::Index {
+                message: format!("{} is not empty", dir.display()),
+                hint: Some("choose a new folder for the index".into()),
+            });
         }
         let (schema, fields) = schema();
         let index = Index::create_in_dir(dir, schema).map_err(|e| index_error(dir, e))?;
@@ -143,13 +152,23 @@ impl VacancyIndex {
             let newer = version > u64::from(INDEX_SCHEMA_VERSION);
             return Err(Error::Index {
                 message: format!("{} has index format {version} (expected {INDEX_SCHEMA_VERSION})", dir.display()),
-                hint: Some(if newer { "it was written by a newer sportello: upgrade".into() } else { "rebuild it with `sportello index reindex --index DIR`".into() }),
+                hint: Some(if newer {
+                    "it was written by a newer sportello: upgrade".into()
+                } else {
+                    "rebuild it with `sportello index reindex --index DIR`".into()
+                }),
             });
         }
-        let index = Index::open_in_dir(dir).map_err(|e| Error::Index { message: format!("{}: the index is damaged: {e}", dir.display()), hint: Some("rebuild it from the vacancy files".into()) })?;
+        let index = Index::open_in_dir(dir).map_err(|e| Error::Index {
+            message: format!("{}: the index is damaged: {e}", dir.display()),
+            hint: Some("rebuild it from the vacancy files".into()),
+        })?;
         let (expected, fields) = schema();
         if index.schema() != expected {
-            return Err(Error::Index { message: format!("{}: unexpected index fields", dir.display()), hint: Some("rebuild it with `sportello index reindex --index DIR`".into()) });
+            return Err(Error::Index {
+                message: format!("{}: unexpected index fields", dir.display()),
+                hint: Some("rebuild it with `sportello index reindex --index DIR`".into()),
+            });
         }
         Self::wrap(index, fields, Some(dir.to_path_buf()))
     }
@@ -168,7 +187,11 @@ impl VacancyIndex {
 
     fn wrap(index: Index, fields: Fields, dir: Option<PathBuf>) -> Result<Self> {
         register_analysers(&index);
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(|e| Error::Index { message: e.to_string(), hint: None })?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| Error::Index { message: e.to_string(), hint: None })?;
         Ok(Self { index, reader, fields, dir })
     }
 
@@ -194,7 +217,12 @@ impl VacancyIndex {
     pub fn stats(&self) -> Result<Stats> {
         let searcher = self.reader.searcher();
         let bytes = self.dir.as_ref().map_or(0, |d| dir_size(d));
-        Ok(Stats { vacancies: searcher.num_docs(), bytes, segments: searcher.segment_readers().len(), schema_version: INDEX_SCHEMA_VERSION })
+        Ok(Stats {
+            vacancies: searcher.num_docs(),
+            bytes,
+            segments: searcher.segment_readers().len(),
+            schema_version: INDEX_SCHEMA_VERSION,
+        })
     }
 
     /// The `limit` most promising vacancies for a person, prepared for scoring.
@@ -204,13 +232,18 @@ impl VacancyIndex {
         let mut seen = HashSet::new();
         for s in &p.skills {
             if let Some(uri) = s.uri.as_deref().filter(|u| seen.insert(*u)) {
-                should.push((Occur::Should, boosted(TermQuery::new(Term::from_field_text(f.essential, uri), IndexRecordOption::Basic), 3.0)));
-                should.push((Occur::Should, boosted(TermQuery::new(Term::from_field_text(f.optional, uri), IndexRecordOption::Basic), 1.0)));
+                should
+                    .push((Occur::Should, boosted(TermQuery::new(Term::from_field_text(f.essential, uri), IndexRecordOption::Basic), 3.0)));
+                should
+                    .push((Occur::Should, boosted(TermQuery::new(Term::from_field_text(f.optional, uri), IndexRecordOption::Basic), 1.0)));
             }
         }
         for o in &p.occupations {
             if let Some(uri) = o.uri.as_deref().filter(|u| seen.insert(*u)) {
-                should.push((Occur::Should, boosted(TermQuery::new(Term::from_field_text(f.occupation, uri), IndexRecordOption::Basic), 2.0)));
+                should.push((
+                    Occur::Should,
+                    boosted(TermQuery::new(Term::from_field_text(f.occupation, uri), IndexRecordOption::Basic), 2.0),
+                ));
             }
         }
         let words: Vec<&str> = p.skills.iter().chain(&p.occupations).map(|c| c.label.as_str()).collect();
@@ -227,14 +260,23 @@ impl VacancyIndex {
             clauses.push((Occur::Must, Box::new(BooleanQuery::new(should))));
         }
         if let Some(today) = filters.today {
-            clauses.push((Occur::Must, Box::new(RangeQuery::new(Bound::Included(Term::from_field_i64(f.expires, day_number(today, false))), Bound::Unbounded))));
+            clauses.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(Bound::Included(Term::from_field_i64(f.expires, day_number(today, false))), Bound::Unbounded)),
+            ));
         }
         if let (true, Some(home), false) = (filters.within_commute, p.home, p.willing_to_relocate) {
             let km = p.max_commute_km.unwrap_or(filters.default_commute_km);
             let dlat = km / 111.0;
             let dlon = km / (111.0 * home.lat.to_radians().cos().max(0.01));
-            let lat = RangeQuery::new(Bound::Included(Term::from_field_f64(f.lat, home.lat - dlat)), Bound::Included(Term::from_field_f64(f.lat, home.lat + dlat)));
-            let lon = RangeQuery::new(Bound::Included(Term::from_field_f64(f.lon, home.lon - dlon)), Bound::Included(Term::from_field_f64(f.lon, home.lon + dlon)));
+            let lat = RangeQuery::new(
+                Bound::Included(Term::from_field_f64(f.lat, home.lat - dlat)),
+                Bound::Included(Term::from_field_f64(f.lat, home.lat + dlat)),
+            );
+            let lon = RangeQuery::new(
+                Bound::Included(Term::from_field_f64(f.lon, home.lon - dlon)),
+                Bound::Included(Term::from_field_f64(f.lon, home.lon + dlon)),
+            );
             let bbox = BooleanQuery::new(vec![(Occur::Must, Box::new(lat) as Box<dyn Query>), (Occur::Must, Box::new(lon))]);
             let somewhere = BooleanQuery::new(vec![
                 (Occur::Should, Box::new(bbox) as Box<dyn Query>),
@@ -244,7 +286,8 @@ impl VacancyIndex {
             clauses.push((Occur::Must, Box::new(somewhere)));
         }
         if !p.contract_types.is_empty() {
-            let mut any: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(TermQuery::new(Term::from_field_text(f.contract, "none"), IndexRecordOption::Basic)))];
+            let mut any: Vec<(Occur, Box<dyn Query>)> =
+                vec![(Occur::Should, Box::new(TermQuery::new(Term::from_field_text(f.contract, "none"), IndexRecordOption::Basic)))];
             for c in &p.contract_types {
                 any.push((Occur::Should, Box::new(TermQuery::new(Term::from_field_text(f.contract, c.code()), IndexRecordOption::Basic))));
             }
@@ -296,8 +339,14 @@ impl VacancyIndex {
     /// version, preparing each again (e.g. with a newer taxonomy). The new index is built
     /// beside the old one and swapped in only when complete. Returns the count.
     pub fn rebuild(dir: &Path, prepare: impl Fn(&Vacancy) -> PreparedVacancy) -> Result<u64> {
-        let old = Index::open_in_dir(dir).map_err(|e| Error::Index { message: format!("{}: the index is damaged: {e}", dir.display()), hint: Some("rebuild it from the vacancy files".into()) })?;
-        let field = old.schema().get_field("vacancy").map_err(|_| Error::Index { message: format!("{}: the index stores no vacancies to rebuild from", dir.display()), hint: Some("rebuild it from the vacancy files".into()) })?;
+        let old = Index::open_in_dir(dir).map_err(|e| Error::Index {
+            message: format!("{}: the index is damaged: {e}", dir.display()),
+            hint: Some("rebuild it from the vacancy files".into()),
+        })?;
+        let field = old.schema().get_field("vacancy").map_err(|_| Error::Index {
+            message: format!("{}: the index stores no vacancies to rebuild from", dir.display()),
+            hint: Some("rebuild it from the vacancy files".into()),
+        })?;
         let reader = old.reader().map_err(|e| index_error(dir, e))?;
         let searcher = reader.searcher();
         let n = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX).max(1);
@@ -360,7 +409,9 @@ fn day_number(d: PartialDate, end_of_period: bool) -> i64 {
 }
 
 fn dir_size(dir: &Path) -> u64 {
-    std::fs::read_dir(dir).map(|rd| rd.filter_map(|e| e.ok()).filter_map(|e| e.metadata().ok()).filter(|m| m.is_file()).map(|m| m.len()).sum()).unwrap_or(0)
+    std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(|e| e.ok()).filter_map(|e| e.metadata().ok()).filter(|m| m.is_file()).map(|m| m.len()).sum())
+        .unwrap_or(0)
 }
 
 /// Adds, replaces and removes vacancies; nothing is visible (or durable) before `commit`.
@@ -397,7 +448,9 @@ impl Writer<'_> {
         if let Some(i) = &prepared.isco {
             d.add_text(f.isco, i);
         }
-        let text: Vec<&str> = std::iter::once(v.title.as_str()).chain(prepared.essential.iter().chain(&prepared.optional).map(|c| c.label.as_str())).collect();
+        let text: Vec<&str> = std::iter::once(v.title.as_str())
+            .chain(prepared.essential.iter().chain(&prepared.optional).map(|c| c.label.as_str()))
+            .collect();
         let text = text.join(" \n ");
         d.add_text(f.text_it, &text);
         d.add_text(f.text_en, &text);

@@ -60,8 +60,18 @@ impl<'a> Matcher<'a> {
     /// candidates, scores them all, ranks them. Excluded vacancies come after the eligible
     /// ones and only when `include_excluded` is set.
     #[cfg(feature = "index")]
-    pub fn vacancies_for(&self, index: &index::VacancyIndex, p: &PreparedProfile, top: usize, include_excluded: bool) -> crate::Result<Vec<MatchResult>> {
-        let filters = index::Filters { today: (!include_excluded).then_some(self.today), within_commute: !include_excluded, default_commute_km: self.weights.default_commute_km };
+    pub fn vacancies_for(
+        &self,
+        index: &index::VacancyIndex,
+        p: &PreparedProfile,
+        top: usize,
+        include_excluded: bool,
+    ) -> crate::Result<Vec<MatchResult>> {
+        let filters = index::Filters {
+            today: (!include_excluded).then_some(self.today),
+            within_commute: !include_excluded,
+            default_commute_km: self.weights.default_commute_km,
+        };
         let candidates = index.retrieve(p, index::DEFAULT_RETRIEVE.max(top * 5), &filters)?;
         let mut results = self.rank(candidates.iter().map(|v| (p, v)));
         if !include_excluded {
@@ -74,7 +84,13 @@ impl<'a> Matcher<'a> {
     /// [`Matcher::vacancies_for`] for many people at once, on all cores; results in the
     /// order of `profiles`.
     #[cfg(feature = "index")]
-    pub fn batch(&self, index: &index::VacancyIndex, profiles: &[PreparedProfile], top: usize, on_done: &(dyn Fn() + Sync)) -> crate::Result<Vec<Vec<MatchResult>>> {
+    pub fn batch(
+        &self,
+        index: &index::VacancyIndex,
+        profiles: &[PreparedProfile],
+        top: usize,
+        on_done: &(dyn Fn() + Sync),
+    ) -> crate::Result<Vec<Vec<MatchResult>>> {
         use rayon::prelude::*;
         profiles
             .par_iter()
@@ -87,7 +103,13 @@ impl<'a> Matcher<'a> {
     }
 
     /// The best `top` people for a vacancy among `profiles`, ranked the same way.
-    pub fn profiles_for<'b>(&self, v: &'b PreparedVacancy, profiles: &'b [PreparedProfile], top: usize, include_excluded: bool) -> Vec<MatchResult> {
+    pub fn profiles_for<'b>(
+        &self,
+        v: &'b PreparedVacancy,
+        profiles: &'b [PreparedProfile],
+        top: usize,
+        include_excluded: bool,
+    ) -> Vec<MatchResult> {
         let mut results = self.rank(profiles.iter().map(|p| (p, v)));
         if !include_excluded {
             results.retain(|r| !r.excluded);

@@ -51,7 +51,10 @@ pub struct Point {
 impl Point {
     /// Great-circle distance in km.
     pub fn distance_km(self, other: Point) -> f64 {
-        crate::geo::distance_km(crate::geo::Coordinates { lat: self.lat, lon: self.lon }, crate::geo::Coordinates { lat: other.lat, lon: other.lon })
+        crate::geo::distance_km(
+            crate::geo::Coordinates { lat: self.lat, lon: self.lon },
+            crate::geo::Coordinates { lat: other.lat, lon: other.lon },
+        )
     }
 }
 
@@ -191,7 +194,12 @@ fn locate(gazetteer: &Gazetteer, place: Option<&Place>) -> (Option<Point>, Optio
 
 /// Prepares a profile; `today` closes ongoing jobs when counting experience.
 pub fn prepare_profile(id: &str, p: &Profile, taxonomy: &Taxonomy, gazetteer: &Gazetteer, today: PartialDate) -> PreparedProfile {
-    let skills = p.skills.iter().chain(&p.digital_skills).map(|s| concept(taxonomy, &Concept { label: s.label.clone(), uri: s.uri.clone() }, false)).collect();
+    let skills = p
+        .skills
+        .iter()
+        .chain(&p.digital_skills)
+        .map(|s| concept(taxonomy, &Concept { label: s.label.clone(), uri: s.uri.clone() }, false))
+        .collect();
     let mut occupations: Vec<ConceptRef> = Vec::new();
     let mut months_by_occupation: Vec<(String, u32)> = Vec::new();
     let mut total_months = 0;
@@ -239,7 +247,11 @@ pub fn prepare_vacancy(v: &Vacancy, taxonomy: &Taxonomy, gazetteer: &Gazetteer) 
         let c = concept(taxonomy, &Concept { label: v.title.clone(), uri: None }, true);
         c.uri.is_some().then_some(c)
     });
-    let isco = occupation.as_ref().and_then(|o| o.uri.as_deref()).and_then(|u| taxonomy.concept(u)).and_then(|c| c.isco_group().map(str::to_owned));
+    let isco = occupation
+        .as_ref()
+        .and_then(|o| o.uri.as_deref())
+        .and_then(|u| taxonomy.concept(u))
+        .and_then(|c| c.isco_group().map(str::to_owned));
     let unplaced = essential.iter().chain(&optional).filter(|c| c.uri.is_none()).map(|c| c.label.clone()).collect();
     let (point, place_name, istat) = locate(gazetteer, v.place.as_ref());
     PreparedVacancy {

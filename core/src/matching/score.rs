@@ -179,7 +179,12 @@ pub fn score(p: &PreparedProfile, v: &PreparedVacancy, taxonomy: &Taxonomy, weig
         raw.push((PartName::OptionalSkills, weights.optional_skills, total / v.optional.len() as f64));
     }
     if let Some(occ) = v.occupation.as_ref().and_then(|o| o.uri.as_deref()) {
-        let credit = p.occupations.iter().filter_map(|o| o.uri.as_deref()).map(|o| occupation_credit(o, occ, v.isco.as_deref(), taxonomy, weights)).fold(0.0, f64::max);
+        let credit = p
+            .occupations
+            .iter()
+            .filter_map(|o| o.uri.as_deref())
+            .map(|o| occupation_credit(o, occ, v.isco.as_deref(), taxonomy, weights))
+            .fold(0.0, f64::max);
         raw.push((PartName::Occupation, weights.occupation, credit));
     }
     if !v.languages.is_empty() {
@@ -213,15 +218,16 @@ pub fn score(p: &PreparedProfile, v: &PreparedVacancy, taxonomy: &Taxonomy, weig
             exclusions.push(Exclusion::MissingLicence { licence: *l });
         }
     }
-    if let Some(x) = v.expires {
-        if today.is_after(&x) {
-            exclusions.push(Exclusion::Expired { expires: x });
-        }
+    if let Some(x) = v.expires
+        && today.is_after(&x)
+    {
+        exclusions.push(Exclusion::Expired { expires: x });
     }
-    if let Some(c) = v.contract {
-        if !p.contract_types.is_empty() && !p.contract_types.contains(&c) {
-            exclusions.push(Exclusion::ContractRefused { contract: c });
-        }
+    if let Some(c) = v.contract
+        && !p.contract_types.is_empty()
+        && !p.contract_types.contains(&c)
+    {
+        exclusions.push(Exclusion::ContractRefused { contract: c });
     }
     if v.reserved_law_68_99 && !p.law_68_99_eligible {
         exclusions.push(Exclusion::ReservedLaw68);
@@ -278,10 +284,10 @@ fn best_skill(req: &ConceptRef, have: &[ConceptRef], taxonomy: &Taxonomy, w: &We
                 (sim >= w.fuzzy_threshold).then(|| (Evidence::Label { similarity: (sim * 100.0).round() / 100.0 }, w.fuzzy_credit * sim))
             }
         };
-        if let Some((evidence, credit)) = candidate {
-            if best.as_ref().is_none_or(|b| credit > b.credit) {
-                best = Some(SkillMatch { required: req.label.clone(), essential: true, by: h.label.clone(), evidence, credit });
-            }
+        if let Some((evidence, credit)) = candidate
+            && best.as_ref().is_none_or(|b| credit > b.credit)
+        {
+            best = Some(SkillMatch { required: req.label.clone(), essential: true, by: h.label.clone(), evidence, credit });
         }
     }
     best
@@ -308,7 +314,18 @@ fn language_credit(p: &PreparedProfile, code: &str, level: CefrLevel) -> f64 {
     }
     let Some((_, grid)) = p.languages.iter().find(|(c, _)| c == code) else { return 0.0 };
     let one_below = CefrLevel::ALL.iter().position(|l| *l == level).and_then(|i| i.checked_sub(1)).map(|i| CefrLevel::ALL[i]);
-    grid.iter().map(|g| if *g >= level { 1.0 } else if Some(*g) == one_below { 0.5 } else { 0.0 }).sum::<f64>() / 5.0
+    grid.iter()
+        .map(|g| {
+            if *g >= level {
+                1.0
+            } else if Some(*g) == one_below {
+                0.5
+            } else {
+                0.0
+            }
+        })
+        .sum::<f64>()
+        / 5.0
 }
 
 /// Months in the vacancy's occupation or its ISCO group; all months when the vacancy

@@ -8,10 +8,8 @@ use serde_json::Value;
 use crate::model::PartialDate;
 
 /// The locales shipped, as (code, JSON text).
-const EMBEDDED: &[(&str, &str)] = &[
-    ("it", include_str!("../../../templates/locales/it.json")),
-    ("en", include_str!("../../../templates/locales/en.json")),
-];
+const EMBEDDED: &[(&str, &str)] =
+    &[("it", include_str!("../../../templates/locales/it.json")), ("en", include_str!("../../../templates/locales/en.json"))];
 
 /// A locale: the strings templates see as `cv.t`, plus what Rust needs to format dates.
 #[derive(Debug, Clone)]

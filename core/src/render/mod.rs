@@ -21,9 +21,9 @@ mod world;
 
 use std::collections::BTreeMap;
 
+use typst::WorldExt;
 use typst::diag::{SourceDiagnostic, Warned};
 use typst::foundations::{Bytes, Datetime, Smart};
-use typst::WorldExt;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
@@ -215,10 +215,16 @@ impl Renderer {
     /// `main.typ`, `parts/header.typ`) to their text. It must have a `main.typ`.
     pub fn add_template(&mut self, name: &str, description: &str, files: &BTreeMap<String, String>) -> Result<()> {
         if !files.contains_key("main.typ") {
-            return Err(Error::Render { message: format!("template {name:?} has no main.typ"), hint: Some("a template folder needs a main.typ file".into()) });
+            return Err(Error::Render {
+                message: format!("template {name:?} has no main.typ"),
+                hint: Some("a template folder needs a main.typ file".into()),
+            });
         }
         if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-            return Err(Error::Render { message: format!("{name:?} is not a template name (expected letters, digits, '-' or '_')"), hint: None });
+            return Err(Error::Render {
+                message: format!("{name:?} is not a template name (expected letters, digits, '-' or '_')"),
+                hint: None,
+            });
         }
         for (path, text) in files {
             self.shared
@@ -251,11 +257,17 @@ impl Renderer {
         if !self.templates.contains_key(&template) {
             return Err(Error::UnknownTemplate { name: template, available: self.templates.keys().cloned().collect() });
         }
-        let lang = req.lang.clone().or_else(|| from_profile.and_then(|o| o.lang.clone())).or_else(|| profile.lang.clone()).unwrap_or_else(|| "it".into());
-        let locale = self.locales.iter().find(|l| l.code == lang).ok_or_else(|| Error::UnknownLocale {
-            name: lang.clone(),
-            available: self.locales.iter().map(|l| l.code.clone()).collect(),
-        })?;
+        let lang = req
+            .lang
+            .clone()
+            .or_else(|| from_profile.and_then(|o| o.lang.clone()))
+            .or_else(|| profile.lang.clone())
+            .unwrap_or_else(|| "it".into());
+        let locale = self
+            .locales
+            .iter()
+            .find(|l| l.code == lang)
+            .ok_or_else(|| Error::UnknownLocale { name: lang.clone(), available: self.locales.iter().map(|l| l.code.clone()).collect() })?;
         let opts = view::Effective::merge(from_profile, &req.overrides);
         check_colour(&opts.accent)?;
         if !self.shared.families().iter().any(|f| f.eq_ignore_ascii_case(&opts.font)) {
@@ -280,7 +292,8 @@ impl Renderer {
         let data = serde_json::to_vec(&view).map_err(|e| internal(&e.to_string()))?;
         files.push((file_id("/data.json").ok_or_else(|| internal("data path"))?, Bytes::new(data)));
         let main = file_id(&format!("/templates/{template}/main.typ")).ok_or_else(|| internal("template path"))?;
-        let today = req.today.and_then(|d| Datetime::from_ymd(i32::from(d.get_year()), d.get_month().unwrap_or(1), d.get_day().unwrap_or(1)));
+        let today =
+            req.today.and_then(|d| Datetime::from_ymd(i32::from(d.get_year()), d.get_month().unwrap_or(1), d.get_day().unwrap_or(1)));
         let world = RenderWorld { shared: &self.shared, main, files, today };
 
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
@@ -294,7 +307,10 @@ impl Renderer {
         })?;
         let pages = doc.pages().len();
         if pages > MAX_PAGES {
-            return Err(Error::Render { message: format!("the CV has {pages} pages (expected at most {MAX_PAGES})"), hint: Some("shorten the descriptions".into()) });
+            return Err(Error::Render {
+                message: format!("the CV has {pages} pages (expected at most {MAX_PAGES})"),
+                hint: Some("shorten the descriptions".into()),
+            });
         }
         if pages > 2 {
             notes.push(format!("the CV has {pages} pages; job desks recommend one or two"));
@@ -306,7 +322,10 @@ impl Renderer {
                 .pages()
                 .iter()
                 .map(|p| {
-                    let opts = typst_render::RenderOptions { pixel_per_pt: typst::utils::Scalar::new(f64::from(req.dpi) / 72.0), ..Default::default() };
+                    let opts = typst_render::RenderOptions {
+                        pixel_per_pt: typst::utils::Scalar::new(f64::from(req.dpi) / 72.0),
+                        ..Default::default()
+                    };
                     typst_render::render(p, &opts).encode_png().map_err(|e| internal(&e.to_string()))
                 })
                 .collect::<Result<_>>()?,
@@ -374,7 +393,11 @@ fn internal(what: &str) -> Error {
 
 fn check_colour(c: &str) -> Result<()> {
     let ok = c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit());
-    if ok { Ok(()) } else { Err(Error::Render { message: format!("{c:?} is not a colour (expected #rrggbb, e.g. \"#1f5f7a\")"), hint: None }) }
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::Render { message: format!("{c:?} is not a colour (expected #rrggbb, e.g. \"#1f5f7a\")"), hint: None })
+    }
 }
 
 /// "jpg" or "png" after checking the bytes, size and dimensions.
@@ -391,7 +414,9 @@ fn photo_kind(bytes: &[u8]) -> Result<&'static str> {
     };
     match dims {
         Some((w, h)) if w.max(h) <= MAX_PHOTO_PIXELS && w > 0 && h > 0 => Ok(ext),
-        Some((w, h)) => Err(Error::Photo { message: format!("the photo is {w}x{h} pixels (expected at most {MAX_PHOTO_PIXELS} per side)") }),
+        Some((w, h)) => {
+            Err(Error::Photo { message: format!("the photo is {w}x{h} pixels (expected at most {MAX_PHOTO_PIXELS} per side)") })
+        }
         None => Err(Error::Photo { message: format!("the photo looks like a {} but its header is broken", ext.to_uppercase()) }),
     }
 }

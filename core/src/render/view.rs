@@ -39,7 +39,13 @@ impl Effective {
     pub fn merge(profile: Option<&CvOptions>, overrides: &CvOptions) -> Effective {
         let base = profile.cloned().unwrap_or_default();
         let pick = |o: &Option<String>, b: &Option<String>| o.clone().or_else(|| b.clone());
-        let order = if !overrides.sections.is_empty() { &overrides.sections } else if !base.sections.is_empty() { &base.sections } else { &Section::ALL.to_vec() };
+        let order = if !overrides.sections.is_empty() {
+            &overrides.sections
+        } else if !base.sections.is_empty() {
+            &base.sections
+        } else {
+            &Section::ALL.to_vec()
+        };
         let hidden: Vec<Section> = base.hide.iter().chain(&overrides.hide).copied().collect();
         Effective {
             accent: pick(&overrides.accent, &base.accent).unwrap_or_else(|| DEFAULT_ACCENT.into()),

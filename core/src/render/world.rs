@@ -33,7 +33,12 @@ impl Shared {
 
     /// The standard library with the given fonts.
     pub fn with_fonts(fonts: Vec<Font>) -> Self {
-        Self { library: LazyHash::new(Library::default()), book: LazyHash::new(FontBook::from_fonts(&fonts)), fonts, sources: HashMap::new() }
+        Self {
+            library: LazyHash::new(Library::default()),
+            book: LazyHash::new(FontBook::from_fonts(&fonts)),
+            fonts,
+            sources: HashMap::new(),
+        }
     }
 
     /// Adds (or replaces) a source file at a virtual path.
