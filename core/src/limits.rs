@@ -21,3 +21,11 @@ pub const MAX_PROBLEMS: usize = 200;
 pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
 /// Most vacancies read from one file by the importers (CSV rows, JobPostings, jobs).
 pub const MAX_IMPORT_ROWS: usize = 20_000;
+/// Longest skill or occupation text searched in the taxonomy, in characters.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// Largest photo accepted in a CV, in bytes.
+pub const MAX_PHOTO_BYTES: usize = 5 * 1024 * 1024;
+/// Largest photo accepted in a CV, in pixels per side.
+pub const MAX_PHOTO_PIXELS: u32 = 6000;
+/// Most pages a CV may have before rendering is refused as runaway.
+pub const MAX_PAGES: usize = 20;

@@ -33,12 +33,7 @@ use crate::error::{Error, Result};
 use crate::model::{CvOptions, PartialDate, Profile};
 use world::{RenderWorld, Shared, file_id};
 
-/// Largest photo accepted, in bytes.
-pub const MAX_PHOTO_BYTES: usize = 5 * 1024 * 1024;
-/// Largest photo accepted, in pixels per side.
-pub const MAX_PHOTO_PIXELS: u32 = 6000;
-/// Most pages a CV may have before rendering is refused as runaway.
-pub const MAX_PAGES: usize = 20;
+pub use crate::limits::{MAX_PAGES, MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS};
 
 /// The shared Typst library file every template may import as `/lib/common.typ`.
 const LIB_COMMON: &str = include_str!("../../../templates/lib/common.typ");

@@ -42,9 +42,7 @@ use super::text::{BitOsa, FxHashMap, Stemmer, fold_into, hash_str, is_filler, os
 use super::{ConceptId, ConceptKind, LabelKind, Taxonomy};
 use crate::error::{Error, Result};
 
-/// Longest search text accepted, in characters. Skill and job-title labels in ESCO are at
-/// most about 150 characters; longer text is a description, not a label.
-pub const MAX_QUERY_CHARS: usize = 200;
+pub use crate::limits::MAX_QUERY_CHARS;
 
 /// How many candidates from the word stage are compared as whole strings.
 const RERANK: usize = 48;
