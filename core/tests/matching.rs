@@ -190,7 +190,7 @@ fn index_on_disk_adds_updates_removes_and_reopens() {
     assert!(ids.contains(&"nov-01"), "{ids:?}");
     assert!(!ids.contains(&"nov-11"), "expired vacancy retrieved: {ids:?}");
     let sara = m.prepare_profile("sara", &profile("sara"));
-    let ids: Vec<String> = idx.retrieve(&sara, 50, &filters()).unwrap().into_iter().map(|v| v.id).collect();
+    let ids: Vec<String> = idx.retrieve(&sara, 50, &filters()).unwrap().into_iter().map(|v| v.id.clone()).collect();
     assert!(!ids.contains(&"nov-12".to_owned()), "Vercelli is beyond Sara's commute: {ids:?}");
     assert!(ids.contains(&"nov-04".to_owned()), "{ids:?}");
     let mut w = idx.writer().unwrap();

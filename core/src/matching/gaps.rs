@@ -202,7 +202,7 @@ mod tests {
     }
 
     fn vacancy(id: &str, occupation: Option<(&str, &str)>, istat: Option<&str>, skills: &[(&str, Option<&str>)]) -> PreparedVacancy {
-        let concept = |label: &str, uri: Option<&str>| ConceptRef { label: label.into(), uri: uri.map(Into::into), found: None };
+        let concept = |label: &str, uri: Option<&str>| ConceptRef::new(label, uri.map(Into::into), None);
         PreparedVacancy {
             id: id.into(),
             title: id.into(),

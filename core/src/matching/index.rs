@@ -8,7 +8,8 @@
 //! Tantivy's records the format version; opening an index of another version fails with a
 //! hint to reindex. Tantivy commits atomically: what was committed survives a crash.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, RwLock};
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
 
@@ -18,7 +19,7 @@ use tantivy::schema::{Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
 };
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
+use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
 
 use super::prepare::{PreparedProfile, PreparedVacancy};
 use crate::error::{Error, Result};
@@ -115,12 +116,18 @@ pub struct Filters {
     pub default_commute_km: f64,
 }
 
+/// Most prepared vacancies kept decoded in memory between queries.
+const CACHE_ENTRIES: usize = 200_000;
+
 /// A vacancy index.
 pub struct VacancyIndex {
     index: Index,
     reader: IndexReader,
     fields: Fields,
     dir: Option<PathBuf>,
+    /// Prepared vacancies already read from the store, by address in the current reader;
+    /// emptied when the reader moves to a new commit. Batches read each vacancy once.
+    cache: RwLock<HashMap<DocAddress, Arc<PreparedVacancy>>>,
 }
 
 impl VacancyIndex {
@@ -192,7 +199,7 @@ impl VacancyIndex {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .map_err(|e| Error::Index { message: e.to_string(), hint: None })?;
-        Ok(Self { index, reader, fields, dir })
+        Ok(Self { index, reader, fields, dir, cache: RwLock::new(HashMap::new()) })
     }
 
     /// A writer; changes are visible after [`Writer::commit`] (and [`VacancyIndex::reload`]).
@@ -203,7 +210,25 @@ impl VacancyIndex {
 
     /// Sees the latest commit.
     pub fn reload(&self) -> Result<()> {
-        self.reader.reload().map_err(|e| self.err(e))
+        self.reader.reload().map_err(|e| self.err(e))?;
+        self.cache.write().map_err(|_| self.err("the vacancy cache was poisoned"))?.clear();
+        Ok(())
+    }
+
+    /// The prepared vacancy at `addr`, from the cache or the store.
+    fn prepared_at(&self, searcher: &tantivy::Searcher, addr: DocAddress) -> Result<Arc<PreparedVacancy>> {
+        if let Some(v) = self.cache.read().ok().and_then(|c| c.get(&addr).cloned()) {
+            return Ok(v);
+        }
+        let d: TantivyDocument = searcher.doc(addr).map_err(|e| self.err(e))?;
+        let text = d.get_first(self.fields.prepared).and_then(|v| v.as_str()).unwrap_or_default();
+        let v: Arc<PreparedVacancy> = Arc::new(serde_json::from_str(text).map_err(|e| self.err(format!("a stored vacancy is damaged: {e}")))?);
+        if let Ok(mut c) = self.cache.write() {
+            if c.len() < CACHE_ENTRIES {
+                c.insert(addr, Arc::clone(&v));
+            }
+        }
+        Ok(v)
     }
 
     fn err(&self, e: impl std::fmt::Display) -> Error {
@@ -226,7 +251,7 @@ impl VacancyIndex {
     }
 
     /// The `limit` most promising vacancies for a person, prepared for scoring.
-    pub fn retrieve(&self, p: &PreparedProfile, limit: usize, filters: &Filters) -> Result<Vec<PreparedVacancy>> {
+    pub fn retrieve(&self, p: &PreparedProfile, limit: usize, filters: &Filters) -> Result<Vec<Arc<PreparedVacancy>>> {
         let f = &self.fields;
         let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut seen = HashSet::new();
@@ -296,13 +321,7 @@ impl VacancyIndex {
         let query = BooleanQuery::new(clauses);
         let searcher = self.reader.searcher();
         let top = searcher.search(&query, &TopDocs::with_limit(limit.max(1)).order_by_score()).map_err(|e| self.err(e))?;
-        top.into_iter()
-            .map(|(_, addr)| {
-                let d: TantivyDocument = searcher.doc(addr).map_err(|e| self.err(e))?;
-                let text = d.get_first(f.prepared).and_then(|v| v.as_str()).unwrap_or_default();
-                serde_json::from_str(text).map_err(|e| self.err(format!("a stored vacancy is damaged: {e}")))
-            })
-            .collect()
+        top.into_iter().map(|(_, addr)| self.prepared_at(&searcher, addr)).collect()
     }
 
     /// A plain BM25 search of the skill and title text, the baseline of the quality

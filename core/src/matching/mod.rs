@@ -73,7 +73,7 @@ impl<'a> Matcher<'a> {
             default_commute_km: self.weights.default_commute_km,
         };
         let candidates = index.retrieve(p, index::DEFAULT_RETRIEVE.max(top * 5), &filters)?;
-        let mut results = self.rank(candidates.iter().map(|v| (p, v)));
+        let mut results = self.rank(candidates.iter().map(|v| (p, v.as_ref())));
         if !include_excluded {
             results.retain(|r| !r.excluded);
         }

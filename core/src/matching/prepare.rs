@@ -26,6 +26,21 @@ pub struct ConceptRef {
     /// How the URI was found when it was not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub found: Option<Normalisation>,
+    /// The folded label, computed once when first compared.
+    #[serde(skip)]
+    folded: std::sync::OnceLock<String>,
+}
+
+impl ConceptRef {
+    /// A concept with a label and, if known, its URI and how it was found.
+    pub fn new(label: impl Into<String>, uri: Option<String>, found: Option<Normalisation>) -> Self {
+        ConceptRef { label: label.into(), uri, found, folded: std::sync::OnceLock::new() }
+    }
+
+    /// The label folded for comparison (lowercase, no accents or punctuation).
+    pub fn folded(&self) -> &str {
+        self.folded.get_or_init(|| crate::taxonomy::text::fold(&self.label))
+    }
 }
 
 /// How a label was normalised to an ESCO concept.
@@ -171,12 +186,12 @@ fn normalise(hits: Vec<crate::taxonomy::Hit<'_>>) -> Option<(String, Normalisati
 
 fn concept(taxonomy: &Taxonomy, c: &Concept, occupation: bool) -> ConceptRef {
     if let Some(uri) = &c.uri {
-        return ConceptRef { label: c.label.clone(), uri: Some(uri.clone()), found: None };
+        return ConceptRef::new(c.label.clone(), Some(uri.clone()), None);
     }
     let found = if occupation { normalise_occupation(taxonomy, &c.label) } else { normalise_skill(taxonomy, &c.label) };
     match found {
-        Some((uri, how)) => ConceptRef { label: c.label.clone(), uri: Some(uri), found: Some(how) },
-        None => ConceptRef { label: c.label.clone(), uri: None, found: None },
+        Some((uri, how)) => ConceptRef::new(c.label.clone(), Some(uri), Some(how)),
+        None => ConceptRef::new(c.label.clone(), None, None),
     }
 }
 

@@ -270,17 +270,19 @@ fn round1(x: f64) -> f64 {
 
 /// The best credit any of the person's skills earns for a required skill. Skills that
 /// both carry an ESCO URI are compared through ESCO only; labels are compared (by
-/// Jaro-Winkler similarity of their folded forms) only when one side could not be placed.
+/// Jaro-Winkler similarity of their folded forms) only when one side could not be placed,
+/// and only when some word of one starts like a word of the other (same first three
+/// letters): labels without that cannot reach the similarity threshold in practice, and
+/// the check is far cheaper than the comparison.
 fn best_skill(req: &ConceptRef, have: &[ConceptRef], taxonomy: &Taxonomy, w: &Weights) -> Option<SkillMatch> {
     let mut best: Option<SkillMatch> = None;
-    let mut folded_req: Option<String> = None;
     for h in have {
         let candidate = match (req.uri.as_deref(), h.uri.as_deref()) {
             (Some(a), Some(b)) if a == b => Some((Evidence::Exact, 1.0)),
             (Some(a), Some(b)) => taxonomy.relatedness(b, a).map(|r| (Evidence::Related { relation: r.kind }, r.weight)),
+            _ if !share_a_word(req.folded(), h.folded()) => None,
             _ => {
-                let folded_req = folded_req.get_or_insert_with(|| crate::taxonomy::text::fold(&req.label));
-                let sim = strsim::jaro_winkler(folded_req, &crate::taxonomy::text::fold(&h.label));
+                let sim = strsim::jaro_winkler(req.folded(), h.folded());
                 (sim >= w.fuzzy_threshold).then(|| (Evidence::Label { similarity: (sim * 100.0).round() / 100.0 }, w.fuzzy_credit * sim))
             }
         };
@@ -291,6 +293,13 @@ fn best_skill(req: &ConceptRef, have: &[ConceptRef], taxonomy: &Taxonomy, w: &We
         }
     }
     best
+}
+
+fn share_a_word(a: &str, b: &str) -> bool {
+    fn stem(w: &str) -> Option<&str> {
+        w.get(..3)
+    }
+    a.split(' ').filter_map(stem).any(|w| b.split(' ').filter_map(stem).any(|x| x == w))
 }
 
 fn occupation_credit(have: &str, want: &str, want_isco: Option<&str>, taxonomy: &Taxonomy, w: &Weights) -> f64 {
