@@ -2,7 +2,7 @@
 # Runs every test of Sportello on a fresh machine: it installs what it needs (the wasm
 # target, maturin in a virtualenv, ...) and reuses builds from one shared target folder.
 #   ./scripts/test.sh            everything
-#   SKIP_PYTHON=1 ./scripts/test.sh   Rust only
+#   SKIP_PYTHON=1 SKIP_WIDGET=1 ./scripts/test.sh   Rust only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -25,8 +25,12 @@ cargo clippy --workspace --all-targets --exclude sportello-python -q -- -D warni
 step "rust: tests (core, cli, wasm binding on the host)"
 cargo test --workspace --exclude sportello-python
 
-step "wasm: build for wasm32"
-cargo build -q -p sportello-wasm --target wasm32-unknown-unknown
+if [[ -z "${SKIP_WIDGET:-}" ]]; then
+  step "browser widget: wasm build, Playwright tests in headless Chromium"
+  # The dev profile keeps CI quick (Typst for wasm32 once, no fat LTO); the shipped
+  # build is `wasm/widget/build.sh` in its default release profile.
+  PROFILE="${WIDGET_PROFILE:-dev}" ./wasm/widget/test.sh
+fi
 
 if [[ -z "${SKIP_PYTHON:-}" ]]; then
   step "python: wheel with maturin, fresh-venv install, pytest (doctests, Dask, mypy --strict)"

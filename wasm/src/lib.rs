@@ -95,10 +95,9 @@ fn out<T: Serialize>(r: Res<T>) -> Result<JsValue, JsValue> {
 fn parse_today(today: Option<&str>) -> Res<Option<PartialDate>> {
     match today.map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(None),
-        Some(t) => t
-            .parse()
-            .map(Some)
-            .map_err(|_| JsError::new("date", format!("{t:?} is not a date (expected YYYY-MM-DD)"), Some("pass today's date as 2026-11-23"))),
+        Some(t) => t.parse().map(Some).map_err(|_| {
+            JsError::new("date", format!("{t:?} is not a date (expected YYYY-MM-DD)"), Some("pass today's date as 2026-11-23"))
+        }),
     }
 }
 
@@ -227,19 +226,39 @@ impl Engine {
     /// Renders the profile (JSON text) to SVG pages: `{pages: string[], warnings}`.
     /// `photo` is the photo's bytes (JPEG or PNG), shown when `privacy.print_photo`.
     #[wasm_bindgen(js_name = renderSvg)]
-    pub fn render_svg(&self, profile_json: &str, template: Option<String>, lang: Option<String>, today: Option<String>, photo: Option<Vec<u8>>) -> Result<JsValue, JsValue> {
+    pub fn render_svg(
+        &self,
+        profile_json: &str,
+        template: Option<String>,
+        lang: Option<String>,
+        today: Option<String>,
+        photo: Option<Vec<u8>>,
+    ) -> Result<JsValue, JsValue> {
         out(self.svg(profile_json, template, lang, today.as_deref(), photo))
     }
 
     /// Renders the profile (JSON text) to a tagged PDF.
     #[wasm_bindgen(js_name = renderPdf)]
-    pub fn render_pdf(&self, profile_json: &str, template: Option<String>, lang: Option<String>, today: Option<String>, photo: Option<Vec<u8>>) -> Result<Vec<u8>, JsValue> {
+    pub fn render_pdf(
+        &self,
+        profile_json: &str,
+        template: Option<String>,
+        lang: Option<String>,
+        today: Option<String>,
+        photo: Option<Vec<u8>>,
+    ) -> Result<Vec<u8>, JsValue> {
         Ok(self.pdf(profile_json, template, lang, today.as_deref(), photo)?)
     }
 
     /// The CV's text in reading order, as an applicant tracking system reads it.
     #[wasm_bindgen(js_name = renderText)]
-    pub fn render_text(&self, profile_json: &str, template: Option<String>, lang: Option<String>, today: Option<String>) -> Result<String, JsValue> {
+    pub fn render_text(
+        &self,
+        profile_json: &str,
+        template: Option<String>,
+        lang: Option<String>,
+        today: Option<String>,
+    ) -> Result<String, JsValue> {
         Ok(self.text(profile_json, template, lang, today.as_deref())?)
     }
 }
@@ -255,7 +274,15 @@ impl Engine {
         self.renderer.templates().cloned().collect()
     }
 
-    fn run(&self, json: &str, format: OutputFormat, template: Option<String>, lang: Option<String>, today: Option<&str>, photo: Option<Vec<u8>>) -> Res<(Vec<Vec<u8>>, Vec<String>)> {
+    fn run(
+        &self,
+        json: &str,
+        format: OutputFormat,
+        template: Option<String>,
+        lang: Option<String>,
+        today: Option<&str>,
+        photo: Option<Vec<u8>>,
+    ) -> Res<(Vec<Vec<u8>>, Vec<String>)> {
         let today = parse_today(today)?;
         let (profile, problems) = read_profile(json, today)?;
         let mut req = RenderRequest::pdf("europass", "it");
@@ -271,13 +298,27 @@ impl Engine {
     }
 
     /// SVG pages.
-    pub fn svg(&self, json: &str, template: Option<String>, lang: Option<String>, today: Option<&str>, photo: Option<Vec<u8>>) -> Res<SvgPages> {
+    pub fn svg(
+        &self,
+        json: &str,
+        template: Option<String>,
+        lang: Option<String>,
+        today: Option<&str>,
+        photo: Option<Vec<u8>>,
+    ) -> Res<SvgPages> {
         let (files, warnings) = self.run(json, OutputFormat::Svg, template, lang, today, photo)?;
         Ok(SvgPages { pages: files.into_iter().map(|f| String::from_utf8_lossy(&f).into_owned()).collect(), warnings })
     }
 
     /// The PDF.
-    pub fn pdf(&self, json: &str, template: Option<String>, lang: Option<String>, today: Option<&str>, photo: Option<Vec<u8>>) -> Res<Vec<u8>> {
+    pub fn pdf(
+        &self,
+        json: &str,
+        template: Option<String>,
+        lang: Option<String>,
+        today: Option<&str>,
+        photo: Option<Vec<u8>>,
+    ) -> Res<Vec<u8>> {
         let (mut files, _) = self.run(json, OutputFormat::Pdf, template, lang, today, photo)?;
         Ok(files.pop().unwrap_or_default())
     }
@@ -335,7 +376,12 @@ pub fn search_places_impl(text: &str, limit: usize) -> Vec<PlaceHit> {
     Gazetteer::embedded()
         .search(text, limit.clamp(1, 50))
         .into_iter()
-        .map(|m| PlaceHit { istat: m.comune.istat.clone(), name: m.comune.display_name(), lat: m.comune.coordinates.lat, lon: m.comune.coordinates.lon })
+        .map(|m| PlaceHit {
+            istat: m.comune.istat.clone(),
+            name: m.comune.display_name(),
+            lat: m.comune.coordinates.lat,
+            lon: m.comune.coordinates.lon,
+        })
         .collect()
 }
 
@@ -417,11 +463,20 @@ pub struct FeedMatch {
 fn reasons(r: &MatchResult, lang: Lang) -> Reasons {
     let name = |n| serde_json::to_value(n).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
     Reasons {
-        parts: r.parts.iter().map(|p| PartText { name: name(p.name), label: explain::part_name(p.name, lang), weight: p.weight, credit: p.credit }).collect(),
+        parts: r
+            .parts
+            .iter()
+            .map(|p| PartText { name: name(p.name), label: explain::part_name(p.name, lang), weight: p.weight, credit: p.credit })
+            .collect(),
         matched: r
             .matched
             .iter()
-            .map(|m| MatchedText { required: m.required.clone(), by: m.by.clone(), essential: m.essential, evidence: explain::evidence(&m.evidence, lang) })
+            .map(|m| MatchedText {
+                required: m.required.clone(),
+                by: m.by.clone(),
+                essential: m.essential,
+                evidence: explain::evidence(&m.evidence, lang),
+            })
             .collect(),
         missing: r.missing.clone(),
         exclusions: r.exclusions.iter().map(|e| explain::exclusion(e, lang)).collect(),
@@ -464,7 +519,14 @@ impl Feed {
     /// excluded ones; at most `top`. `today` (`YYYY-MM-DD`) is required: expiry and
     /// ongoing jobs depend on it. `lang` (`it`/`en`) is the language of the reasons.
     #[wasm_bindgen(js_name = "match")]
-    pub fn match_profile(&self, profile_json: &str, today: &str, lang: Option<String>, top: Option<usize>, include_excluded: Option<bool>) -> Result<JsValue, JsValue> {
+    pub fn match_profile(
+        &self,
+        profile_json: &str,
+        today: &str,
+        lang: Option<String>,
+        top: Option<usize>,
+        include_excluded: Option<bool>,
+    ) -> Result<JsValue, JsValue> {
         out(self.matches(profile_json, today, lang.as_deref(), top.unwrap_or(20), include_excluded.unwrap_or(false)))
     }
 }
@@ -479,12 +541,24 @@ impl Feed {
         let items: Vec<serde_json::Value> = if text.starts_with('[') {
             serde_json::from_str(text).map_err(|e| syntax_error(&e))?
         } else if text.starts_with('{') {
-            text.lines().filter(|l| !l.trim().is_empty()).map(serde_json::from_str).collect::<Result<_, _>>().map_err(|e| syntax_error(&e))?
+            text.lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(serde_json::from_str)
+                .collect::<Result<_, _>>()
+                .map_err(|e| syntax_error(&e))?
         } else {
-            return Err(JsError::new("syntax", "the vacancy feed is not JSON (expected a list of vacancies)", Some("publish the feed as a JSON array or as JSON Lines")));
+            return Err(JsError::new(
+                "syntax",
+                "the vacancy feed is not JSON (expected a list of vacancies)",
+                Some("publish the feed as a JSON array or as JSON Lines"),
+            ));
         };
         if items.len() > MAX_IMPORT_ROWS {
-            return Err(JsError::new("too_large", format!("the vacancy feed has {} vacancies (expected at most {MAX_IMPORT_ROWS})", items.len()), None));
+            return Err(JsError::new(
+                "too_large",
+                format!("the vacancy feed has {} vacancies (expected at most {MAX_IMPORT_ROWS})", items.len()),
+                None,
+            ));
         }
         let mut vacancies = Vec::new();
         let mut problems = Vec::new();
@@ -509,12 +583,14 @@ impl Feed {
 
     /// Scores a profile (see [`Feed::match_profile`]).
     pub fn matches(&self, profile_json: &str, today: &str, lang: Option<&str>, top: usize, include_excluded: bool) -> Res<Vec<FeedMatch>> {
-        let today = parse_today(Some(today))?.ok_or_else(|| JsError::new("date", "today's date is missing", Some("pass today's date as 2026-11-23")))?;
+        let today = parse_today(Some(today))?
+            .ok_or_else(|| JsError::new("date", "today's date is missing", Some("pass today's date as 2026-11-23")))?;
         let (profile, _) = read_profile(profile_json, Some(today))?;
         let lang = lang_of(lang);
         let matcher = Matcher::embedded(today);
         let me = matcher.prepare_profile("me", &profile);
-        let mut results: Vec<(MatchResult, usize)> = self.vacancies.iter().enumerate().map(|(i, (_, v))| (matcher.score(&me, v), i)).collect();
+        let mut results: Vec<(MatchResult, usize)> =
+            self.vacancies.iter().enumerate().map(|(i, (_, v))| (matcher.score(&me, v), i)).collect();
         let mut sorted: Vec<MatchResult> = results.iter().map(|(r, _)| r.clone()).collect();
         sort_results(&mut sorted);
         // Keep the vacancy with its result: ids may repeat in a feed, so pair by position.
@@ -538,7 +614,11 @@ impl Feed {
 fn syntax_error(e: &serde_json::Error) -> JsError {
     let message = e.to_string();
     let message = message.split(" at line ").next().unwrap_or(&message);
-    JsError::new("syntax", format!("the vacancy feed is not valid JSON: line {}, column {}: {message}", e.line(), e.column()), Some("check the feed with a JSON validator"))
+    JsError::new(
+        "syntax",
+        format!("the vacancy feed is not valid JSON: line {}, column {}: {message}", e.line(), e.column()),
+        Some("check the feed with a JSON validator"),
+    )
 }
 
 /// The library version.

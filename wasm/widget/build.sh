@@ -3,7 +3,7 @@
 # can host (the .wasm, its JS glue, the element, the worker, the fonts, the types and a
 # demo page with a sample feed).
 #
-#   wasm/widget/build.sh                 release build (smaller and faster wasm)
+#   wasm/widget/build.sh                 release build (profile wasm-release: smallest wasm)
 #   PROFILE=dev wasm/widget/build.sh     dev build (quicker to compile, larger)
 #
 # Needs: cargo with the wasm32-unknown-unknown target, node/npm (`npm ci` done, for
@@ -30,8 +30,9 @@ fi
 
 # 2. The wasm module (the core's `render-engine` feature, without `index`).
 rustup target list --installed 2>/dev/null | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
-flag=(); [[ "$PROFILE" == release ]] && flag=(--release)
-dir=$([[ "$PROFILE" == release ]] && echo release || echo debug)
+# release: the workspace's `wasm-release` profile (opt-level "s", fat LTO: smallest code).
+flag=(); dir=debug
+[[ "$PROFILE" == release ]] && flag=(--profile wasm-release) && dir=wasm-release
 echo "==> cargo build -p sportello-wasm --target wasm32-unknown-unknown ${flag[*]:-}"
 cargo build -q -p sportello-wasm --target wasm32-unknown-unknown "${flag[@]}"
 WASM="$CARGO_TARGET_DIR/wasm32-unknown-unknown/$dir/sportello_wasm.wasm"
@@ -39,7 +40,7 @@ WASM="$CARGO_TARGET_DIR/wasm32-unknown-unknown/$dir/sportello_wasm.wasm"
 # 3. JS glue, then wasm-opt.
 rm -rf "$DIST"
 mkdir -p "$DIST/fonts" "$DIST/types" "$DIST/demo"
-"$TOOLS/bin/wasm-bindgen" --target web --no-typescript --out-dir "$DIST" --out-name sportello_wasm "$WASM"
+"$TOOLS/bin/wasm-bindgen" --target web --out-dir "$DIST" --out-name sportello_wasm "$WASM"
 OPT="$HERE/node_modules/.bin/wasm-opt"
 if [[ -x "$OPT" ]]; then
   level=-O2; [[ "$PROFILE" == release ]] && level=-Oz

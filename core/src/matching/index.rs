@@ -9,9 +9,9 @@
 //! hint to reindex. Tantivy commits atomically: what was committed survives a crash.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, RwLock};
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
@@ -222,11 +222,12 @@ impl VacancyIndex {
         }
         let d: TantivyDocument = searcher.doc(addr).map_err(|e| self.err(e))?;
         let text = d.get_first(self.fields.prepared).and_then(|v| v.as_str()).unwrap_or_default();
-        let v: Arc<PreparedVacancy> = Arc::new(serde_json::from_str(text).map_err(|e| self.err(format!("a stored vacancy is damaged: {e}")))?);
-        if let Ok(mut c) = self.cache.write() {
-            if c.len() < CACHE_ENTRIES {
-                c.insert(addr, Arc::clone(&v));
-            }
+        let v: Arc<PreparedVacancy> =
+            Arc::new(serde_json::from_str(text).map_err(|e| self.err(format!("a stored vacancy is damaged: {e}")))?);
+        if let Ok(mut c) = self.cache.write()
+            && c.len() < CACHE_ENTRIES
+        {
+            c.insert(addr, Arc::clone(&v));
         }
         Ok(v)
     }

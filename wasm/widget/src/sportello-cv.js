@@ -20,7 +20,7 @@
 import { STR, LANGUAGES, CEFR, GRID, LICENCES, CONTRACTS, fmt } from './i18n.js';
 
 const DRAFT_VERSION = 1;
-const PREVIEW_DEBOUNCE_MS = 40;
+const PREVIEW_DEBOUNCE_MS = 20;
 const SEARCH_DEBOUNCE_MS = 90;
 const SAVE_DEBOUNCE_MS = 250;
 const MATCH_DEBOUNCE_MS = 400;
@@ -983,22 +983,38 @@ ${this.field({ path: 'render.lang', label: t.cvLang, options: [['it', 'Italiano'
     }
   }
 
-  /** Shows SVG pages as images (isolated from the page: no id clashes, no scripts). */
+  /** Shows the SVG pages as images (isolated from the page: no id clashes, no scripts;
+   *  decoded off the main thread, crisp at any zoom), reusing those that did not change. */
   async showPages(svgs) {
     const box = this.$('#pages');
     if (!box) return;
     const t = this.t;
     if (svgs) {
-      const urls = svgs.map((s) => URL.createObjectURL(new Blob([s], { type: 'image/svg+xml' })));
-      const imgs = urls.map((u, i) => Object.assign(new Image(), { src: u, alt: fmt(t.previewPage, { n: i + 1, t: urls.length }) }));
-      await Promise.all(imgs.map((img) => img.decode().catch(() => {})));
-      for (const u of this.pageUrls ?? []) URL.revokeObjectURL(u);
+      // Pages that did not change keep their decoded image: decoding a page's SVG costs
+      // more than rendering it (Typst writes glyph outlines), so an edit on page 1 does
+      // not redecode page 2. (PNG pages were measured too: quicker to decode, but slower
+      // to rasterise in wasm at a sharp resolution, and blurry when zoomed.)
+      const old = this.pageSvgs ?? [];
+      const urls = [];
+      const imgs = svgs.map((s, i) => {
+        if (s === old[i] && this.pages[i]) {
+          urls.push(this.pageUrls[i]);
+          return this.pages[i];
+        }
+        const u = URL.createObjectURL(new Blob([s], { type: 'image/svg+xml' }));
+        urls.push(u);
+        return Object.assign(new Image(), { src: u });
+      });
+      await Promise.all(imgs.filter((img) => !this.pages.includes(img)).map((img) => img.decode().catch(() => {})));
+      for (const u of this.pageUrls ?? []) if (!urls.includes(u)) URL.revokeObjectURL(u);
       this.pageUrls = urls;
+      this.pageSvgs = svgs;
       this.pages = imgs;
     }
     if (!this.hasName()) {
       for (const u of this.pageUrls ?? []) URL.revokeObjectURL(u);
       this.pageUrls = [];
+      this.pageSvgs = [];
       this.pages = [];
     }
     if (this.pages.length) {
@@ -1145,7 +1161,6 @@ ${this.field({ path: 'render.lang', label: t.cvLang, options: [['it', 'Italiano'
     this.touched.clear();
     this.showAll = false;
     this.problems = [];
-    this.pages = [];
     this.renderAll();
     this.scheduleSave();
     this.requestPreview(0);
