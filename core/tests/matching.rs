@@ -217,3 +217,16 @@ fn missing_corrupt_and_foreign_indexes_give_clear_errors() {
     let err = VacancyIndex::open(&path).err().unwrap();
     assert!(err.to_string().contains("damaged"), "{err}");
 }
+
+#[test]
+fn a_person_who_names_no_occupation_gets_one_inferred_from_skills() {
+    let m = Matcher::embedded(today());
+    let mut p = profile("franco");
+    p.work.clear();
+    p.preferences.occupations.clear();
+    let prepared = m.prepare_profile("franco-no-jobs", &p);
+    let inferred = prepared.occupations.first().expect("an inferred occupation");
+    assert_eq!(inferred.found.as_ref().map(|f| f.how.as_str()), Some("inferred_from_skills"));
+    let isco = m.taxonomy.concept(inferred.uri.as_deref().unwrap()).and_then(|c| c.isco_group().map(str::to_owned)).unwrap();
+    assert!(isco.starts_with('4') || isco.starts_with('8') || isco.starts_with('9'), "{} ({isco})", inferred.label);
+}

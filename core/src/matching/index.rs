@@ -272,7 +272,9 @@ impl VacancyIndex {
                 ));
             }
         }
-        let words: Vec<&str> = p.skills.iter().chain(&p.occupations).map(|c| c.label.as_str()).collect();
+        // Labels already placed in ESCO are searched by URI above; only the others go
+        // through the text analysers (a union over every label is slow on large indexes).
+        let words: Vec<&str> = p.skills.iter().chain(&p.occupations).filter(|c| c.uri.is_none()).map(|c| c.label.as_str()).collect();
         if !words.is_empty() {
             let parser = QueryParser::for_index(&self.index, vec![f.text_it, f.text_en]);
             let cleaned: String = words.join(" ").chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();

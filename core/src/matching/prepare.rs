@@ -207,9 +207,25 @@ fn locate(gazetteer: &Gazetteer, place: Option<&Place>) -> (Option<Point>, Optio
     }
 }
 
-/// Prepares a profile; `today` closes ongoing jobs when counting experience.
+/// The occupation most likely for a person who names none, from their skills (ESCO's
+/// occupation-skill relations), marked as inferred so explanations can say so.
+fn inferred_occupation(taxonomy: &Taxonomy, skills: &[ConceptRef]) -> Option<ConceptRef> {
+    let uris: Vec<&str> = skills.iter().filter_map(|s| s.uri.as_deref()).collect();
+    if uris.len() < INFER_MIN_SKILLS {
+        return None;
+    }
+    let best = taxonomy.occupations_for_skills(&uris, 1).ok()?.into_iter().next()?;
+    let how = Normalisation { how: "inferred_from_skills".into(), matched_label: best.preferred_label.to_owned(), similarity: best.score };
+    Some(ConceptRef::new(best.preferred_label, Some(best.uri.to_owned()), Some(how)))
+}
+
+/// Skills needed before an occupation is inferred from them.
+const INFER_MIN_SKILLS: usize = 3;
+
+/// Prepares a profile; `today` closes ongoing jobs when counting experience. A profile
+/// without any occupation gets the one its skills point to (see [`inferred_occupation`]).
 pub fn prepare_profile(id: &str, p: &Profile, taxonomy: &Taxonomy, gazetteer: &Gazetteer, today: PartialDate) -> PreparedProfile {
-    let skills = p
+    let skills: Vec<ConceptRef> = p
         .skills
         .iter()
         .chain(&p.digital_skills)
@@ -234,6 +250,9 @@ pub fn prepare_profile(id: &str, p: &Profile, taxonomy: &Taxonomy, gazetteer: &G
         occupations.push(c);
     }
     occupations.extend(p.preferences.occupations.iter().map(|o| concept(taxonomy, o, true)));
+    if !occupations.iter().any(|o| o.uri.is_some()) {
+        occupations.extend(inferred_occupation(taxonomy, &skills));
+    }
     let (home, home_name, _) = locate(gazetteer, p.mobility.home.as_ref());
     PreparedProfile {
         id: id.to_owned(),

@@ -26,7 +26,7 @@ async function sizes() {
       if (e.isDirectory()) await walk(f);
       else {
         const b = await readFile(f);
-        files.push({ f: path.relative(DIST, f), raw: b.length, gz: zlib.gzipSync(b, { level: 9 }).length });
+        files.push({ f: path.relative(DIST, f), raw: b.length, gz: zlib.gzipSync(b, { level: 9 }).length, br: zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: b.length } }).length });
       }
     }
   };
@@ -111,6 +111,7 @@ try {
   const files = await sizes();
   const raw = files.reduce((s, f) => s + f.raw, 0);
   const gz = files.reduce((s, f) => s + f.gz, 0);
+  const br = files.reduce((s, f) => s + f.br, 0);
   const mb = (b) => `${(b / 1e6).toFixed(2)} MB`;
   const warmFirst = warmRuns.map((w) => w.first.at);
 
@@ -120,8 +121,8 @@ try {
   console.log(`preview update after an edit:               median ${ms(median(edits))}, p90 ${ms(p90(edits))}  (render in the worker: median ${ms(median(renders))}; ${EDITS} edits, debounce included)`);
   console.log(`typing at 60 ms/char, preview settled:      ${ms(typing.settle)} after the last key`);
   console.log(`PDF for download:                           ${ms(pdf.ms)} (${(pdf.bytes / 1024).toFixed(0)} KiB)`);
-  console.log(`dist size:                                  ${mb(raw)} raw, ${mb(gz)} gzip (${files.length} files); largest:`);
-  for (const f of files.slice(0, 6)) console.log(`  ${f.f.padEnd(36)} ${mb(f.raw).padStart(9)} raw  ${mb(f.gz).padStart(9)} gzip`);
+  console.log(`dist size:                                  ${mb(raw)} raw, ${mb(gz)} gzip, ${mb(br)} brotli (${files.length} files); largest:`);
+  for (const f of files.slice(0, 6)) console.log(`  ${f.f.padEnd(36)} ${mb(f.raw).padStart(9)} raw  ${mb(f.gz).padStart(9)} gzip  ${mb(f.br).padStart(9)} brotli`);
 } finally {
   await browser.close();
   await server.close();
