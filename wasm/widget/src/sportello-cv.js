@@ -183,7 +183,7 @@ h4 { font-size: 1.05rem; margin: 0; }
 nav ol { list-style: none; display: flex; flex-wrap: wrap; gap: .4rem; padding: 0; margin: .75rem 0 1rem; counter-reset: step; }
 nav li { counter-increment: step; }
 nav button::before { content: counter(step) ". "; }
-.layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.5rem; align-items: start; }
+.layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.5rem; }
 @media (max-width: 960px) { .layout { grid-template-columns: minmax(0, 1fr); } }
 section.card { border: 1px solid #c9d3da; border-radius: 8px; padding: 1rem 1.1rem; margin-bottom: 1rem; background: #fff; }
 .field { margin: 0 0 .8rem; }

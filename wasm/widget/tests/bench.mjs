@@ -89,15 +89,16 @@ try {
     const input = el.shadowRoot.querySelector('#f-headline');
     input.value = '';
     const text = 'Cuoca di linea e aiuto cuoco';
-    for (const ch of text) {
+    let t0 = 0;
+    let started = 0;
+    for (const [i, ch] of [...text].entries()) {
+      if (i) await new Promise((r) => setTimeout(r, 60));
       input.value += ch;
+      t0 = performance.now();
+      started = el.seq; // renders started so far: none of them shows the final text
       input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-      await new Promise((r) => setTimeout(r, 60));
     }
-    const t0 = performance.now();
-    const seen = window.__previews.length;
-    await new Promise((r) => setTimeout(r, 5));
-    while (window.__previews.length === seen || el.rendering || el.dirty) await new Promise((r) => setTimeout(r, 2));
+    while (!window.__previews.some((p) => p.seq > started)) await new Promise((r) => setTimeout(r, 2));
     return { settle: performance.now() - t0 };
   });
 

@@ -19,6 +19,10 @@ try {
   await page.locator('sportello-cv #pages img').first().waitFor();
   await page.locator('sportello-cv button', { hasText: 'Cerca le offerte adatte' }).click();
   await page.locator('sportello-cv #match-list li').first().waitFor();
+  // The top of the page (header, form, preview); `full` for the whole page. With `y=N`,
+  // scrolled down N pixels (the preview stays in view).
+  const y = Number(process.argv.find((a) => a.startsWith('y='))?.slice(2) ?? 0);
+  await page.evaluate((y) => window.scrollTo(0, y), y);
   await page.waitForTimeout(300);
   const out = path.join(here, 'screenshot.png');
   await page.screenshot({ path: out, fullPage: process.argv[2] === 'full' });
