@@ -56,6 +56,8 @@ enum Command {
     Import(commands::interop::ImportArgs),
     /// Export a profile to JSON Resume or Europass, or vacancies to JobPosting JSON-LD.
     Export(commands::interop::ExportArgs),
+    /// Pseudonymised copies of profiles for analysts (no names, contacts or sensitive data).
+    Redact(commands::redact::Args),
     /// Print or write the JSON Schema of profiles and vacancies.
     Schema(commands::schema::Args),
     /// Licences and attributions of the data Sportello ships.
@@ -82,6 +84,7 @@ fn main() -> ExitCode {
         Command::Templates(a) => commands::render::list(a),
         Command::Import(a) => commands::interop::run_import(a),
         Command::Export(a) => commands::interop::run_export(a),
+        Command::Redact(a) => commands::redact::run(a),
         Command::About => commands::about::run(),
     };
     match result {

@@ -124,25 +124,38 @@ fn missing_or_damaged_index_is_a_clear_error() {
     assert!(text(&out).contains("is not a sportello index") && text(&out).contains("hint:"), "{}", text(&out));
 }
 
-/// Kills `index add` at several moments; the index must always reopen with exactly the
-/// vacancies of the last commit (a multiple of the commit interval, or all of them).
+/// Kills `index add` at random moments (the seed is printed on failure); the index must
+/// always reopen with exactly the vacancies of its last commit: the first multiple of the
+/// commit interval, in feed order, or all of them. It stays usable afterwards.
 #[test]
 fn killing_the_indexer_loses_nothing_committed() {
+    const TOTAL: usize = 6000;
+    const EVERY: usize = 500;
     let dir = tempfile::tempdir().unwrap();
     let feed = dir.path().join("feed.jsonl");
     let lines: Vec<String> = std::fs::read_to_string(fixtures().join("vacancies.jsonl")).unwrap().lines().map(str::to_owned).collect();
     let mut big = String::new();
-    for i in 0..6000 {
+    for i in 0..TOTAL {
         let mut v: serde_json::Value = serde_json::from_str(&lines[i % lines.len()]).unwrap();
-        v["id"] = format!("syn-{i}").into();
+        v["id"] = format!("syn-{i:05}").into();
         big.push_str(&v.to_string());
         big.push('\n');
     }
     std::fs::write(&feed, big).unwrap();
-    for (round, delay_ms) in [150u64, 400, 900, 1500].into_iter().enumerate() {
+    let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+    let mut state = u64::from(seed) | 1;
+    let mut random_ms = move || {
+        // xorshift: enough to spread the kills over the run.
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        50 + state % 2500
+    };
+    for round in 0..6 {
+        let delay_ms = random_ms();
         let idx = dir.path().join(format!("idx-{round}"));
         let mut child = common::command()
-            .args(["index", "add", feed.to_str().unwrap(), "--index", idx.to_str().unwrap(), "--commit-every", "500"])
+            .args(["index", "add", feed.to_str().unwrap(), "--index", idx.to_str().unwrap(), "--commit-every", &EVERY.to_string()])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -153,11 +166,18 @@ fn killing_the_indexer_loses_nothing_committed() {
         if !idx.join("sportello-index.json").exists() {
             continue; // killed before the index was created
         }
-        let n = count(&idx);
-        assert!(n.is_multiple_of(500) || n == 6000, "round {round}: {n} vacancies is not a committed state");
+        let ctx = format!("seed {seed}, round {round}, killed after {delay_ms} ms");
+        let index = sportello::matching::index::VacancyIndex::open(&idx).unwrap_or_else(|e| panic!("{ctx}: {e}"));
+        let mut ids: Vec<String> = index.vacancies().unwrap().into_iter().map(|v| v.id).collect();
+        ids.sort();
+        let n = ids.len();
+        assert!(n.is_multiple_of(EVERY) || n == TOTAL, "{ctx}: {n} vacancies is not a committed state");
+        let expected: Vec<String> = (0..n).map(|i| format!("syn-{i:05}")).collect();
+        assert!(ids == expected, "{ctx}: the index holds other vacancies than the first {n}");
+        drop(index);
         // The index stays usable: adding more works and the count is right.
         let out = sportello(&["index", "add", fixtures().join("vacancies").to_str().unwrap(), "--index", idx.to_str().unwrap()]);
-        assert!(out.status.success(), "{}", text(&out));
-        assert_eq!(count(&idx), n + 12);
+        assert!(out.status.success(), "{ctx}: {}", text(&out));
+        assert_eq!(count(&idx), n as u64 + 12, "{ctx}");
     }
 }

@@ -160,6 +160,12 @@ pub enum Error {
         /// What the file looked like.
         detail: String,
     },
+    /// A redaction that cannot be made (e.g. a key too short).
+    #[error("cannot redact: {message}")]
+    Redact {
+        /// What is wrong.
+        message: String,
+    },
     /// A place name that is no Italian comune.
     #[error("no Italian comune is called {name:?}")]
     UnknownPlace {
@@ -206,6 +212,7 @@ impl Error {
             Error::Index { .. } => "index",
             Error::Import { .. } => "import",
             Error::UnknownFormat { .. } => "unknown_format",
+            Error::Redact { .. } => "redact",
         }
     }
 
@@ -238,6 +245,7 @@ impl Error {
                 let list: Vec<String> = suggestions.iter().map(|s| format!("{s:?}")).collect();
                 Some(format!("did you mean {}? The 6-digit ISTAT code also works, e.g. \"003149\"", list.join(", ")))
             }
+            Error::Redact { .. } => Some("give a secret key of at least 16 characters (the same key gives the same pseudonyms)".into()),
             Error::UnknownPlace { .. } => Some("check the spelling, or give the 6-digit ISTAT code, e.g. \"003149\" (Trecate)".into()),
         }
     }

@@ -22,7 +22,9 @@
 //!
 //! A province in brackets or after a comma ("Cameri (NO)", "Cameri, NO") filters the
 //! results. A name that matches nothing is [`Error::UnknownPlace`] with the closest names
-//! (by Jaro–Winkler similarity) as suggestions.
+//! (by Jaro–Winkler similarity) as suggestions. Text longer than
+//! [`MAX_QUERY_CHARS`] matches nothing (no comune has such a name), so long input costs no
+//! search.
 //!
 //! Data: ISTAT "Elenco dei comuni italiani" (CC BY) joined to GeoNames (CC BY 4.0).
 
@@ -34,6 +36,7 @@ use flate2::read::GzDecoder;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::limits::MAX_QUERY_CHARS;
 use crate::model::Place;
 use crate::taxonomy::text::fold;
 
@@ -339,7 +342,8 @@ impl Gazetteer {
     pub fn search(&self, text: &str, limit: usize) -> Vec<PlaceMatch<'_>> {
         let (name, province) = self.split_province(text);
         let q = fold(name);
-        if q.is_empty() || limit == 0 {
+        // No comune is called anything that long: such text is refused before any work.
+        if q.is_empty() || limit == 0 || q.chars().count() > MAX_QUERY_CHARS {
             return Vec::new();
         }
         let in_province = |i: u32| province.is_none_or(|p| self.comuni[i as usize].province.eq_ignore_ascii_case(p));
@@ -373,9 +377,14 @@ impl Gazetteer {
                 if !in_province(*i) {
                     continue;
                 }
-                let longer = q_len.max(n.chars().count());
+                let n_len = n.chars().count();
+                let longer = q_len.max(n_len);
                 let same_start = q.chars().next() == n.chars().next();
                 let allowed = if longer <= 6 || !same_start { 1 } else { 2 };
+                // The edit distance is at least the difference in length.
+                if q_len.abs_diff(n_len) > allowed {
+                    continue;
+                }
                 let d = strsim::osa_distance(&q, n);
                 if d <= allowed {
                     out.push((PlaceMatchKind::Fuzzy, 1.0 - d as f64 / longer as f64, strsim::jaro_winkler(&q, n), *i));
@@ -405,7 +414,7 @@ impl Gazetteer {
     fn suggest(&self, text: &str, n: usize) -> Vec<String> {
         let (name, _) = self.split_province(text);
         let q = fold(name);
-        if q.is_empty() {
+        if q.is_empty() || q.chars().count() > MAX_QUERY_CHARS {
             return Vec::new();
         }
         let mut scored: Vec<(f64, u32)> = self.names.iter().map(|(name, i)| (strsim::jaro_winkler(&q, name), *i)).collect();

@@ -21,6 +21,7 @@ pub mod matching;
 pub mod model;
 pub mod normalise;
 mod path;
+pub mod redact;
 #[cfg(feature = "render-engine")]
 pub mod render;
 pub mod schema;

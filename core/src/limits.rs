@@ -29,3 +29,6 @@ pub const MAX_PHOTO_BYTES: usize = 5 * 1024 * 1024;
 pub const MAX_PHOTO_PIXELS: u32 = 6000;
 /// Most pages a CV may have before rendering is refused as runaway.
 pub const MAX_PAGES: usize = 20;
+/// Largest taxonomy pack accepted once decompressed, in bytes (512 MiB; the embedded
+/// English ESCO unpacks to about 12 MB): a guard against decompression bombs.
+pub const MAX_PACK_UNPACKED_BYTES: usize = 512 * 1024 * 1024;

@@ -111,9 +111,10 @@ fn finish<T>(read: (Option<T>, Report), validate: impl Fn(&T) -> Report) -> Resu
         report.problems.extend(validate(v).problems.into_iter().filter(|p| !reported.contains(&p.path)));
     }
     if report.problems.len() > MAX_PROBLEMS {
-        let more = report.problems.len() - MAX_PROBLEMS;
+        // Reading stops looking after one problem more than the limit, so the count of
+        // the rest is not known.
         report.problems.truncate(MAX_PROBLEMS);
-        report.push(Problem::error("", format!("{more} more problems not listed (the first {MAX_PROBLEMS} are)")));
+        report.push(Problem::error("", format!("more problems are not listed (only the first {MAX_PROBLEMS}): fix these and check again")));
     }
     match value {
         Some(value) if !report.has_errors() => Ok(Loaded { value, report }),
@@ -225,7 +226,8 @@ fn typed<T: DeserializeOwned>(tree: &Value) -> (Option<T>, Report) {
     let mut report = Report::default();
     let mut nulled: Vec<Vec<Step>> = Vec::new();
     let mut placeholders: Vec<Vec<Step>> = Vec::new();
-    for _ in 0..MAX_PROBLEMS {
+    // One round more than the problems listed, so that `finish` can tell there are more.
+    for _ in 0..=MAX_PROBLEMS {
         let mut ignored = Vec::new();
         let mut on_ignored = |p: serde_ignored::Path<'_>| ignored.push(ignored_path(&p));
         let de = serde_ignored::Deserializer::new(&tree, &mut on_ignored);
@@ -263,6 +265,7 @@ fn typed<T: DeserializeOwned>(tree: &Value) -> (Option<T>, Report) {
                     }
                     continue;
                 }
+                let message = if steps.first() == Some(&Step::Key("sensitive".into())) { hide_value(&message) } else { message };
                 report.push(Problem::error(path::render(&steps), message));
                 if !set_null(&mut tree, &steps) {
                     return (None, report);
@@ -309,6 +312,15 @@ fn remove_nearest_item(tree: &mut Value, steps: &[Step]) -> bool {
     match steps.iter().rposition(|s| matches!(s, Step::Index(_))) {
         Some(pos) => path::remove(tree, &steps[..=pos]).is_some(),
         None => false,
+    }
+}
+
+/// A message about a sensitive field without the value it found: only what was expected.
+/// Errors may end up in logs and screenshots; a wrong date of birth must not.
+fn hide_value(message: &str) -> String {
+    match message.find("expected") {
+        Some(i) => format!("is not valid ({}; the value is not repeated: sensitive data)", message[i..].trim_end_matches(')')),
+        None => "is not valid (the value is not repeated: sensitive data)".into(),
     }
 }
 

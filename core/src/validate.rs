@@ -124,7 +124,10 @@ pub fn validate_profile(p: &Profile, today: Option<PartialDate>) -> Report {
     if let (Some(dob), Some(today)) = (p.sensitive.date_of_birth, today)
         && dob.is_after(&today)
     {
-        r.push(Problem::error("sensitive.date_of_birth", format!("\"{dob}\" is in the future (expected a date before {today})")));
+        r.push(Problem::error(
+            "sensitive.date_of_birth",
+            format!("is in the future (expected a date before {today}; the value is not repeated: sensitive data)"),
+        ));
     }
     for (i, w) in p.work.iter().enumerate() {
         check_experience(&mut r, &format!("work[{i}]"), w, today);

@@ -230,3 +230,69 @@ fn a_person_who_names_no_occupation_gets_one_inferred_from_skills() {
     let isco = m.taxonomy.concept(inferred.uri.as_deref().unwrap()).and_then(|c| c.isco_group().map(str::to_owned)).unwrap();
     assert!(isco.starts_with('4') || isco.starts_with('8') || isco.starts_with('9'), "{} ({isco})", inferred.label);
 }
+
+/// Readers that query while a writer commits batch after batch see only whole commits:
+/// the ids they find are always exactly the first `k` batches, and `k` never goes back.
+#[test]
+fn concurrent_readers_see_whole_commits_only() {
+    const BATCH: usize = 40;
+    const BATCHES: usize = 12;
+    let dir = tempfile::tempdir().unwrap();
+    let m = Matcher::embedded(today());
+    let base = vacancies();
+    let batch_of = |b: usize| -> Vec<(Vacancy, PreparedVacancy)> {
+        (0..BATCH)
+            .map(|i| {
+                let mut v = base[(b * BATCH + i) % base.len()].clone();
+                v.id = format!("b{b:02}-{i:02}");
+                let p = m.prepare_vacancy(&v);
+                (v, p)
+            })
+            .collect()
+    };
+    let batches: Vec<_> = (0..BATCHES).map(batch_of).collect();
+    let idx = VacancyIndex::create(&dir.path().join("idx")).unwrap();
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let franco = m.prepare_profile("franco", &profile("franco"));
+    let everything = Filters { today: None, within_commute: false, default_commute_km: 30.0 };
+    std::thread::scope(|s| {
+        let readers: Vec<_> = (0..3)
+            .map(|_| {
+                s.spawn(|| {
+                    let (mut last, mut looks) = (0, 0);
+                    while !done.load(std::sync::atomic::Ordering::Acquire) || looks == 0 {
+                        idx.reload().unwrap();
+                        let mut ids: Vec<String> = idx.vacancies().unwrap().into_iter().map(|v| v.id).collect();
+                        ids.sort();
+                        assert_eq!(ids.len() % BATCH, 0, "a reader saw part of a commit: {} vacancies", ids.len());
+                        let k = ids.len() / BATCH;
+                        let expected: Vec<String> = (0..k).flat_map(|b| (0..BATCH).map(move |i| format!("b{b:02}-{i:02}"))).collect();
+                        assert_eq!(ids, expected);
+                        assert!(k >= last, "went back from {last} to {k} commits");
+                        // Retrieval (which caches decoded vacancies) returns each at most once.
+                        let got = idx.retrieve(&franco, 1000, &everything).unwrap();
+                        let distinct: std::collections::HashSet<&str> = got.iter().map(|v| v.id.as_str()).collect();
+                        assert_eq!(distinct.len(), got.len(), "a vacancy came back twice");
+                        last = k;
+                        looks += 1;
+                    }
+                    looks
+                })
+            })
+            .collect();
+        let mut w = idx.writer().unwrap();
+        for batch in &batches {
+            for (v, p) in batch {
+                w.upsert(v, p).unwrap();
+            }
+            w.commit().unwrap();
+        }
+        drop(w);
+        done.store(true, std::sync::atomic::Ordering::Release);
+        for r in readers {
+            assert!(r.join().unwrap() > 0);
+        }
+    });
+    idx.reload().unwrap();
+    assert_eq!(idx.stats().unwrap().vacancies, (BATCH * BATCHES) as u64);
+}

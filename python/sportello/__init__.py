@@ -97,6 +97,7 @@ __all__ = [
     "explain",
     "skill_gaps",
     "default_weights",
+    "redact",
 ]
 
 
@@ -147,6 +148,27 @@ def load_profile(source: Any, *, today: Today = None) -> Dict[str, Any]:
 def load_vacancy(source: Any, *, today: Today = None) -> Dict[str, Any]:
     """Read and validate a vacancy (dict, text or path); return it with defaults filled in."""
     return _native.load(_inputs.text(source, "vacancy"), "vacancy", _inputs.today(today))["document"]  # type: ignore[no-any-return]
+
+
+def redact(profile: Any, key: Union[str, bytes], *, keep_birth_year: bool = False) -> Dict[str, Any]:
+    """A pseudonymised copy of a profile for analysis (the same as ``sportello redact``).
+
+    The name becomes ``P-`` and 12 hex digits, a keyed hash (HMAC-SHA256) of the person's
+    identity: the same key gives the same pseudonym, so cohorts can be linked across
+    exports, and nobody without the key can recompute it. Contacts, the photo, free-text
+    descriptions and every sensitive field go (``keep_birth_year`` keeps the year of
+    birth for age bands); names, phone numbers and e-mails inside the remaining texts
+    are masked; the home becomes its comune. The key must have at least 16 bytes.
+
+    >>> p = {"person": {"given_name": "Maria", "family_name": "Rossi", "email": "m@x.it"},
+    ...      "skills": [{"label": "pulizia"}], "sensitive": {"sex": "F"}}
+    >>> r = redact(p, "a-secret-key-of-the-desk")
+    >>> r["person"]["given_name"].startswith("P-"), "email" in r["person"], "sensitive" in r
+    (True, False, False)
+    >>> r == redact(p, "a-secret-key-of-the-desk")
+    True
+    """
+    return _native.redact(_inputs.text(profile, "profile"), key, keep_birth_year)  # type: ignore[no-any-return]
 
 
 def default_weights() -> Dict[str, float]:

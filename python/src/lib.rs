@@ -104,6 +104,21 @@ fn explain<'py>(
     })
 }
 
+/// A pseudonymised copy of a profile (JSON or YAML text) for analysis
+/// (`sportello::redact`): the name becomes a keyed pseudonym; contacts and sensitive data go.
+#[pyfunction]
+#[pyo3(signature = (profile, key, keep_birth_year=false))]
+fn redact<'py>(py: Python<'py>, profile: Text, key: Text, keep_birth_year: bool) -> PyResult<Bound<'py, PyAny>> {
+    shield(py, || {
+        let copy = detached(py, || {
+            let p = load_profile(profile.as_bytes(), Format::sniff(profile.as_bytes()), None)?.value;
+            let options = sportello::redact::RedactOptions { key: key.as_bytes().to_vec(), keep_birth_year };
+            Ok(sportello::redact::redact(&p, &options)?)
+        })?;
+        convert::to_py(py, &copy)
+    })
+}
+
 /// The default weights of the matcher.
 #[pyfunction]
 fn default_weights(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
@@ -135,6 +150,7 @@ fn _sportello(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(explain, m)?)?;
     m.add_function(wrap_pyfunction!(default_weights, m)?)?;
     m.add_function(wrap_pyfunction!(_provoke_panic, m)?)?;
+    m.add_function(wrap_pyfunction!(redact, m)?)?;
     m.add_function(wrap_pyfunction!(taxonomy::find_place, m)?)?;
     m.add_function(wrap_pyfunction!(taxonomy::search_places, m)?)?;
     m.add_class::<index::PyIndex>()?;

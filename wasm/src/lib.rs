@@ -34,6 +34,13 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
+/// For tests of the crash handling only: panics inside the module. The widget's worker
+/// turns the trap into an error of kind `crash` and the page restarts the worker.
+#[wasm_bindgen(js_name = _provokePanic)]
+pub fn provoke_panic(message: &str) {
+    panic!("{message}");
+}
+
 // ---------------------------------------------------------------------------------------
 // Errors
 // ---------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ pub mod index;
 pub mod init;
 pub mod interop;
 pub mod matching;
+pub mod redact;
 pub mod render;
 pub mod schema;
 pub mod taxonomy;

@@ -19,11 +19,11 @@
 //! Sensitive data and the photo are written only when the profile's privacy flags allow
 //! printing them; what is left out is listed in the report.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::MappingReport;
 use super::europass::{fill_grid, isco};
-use super::report::{quoted, summary};
+use super::report::quoted;
 use super::text::{self, DateValue, fold, html_parts};
 use super::tree::Node;
 use super::words;
@@ -429,6 +429,9 @@ fn description_html(description: Option<&str>, highlights: &[String]) -> Option<
     (!html.is_empty()).then_some(html)
 }
 
+/// What the mapping report shows instead of a sensitive value left out of an export.
+const HIDDEN: &str = "(not shown: sensitive data)";
+
 /// Writes a profile as a Europass Candidate XML document.
 pub(crate) fn export(p: &Profile) -> (String, MappingReport) {
     let mut r = MappingReport::default();
@@ -486,18 +489,18 @@ pub(crate) fn export(p: &Profile) -> (String, MappingReport) {
             x.leaf("NationalityCode", n);
         }
     } else if !s.nationality.is_empty() {
-        r.unmapped("sensitive.nationality", summary(&json!(s.nationality)), "not exported: privacy.print_nationality is false");
+        r.unmapped("sensitive.nationality", HIDDEN, "not exported: privacy.print_nationality is false");
     }
     match (s.date_of_birth, p.privacy.print_date_of_birth) {
         (Some(d), true) => x.leaf("hr:BirthDate", &d.to_string()),
-        (Some(d), false) => r.unmapped("sensitive.date_of_birth", d.to_string(), "not exported: privacy.print_date_of_birth is false"),
+        (Some(_), false) => r.unmapped("sensitive.date_of_birth", HIDDEN, "not exported: privacy.print_date_of_birth is false"),
         _ => {}
     }
-    if let Some(sex) = &s.sex {
-        r.unmapped("sensitive.sex", quoted(sex), "not exported: sensitive, and never printed");
+    if s.sex.is_some() {
+        r.unmapped("sensitive.sex", HIDDEN, "not exported: sensitive, and never printed");
     }
     if s.disability.is_some() {
-        r.unmapped("sensitive.disability", "(disability)", "not exported: sensitive");
+        r.unmapped("sensitive.disability", HIDDEN, "not exported: sensitive");
     }
     for m in &p.languages.mother_tongues {
         x.leaf("PrimaryLanguageCode name=\"NORMAL\"", words::language_code3(m).unwrap_or(m));
@@ -505,7 +508,8 @@ pub(crate) fn export(p: &Profile) -> (String, MappingReport) {
     x.close("CandidatePerson");
     x.open(&format!("CandidateProfile languageCode=\"{}\"", esc(&lang)));
     if let Some(sm) = &p.summary {
-        x.leaf("hr:ExecutiveSummary", sm);
+        // Readers take the summary as HTML: text that looks like markup is escaped.
+        x.leaf("hr:ExecutiveSummary", &text::escape_for_html(sm));
     }
     if let Some(h) = &p.headline {
         x.open("CandidatePositionPreferences");
@@ -665,7 +669,7 @@ pub(crate) fn export(p: &Profile) -> (String, MappingReport) {
             x.open("Project");
             x.leaf("Title", &pr.name);
             if let Some(d) = &pr.description {
-                x.leaf("Description", d);
+                x.leaf("Description", &text::escape_for_html(d));
             }
             if let Some(u) = &pr.url {
                 x.leaf("Link", u);

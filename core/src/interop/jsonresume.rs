@@ -431,7 +431,7 @@ pub fn export(p: &Profile) -> (Value, MappingReport) {
     put(&mut basics, "label", p.headline.clone());
     put(&mut basics, "email", p.person.email.clone());
     put(&mut basics, "phone", p.person.phone.clone());
-    put(&mut basics, "summary", p.summary.clone());
+    put(&mut basics, "summary", p.summary.as_deref().map(text::escape_for_html));
     match (&p.person.photo, p.privacy.print_photo) {
         (Some(photo), true) => {
             basics.insert("image".into(), json!(photo));
@@ -548,7 +548,7 @@ fn experience_json(w: &WorkExperience, employer_key: &str) -> Value {
     put(&mut m, "location", w.place.as_ref().and_then(|p| p.name.clone()));
     put(&mut m, "startDate", w.start.map(|d| d.to_string()));
     put(&mut m, "endDate", w.end.map(|d| d.to_string()));
-    put(&mut m, "summary", w.description.clone());
+    put(&mut m, "summary", w.description.as_deref().map(text::escape_for_html));
     if !w.highlights.is_empty() {
         m.insert("highlights".into(), json!(w.highlights));
     }

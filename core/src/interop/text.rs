@@ -150,7 +150,7 @@ fn html_split(s: &str, take_items: bool) -> (String, Vec<String>) {
     let mut items: Vec<String> = Vec::new();
     let mut item: Option<String> = None;
     let mut rest = s.as_str();
-    let has_tags = s.contains('<') && s.contains('>');
+    let has_tags = s.match_indices('<').any(|(i, _)| starts_tag(&s[i..])) && s.contains('>');
     if !has_tags {
         for line in s.lines() {
             let l = line.trim();
@@ -164,7 +164,7 @@ fn html_split(s: &str, take_items: bool) -> (String, Vec<String>) {
         }
         return (tidy(&prose), items.into_iter().filter(|i| !i.is_empty()).collect());
     }
-    while let Some(open) = rest.find('<') {
+    while let Some(open) = rest.match_indices('<').map(|(i, _)| i).find(|&i| starts_tag(&rest[i..])) {
         let (text, after) = rest.split_at(open);
         push_text(&mut prose, &mut item, text);
         let Some(close) = after.find('>') else {
@@ -209,6 +209,12 @@ fn html_split(s: &str, take_items: bool) -> (String, Vec<String>) {
     (tidy(&prose), items)
 }
 
+/// Whether text at a `<` opens a tag, as HTML reads it: `<` then a letter, `/`, `!` or
+/// `?`. Otherwise it is a literal "less than" ("a < b", "<>").
+fn starts_tag(at: &str) -> bool {
+    at.as_bytes().get(1).is_some_and(|b| b.is_ascii_alphabetic() || b"/!?".contains(b))
+}
+
 fn push_text(prose: &mut String, item: &mut Option<String>, text: &str) {
     let t = decode(text);
     match item {
@@ -232,6 +238,22 @@ fn tidy(s: &str) -> String {
         out.pop();
     }
     out.join("\n")
+}
+
+/// Plain text for a field that importers (this one included) read as HTML: a `<` that
+/// would open a tag becomes `&lt;` and a `&` that would start a character reference
+/// becomes `&amp;`, so the text comes back as written. Ordinary text is unchanged.
+pub fn escape_for_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.char_indices() {
+        let rest = &s[i..];
+        match c {
+            '<' if starts_tag(rest) => out.push_str("&lt;"),
+            '&' if rest.find(';').filter(|&e| e <= 10).is_some_and(|e| decode(&rest[..=e]) != rest[..=e]) => out.push_str("&amp;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Decodes the HTML character references people use.
@@ -321,6 +343,14 @@ pub fn fold(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_that_looks_like_markup_survives_escaping_and_reading() {
+        for t in ["<A> & <b>bold</b> &amp; &#65; &nbsp;", "a < b, c > d, <> e, x<1 & y", "Ricerca & Sviluppo"] {
+            assert_eq!(html_to_text(&escape_for_html(t)), t);
+        }
+        assert_eq!(escape_for_html("Ricerca & Sviluppo <3"), "Ricerca & Sviluppo <3");
+    }
 
     #[test]
     fn dates_in_many_forms() {

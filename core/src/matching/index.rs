@@ -14,12 +14,13 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
 use tantivy::collector::TopDocs;
+use tantivy::index::SegmentId;
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value};
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
 };
-use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
+use tantivy::{DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
 
 use super::prepare::{PreparedProfile, PreparedVacancy};
 use crate::error::{Error, Result};
@@ -125,9 +126,9 @@ pub struct VacancyIndex {
     reader: IndexReader,
     fields: Fields,
     dir: Option<PathBuf>,
-    /// Prepared vacancies already read from the store, by address in the current reader;
-    /// emptied when the reader moves to a new commit. Batches read each vacancy once.
-    cache: RwLock<HashMap<DocAddress, Arc<PreparedVacancy>>>,
+    /// Prepared vacancies already read from the store, by segment and document; emptied
+    /// when the reader moves to a new commit (to bound it). Batches read each vacancy once.
+    cache: RwLock<HashMap<(SegmentId, DocId), Arc<PreparedVacancy>>>,
 }
 
 impl VacancyIndex {
@@ -217,7 +218,11 @@ impl VacancyIndex {
 
     /// The prepared vacancy at `addr`, from the cache or the store.
     fn prepared_at(&self, searcher: &tantivy::Searcher, addr: DocAddress) -> Result<Arc<PreparedVacancy>> {
-        if let Some(v) = self.cache.read().ok().and_then(|c| c.get(&addr).cloned()) {
+        // Keyed by the segment's id, not its position in this searcher: a reader still on
+        // an older searcher while another thread reloads must not fill in entries that
+        // the new searcher would read under the same address.
+        let key = (searcher.segment_reader(addr.segment_ord).segment_id(), addr.doc_id);
+        if let Some(v) = self.cache.read().ok().and_then(|c| c.get(&key).cloned()) {
             return Ok(v);
         }
         let d: TantivyDocument = searcher.doc(addr).map_err(|e| self.err(e))?;
@@ -227,7 +232,7 @@ impl VacancyIndex {
         if let Ok(mut c) = self.cache.write()
             && c.len() < CACHE_ENTRIES
         {
-            c.insert(addr, Arc::clone(&v));
+            c.insert(key, Arc::clone(&v));
         }
         Ok(v)
     }

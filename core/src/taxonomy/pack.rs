@@ -34,11 +34,10 @@ use flate2::write::GzEncoder;
 
 use super::{ConceptData, ConceptKind, LabelData, LabelKind, RelationType, ReuseLevel, SkillType, Taxonomy};
 use crate::error::{Error, Result};
+use crate::limits::MAX_PACK_UNPACKED_BYTES;
 
 const MAGIC: &[u8] = b"SPORTELLO-TAXONOMY";
 const VERSION: u8 = 1;
-/// Largest uncompressed pack accepted (a guard against decompression bombs).
-const MAX_UNPACKED: u64 = 512 * 1024 * 1024;
 
 impl Taxonomy {
     /// Encodes the taxonomy as a compact pack (see the module docs of `pack`): the embedded
@@ -295,8 +294,12 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Taxonomy> {
         return Err(pack_error("not gzip data"));
     }
     let hint = bytes.len().checked_sub(4).and_then(|i| bytes.get(i..)).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
-    let mut raw = Vec::with_capacity(hint.min(MAX_UNPACKED as usize));
-    GzDecoder::new(bytes).take(MAX_UNPACKED).read_to_end(&mut raw).map_err(|e| pack_error(format!("cannot decompress: {e}")))?;
+    let mut raw = Vec::with_capacity(hint.min(MAX_PACK_UNPACKED_BYTES));
+    let cap = MAX_PACK_UNPACKED_BYTES as u64 + 1;
+    GzDecoder::new(bytes).take(cap).read_to_end(&mut raw).map_err(|e| pack_error(format!("cannot decompress: {e}")))?;
+    if raw.len() > MAX_PACK_UNPACKED_BYTES {
+        return Err(Error::TooLarge { what: "the unpacked taxonomy".into(), size: raw.len(), limit: MAX_PACK_UNPACKED_BYTES });
+    }
     let mut r = In { bytes: &raw, pos: 0 };
     if r.take(MAGIC.len()).ok() != Some(MAGIC) {
         return Err(pack_error("not a Sportello taxonomy pack"));
@@ -428,6 +431,19 @@ fn read_relations(r: &mut In<'_>, n: usize, typed: bool) -> Result<Vec<(u32, u32
 mod tests {
     use super::*;
     use crate::taxonomy::esco_csv::tests::tiny;
+
+    #[test]
+    fn a_pack_that_unpacks_beyond_the_limit_is_refused() {
+        let mut z = GzEncoder::new(Vec::new(), Compression::fast());
+        let zeros = vec![0u8; 1 << 20];
+        for _ in 0..=(MAX_PACK_UNPACKED_BYTES >> 20) {
+            z.write_all(&zeros).expect("gzip");
+        }
+        let bomb = z.finish().expect("gzip");
+        assert!(bomb.len() < 10 << 20, "{} bytes compressed", bomb.len());
+        let Err(e) = decode(&bomb) else { panic!("a pack that unpacks beyond the limit was accepted") };
+        assert!(matches!(e, Error::TooLarge { limit: MAX_PACK_UNPACKED_BYTES, .. }), "{e}");
+    }
 
     #[test]
     fn uuids_round_trip_and_odd_suffixes_are_refused() {

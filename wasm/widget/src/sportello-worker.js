@@ -96,6 +96,11 @@ const ops = {
     await ready;
     return wasm.searchPlaces(text, limit);
   },
+  // For the crash-handling test only (see wasm/src/lib.rs).
+  async _provokePanic({ message }) {
+    await ready;
+    wasm._provokePanic(message);
+  },
   async loadFeed({ text }) {
     await ready;
     feed?.free();

@@ -317,6 +317,19 @@ test('axe-core finds no serious or critical WCAG 2.1 AA violations', async () =>
   }
 });
 
+test('a panic inside the wasm becomes an error; the widget restarts the worker and keeps the draft', async () => {
+  const name = await page.evaluate(() => document.querySelector('sportello-cv').profile.person.given_name);
+  const error = await page.evaluate(() =>
+    document.querySelector('sportello-cv').rpc.call('_provokePanic', { message: 'provoked by the test' }).then(() => null, (e) => e),
+  );
+  assert.equal(error?.kind, 'crash', JSON.stringify(error));
+  await el('.status', { hasText: /Qualcosa si è rotto|Something broke/ }).waitFor();
+  const preview = await next('__previews', () => el('#f-headline').fill('Dopo il riavvio'));
+  assert.ok(preview.pages >= 1);
+  assert.match(await cvText(), /Dopo il riavvio/);
+  assert.match(await cvText(), new RegExp(name), 'the draft survived');
+});
+
 test('nothing goes anywhere but the local server; no page errors', async () => {
   const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(foreign, []);
