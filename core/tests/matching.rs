@@ -212,7 +212,13 @@ fn missing_corrupt_and_foreign_indexes_give_clear_errors() {
     let err = VacancyIndex::open(&path).err().unwrap();
     assert!(err.to_string().contains("index format 99"), "{err}");
     assert!(err.hint().unwrap().contains("newer"), "{:?}", err.hint());
+    // An index of an older format: rebuild it.
     std::fs::write(path.join("sportello-index.json"), r#"{"format":"sportello-index","schema_version":1}"#).unwrap();
+    let err = VacancyIndex::open(&path).err().unwrap();
+    assert!(err.to_string().contains("index format 1 (expected"), "{err}");
+    assert!(err.hint().unwrap().contains("reindex"), "{:?}", err.hint());
+    let current = format!(r#"{{"format":"sportello-index","schema_version":{}}}"#, sportello::matching::index::INDEX_SCHEMA_VERSION);
+    std::fs::write(path.join("sportello-index.json"), current).unwrap();
     std::fs::write(path.join("meta.json"), "{ not json").unwrap();
     let err = VacancyIndex::open(&path).err().unwrap();
     assert!(err.to_string().contains("damaged"), "{err}");
