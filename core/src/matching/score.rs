@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::prepare::{ConceptRef, PreparedProfile, PreparedVacancy};
 use super::weights::Weights;
 use crate::model::{CefrLevel, ContractType, LicenceCategory, PartialDate};
-use crate::taxonomy::{RelationKind, Taxonomy};
+use crate::taxonomy::{ConceptId, RelationKind, Taxonomy};
 
 /// The parts of a score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -155,10 +155,12 @@ pub fn score(p: &PreparedProfile, v: &PreparedVacancy, taxonomy: &Taxonomy, weig
     let mut matched = Vec::new();
     let mut missing = Vec::new();
 
+    // ESCO ids of the person's skills, looked up once rather than for every pair.
+    let have = Have { skills: &p.skills, ids: p.skills.iter().map(|s| s.uri.as_deref().and_then(|u| taxonomy.id(u))).collect() };
     if !v.essential.is_empty() {
         let mut total = 0.0;
         for req in &v.essential {
-            match best_skill(req, &p.skills, taxonomy, weights) {
+            match best_skill(req, &have, taxonomy, weights) {
                 Some(m) => {
                     total += m.credit;
                     matched.push(SkillMatch { essential: true, ..m });
@@ -171,7 +173,7 @@ pub fn score(p: &PreparedProfile, v: &PreparedVacancy, taxonomy: &Taxonomy, weig
     if !v.optional.is_empty() {
         let mut total = 0.0;
         for req in &v.optional {
-            if let Some(m) = best_skill(req, &p.skills, taxonomy, weights) {
+            if let Some(m) = best_skill(req, &have, taxonomy, weights) {
                 total += m.credit;
                 matched.push(SkillMatch { essential: false, ..m });
             }
@@ -274,12 +276,16 @@ fn round1(x: f64) -> f64 {
 /// and only when some word of one starts like a word of the other (same first three
 /// letters): labels without that cannot reach the similarity threshold in practice, and
 /// the check is far cheaper than the comparison.
-fn best_skill(req: &ConceptRef, have: &[ConceptRef], taxonomy: &Taxonomy, w: &Weights) -> Option<SkillMatch> {
-    let mut best: Option<SkillMatch> = None;
-    for h in have {
+fn best_skill(req: &ConceptRef, have: &Have<'_>, taxonomy: &Taxonomy, w: &Weights) -> Option<SkillMatch> {
+    let req_id = req.uri.as_deref().and_then(|u| taxonomy.id(u));
+    let mut best: Option<(usize, Evidence, f64)> = None;
+    for (i, h) in have.skills.iter().enumerate() {
         let candidate = match (req.uri.as_deref(), h.uri.as_deref()) {
             (Some(a), Some(b)) if a == b => Some((Evidence::Exact, 1.0)),
-            (Some(a), Some(b)) => taxonomy.relatedness(b, a).map(|r| (Evidence::Related { relation: r.kind }, r.weight)),
+            (Some(_), Some(_)) => req_id
+                .zip(have.ids[i])
+                .and_then(|(want, held)| taxonomy.relatedness_ids(held, want))
+                .map(|r| (Evidence::Related { relation: r.kind }, r.weight)),
             _ if !share_a_word(req.folded(), h.folded()) => None,
             _ => {
                 let sim = strsim::jaro_winkler(req.folded(), h.folded());
@@ -287,12 +293,25 @@ fn best_skill(req: &ConceptRef, have: &[ConceptRef], taxonomy: &Taxonomy, w: &We
             }
         };
         if let Some((evidence, credit)) = candidate
-            && best.as_ref().is_none_or(|b| credit > b.credit)
+            && best.as_ref().is_none_or(|b| credit > b.2)
         {
-            best = Some(SkillMatch { required: req.label.clone(), essential: true, by: h.label.clone(), evidence, credit });
+            best = Some((i, evidence, credit));
         }
     }
-    best
+    // Labels are copied once, for the winner only.
+    best.map(|(i, evidence, credit)| SkillMatch {
+        required: req.label.clone(),
+        essential: true,
+        by: have.skills[i].label.clone(),
+        evidence,
+        credit,
+    })
+}
+
+/// The person's skills with their ESCO ids in the taxonomy in use.
+struct Have<'a> {
+    skills: &'a [ConceptRef],
+    ids: Vec<Option<ConceptId>>,
 }
 
 fn share_a_word(a: &str, b: &str) -> bool {
