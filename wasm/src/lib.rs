@@ -683,6 +683,18 @@ mod tests {
     }
 
     #[test]
+    fn feed_limits_at_and_beyond() {
+        let padded = |n: usize| format!("[{}]", " ".repeat(n - 2));
+        assert!(Feed::parse(&padded(MAX_IMPORT_BYTES)).is_ok());
+        assert_eq!(Feed::parse(&padded(MAX_IMPORT_BYTES + 1)).err().unwrap().kind, "too_large");
+        let items = |n: usize| format!("[{}]", vec!["{}"; n].join(","));
+        let at = Feed::parse(&items(MAX_IMPORT_ROWS)).unwrap();
+        assert_eq!(at.problem_list().len(), MAX_IMPORT_ROWS, "every entry read, and reported as incomplete");
+        let beyond = Feed::parse(&items(MAX_IMPORT_ROWS + 1)).err().unwrap();
+        assert_eq!((beyond.kind.as_str(), beyond.message.contains("20001 vacancies")), ("too_large", true));
+    }
+
+    #[test]
     fn errors_carry_kind_and_problems() {
         let feed = Feed::parse(FEED).unwrap();
         let e = feed.matches("{\"person\": {\"given_name\": \"A\"}}", TODAY, None, 5, false).err().unwrap();
