@@ -23,7 +23,7 @@ use serde_json::Value;
 
 use super::MappingReport;
 use super::europass::{fill_grid, isco};
-use super::report::quoted;
+use super::report::{HIDDEN, quoted};
 use super::text::{self, DateValue, fold, html_parts};
 use super::tree::Node;
 use super::words;
@@ -428,9 +428,6 @@ fn description_html(description: Option<&str>, highlights: &[String]) -> Option<
     }
     (!html.is_empty()).then_some(html)
 }
-
-/// What the mapping report shows instead of a sensitive value left out of an export.
-const HIDDEN: &str = "(not shown: sensitive data)";
 
 /// Writes a profile as a Europass Candidate XML document.
 pub(crate) fn export(p: &Profile) -> (String, MappingReport) {

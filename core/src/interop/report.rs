@@ -45,8 +45,12 @@ pub struct MappingReport {
 
 impl MappingReport {
     /// Records a value that was not carried over.
+    /// The value of a field that holds sensitive data (date of birth, sex, nationality,
+    /// disability, in any of the formats) is not repeated: reports are printed.
     pub fn unmapped(&mut self, path: impl Into<String>, value: impl Into<String>, reason: impl Into<String>) {
-        self.unmapped.push(Unmapped { path: path.into(), value: value.into(), reason: reason.into() });
+        let path = path.into();
+        let value = if is_sensitive(&path) { HIDDEN.to_owned() } else { value.into() };
+        self.unmapped.push(Unmapped { path, value, reason: reason.into() });
     }
 
     /// Records a guess or a repair.
@@ -95,6 +99,16 @@ fn pattern(path: &str) -> String {
     out
 }
 
+/// What a report shows instead of a sensitive value.
+pub const HIDDEN: &str = "(not shown: sensitive data)";
+
+/// Whether a field path, in Sportello's model or in an imported format, names sensitive
+/// data.
+fn is_sensitive(path: &str) -> bool {
+    let p = path.to_lowercase();
+    ["sensitive", "birth", "gender", "sex", "nationalit", "citizenship", "disabilit", "demographics"].iter().any(|w| p.contains(w))
+}
+
 /// A short, one-line summary of a JSON value for reports.
 pub fn summary(v: &Value) -> String {
     match v {
@@ -122,6 +136,16 @@ fn cut(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sensitive_values_are_not_repeated() {
+        let mut r = MappingReport::default();
+        r.unmapped("LearnerInfo.Identification.Demographics.Birthdate", "\"1971-13-45\"", "not a date");
+        r.unmapped("basics.gender", "\"F\"", "no field");
+        r.unmapped("work[0].summary", "\"x\"", "kept");
+        let shown: Vec<&str> = r.unmapped.iter().map(|u| u.value.as_str()).collect();
+        assert_eq!(shown, [HIDDEN, HIDDEN, "\"x\""]);
+    }
 
     #[test]
     fn groups_by_path_pattern() {
