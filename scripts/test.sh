@@ -37,9 +37,9 @@ if [[ -z "${SKIP_PYTHON:-}" ]]; then
   VENV="$CACHE/venv"
   [[ -x "$VENV/bin/python" ]] || python3 -m venv "$VENV"
   # What the build and the tests need, installed only when something is missing.
-  "$VENV/bin/python" -c "import maturin, pytest, pandas, pyarrow, dask.dataframe, dask.distributed, mypy" 2>/dev/null ||
+  "$VENV/bin/python" -c "import maturin, pytest, pandas, pyarrow, polars, dask.dataframe, dask.distributed, mypy" 2>/dev/null ||
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check \
-      "maturin>=1.7,<2" "pytest>=8" "pandas>=2" "pyarrow>=14" "dask[dataframe,distributed]>=2024.1" "mypy>=1.8"
+      "maturin>=1.7,<2" "pytest>=8" "pandas>=2" "pyarrow>=14" "polars>=0.20" "dask[dataframe,distributed]>=2024.1" "mypy>=1.8"
   rm -rf "$CACHE/wheels"
   "$VENV/bin/maturin" build -q --profile dev -m python/Cargo.toml -o "$CACHE/wheels"
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$CACHE"/wheels/*.whl
