@@ -17,7 +17,7 @@
 // {seq, ms, renderMs, pages}, `sportello-preview-error` {error}, `sportello-matches`
 // {count}, `sportello-error` {error}.
 
-import { STR, LANGUAGES, CEFR, GRID, LICENCES, CONTRACTS, fmt } from './i18n.js';
+import { STR, LANGUAGES, CEFR, GRID, LICENCES, CONTRACTS, PROBLEMS_IT, fmt } from './i18n.js';
 
 const DRAFT_VERSION = 1;
 const PREVIEW_DEBOUNCE_MS = 20;
@@ -1045,6 +1045,12 @@ ${this.field({ path: 'render.lang', label: t.cvLang, options: [['it', 'Italiano'
   message(pr) {
     const t = this.t;
     if (/^is (empty|missing)/.test(pr.message)) return t.requiredMsg;
+    if (this.uiLang === 'it') {
+      for (const [pattern, say] of PROBLEMS_IT) {
+        const m = pr.message.match(pattern);
+        if (m) return say(m);
+      }
+    }
     return pr.hint ? `${pr.message} (${pr.hint})` : pr.message;
   }
 

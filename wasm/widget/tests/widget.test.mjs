@@ -156,7 +156,7 @@ test('ties errors to their fields and keeps the last good preview', async () => 
   assert.equal(err.error.kind, 'invalid');
   const msg = el('#e-work-0-end');
   await msg.waitFor();
-  assert.match(await msg.innerText(), /before the start date/);
+  assert.match(await msg.innerText(), /“2018-01” viene prima della data di inizio “2019-03”/);
   assert.equal(await end.getAttribute('aria-invalid'), 'true');
   assert.match(await end.getAttribute('aria-describedby'), /e-work-0-end/);
   assert.ok(await el('#stale').isVisible());
@@ -248,7 +248,7 @@ test('bad input: 100k characters, emoji and right-to-left text, bad photos, a ma
   const err = await next('__previewErrors', () => summary.fill('x'.repeat(100_000)));
   assert.equal(err.error.kind, 'invalid');
   await el('#e-summary').waitFor();
-  assert.match(await el('#e-summary').innerText(), /100000 characters/);
+  assert.match(await el('#e-summary').innerText(), /100000 caratteri: al massimo 20000/);
   await page.waitForTimeout(400);
   const draft = await page.evaluate(() => JSON.parse(localStorage.getItem('sportello-cv-draft')));
   assert.equal(draft.profile.person.given_name, 'Sara', 'the draft is intact');
