@@ -216,18 +216,29 @@ mod render {
 
     #[test]
     fn pages() {
-        let mut doc = base();
-        doc["work"] = (0..MAX_LIST_ITEMS)
-            .map(|i| json!({"role": format!("Ruolo {i}"), "description": "Parole di riempimento. ".repeat(40)}))
-            .collect();
-        let p = load_profile(&serde_json::to_vec(&doc).unwrap(), Format::Json, None).unwrap().value;
-        let e = Renderer::new().render(&p, &RenderRequest { format: OutputFormat::Text, ..RenderRequest::pdf("plain", "it") }).unwrap_err();
+        let renderer = Renderer::new();
+        // A CV of `n` work entries (each a good part of a page), or the error.
+        let render = |n: usize| {
+            let mut doc = base();
+            doc["work"] =
+                (0..n).map(|i| json!({"role": format!("Ruolo {i}"), "description": "Parole di riempimento. ".repeat(40)})).collect();
+            let p = load_profile(&serde_json::to_vec(&doc).unwrap(), Format::Json, None).unwrap().value;
+            renderer.render(&p, &RenderRequest { format: OutputFormat::Text, ..RenderRequest::pdf("plain", "it") })
+        };
+        // The most entries that still render: one entry is less than a page, so that CV
+        // has exactly the limit of pages, and one entry more goes past it.
+        let (mut fits, mut too_long) = (1, MAX_LIST_ITEMS);
+        let e = render(too_long).unwrap_err();
         assert!(e.to_string().contains("(expected at most 20)"), "{e}");
-        // Below the limit, more than two pages render with a warning.
-        doc["work"] = doc["work"].as_array().unwrap()[..12].to_vec().into();
-        let p = load_profile(&serde_json::to_vec(&doc).unwrap(), Format::Json, None).unwrap().value;
-        let out = Renderer::new().render(&p, &RenderRequest { format: OutputFormat::Text, ..RenderRequest::pdf("plain", "it") }).unwrap();
-        assert!((3..=MAX_PAGES).contains(&out.pages), "{} pages", out.pages);
-        assert!(out.warnings.iter().any(|w| w.contains("pages")), "{:?}", out.warnings);
+        while too_long - fits > 1 {
+            let mid = (fits + too_long) / 2;
+            if render(mid).is_ok() { fits = mid } else { too_long = mid }
+        }
+        let at = render(fits).unwrap();
+        assert_eq!(at.pages, MAX_PAGES);
+        // More than two pages render with a warning.
+        assert!(at.warnings.iter().any(|w| w.contains("pages")), "{:?}", at.warnings);
+        let e = render(too_long).unwrap_err();
+        assert_eq!(e.to_string(), "the CV has 21 pages (expected at most 20)");
     }
 }
