@@ -18,8 +18,8 @@ if [[ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" 
   cargo install cargo-fuzz --locked --version "$CARGO_FUZZ_VERSION"
 fi
 
-ALL=(profile import_jsonresume import_europass import_jobposting import_csv import_rendercv normalise render)
-if [[ $# -gt 0 ]]; then TARGETS=("$@"); else TARGETS=("${ALL[@]}"); fi
+# Every target the fuzz crate declares, unless some are named.
+if [[ $# -gt 0 ]]; then TARGETS=("$@"); else mapfile -t TARGETS < <(cargo fuzz list --fuzz-dir tests/fuzz); fi
 
 # Seed inputs: the project's own fixtures, by what each target reads.
 seeds() {

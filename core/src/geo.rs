@@ -342,8 +342,9 @@ impl Gazetteer {
     pub fn search(&self, text: &str, limit: usize) -> Vec<PlaceMatch<'_>> {
         let (name, province) = self.split_province(text);
         let q = fold(name);
+        let q_len = q.chars().count();
         // No comune is called anything that long: such text is refused before any work.
-        if q.is_empty() || limit == 0 || q.chars().count() > MAX_QUERY_CHARS {
+        if q.is_empty() || limit == 0 || q_len > MAX_QUERY_CHARS {
             return Vec::new();
         }
         let in_province = |i: u32| province.is_none_or(|p| self.comuni[i as usize].province.eq_ignore_ascii_case(p));
@@ -372,7 +373,6 @@ impl Gazetteer {
         if out.is_empty() {
             // A close spelling: one edit, or two in names longer than 6 letters that start
             // with the same letter (people rarely get the first letter wrong).
-            let q_len = q.chars().count();
             for (n, i) in &self.names {
                 if !in_province(*i) {
                     continue;

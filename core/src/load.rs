@@ -265,7 +265,7 @@ fn typed<T: DeserializeOwned>(tree: &Value) -> (Option<T>, Report) {
                     }
                     continue;
                 }
-                let message = if steps.first() == Some(&Step::Key("sensitive".into())) { hide_value(&message) } else { message };
+                let message = if matches!(steps.first(), Some(Step::Key(k)) if k == "sensitive") { hide_value(&message) } else { message };
                 report.push(Problem::error(path::render(&steps), message));
                 if !set_null(&mut tree, &steps) {
                     return (None, report);

@@ -38,25 +38,22 @@ pub struct Args {
 }
 
 fn key(args: &Args) -> Result<Vec<u8>, Failure> {
-    let key = match (&args.key_file, std::env::var(KEY_ENV)) {
+    match (&args.key_file, std::env::var(KEY_ENV)) {
         (Some(path), _) => {
             let mut bytes = std::fs::read(path).map_err(|e| Failure::io("read", path, e))?;
             // A trailing newline from `echo` or an editor is not part of the key.
             while bytes.last().is_some_and(u8::is_ascii_whitespace) {
                 bytes.pop();
             }
-            bytes
+            Ok(bytes)
         }
-        (None, Ok(text)) => text.trim().as_bytes().to_vec(),
-        (None, Err(_)) => {
-            return Err(Failure::other(
-                format!("no key for the pseudonyms (expected --key-file FILE or {KEY_ENV})"),
-                Some("make one once and keep it: head -c 32 /dev/urandom | base64 > redact.key".into()),
-                EXIT_INVALID,
-            ));
-        }
-    };
-    Ok(key)
+        (None, Ok(text)) => Ok(text.trim().as_bytes().to_vec()),
+        (None, Err(_)) => Err(Failure::other(
+            format!("no key for the pseudonyms (expected --key-file FILE or {KEY_ENV})"),
+            Some("make one once and keep it: head -c 32 /dev/urandom | base64 > redact.key".into()),
+            EXIT_INVALID,
+        )),
+    }
 }
 
 /// Runs `redact`.

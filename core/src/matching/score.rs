@@ -155,7 +155,8 @@ pub fn score(p: &PreparedProfile, v: &PreparedVacancy, taxonomy: &Taxonomy, weig
     let mut matched = Vec::new();
     let mut missing = Vec::new();
 
-    // ESCO ids of the person's skills, looked up once rather than for every pair.
+    // ESCO ids of the person's skills, looked up once per score rather than once per
+    // comparison with each of the vacancy's skills.
     let have = Have { skills: &p.skills, ids: p.skills.iter().map(|s| s.uri.as_deref().and_then(|u| taxonomy.id(u))).collect() };
     if !v.essential.is_empty() {
         let mut total = 0.0;
