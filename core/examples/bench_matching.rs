@@ -2,7 +2,7 @@
 //! speed of indexing, single queries and batches. It prints figures; it never fails.
 //!
 //! ```text
-//! cargo run -q -p sportello --example bench_matching [-- --quick] [--only quality|speed] [--show N]
+//! cargo run -q -p sportello --example bench_matching [-- --quick] [--only quality|speed] [--show N] [--sizes 10000,1000000]
 //! ```
 //!
 //! **Quality.** Labelled sets are generated from ESCO's occupation–skill relations with a
@@ -73,6 +73,12 @@ fn main() {
     let quick = args.iter().any(|a| a == "--quick");
     let only = args.iter().position(|a| a == "--only").and_then(|i| args.get(i + 1)).cloned();
     let show = args.iter().position(|a| a == "--show").and_then(|i| args.get(i + 1)).and_then(|n| n.parse().ok());
+    // Index sizes of the speed part (default: 10k, 100k and, without --quick, 1M).
+    let sizes: Option<Vec<usize>> = args
+        .iter()
+        .position(|a| a == "--sizes")
+        .and_then(|i| args.get(i + 1))
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect());
     let today = PartialDate::day(2025, 9, 1).expect("a date");
     let t = Instant::now();
     let matcher = Matcher::embedded(today);
@@ -92,7 +98,7 @@ fn main() {
         }
     }
     if only.as_deref() != Some("quality") {
-        speed(&matcher, &occs, quick, &mut summary);
+        speed(&matcher, &occs, quick, sizes.as_deref(), &mut summary);
     }
     println!("\n## Summary");
     println!("{:<52} {:>20}  target", "figure", "value");
@@ -959,7 +965,7 @@ struct Build {
     stored_json: (usize, usize),
 }
 
-fn speed(matcher: &Matcher<'_>, occs: &[Occ<'_>], quick: bool, summary: &mut Summary) {
+fn speed(matcher: &Matcher<'_>, occs: &[Occ<'_>], quick: bool, sizes: Option<&[usize]>, summary: &mut Summary) {
     println!("\n## Speed (synthetic vacancies, URIs on all skills; load average now {})", load_average());
     let comuni = comuni_of_regions(matcher.gazetteer, &["Piemonte", "Lombardia"]);
     let mut rng = Rng(SEED ^ 0x5bd1_e995);
@@ -974,7 +980,7 @@ fn speed(matcher: &Matcher<'_>, occs: &[Occ<'_>], quick: bool, summary: &mut Sum
         comuni.len(),
         t.elapsed().as_secs_f64()
     );
-    let sizes: &[usize] = if quick { &[10_000, 100_000] } else { &[10_000, 100_000, 1_000_000] };
+    let sizes: &[usize] = sizes.unwrap_or(if quick { &[10_000, 100_000] } else { &[10_000, 100_000, 1_000_000] });
     let root = tempfile::tempdir().expect("a temp dir");
     for &n in sizes {
         let b = build_index(matcher, occs, labels, &comuni, n, &root.path().join(format!("i{n}")), &mut rng);

@@ -302,3 +302,78 @@ fn concurrent_readers_see_whole_commits_only() {
     idx.reload().unwrap();
     assert_eq!(idx.stats().unwrap().vacancies, (BATCH * BATCHES) as u64);
 }
+
+/// Vacancies varied over everything retrieval filters on: place (near Trecate, in Rome,
+/// none), remote work, contract type and expiry.
+fn filter_grid(m: &Matcher<'_>) -> Vec<(Vacancy, PreparedVacancy)> {
+    use sportello::model::{ContractType, Place, Remote};
+    let trecate = Place { name: Some("Trecate".into()), lat: Some(45.434), lon: Some(8.736), ..Place::default() };
+    let roma = Place { name: Some("Roma".into()), lat: Some(41.893), lon: Some(12.483), ..Place::default() };
+    let places = [Some(trecate), Some(roma), None];
+    let remotes = [None, Some(Remote::Remote)];
+    let contracts = [None, Some(ContractType::Tirocinio), Some(ContractType::TempoIndeterminato)];
+    let expiries = [None, Some(PartialDate::day(2026, 11, 22).unwrap()), Some(PartialDate::day(2026, 11, 23).unwrap())];
+    let base = vacancies();
+    let mut out = Vec::new();
+    for (i, (((place, remote), contract), expires)) in places
+        .iter()
+        .flat_map(|p| remotes.iter().map(move |r| (p, r)))
+        .flat_map(|pr| contracts.iter().map(move |c| (pr, c)))
+        .flat_map(|prc| expiries.iter().map(move |e| (prc, e)))
+        .enumerate()
+    {
+        let mut v = base[i % base.len()].clone();
+        v.id = format!("grid-{i:02}");
+        (v.place, v.remote, v.contract, v.expires) = (place.clone(), *remote, *contract, *expires);
+        let p = m.prepare_vacancy(&v);
+        out.push((v, p));
+    }
+    out
+}
+
+#[test]
+fn retrieval_keeps_exactly_the_vacancies_that_pass_the_filters_best_first() {
+    use sportello::model::ContractType;
+    let m = Matcher::embedded(today());
+    let grid = filter_grid(&m);
+    let idx = VacancyIndex::in_ram().unwrap();
+    let mut w = idx.writer().unwrap();
+    for (v, p) in &grid {
+        w.upsert(v, p).unwrap();
+    }
+    w.commit().unwrap();
+    drop(w);
+    let mut person = m.prepare_profile("franco", &profile("franco"));
+    person.contract_types = vec![ContractType::Tirocinio];
+    person.max_commute_km = Some(30.0);
+    person.willing_to_relocate = false;
+    assert!(person.home.is_some(), "the fixture lives near Trecate");
+    // Expected: not expired before today, in reach (near Trecate, remote or unplaced),
+    // and a contract the person accepts (or none stated).
+    let passes = |p: &PreparedVacancy| {
+        p.expires.is_none_or(|e| e >= today())
+            && (p.remote || p.point.is_none_or(|pt| pt.lat > 45.0))
+            && p.contract.is_none_or(|c| c == ContractType::Tirocinio)
+    };
+    let expected: std::collections::BTreeSet<&str> = grid.iter().filter(|(_, p)| passes(p)).map(|(v, _)| v.id.as_str()).collect();
+    assert!(expected.len() >= 8 && expected.len() < grid.len() / 2, "the grid tests each filter: {expected:?}");
+
+    // A person without skills or occupation retrieves everything that passes.
+    let mut blank = person.clone();
+    (blank.skills, blank.occupations) = (Vec::new(), Vec::new());
+    let ids = |got: Vec<std::sync::Arc<PreparedVacancy>>| got.iter().map(|v| v.id.clone()).collect::<Vec<_>>();
+    let all = ids(idx.retrieve(&blank, 1000, &filters()).unwrap());
+    assert_eq!(all.iter().map(String::as_str).collect::<std::collections::BTreeSet<_>>(), expected);
+
+    // With skills: only passing vacancies, and a smaller limit keeps the best of them.
+    let ranked = ids(idx.retrieve(&person, 1000, &filters()).unwrap());
+    assert!(!ranked.is_empty() && ranked.iter().all(|id| expected.contains(id.as_str())), "{ranked:?}");
+    assert_eq!(ids(idx.retrieve(&person, 3, &filters()).unwrap()), ranked[..3]);
+
+    // Removed vacancies are never retrieved.
+    let mut w = idx.writer().unwrap();
+    w.remove(&ranked[0]);
+    w.commit().unwrap();
+    let after = ids(idx.retrieve(&person, 1000, &filters()).unwrap());
+    assert_eq!(after, ranked[1..]);
+}

@@ -2,32 +2,32 @@
 //!
 //! Each vacancy is stored three ways: searchable fields for retrieval (ESCO URIs of
 //! essential and optional skills as separate fields, occupation and ISCO group, title
-//! and skill text through Italian and English analysers, coordinates, contract, expiry,
-//! flags), the prepared form the scorer needs, and the original vacancy so that the index
+//! and skill text through Italian and English analysers; coordinates, contract and
+//! expiry as columns for the filters, see `candidates`), the prepared form the scorer needs, and the original vacancy so that the index
 //! can be rebuilt (`reindex`) when the format or the taxonomy changes. A small file beside
 //! Tantivy's records the format version; opening an index of another version fails with a
 //! hint to reindex. Tantivy commits atomically: what was committed survives a crash.
 
-use std::collections::{HashMap, HashSet};
-use std::ops::Bound;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
 use tantivy::collector::TopDocs;
 use tantivy::index::SegmentId;
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
-use tantivy::schema::{FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::schema::{FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value};
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
 };
-use tantivy::{DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
+use tantivy::{DocAddress, DocId, Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
 
+use super::candidates::{self, Bbox, Keep, TopKept};
 use super::prepare::{PreparedProfile, PreparedVacancy};
 use crate::error::{Error, Result};
 use crate::model::{PartialDate, Vacancy};
 
 /// Version of the index layout; bump it when fields change.
-pub const INDEX_SCHEMA_VERSION: u32 = 2;
+pub const INDEX_SCHEMA_VERSION: u32 = 3;
 /// The file beside Tantivy's that records the version.
 const VERSION_FILE: &str = "sportello-index.json";
 /// Memory for the writer.
@@ -45,7 +45,6 @@ struct Fields {
     text_en: Field,
     lat: Field,
     lon: Field,
-    remote: Field,
     contract: Field,
     expires: Field,
     prepared: Field,
@@ -66,17 +65,25 @@ fn schema() -> (Schema, Fields) {
         isco: b.add_text_field("isco", STRING),
         text_it: b.add_text_field("text_it", text("sportello_it")),
         text_en: b.add_text_field("text_en", text("sportello_en")),
-        // Columnar (FAST) as well: range filters over a million nearly unique coordinates
-        // scan the column instead of unioning a posting list per distinct value.
-        lat: b.add_f64_field("lat", INDEXED | FAST),
-        lon: b.add_f64_field("lon", INDEXED | FAST),
-        remote: b.add_text_field("remote", STRING),
-        contract: b.add_text_field("contract", STRING),
-        expires: b.add_i64_field("expires", INDEXED | FAST),
+        // The filters' columns, read only for vacancies that would enter the top
+        // (`candidates`); remote and unplaced vacancies have no coordinates.
+        lat: b.add_f64_field(candidates::LAT, FAST),
+        lon: b.add_f64_field(candidates::LON, FAST),
+        contract: b.add_text_field(candidates::CONTRACT, STRING | FAST),
+        expires: b.add_i64_field(candidates::EXPIRES, FAST),
         prepared: b.add_text_field("prepared", STORED),
         vacancy: b.add_text_field("vacancy", STORED),
     };
     (b.build(), fields)
+}
+
+/// Bytes after which the document store closes a block. A vacancy's stored fields take
+/// a few kB, so each block holds about one: retrieval reads a few hundred vacancies
+/// scattered over the index, and a larger block is read (and copied) whole for each.
+const DOCSTORE_BLOCK_BYTES: usize = 2048;
+
+fn settings() -> IndexSettings {
+    IndexSettings { docstore_blocksize: DOCSTORE_BLOCK_BYTES, ..IndexSettings::default() }
 }
 
 fn register_analysers(index: &Index) {
@@ -144,7 +151,7 @@ impl VacancyIndex {
             });
         }
         let (schema, fields) = schema();
-        let index = Index::create_in_dir(dir, schema).map_err(|e| index_error(dir, e))?;
+        let index = Index::builder().schema(schema).settings(settings()).create_in_dir(dir).map_err(|e| index_error(dir, e))?;
         let version = serde_json::json!({"format": "sportello-index", "schema_version": INDEX_SCHEMA_VERSION});
         std::fs::write(dir.join(VERSION_FILE), version.to_string()).map_err(|e| index_error(dir, e))?;
         Self::wrap(index, fields, Some(dir.to_path_buf()))
@@ -192,7 +199,12 @@ impl VacancyIndex {
     /// An index in memory, for tests and one-off runs.
     pub fn in_ram() -> Result<Self> {
         let (schema, fields) = schema();
-        Self::wrap(Index::create_in_ram(schema), fields, None)
+        let index = Index::builder()
+            .schema(schema)
+            .settings(settings())
+            .create_in_ram()
+            .map_err(|e| Error::Index { message: e.to_string(), hint: None })?;
+        Self::wrap(index, fields, None)
     }
 
     fn wrap(index: Index, fields: Fields, dir: Option<PathBuf>) -> Result<Self> {
@@ -258,79 +270,58 @@ impl VacancyIndex {
         })
     }
 
-    /// The `limit` most promising vacancies for a person, prepared for scoring.
+    /// The `limit` most promising vacancies for a person, prepared for scoring: a union
+    /// of the person's ESCO skills (as essential, and as optional), occupations and the
+    /// words of labels not placed in ESCO, scored by BM25, keeping only the vacancies that
+    /// pass the filters.
     pub fn retrieve(&self, p: &PreparedProfile, limit: usize, filters: &Filters) -> Result<Vec<Arc<PreparedVacancy>>> {
         let f = &self.fields;
+        let term = |field: Field, text: &str, boost: f32| -> (Occur, Box<dyn Query>) {
+            let q = TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::Basic);
+            (Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost)))
+        };
         let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut seen = HashSet::new();
         for s in &p.skills {
             if let Some(uri) = s.uri.as_deref().filter(|u| seen.insert(*u)) {
-                should
-                    .push((Occur::Should, boosted(TermQuery::new(Term::from_field_text(f.essential, uri), IndexRecordOption::Basic), 3.0)));
-                should
-                    .push((Occur::Should, boosted(TermQuery::new(Term::from_field_text(f.optional, uri), IndexRecordOption::Basic), 1.0)));
+                should.push(term(f.essential, uri, 3.0));
+                should.push(term(f.optional, uri, 1.0));
             }
         }
         for o in &p.occupations {
             if let Some(uri) = o.uri.as_deref().filter(|u| seen.insert(*u)) {
-                should.push((
-                    Occur::Should,
-                    boosted(TermQuery::new(Term::from_field_text(f.occupation, uri), IndexRecordOption::Basic), 2.0),
-                ));
+                should.push(term(f.occupation, uri, 2.0));
             }
         }
         // Labels already placed in ESCO are searched by URI above; only the others go
-        // through the text analysers (a union over every label is slow on large indexes).
+        // through the text analysers, each word a term of its own.
         let words: Vec<&str> = p.skills.iter().chain(&p.occupations).filter(|c| c.uri.is_none()).map(|c| c.label.as_str()).collect();
         if !words.is_empty() {
-            let parser = QueryParser::for_index(&self.index, vec![f.text_it, f.text_en]);
-            let cleaned: String = words.join(" ").chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
-            let (q, _) = parser.parse_query_lenient(&cleaned);
-            should.push((Occur::Should, boosted_box(q, 0.5)));
-        }
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        if should.is_empty() {
-            clauses.push((Occur::Must, Box::new(AllQuery)));
-        } else {
-            clauses.push((Occur::Must, Box::new(BooleanQuery::new(should))));
-        }
-        if let Some(today) = filters.today {
-            clauses.push((
-                Occur::Must,
-                Box::new(RangeQuery::new(Bound::Included(Term::from_field_i64(f.expires, day_number(today, false))), Bound::Unbounded)),
-            ));
-        }
-        if let (true, Some(home), false) = (filters.within_commute, p.home, p.willing_to_relocate) {
-            let km = p.max_commute_km.unwrap_or(filters.default_commute_km);
-            let dlat = km / 111.0;
-            let dlon = km / (111.0 * home.lat.to_radians().cos().max(0.01));
-            let lat = RangeQuery::new(
-                Bound::Included(Term::from_field_f64(f.lat, home.lat - dlat)),
-                Bound::Included(Term::from_field_f64(f.lat, home.lat + dlat)),
-            );
-            let lon = RangeQuery::new(
-                Bound::Included(Term::from_field_f64(f.lon, home.lon - dlon)),
-                Bound::Included(Term::from_field_f64(f.lon, home.lon + dlon)),
-            );
-            let bbox = BooleanQuery::new(vec![(Occur::Must, Box::new(lat) as Box<dyn Query>), (Occur::Must, Box::new(lon))]);
-            let somewhere = BooleanQuery::new(vec![
-                (Occur::Should, Box::new(bbox) as Box<dyn Query>),
-                (Occur::Should, Box::new(TermQuery::new(Term::from_field_text(f.remote, "remote"), IndexRecordOption::Basic))),
-                (Occur::Should, Box::new(TermQuery::new(Term::from_field_text(f.remote, "unplaced"), IndexRecordOption::Basic))),
-            ]);
-            clauses.push((Occur::Must, Box::new(somewhere)));
-        }
-        if !p.contract_types.is_empty() {
-            let mut any: Vec<(Occur, Box<dyn Query>)> =
-                vec![(Occur::Should, Box::new(TermQuery::new(Term::from_field_text(f.contract, "none"), IndexRecordOption::Basic)))];
-            for c in &p.contract_types {
-                any.push((Occur::Should, Box::new(TermQuery::new(Term::from_field_text(f.contract, c.code()), IndexRecordOption::Basic))));
+            let text = words.join(" ");
+            for field in [f.text_it, f.text_en] {
+                let mut analyser = self.index.tokenizer_for_field(field).map_err(|e| self.err(e))?;
+                let mut tokens = BTreeSet::new();
+                analyser.token_stream(&text).process(&mut |t| {
+                    tokens.insert(t.text.clone());
+                });
+                should.extend(tokens.iter().map(|t| term(field, t, 0.5)));
             }
-            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
         }
-        let query = BooleanQuery::new(clauses);
+        let query: Box<dyn Query> = if should.is_empty() { Box::new(AllQuery) } else { Box::new(BooleanQuery::new(should)) };
+        let bbox = match (filters.within_commute, p.home, p.willing_to_relocate) {
+            (true, Some(home), false) => {
+                let km = p.max_commute_km.unwrap_or(filters.default_commute_km);
+                let dlat = km / 111.0;
+                let dlon = km / (111.0 * home.lat.to_radians().cos().max(0.01));
+                Some(Bbox { lat: (home.lat - dlat, home.lat + dlat), lon: (home.lon - dlon, home.lon + dlon) })
+            }
+            _ => None,
+        };
+        let contracts = (!p.contract_types.is_empty())
+            .then(|| std::iter::once("none").chain(p.contract_types.iter().map(|c| c.code())).map(String::from).collect());
+        let keep = Keep { min_expires: filters.today.map(|d| day_number(d, false)), bbox, contracts };
         let searcher = self.reader.searcher();
-        let top = searcher.search(&query, &TopDocs::with_limit(limit.max(1)).order_by_score()).map_err(|e| self.err(e))?;
+        let top = searcher.search(&*query, &TopKept { limit, keep: &keep }).map_err(|e| self.err(e))?;
         top.into_iter().map(|(_, addr)| self.prepared_at(&searcher, addr)).collect()
     }
 
@@ -419,14 +410,6 @@ impl VacancyIndex {
     }
 }
 
-fn boosted(q: TermQuery, boost: f32) -> Box<dyn Query> {
-    Box::new(BoostQuery::new(Box::new(q), boost))
-}
-
-fn boosted_box(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
-    Box::new(BoostQuery::new(q, boost))
-}
-
 /// A date as a sortable number; a partial date counts as the end (or start) of its period.
 fn day_number(d: PartialDate, end_of_period: bool) -> i64 {
     let (m, day) = match (d.get_month(), d.get_day()) {
@@ -483,13 +466,11 @@ impl Writer<'_> {
         let text = text.join(" \n ");
         d.add_text(f.text_it, &text);
         d.add_text(f.text_en, &text);
-        match (prepared.remote, prepared.point) {
-            (true, _) => d.add_text(f.remote, "remote"),
-            (false, Some(p)) => {
-                d.add_f64(f.lat, p.lat);
-                d.add_f64(f.lon, p.lon);
-            }
-            (false, None) => d.add_text(f.remote, "unplaced"),
+        // Coordinates only for a vacancy in one place: a remote or unplaced one is never
+        // out of a commute.
+        if let (false, Some(p)) = (prepared.remote, prepared.point) {
+            d.add_f64(f.lat, p.lat);
+            d.add_f64(f.lon, p.lon);
         }
         self.writer.add_document(d).map_err(|e| self.index.err(e))?;
         Ok(())

@@ -8,6 +8,8 @@
 //! [`Matcher`] ties the reference data, the weights and "today" together.
 
 pub mod bulk;
+#[cfg(feature = "index")]
+mod candidates;
 pub mod explain;
 pub mod gaps;
 #[cfg(feature = "index")]
