@@ -204,6 +204,13 @@ fn scores_are_bounded_deterministic_and_blind_to_protected_attributes() {
             let mut twin = p.clone();
             twin.sensitive = serde_json::from_value(other_sensitive).unwrap();
             let (a, b) = (m.prepare_profile("p", &p), m.prepare_profile("p", &twin));
+            // Ranking scores all of a person's vacancies with one memo of their skills:
+            // every result must be the one scoring the pair alone gives.
+            let ranked = m.rank(vs.iter().map(|v| (&a, v)));
+            for v in vs {
+                let alone = m.score(&a, v);
+                prop_assert_eq!(Some(&alone), ranked.iter().find(|r| r.vacancy_id == v.id), "{}: ranking changed the result", &v.id);
+            }
             for v in vs {
                 let r = m.score(&a, v);
                 prop_assert!(r.score.is_finite() && (0.0..=1.0).contains(&r.score), "{}: {}", v.id, r.score);

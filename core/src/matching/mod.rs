@@ -123,7 +123,18 @@ impl<'a> Matcher<'a> {
     /// Scores many pairs and ranks them: eligible first by score, then excluded ones;
     /// ties broken by vacancy id, then profile id, so the order is stable.
     pub fn rank<'b>(&self, pairs: impl IntoIterator<Item = (&'b PreparedProfile, &'b PreparedVacancy)>) -> Vec<MatchResult> {
-        let mut results: Vec<MatchResult> = pairs.into_iter().map(|(p, v)| self.score(p, v)).collect();
+        // One person's skills serve all their pairs in a row (a person's vacancies).
+        let mut have: Option<score::PersonSkills<'b>> = None;
+        let mut results: Vec<MatchResult> = pairs
+            .into_iter()
+            .map(|(p, v)| {
+                let h = match have.take() {
+                    Some(h) if std::ptr::eq(h.person(), p) => h,
+                    _ => score::PersonSkills::new(p, self.taxonomy),
+                };
+                score::score_with(have.insert(h), v, self.taxonomy, &self.weights, self.today)
+            })
+            .collect();
         sort_results(&mut results);
         results
     }

@@ -8,6 +8,8 @@
 //! reserved to Law 68/99) do not change the score: they mark the match as excluded and
 //! say why. Nothing sensitive is read here: [`PreparedProfile`] holds none of it.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::prepare::{ConceptRef, PreparedProfile, PreparedVacancy};
@@ -151,17 +153,27 @@ pub struct MatchResult {
 
 /// Scores one pair.
 pub fn score(p: &PreparedProfile, v: &PreparedVacancy, taxonomy: &Taxonomy, weights: &Weights, today: PartialDate) -> MatchResult {
+    score_with(&mut PersonSkills::new(p, taxonomy), v, taxonomy, weights, today)
+}
+
+/// Scores a person (the one `have` was made for) against a vacancy; scoring many
+/// vacancies with the same `have` works out each required ESCO skill only once.
+pub fn score_with(
+    have: &mut PersonSkills<'_>,
+    v: &PreparedVacancy,
+    taxonomy: &Taxonomy,
+    weights: &Weights,
+    today: PartialDate,
+) -> MatchResult {
+    let p = have.person;
     let mut raw: Vec<(PartName, f64, f64)> = Vec::new(); // (name, weight, credit)
     let mut matched = Vec::new();
     let mut missing = Vec::new();
 
-    // ESCO ids of the person's skills, looked up once per score rather than once per
-    // comparison with each of the vacancy's skills.
-    let have = Have { skills: &p.skills, ids: p.skills.iter().map(|s| s.uri.as_deref().and_then(|u| taxonomy.id(u))).collect() };
     if !v.essential.is_empty() {
         let mut total = 0.0;
         for req in &v.essential {
-            match best_skill(req, &have, taxonomy, weights) {
+            match best_skill(req, have, taxonomy, weights) {
                 Some(m) => {
                     total += m.credit;
                     matched.push(SkillMatch { essential: true, ..m });
@@ -174,7 +186,7 @@ pub fn score(p: &PreparedProfile, v: &PreparedVacancy, taxonomy: &Taxonomy, weig
     if !v.optional.is_empty() {
         let mut total = 0.0;
         for req in &v.optional {
-            if let Some(m) = best_skill(req, &have, taxonomy, weights) {
+            if let Some(m) = best_skill(req, have, taxonomy, weights) {
                 total += m.credit;
                 matched.push(SkillMatch { essential: false, ..m });
             }
@@ -276,27 +288,36 @@ fn round1(x: f64) -> f64 {
 /// Jaro-Winkler similarity of their folded forms) only when one side could not be placed,
 /// and only when some word of one starts like a word of the other (same first three
 /// letters): labels without that cannot reach the similarity threshold in practice, and
-/// the check is far cheaper than the comparison.
-fn best_skill(req: &ConceptRef, have: &Have<'_>, taxonomy: &Taxonomy, w: &Weights) -> Option<SkillMatch> {
+/// the check is far cheaper than the comparison. On equal credit the person's earlier
+/// skill wins.
+fn best_skill(req: &ConceptRef, have: &mut PersonSkills<'_>, taxonomy: &Taxonomy, w: &Weights) -> Option<SkillMatch> {
     let req_id = req.uri.as_deref().and_then(|u| taxonomy.id(u));
-    let mut best: Option<(usize, Evidence, f64)> = None;
-    for (i, h) in have.skills.iter().enumerate() {
-        let candidate = match (req.uri.as_deref(), h.uri.as_deref()) {
-            (Some(a), Some(b)) if a == b => Some((Evidence::Exact, 1.0)),
-            (Some(_), Some(_)) => req_id
-                .zip(have.ids[i])
-                .and_then(|(want, held)| taxonomy.relatedness_ids(held, want))
-                .map(|r| (Evidence::Related { relation: r.kind }, r.weight)),
-            _ if !share_a_word(req.folded(), h.folded()) => None,
-            _ => {
-                let sim = strsim::jaro_winkler(req.folded(), h.folded());
-                (sim >= w.fuzzy_threshold).then(|| (Evidence::Label { similarity: (sim * 100.0).round() / 100.0 }, w.fuzzy_credit * sim))
+    // Through ESCO: the same for every vacancy asking for this skill, so kept.
+    let by_uri = match (req.uri.as_deref(), req_id) {
+        (None, _) => None,
+        (Some(uri), Some(id)) => match have.by_uri.get(&id) {
+            Some(known) => known.clone(),
+            None => {
+                let found = best_by_uri(uri, req_id, have, taxonomy);
+                have.by_uri.insert(id, found.clone());
+                found
             }
-        };
-        if let Some((evidence, credit)) = candidate
-            && best.as_ref().is_none_or(|b| credit > b.2)
-        {
-            best = Some((i, evidence, credit));
+        },
+        (Some(uri), None) => best_by_uri(uri, None, have, taxonomy),
+    };
+    // By label, where either side has no URI.
+    let mut best = by_uri;
+    for (i, h) in have.skills.iter().enumerate() {
+        if req.uri.is_some() && h.uri.is_some() || !share_a_word(req.folded(), h.folded()) {
+            continue;
+        }
+        let sim = strsim::jaro_winkler(req.folded(), h.folded());
+        if sim < w.fuzzy_threshold {
+            continue;
+        }
+        let credit = w.fuzzy_credit * sim;
+        if best.as_ref().is_none_or(|b| credit > b.2 || credit == b.2 && i < b.0) {
+            best = Some((i, Evidence::Label { similarity: (sim * 100.0).round() / 100.0 }, credit));
         }
     }
     // Labels are copied once, for the winner only.
@@ -309,10 +330,50 @@ fn best_skill(req: &ConceptRef, have: &Have<'_>, taxonomy: &Taxonomy, w: &Weight
     })
 }
 
-/// The person's skills with their ESCO ids in the taxonomy in use.
-struct Have<'a> {
+/// The best of the person's skills with a URI for a required skill's URI: (which,
+/// evidence, credit).
+fn best_by_uri(uri: &str, req_id: Option<ConceptId>, have: &PersonSkills<'_>, taxonomy: &Taxonomy) -> Option<(usize, Evidence, f64)> {
+    let mut best: Option<(usize, Evidence, f64)> = None;
+    for (i, h) in have.skills.iter().enumerate() {
+        let Some(held) = h.uri.as_deref() else { continue };
+        let candidate = if held == uri {
+            Some((Evidence::Exact, 1.0))
+        } else {
+            req_id
+                .zip(have.ids[i])
+                .and_then(|(want, held)| taxonomy.relatedness_ids(held, want))
+                .map(|r| (Evidence::Related { relation: r.kind }, r.weight))
+        };
+        if let Some((evidence, credit)) = candidate
+            && best.as_ref().is_none_or(|b| credit > b.2)
+        {
+            best = Some((i, evidence, credit));
+        }
+    }
+    best
+}
+
+/// A person's skills as the scorer reads them: with their ESCO ids in the taxonomy in
+/// use, and the best match already found for each required ESCO skill (the vacancies
+/// retrieved for a person share many skills).
+pub struct PersonSkills<'a> {
+    person: &'a PreparedProfile,
     skills: &'a [ConceptRef],
     ids: Vec<Option<ConceptId>>,
+    by_uri: HashMap<ConceptId, Option<(usize, Evidence, f64)>>,
+}
+
+impl<'a> PersonSkills<'a> {
+    /// Reads the person's skills.
+    pub fn new(person: &'a PreparedProfile, taxonomy: &Taxonomy) -> Self {
+        let ids = person.skills.iter().map(|s| s.uri.as_deref().and_then(|u| taxonomy.id(u))).collect();
+        PersonSkills { person, skills: &person.skills, ids, by_uri: HashMap::new() }
+    }
+
+    /// The person these skills are of.
+    pub fn person(&self) -> &'a PreparedProfile {
+        self.person
+    }
 }
 
 fn share_a_word(a: &str, b: &str) -> bool {
