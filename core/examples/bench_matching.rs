@@ -35,7 +35,8 @@
 //! in random comuni of Piemonte and Lombardia, indexed at 10k, 100k and (without `--quick`)
 //! 1M in a temp dir: indexing time (prepare + upsert + commit; generating the vacancies is
 //! timed apart and left out), size on disk, single-query latency (retrieve + score +
-//! explain the top 20, one thread, 200 queries after 20 warm-up ones, the index's vacancy
+//! explain the top 20; one query at a time, each using both cores as `vacancies_for` does, and again
+//! on one thread; 200 queries after 20 warm-up ones, the index's vacancy
 //! cache emptied first; then the same queries with the cache warm, the phases apart, and
 //! retrieval by URIs only as a what-if) and the throughput of `Matcher::batch` against the 100k index (all cores).
 
@@ -1031,6 +1032,7 @@ fn report_latency(n: usize, l: &Latency, summary: &mut Summary) {
         ms(l.explain.0)
     );
     println!("  same queries again, vacancies cached: p50 {:.2} ms, p99 {:.2} ms", ms(l.warm.0), ms(l.warm.1));
+    println!("  on one thread, cache emptied: p50 {:.2} ms, p99 {:.2} ms", ms(l.one_thread.0), ms(l.one_thread.1));
     println!(
         "  what-if: retrieve by URIs only (no text clause): p50 {:.2} ms, p99 {:.2} ms",
         ms(l.retrieve_by_uri.0),
@@ -1041,6 +1043,11 @@ fn report_latency(n: usize, l: &Latency, summary: &mut Summary) {
         format!("speed {}: query top-20 + explain p50 / p99", human(n)),
         format!("{:.1} / {:.1} ms", ms(l.total.0), ms(l.total.1)),
         target.into(),
+    ));
+    summary.push((
+        format!("speed {}:   same, on one thread p50 / p99", human(n)),
+        format!("{:.1} / {:.1} ms", ms(l.one_thread.0), ms(l.one_thread.1)),
+        String::new(),
     ));
     summary.push((
         format!("speed {}:   same, vacancies cached p50 / p99", human(n)),
@@ -1166,6 +1173,8 @@ struct Latency {
     total: (Duration, Duration),
     /// The same queries again, every vacancy they read now cached.
     warm: (Duration, Duration),
+    /// As `total`, on one thread.
+    one_thread: (Duration, Duration),
     retrieve: (Duration, Duration),
     score: (Duration, Duration),
     explain: (Duration, Duration),
@@ -1183,6 +1192,9 @@ fn latency(matcher: &Matcher<'_>, index: &VacancyIndex, queries: &[PreparedProfi
     index.reload().expect("reload");
     let mut total = time_queries(matcher, index, measured);
     let mut warm = time_queries(matcher, index, measured);
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a thread pool");
+    index.reload().expect("reload");
+    let mut one_thread = pool.install(|| time_queries(matcher, index, measured));
     let filters = Filters { today: Some(matcher.today), within_commute: true, default_commute_km: matcher.weights.default_commute_km };
     let limit = DEFAULT_RETRIEVE.max(EXPLAINED * 5);
     index.reload().expect("reload");
@@ -1193,7 +1205,7 @@ fn latency(matcher: &Matcher<'_>, index: &VacancyIndex, queries: &[PreparedProfi
         retrieves.push(t.elapsed());
         candidates += cands.len();
         let t = Instant::now();
-        let mut ranked = matcher.rank(cands.iter().map(|v| (p, &**v)));
+        let mut ranked = matcher.rank_candidates(p, &cands);
         ranked.retain(|r| !r.excluded);
         ranked.truncate(EXPLAINED);
         scores.push(t.elapsed());
@@ -1215,6 +1227,7 @@ fn latency(matcher: &Matcher<'_>, index: &VacancyIndex, queries: &[PreparedProfi
     Latency {
         total: p50_p99(&mut total),
         warm: p50_p99(&mut warm),
+        one_thread: p50_p99(&mut one_thread),
         retrieve: p50_p99(&mut retrieves),
         score: p50_p99(&mut scores),
         explain: p50_p99(&mut explains),

@@ -21,6 +21,8 @@ use tantivy::tokenizer::{
 };
 use tantivy::{DocAddress, DocId, Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
 
+use rayon::prelude::*;
+
 use super::candidates::{self, Bbox, Keep, TopKept};
 use super::prepare::{PreparedProfile, PreparedVacancy};
 use crate::error::{Error, Result};
@@ -212,6 +214,9 @@ impl VacancyIndex {
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
+            // No cache of raw document-store blocks: decoded vacancies are cached instead
+            // (`cache`), and a block holds about one vacancy.
+            .doc_store_cache_num_blocks(0)
             .try_into()
             .map_err(|e| Error::Index { message: e.to_string(), hint: None })?;
         Ok(Self { index, reader, fields, dir, cache: RwLock::new(HashMap::new()) })
@@ -321,8 +326,8 @@ impl VacancyIndex {
             .then(|| std::iter::once("none").chain(p.contract_types.iter().map(|c| c.code())).map(String::from).collect());
         let keep = Keep { min_expires: filters.today.map(|d| day_number(d, false)), bbox, contracts };
         let searcher = self.reader.searcher();
-        let top = searcher.search(&*query, &TopKept { limit, keep: &keep }).map_err(|e| self.err(e))?;
-        top.into_iter().map(|(_, addr)| self.prepared_at(&searcher, addr)).collect()
+        let top = searcher.search(&*query, &TopKept::new(limit, &keep)).map_err(|e| self.err(e))?;
+        top.par_iter().map(|(_, addr)| self.prepared_at(&searcher, *addr)).collect()
     }
 
     /// A plain BM25 search of the skill and title text, the baseline of the quality

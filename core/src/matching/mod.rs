@@ -75,7 +75,7 @@ impl<'a> Matcher<'a> {
             default_commute_km: self.weights.default_commute_km,
         };
         let candidates = index.retrieve(p, index::DEFAULT_RETRIEVE.max(top * 5), &filters)?;
-        let mut results = self.rank(candidates.iter().map(|v| (p, v.as_ref())));
+        let mut results = self.rank_candidates(p, &candidates);
         if !include_excluded {
             results.retain(|r| !r.excluded);
         }
@@ -102,6 +102,24 @@ impl<'a> Matcher<'a> {
                 r
             })
             .collect()
+    }
+
+    /// Scores a person's candidates (from [`index::VacancyIndex::retrieve`]) on all
+    /// cores, in chunks each with its own memo of the person's skills; ranked as
+    /// [`Matcher::rank`] does.
+    #[cfg(feature = "index")]
+    pub fn rank_candidates(&self, p: &PreparedProfile, candidates: &[std::sync::Arc<PreparedVacancy>]) -> Vec<MatchResult> {
+        use rayon::prelude::*;
+        let mut results: Vec<MatchResult> = candidates
+            .par_iter()
+            .with_min_len(64)
+            .map_init(
+                || score::PersonSkills::new(p, self.taxonomy),
+                |have, v| score::score_with(have, v, self.taxonomy, &self.weights, self.today),
+            )
+            .collect();
+        sort_results(&mut results);
+        results
     }
 
     /// The best `top` people for a vacancy among `profiles`, ranked the same way.
