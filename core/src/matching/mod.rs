@@ -105,14 +105,15 @@ impl<'a> Matcher<'a> {
     }
 
     /// Scores a person's candidates (from [`index::VacancyIndex::retrieve`]) on all
-    /// cores, in chunks each with its own memo of the person's skills; ranked as
+    /// cores, a chunk per thread, each with its own memo of the person's skills; ranked as
     /// [`Matcher::rank`] does.
     #[cfg(feature = "index")]
     pub fn rank_candidates(&self, p: &PreparedProfile, candidates: &[std::sync::Arc<PreparedVacancy>]) -> Vec<MatchResult> {
         use rayon::prelude::*;
         let mut results: Vec<MatchResult> = candidates
             .par_iter()
-            .with_min_len(64)
+            // One chunk per thread: each chunk works out the person's skills afresh.
+            .with_min_len(candidates.len().div_ceil(rayon::current_num_threads()).max(1))
             .map_init(
                 || score::PersonSkills::new(p, self.taxonomy),
                 |have, v| score::score_with(have, v, self.taxonomy, &self.weights, self.today),
