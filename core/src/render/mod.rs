@@ -56,7 +56,7 @@ pub enum OutputFormat {
     Pdf,
     /// One SVG file per page.
     Svg,
-    /// One PNG file per page.
+    /// One PNG file per page (with the `render-png` feature; otherwise an error).
     Png,
     /// The plain text, line by line in reading order (what an applicant tracking system
     /// reads).
@@ -313,17 +313,7 @@ impl Renderer {
         let out = match req.format {
             OutputFormat::Pdf => vec![self.pdf(&doc, req.pdf, req.today)?],
             OutputFormat::Svg => doc.pages().iter().map(|p| typst_svg::svg(p, &typst_svg::SvgOptions::default()).into_bytes()).collect(),
-            OutputFormat::Png => doc
-                .pages()
-                .iter()
-                .map(|p| {
-                    let opts = typst_render::RenderOptions {
-                        pixel_per_pt: typst::utils::Scalar::new(f64::from(req.dpi) / 72.0),
-                        ..Default::default()
-                    };
-                    typst_render::render(p, &opts).encode_png().map_err(|e| internal(&e.to_string()))
-                })
-                .collect::<Result<_>>()?,
+            OutputFormat::Png => png_pages(&doc, req.dpi)?,
             OutputFormat::Text => vec![text::extract(&doc).into_bytes()],
         };
         Ok(Rendered { files: out, pages, warnings: notes })
@@ -393,6 +383,19 @@ fn check_colour(c: &str) -> Result<()> {
     } else {
         Err(Error::Render { message: format!("{c:?} is not a colour (expected #rrggbb, e.g. \"#1f5f7a\")"), hint: None })
     }
+}
+
+/// Raster pages (the `render-png` feature; the browser widget leaves it out, Typst's
+/// rasteriser is a large part of its code).
+#[cfg(feature = "render-png")]
+fn png_pages(doc: &PagedDocument, dpi: f32) -> Result<Vec<Vec<u8>>> {
+    let opts = typst_render::RenderOptions { pixel_per_pt: typst::utils::Scalar::new(f64::from(dpi) / 72.0), ..Default::default() };
+    doc.pages().iter().map(|p| typst_render::render(p, &opts).encode_png().map_err(|e| internal(&e.to_string()))).collect()
+}
+
+#[cfg(not(feature = "render-png"))]
+fn png_pages(_: &PagedDocument, _: f32) -> Result<Vec<Vec<u8>>> {
+    Err(Error::Render { message: "PNG output is not part of this build".into(), hint: Some("render to PDF or SVG".into()) })
 }
 
 /// "jpg" or "png" after checking the bytes, size and dimensions.
