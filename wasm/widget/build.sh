@@ -10,18 +10,14 @@
 # type generator). Installs wasm-bindgen-cli, matching the
 # version in Cargo.lock, under $SPORTELLO_TOOLS (default ~/.cache/sportello/tools).
 set -euo pipefail
-HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/../.." && pwd)
-CACHE="${SPORTELLO_CACHE:-$HOME/.cache/sportello}"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$CACHE/target}"
-TOOLS="${SPORTELLO_TOOLS:-$CACHE/tools}"
+source "$(dirname "$0")/scripts/env.sh"
 PROFILE="${PROFILE:-release}"
-DIST="$HERE/dist"
+DIST="$WIDGET/dist"
 cd "$ROOT"
 
 # 1. wasm-bindgen-cli, exactly the version of the wasm-bindgen crate in Cargo.lock (not
 #    --locked: its own lock file pins crates that a registry mirror may lack).
-want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+want=$(locked_version wasm-bindgen)
 have=$("$TOOLS/bin/wasm-bindgen" --version 2>/dev/null | awk '{ print $2 }' || true)
 if [[ "$have" != "$want" ]]; then
   echo "==> installing wasm-bindgen-cli $want (found: ${have:-none})"
@@ -48,9 +44,9 @@ mv "$DIST/sportello_wasm.d.ts" "$DIST/types/"
 rm -f "$DIST/sportello_wasm_bg.wasm.d.ts"
 
 # 4. The element, the worker and the types.
-cp "$HERE"/src/*.js "$DIST/"
-node "$HERE/scripts/gen-types.mjs" --check || node "$HERE/scripts/gen-types.mjs"
-cp "$HERE"/types/*.d.ts "$DIST/types/"
+cp "$WIDGET"/src/*.js "$DIST/"
+node "$WIDGET/scripts/gen-types.mjs" --check || node "$WIDGET/scripts/gen-types.mjs"
+cp "$WIDGET"/types/*.d.ts "$DIST/types/"
 
 # 5. Only the fonts the templates use (core: render::TEMPLATE_FONTS), from the typst-assets
 #    crate the build used, with their licence, cut down with fonttools' pyftsubset (the OFL
@@ -85,7 +81,7 @@ Sportello widget (EUPL-1.2). Bundled third-party material:
   this product uses the ESCO classification of the European Commission. (c) European Union.
 - The list of Italian comuni with coordinates (ISTAT; GeoNames, CC BY 4.0).
 EOF
-cp "$HERE/demo/index.html" "$DIST/demo/"
+cp "$WIDGET/demo/index.html" "$DIST/demo/"
 node -e '
   const fs = require("fs");
   const lines = fs.readFileSync(process.argv[1], "utf8").split("\n").filter((l) => l.trim());

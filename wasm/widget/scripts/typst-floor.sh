@@ -7,17 +7,13 @@
 #
 #   wasm/widget/scripts/typst-floor.sh        (about 5 minutes when the widget was built)
 set -euo pipefail
-HERE=$(cd "$(dirname "$0")/.." && pwd)
-ROOT=$(cd "$HERE/../.." && pwd)
-CACHE="${SPORTELLO_CACHE:-$HOME/.cache/sportello}"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$CACHE/target}"
-TOOLS="${SPORTELLO_TOOLS:-$CACHE/tools}"
+source "$(dirname "$0")/env.sh"
 CRATE=$(mktemp -d)
 trap 'rm -rf "$CRATE"' EXIT
 mkdir -p "$CRATE/src"
 cp "$ROOT/Cargo.lock" "$ROOT/rust-toolchain.toml" "$CRATE/"
-ver=$(awk '/^name = "typst"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")
-bindgen=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")
+ver=$(locked_version typst)
+bindgen=$(locked_version wasm-bindgen)
 cat > "$CRATE/Cargo.toml" <<EOF
 [package]
 name = "typst-floor"
@@ -79,7 +75,7 @@ EOF
 (cd "$CRATE" && cargo build -q --target wasm32-unknown-unknown --profile wasm-release)
 "$TOOLS/bin/wasm-bindgen" --target web --remove-name-section --remove-producers-section --out-dir "$CRATE/out" --out-name floor \
   "$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm-release/typst_floor.wasm"
-python3 - "$CRATE/out/floor_bg.wasm" "$HERE/dist/sportello_wasm_bg.wasm" <<'EOF'
+python3 - "$CRATE/out/floor_bg.wasm" "$WIDGET/dist/sportello_wasm_bg.wasm" <<'EOF'
 import gzip, os, sys
 
 def leb(b, i):
