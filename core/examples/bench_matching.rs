@@ -1038,6 +1038,8 @@ fn report_latency(n: usize, l: &Latency, summary: &mut Summary) {
         ms(l.retrieve_by_uri.0),
         ms(l.retrieve_by_uri.1)
     );
+    let kept: Vec<String> = l.fewer_candidates.iter().map(|(k, share)| format!("{k}: {:.1}%", share * 100.0)).collect();
+    println!("  what-if fewer candidates than {DEFAULT_RETRIEVE}: share of the top {EXPLAINED} kept with {}", kept.join(", "));
     let target = if n == 1_000_000 { "p50 < 5 ms, p99 < 25 ms" } else { "" };
     summary.push((
         format!("speed {}: query top-20 + explain p50 / p99", human(n)),
@@ -1181,6 +1183,8 @@ struct Latency {
     /// Retrieval by URIs only (the text clause left out), as a what-if.
     retrieve_by_uri: (Duration, Duration),
     candidates: usize,
+    /// (candidates, share of the usual top 20 that stays in the top 20).
+    fewer_candidates: Vec<(usize, f64)>,
 }
 
 /// One thread: `vacancies_for` top 20 and `explain` of each, after warm-up queries, with
@@ -1213,6 +1217,27 @@ fn latency(matcher: &Matcher<'_>, index: &VacancyIndex, queries: &[PreparedProfi
         std::hint::black_box(ranked.iter().map(|r| explain::explain(r, Lang::It).len()).sum::<usize>());
         explains.push(t.elapsed());
     }
+    // What-if: fewer candidates. Which share of the top 20 (from the usual number of
+    // candidates) stays in the top 20 from fewer.
+    let top_ids = |p: &PreparedProfile, k: usize| -> Vec<String> {
+        let mut r = matcher.rank_candidates(p, &index.retrieve(p, k, &filters).expect("retrieve"));
+        r.retain(|r| !r.excluded);
+        r.truncate(EXPLAINED);
+        r.into_iter().map(|r| r.vacancy_id).collect()
+    };
+    let full: Vec<Vec<String>> = measured.iter().map(|p| top_ids(p, limit)).collect();
+    let fewer_candidates: Vec<(usize, f64)> = [200, 150, 100]
+        .into_iter()
+        .map(|k| {
+            let (mut kept, mut all) = (0, 0);
+            for (p, want) in measured.iter().zip(&full) {
+                let got = top_ids(p, k);
+                kept += want.iter().filter(|id| got.contains(id)).count();
+                all += want.len();
+            }
+            (k, kept as f64 / all.max(1) as f64)
+        })
+        .collect();
     index.reload().expect("reload");
     let mut by_uri: Vec<Duration> = measured
         .iter()
@@ -1233,6 +1258,7 @@ fn latency(matcher: &Matcher<'_>, index: &VacancyIndex, queries: &[PreparedProfi
         explain: p50_p99(&mut explains),
         retrieve_by_uri: p50_p99(&mut by_uri),
         candidates: candidates / measured.len().max(1),
+        fewer_candidates,
     }
 }
 
