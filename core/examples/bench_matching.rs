@@ -1187,9 +1187,10 @@ struct Latency {
     fewer_candidates: Vec<(usize, f64)>,
 }
 
-/// One thread: `vacancies_for` top 20 and `explain` of each, after warm-up queries, with
-/// the index's vacancy cache emptied (`reload`) before each pass; then the same queries
-/// with a warm cache, in phases, and retrieving by URIs only.
+/// One query at a time (each on all cores, as `vacancies_for` runs): `vacancies_for` top 20
+/// and `explain` of each, after warm-up queries, with the index's vacancy cache emptied
+/// (`reload`) before each pass; then the same queries with a warm cache, on one thread,
+/// in phases, with fewer candidates, and retrieving by URIs only.
 fn latency(matcher: &Matcher<'_>, index: &VacancyIndex, queries: &[PreparedProfile]) -> Latency {
     let (warm_up, measured) = queries.split_at(WARM_UP);
     time_queries(matcher, index, warm_up);

@@ -207,6 +207,11 @@ fn scores_are_bounded_deterministic_and_blind_to_protected_attributes() {
             // Ranking scores all of a person's vacancies with one memo of their skills:
             // every result must be the one scoring the pair alone gives.
             let ranked = m.rank(vs.iter().map(|v| (&a, v)));
+            #[cfg(feature = "index")]
+            {
+                let shared: Vec<std::sync::Arc<PreparedVacancy>> = vs.iter().cloned().map(std::sync::Arc::new).collect();
+                prop_assert_eq!(&m.rank_candidates(&a, &shared), &ranked, "ranking on all cores differs");
+            }
             for v in vs {
                 let alone = m.score(&a, v);
                 prop_assert_eq!(Some(&alone), ranked.iter().find(|r| r.vacancy_id == v.id), "{}: ranking changed the result", &v.id);

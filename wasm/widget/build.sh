@@ -58,7 +58,8 @@ cp "$WIDGET"/types/*.d.ts "$DIST/types/"
 FONTTOOLS="$TOOLS/fonttools-4.68.0"
 if [[ ! -x "$FONTTOOLS/bin/pyftsubset" ]]; then
   echo "==> installing fonttools 4.68.0"
-  python3 -m venv "$FONTTOOLS" && "$FONTTOOLS/bin/pip" install -q --disable-pip-version-check "fonttools==4.68.0"
+  python3 -m venv "$FONTTOOLS"
+  "$FONTTOOLS/bin/pip" install -q --disable-pip-version-check "fonttools==4.68.0"
 fi
 assets=$(cargo metadata -q --format-version 1 --filter-platform wasm32-unknown-unknown | node -e '
   let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {

@@ -146,7 +146,11 @@ impl TopKept<'_> {
     ) -> tantivy::Result<SegmentTop> {
         let mut top = self.for_segment(segment_ord, reader)?;
         let mut scorer = weight.scorer(reader, 1.0)?;
-        let mut doc = if range.start == 0 { scorer.doc() } else { scorer.seek(range.start) };
+        // A scorer may already stand past the range's start (Tantivy forbids seeking back).
+        let mut doc = scorer.doc();
+        if doc < range.start {
+            doc = scorer.seek(range.start);
+        }
         while doc < range.end {
             top.offer(doc, scorer.score());
             doc = scorer.advance();
@@ -339,6 +343,14 @@ mod tests {
         let mut cut = TopKept::new(100_000, &keep);
         cut.min_docs_to_split = 1;
         assert_eq!(searcher.search(&query, &cut).unwrap(), whole, "ranges must give the same top");
+        // A single term (its scorer stands on its first match, maybe past a range's start)
+        // and a term no document has: the same whether cut or not.
+        for k in ["k3", "absent"] {
+            let one = TermQuery::new(Term::from_field_text(t, k), IndexRecordOption::Basic);
+            let mut cut = TopKept::new(100_000, &keep);
+            cut.min_docs_to_split = 1;
+            assert_eq!(searcher.search(&one, &cut).unwrap(), searcher.search(&one, &TopKept::new(100_000, &keep)).unwrap(), "{k}");
+        }
         let mut cut_small = TopKept::new(25, &keep);
         cut_small.min_docs_to_split = 1;
         assert_eq!(searcher.search(&query, &cut_small).unwrap(), whole[..25], "a smaller top is the head of the larger one");

@@ -3,8 +3,9 @@
 //! Each vacancy is stored three ways: searchable fields for retrieval (ESCO URIs of
 //! essential and optional skills as separate fields, occupation and ISCO group, title
 //! and skill text through Italian and English analysers; coordinates, contract and
-//! expiry as columns for the filters, see `candidates`), the prepared form the scorer needs, and the original vacancy so that the index
-//! can be rebuilt (`reindex`) when the format or the taxonomy changes. A small file beside
+//! expiry as columns for the filters, see `candidates`), the prepared form the scorer
+//! needs, and the original vacancy so that the index can be rebuilt (`reindex`) when
+//! the format or the taxonomy changes. A small file beside
 //! Tantivy's records the format version; opening an index of another version fails with a
 //! hint to reindex. Tantivy commits atomically: what was committed survives a crash.
 
@@ -235,25 +236,39 @@ impl VacancyIndex {
         Ok(())
     }
 
-    /// The prepared vacancy at `addr`, from the cache or the store.
-    fn prepared_at(&self, searcher: &tantivy::Searcher, addr: DocAddress) -> Result<Arc<PreparedVacancy>> {
+    /// The prepared vacancies at `addrs`, in order: from the cache, or read from the
+    /// store on all cores and then cached (under one lock for them all).
+    fn prepared_at(&self, searcher: &tantivy::Searcher, addrs: &[DocAddress]) -> Result<Vec<Arc<PreparedVacancy>>> {
         // Keyed by the segment's id, not its position in this searcher: a reader still on
         // an older searcher while another thread reloads must not fill in entries that
         // the new searcher would read under the same address.
-        let key = (searcher.segment_reader(addr.segment_ord).segment_id(), addr.doc_id);
-        if let Some(v) = self.cache.read().ok().and_then(|c| c.get(&key).cloned()) {
-            return Ok(v);
+        let keys: Vec<(SegmentId, DocId)> = addrs.iter().map(|a| (searcher.segment_reader(a.segment_ord).segment_id(), a.doc_id)).collect();
+        let cached: Vec<Option<Arc<PreparedVacancy>>> = match self.cache.read() {
+            Ok(c) => keys.iter().map(|k| c.get(k).cloned()).collect(),
+            Err(_) => vec![None; keys.len()],
+        };
+        let missed = cached.iter().any(Option::is_none);
+        let found = addrs
+            .par_iter()
+            .zip(cached)
+            .map(|(addr, hit)| hit.map_or_else(|| self.read_prepared(searcher, *addr).map(Arc::new), Ok))
+            .collect::<Result<Vec<_>>>()?;
+        if missed && let Ok(mut c) = self.cache.write() {
+            for (key, v) in keys.into_iter().zip(&found) {
+                if c.len() >= CACHE_ENTRIES {
+                    break;
+                }
+                c.entry(key).or_insert_with(|| Arc::clone(v));
+            }
         }
+        Ok(found)
+    }
+
+    /// The prepared vacancy at `addr`, read from the store.
+    fn read_prepared(&self, searcher: &tantivy::Searcher, addr: DocAddress) -> Result<PreparedVacancy> {
         let d: TantivyDocument = searcher.doc(addr).map_err(|e| self.err(e))?;
         let text = d.get_first(self.fields.prepared).and_then(|v| v.as_str()).unwrap_or_default();
-        let v: Arc<PreparedVacancy> =
-            Arc::new(serde_json::from_str(text).map_err(|e| self.err(format!("a stored vacancy is damaged: {e}")))?);
-        if let Ok(mut c) = self.cache.write()
-            && c.len() < CACHE_ENTRIES
-        {
-            c.insert(key, Arc::clone(&v));
-        }
-        Ok(v)
+        serde_json::from_str(text).map_err(|e| self.err(format!("a stored vacancy is damaged: {e}")))
     }
 
     fn err(&self, e: impl std::fmt::Display) -> Error {
@@ -281,8 +296,11 @@ impl VacancyIndex {
     /// pass the filters.
     pub fn retrieve(&self, p: &PreparedProfile, limit: usize, filters: &Filters) -> Result<Vec<Arc<PreparedVacancy>>> {
         let f = &self.fields;
+        // Term frequencies count in the text fields (as Tantivy's query parser reads them);
+        // a URI field holds each URI once.
         let term = |field: Field, text: &str, boost: f32| -> (Occur, Box<dyn Query>) {
-            let q = TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::Basic);
+            let freqs = if field == f.text_it || field == f.text_en { IndexRecordOption::WithFreqs } else { IndexRecordOption::Basic };
+            let q = TermQuery::new(Term::from_field_text(field, text), freqs);
             (Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost)))
         };
         let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -327,7 +345,7 @@ impl VacancyIndex {
         let keep = Keep { min_expires: filters.today.map(|d| day_number(d, false)), bbox, contracts };
         let searcher = self.reader.searcher();
         let top = searcher.search(&*query, &TopKept::new(limit, &keep)).map_err(|e| self.err(e))?;
-        top.par_iter().map(|(_, addr)| self.prepared_at(&searcher, *addr)).collect()
+        self.prepared_at(&searcher, &top.iter().map(|(_, addr)| *addr).collect::<Vec<_>>())
     }
 
     /// A plain BM25 search of the skill and title text, the baseline of the quality
@@ -405,13 +423,7 @@ impl VacancyIndex {
         let searcher = self.reader.searcher();
         let q = TermQuery::new(Term::from_field_text(self.fields.id, id), IndexRecordOption::Basic);
         let top = searcher.search(&q, &TopDocs::with_limit(1).order_by_score()).map_err(|e| self.err(e))?;
-        top.first()
-            .map(|(_, addr)| {
-                let d: TantivyDocument = searcher.doc(*addr).map_err(|e| self.err(e))?;
-                let text = d.get_first(self.fields.prepared).and_then(|v| v.as_str()).unwrap_or_default();
-                serde_json::from_str(text).map_err(|e| self.err(format!("a stored vacancy is damaged: {e}")))
-            })
-            .transpose()
+        top.first().map(|(_, addr)| self.read_prepared(&searcher, *addr)).transpose()
     }
 }
 

@@ -291,19 +291,17 @@ fn round1(x: f64) -> f64 {
 /// the check is far cheaper than the comparison. On equal credit the person's earlier
 /// skill wins.
 fn best_skill(req: &ConceptRef, have: &mut PersonSkills<'_>, taxonomy: &Taxonomy, w: &Weights) -> Option<SkillMatch> {
-    let req_id = req.uri.as_deref().and_then(|u| taxonomy.id(u));
     // Through ESCO: the same for every vacancy asking for this skill, so kept.
-    let by_uri = match (req.uri.as_deref(), req_id) {
-        (None, _) => None,
-        (Some(uri), Some(id)) => match have.by_uri.get(&id) {
+    let by_uri = match req.uri.as_deref() {
+        None => None,
+        Some(uri) => match have.by_uri.get(uri) {
             Some(known) => known.clone(),
             None => {
-                let found = best_by_uri(uri, req_id, have, taxonomy);
-                have.by_uri.insert(id, found.clone());
+                let found = best_by_uri(uri, taxonomy.id(uri), have, taxonomy);
+                have.by_uri.insert(uri.to_owned(), found.clone());
                 found
             }
         },
-        (Some(uri), None) => best_by_uri(uri, None, have, taxonomy),
     };
     // By label, where either side has no URI.
     let mut best = by_uri;
@@ -360,7 +358,9 @@ pub struct PersonSkills<'a> {
     person: &'a PreparedProfile,
     skills: &'a [ConceptRef],
     ids: Vec<Option<ConceptId>>,
-    by_uri: HashMap<ConceptId, Option<(usize, Evidence, f64)>>,
+    /// By the required skill's URI as written (the same skill written otherwise, e.g.
+    /// with a space, is compared anew: an exact match is by the text).
+    by_uri: HashMap<String, Option<(usize, Evidence, f64)>>,
 }
 
 impl<'a> PersonSkills<'a> {

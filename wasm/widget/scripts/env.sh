@@ -7,5 +7,8 @@ TOOLS="${SPORTELLO_TOOLS:-$CACHE/tools}"
 
 # locked_version CRATE: the version of CRATE in Cargo.lock.
 locked_version() {
-  awk -v name="name = \"$1\"" '$0 == name { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
+  local v
+  v=$(awk -v name="name = \"$1\"" '$0 == name { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")
+  [[ -n "$v" ]] || { echo "no crate $1 in Cargo.lock" >&2; return 1; }
+  echo "$v"
 }

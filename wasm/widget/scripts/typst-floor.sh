@@ -31,7 +31,7 @@ typst-pdf = "=$ver"
 typst-svg = "=$ver"
 wasm-bindgen = "=$bindgen"
 
-$(sed -n '/^\[profile.release\]/,/^$/p; /^\[profile.wasm-release\]/,$p' "$ROOT/Cargo.toml")
+$(awk '/^\[/ { on = ($0 == "[profile.release]" || $0 == "[profile.wasm-release]") } on' "$ROOT/Cargo.toml")
 EOF
 cat > "$CRATE/src/lib.rs" <<'EOF'
 //! The smallest useful Typst in wasm: one source, fonts handed in, SVG or PDF out.
@@ -72,6 +72,7 @@ pub fn compile(src: String, font: Vec<u8>, pdf: bool) -> Result<Vec<u8>, JsError
     }
 }
 EOF
+[[ -x "$TOOLS/bin/wasm-bindgen" ]] || { echo "run wasm/widget/build.sh first: it installs wasm-bindgen" >&2; exit 1; }
 (cd "$CRATE" && cargo build -q --target wasm32-unknown-unknown --profile wasm-release)
 "$TOOLS/bin/wasm-bindgen" --target web --remove-name-section --remove-producers-section --out-dir "$CRATE/out" --out-name floor \
   "$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm-release/typst_floor.wasm"
