@@ -305,7 +305,7 @@ fn best_skill(req: &ConceptRef, have: &mut PersonSkills<'_>, taxonomy: &Taxonomy
     };
     // By label, where either side has no URI.
     let mut best = by_uri;
-    for (i, h) in have.skills.iter().enumerate() {
+    for (i, h) in have.person.skills.iter().enumerate() {
         if req.uri.is_some() && h.uri.is_some() || !share_a_word(req.folded(), h.folded()) {
             continue;
         }
@@ -322,7 +322,7 @@ fn best_skill(req: &ConceptRef, have: &mut PersonSkills<'_>, taxonomy: &Taxonomy
     best.map(|(i, evidence, credit)| SkillMatch {
         required: req.label.clone(),
         essential: true,
-        by: have.skills[i].label.clone(),
+        by: have.person.skills[i].label.clone(),
         evidence,
         credit,
     })
@@ -332,7 +332,7 @@ fn best_skill(req: &ConceptRef, have: &mut PersonSkills<'_>, taxonomy: &Taxonomy
 /// evidence, credit).
 fn best_by_uri(uri: &str, req_id: Option<ConceptId>, have: &PersonSkills<'_>, taxonomy: &Taxonomy) -> Option<(usize, Evidence, f64)> {
     let mut best: Option<(usize, Evidence, f64)> = None;
-    for (i, h) in have.skills.iter().enumerate() {
+    for (i, h) in have.person.skills.iter().enumerate() {
         let Some(held) = h.uri.as_deref() else { continue };
         let candidate = if held == uri {
             Some((Evidence::Exact, 1.0))
@@ -356,7 +356,6 @@ fn best_by_uri(uri: &str, req_id: Option<ConceptId>, have: &PersonSkills<'_>, ta
 /// retrieved for a person share many skills).
 pub struct PersonSkills<'a> {
     person: &'a PreparedProfile,
-    skills: &'a [ConceptRef],
     ids: Vec<Option<ConceptId>>,
     /// By the required skill's URI as written (the same skill written otherwise, e.g.
     /// with a space, is compared anew: an exact match is by the text).
@@ -367,7 +366,7 @@ impl<'a> PersonSkills<'a> {
     /// Reads the person's skills.
     pub fn new(person: &'a PreparedProfile, taxonomy: &Taxonomy) -> Self {
         let ids = person.skills.iter().map(|s| s.uri.as_deref().and_then(|u| taxonomy.id(u))).collect();
-        PersonSkills { person, skills: &person.skills, ids, by_uri: HashMap::new() }
+        PersonSkills { person, ids, by_uri: HashMap::new() }
     }
 
     /// The person these skills are of.
