@@ -340,13 +340,7 @@ impl Gazetteer {
 
     /// Comuni matching a name, best first (see the module docs); empty if none does.
     pub fn search(&self, text: &str, limit: usize) -> Vec<PlaceMatch<'_>> {
-        let (name, province) = self.split_province(text);
-        let q = fold(name);
-        let q_len = q.chars().count();
-        // No comune is called anything that long: such text is refused before any work.
-        if q.is_empty() || limit == 0 || q_len > MAX_QUERY_CHARS {
-            return Vec::new();
-        }
+        let Some((q, q_len, province)) = self.query(text).filter(|_| limit > 0) else { return Vec::new() };
         let in_province = |i: u32| province.is_none_or(|p| self.comuni[i as usize].province.eq_ignore_ascii_case(p));
         let mut out: Vec<(PlaceMatchKind, f64, f64, u32)> = Vec::new();
         // Exact and prefix matches: a range of the sorted names.
@@ -412,11 +406,7 @@ impl Gazetteer {
     /// The closest names to `text` by Jaro–Winkler similarity, as "Name (XX)", in any
     /// province (a wrong province is a common mistake).
     fn suggest(&self, text: &str, n: usize) -> Vec<String> {
-        let (name, _) = self.split_province(text);
-        let q = fold(name);
-        if q.is_empty() || q.chars().count() > MAX_QUERY_CHARS {
-            return Vec::new();
-        }
+        let Some((q, ..)) = self.query(text) else { return Vec::new() };
         let mut scored: Vec<(f64, u32)> = self.names.iter().map(|(name, i)| (strsim::jaro_winkler(&q, name), *i)).collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut out: Vec<String> = Vec::new();
@@ -430,6 +420,17 @@ impl Gazetteer {
             }
         }
         out
+    }
+
+    /// The folded name of a query, its length in characters and the province given, or
+    /// `None` when there is nothing to look for: no name, or one longer than
+    /// [`MAX_QUERY_CHARS`] (no comune is called anything that long, so such text is
+    /// refused before any work).
+    fn query<'a>(&self, text: &'a str) -> Option<(String, usize, Option<&'a str>)> {
+        let (name, province) = self.split_province(text);
+        let q = fold(name);
+        let q_len = q.chars().count();
+        (q_len > 0 && q_len <= MAX_QUERY_CHARS).then_some((q, q_len, province))
     }
 
     /// Splits "Cameri (NO)" or "Cameri, NO" into the name and a known province sigla.
