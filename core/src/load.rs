@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 use crate::limits::{MAX_DEPTH, MAX_DOCUMENT_BYTES, MAX_LIST_ITEMS, MAX_LONG_TEXT_CHARS, MAX_PROBLEMS, MAX_SHORT_TEXT_CHARS};
 use crate::model::{PartialDate, Profile, Vacancy};
 use crate::path::{self, Step};
-use crate::validate::{Problem, Report, validate_profile, validate_vacancy};
+use crate::validate::{Problem, Report, VALUE_NOT_REPEATED, validate_profile, validate_vacancy};
 
 /// The text formats documents are read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -316,11 +316,10 @@ fn remove_nearest_item(tree: &mut Value, steps: &[Step]) -> bool {
 }
 
 /// A message about a sensitive field without the value it found: only what was expected.
-/// Errors may end up in logs and screenshots; a wrong date of birth must not.
 fn hide_value(message: &str) -> String {
     match message.find("expected") {
-        Some(i) => format!("is not valid ({}; the value is not repeated: sensitive data)", message[i..].trim_end_matches(')')),
-        None => "is not valid (the value is not repeated: sensitive data)".into(),
+        Some(i) => format!("is not valid ({}; {VALUE_NOT_REPEATED})", message[i..].trim_end_matches(')')),
+        None => format!("is not valid ({VALUE_NOT_REPEATED})"),
     }
 }
 

@@ -13,6 +13,10 @@ use serde::Serialize;
 
 use crate::model::{Concept, PROFILE_SCHEMA_VERSION, PartialDate, Place, Profile, VACANCY_SCHEMA_VERSION, Vacancy, WorkExperience};
 
+/// Said instead of the value in a problem about a sensitive field: problems end up in
+/// logs and screenshots, a wrong date of birth must not.
+pub(crate) const VALUE_NOT_REPEATED: &str = "the value is not repeated: sensitive data";
+
 /// How serious a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -126,7 +130,7 @@ pub fn validate_profile(p: &Profile, today: Option<PartialDate>) -> Report {
     {
         r.push(Problem::error(
             "sensitive.date_of_birth",
-            format!("is in the future (expected a date before {today}; the value is not repeated: sensitive data)"),
+            format!("is in the future (expected a date before {today}; {VALUE_NOT_REPEATED})"),
         ));
     }
     for (i, w) in p.work.iter().enumerate() {
