@@ -2,12 +2,13 @@
 //! speed of indexing, single queries and batches. It prints figures; it never fails.
 //!
 //! ```text
-//! cargo run -q -p sportello --example bench_matching [-- --quick] [--only quality|speed] [--show N] [--sizes 10000,1000000]
+//! cargo run -q -p sportello --example bench_matching [-- --quick] [--only quality|speed] [--show N] [--seed N] [--sizes 10000,1000000]
 //! ```
 //!
 //! **Quality.** Labelled sets are generated from ESCO's occupation–skill relations with a
-//! fixed seed (xorshift64*), so runs repeat exactly, once with English labels and once
-//! with Italian ones (both sides in the same language):
+//! fixed seed (xorshift64*), so runs repeat exactly, in English (the embedded ESCO has
+//! Italian labels only for ISCO groups), as two sets: `alt` as below, and `pref` where
+//! profiles never write an alternative label:
 //! * vacancies: 5 for each of 400 occupations sampled round-robin over ISCO 3-digit groups
 //!   (so most groups hold several occupations); essential skills are a random subset of
 //!   the occupation's essential skills, optional ones a few of its optional skills, all
@@ -27,9 +28,11 @@
 //! skill labels). Diagnostics: normalisation accuracy, retrieval recall, and what-if
 //! variants of the scorer computed here by re-weighting or re-scoring the same candidates
 //! (no core change): no distance part, no label-similarity matches, no credit for a skill
-//! of the same skill group, an occupation inferred from the skills, IDF-weighted skill
-//! coverage, coverage smoothed towards a prior (few required skills say less), retrieval by URIs only (no text clause). (The embedded ESCO has no Italian alternative labels for skills, so the
-//! Italian profiles use preferred labels where the English ones use alternative labels.)
+//! of the same skill group, the occupation part's earlier defaults (weight 0.15, minor
+//! group credit 0.3), retrieval without the person's ISCO groups, both of these (the
+//! engine as it was before), IDF-weighted skill coverage, coverage smoothed towards a
+//! prior (few required skills say less), retrieval by URIs only (no text clause).
+//! `--seed N` draws other labelled sets, to check that the defaults are not fitted to one.
 //!
 //! **Speed.** Synthetic vacancies of every ESCO occupation with URIs on all skills, placed
 //! in random comuni of Piemonte and Lombardia, indexed at 10k, 100k and (without `--quick`)
@@ -60,6 +63,10 @@ const QUALITY_OCCUPATIONS: usize = 400;
 const VACANCIES_PER_OCCUPATION: usize = 5;
 const QUALITY_PROFILES: usize = 300;
 const K: usize = 10;
+/// The labelled sets: a name, and whether profiles may write skills as ESCO alternative
+/// labels (the set the issue describes) or only as preferred labels, with or without a
+/// typo (a harder set for the engine against BM25, which then shares more words).
+const QUALITY_SETS: [(&str, bool); 2] = [("alt", true), ("pref", false)];
 const TARGET_GAIN: f64 = 0.15;
 const QUALITY_COMUNI: [&str; 8] = ["Novara", "Trecate", "Vercelli", "Milano", "Magenta", "Varese", "Biella", "Pavia"];
 const LATENCY_QUERIES: usize = 200;
@@ -80,6 +87,9 @@ fn main() {
         .position(|a| a == "--sizes")
         .and_then(|i| args.get(i + 1))
         .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect());
+    // Another seed draws another labelled set: a check that the default weights are not
+    // fitted to the one set.
+    let seed = args.iter().position(|a| a == "--seed").and_then(|i| args.get(i + 1)).and_then(|n| n.parse().ok()).unwrap_or(SEED);
     let today = PartialDate::day(2025, 9, 1).expect("a date");
     let t = Instant::now();
     let matcher = Matcher::embedded(today);
@@ -94,8 +104,8 @@ fn main() {
     println!("load average before: {}; {} threads", load_average(), threads());
     let mut summary = Summary::new();
     if only.as_deref() != Some("speed") {
-        for lang in ["en", "it"] {
-            quality(&matcher, &occs, lang, quick, show, &mut summary);
+        for set in QUALITY_SETS {
+            quality(&matcher, &occs, set, seed, quick, show, &mut summary);
         }
     }
     if only.as_deref() != Some("quality") {
@@ -231,30 +241,29 @@ fn blank_profile() -> Profile {
     serde_json::from_value(serde_json::json!({"person": {"given_name": "Bench", "family_name": "Mark"}})).expect("a minimal profile")
 }
 
-/// Labels in one language (English labels need no look-up: they are the taxonomy's first).
+/// How the labelled sets write skills: ESCO's English labels (the embedded ESCO has
+/// Italian labels only for ISCO groups), with or without its alternative labels.
 #[derive(Clone, Copy)]
 struct Labels<'t> {
     tax: &'t Taxonomy,
-    lang: &'static str,
+    /// Whether a profile may write a skill as one of its alternative labels.
+    alternatives: bool,
 }
 
 impl Labels<'_> {
-    fn preferred(&self, uri: &str, english: &str) -> String {
-        if self.lang == "en" {
-            return english.to_owned();
-        }
-        self.tax.concept(uri).and_then(|c| c.preferred_label(self.lang)).unwrap_or(english).to_owned()
-    }
     fn alternative(&self, uri: &str, rng: &mut Rng) -> Option<String> {
+        if !self.alternatives {
+            return None;
+        }
         let alts: Vec<&str> =
-            self.tax.concept(uri)?.labels().filter(|l| l.kind == LabelKind::Alternative && l.lang == self.lang).map(|l| l.text).collect();
+            self.tax.concept(uri)?.labels().filter(|l| l.kind == LabelKind::Alternative && l.lang == "en").map(|l| l.text).collect();
         (!alts.is_empty()).then(|| rng.pick(&alts).to_string())
     }
     fn skill(&self, s: &SkillLink<'_>, with_uri: bool) -> Concept {
-        Concept { label: self.preferred(s.uri, s.preferred_label), uri: with_uri.then(|| s.uri.to_owned()) }
+        Concept { label: s.preferred_label.to_owned(), uri: with_uri.then(|| s.uri.to_owned()) }
     }
     fn occupation(&self, o: &Occ<'_>) -> Concept {
-        Concept { label: self.preferred(o.uri, o.label), uri: Some(o.uri.to_owned()) }
+        Concept { label: o.label.to_owned(), uri: Some(o.uri.to_owned()) }
     }
 }
 
@@ -329,7 +338,7 @@ fn typo(text: &str, rng: &mut Rng) -> String {
 
 /// A label as a person might write it, and how it was written.
 fn noisy_label(labels: Labels<'_>, s: &SkillLink<'_>, rng: &mut Rng) -> (String, Noise) {
-    let preferred = labels.preferred(s.uri, s.preferred_label);
+    let preferred = s.preferred_label.to_owned();
     let r = rng.unit();
     if r < 0.40 {
         return (preferred, Noise::Preferred);
@@ -375,7 +384,7 @@ fn quality_profile(labels: Labels<'_>, occ: usize, o: &Occ<'_>, all: &[Occ<'_>],
     for _ in 0..rng.between(2, 5) {
         let other = rng.pick(all);
         let s = rng.pick(&other.essential);
-        skills.push((Skill { label: labels.preferred(s.uri, s.preferred_label), ..Skill::default() }, None));
+        skills.push((Skill { label: s.preferred_label.to_owned(), ..Skill::default() }, None));
     }
     rng.shuffle(&mut skills);
     let mut profile = blank_profile();
@@ -479,17 +488,19 @@ fn judge(set: &QualitySet<'_, '_>, case: usize, ranked: &[usize], into: &mut Sco
 // ---------------------------------------------------------------- quality run
 
 /// The ranking methods compared, in the order [`rankings`] returns them.
-const METHODS: [&str; 15] = [
+const METHODS: [&str; 17] = [
     "engine: Matcher::vacancies_for",
     "  same, re-ranked here (check: must equal)",
     "  what-if: distance weight 0",
     "  what-if: no label-similarity matches",
     "  what-if: no credit for the same skill group",
-    "  what-if: occupation inferred from skills",
+    "  what-if: occupation 0.15, minor group 0.3",
+    "  what-if: retrieval without ISCO groups",
+    "  what-if: both (the engine before 2026-12)",
     "  what-if: IDF-weighted skill coverage",
     "  what-if: smoothed coverage (+3 skills at 0.2)",
-    "  what-if: no label, no group, inferred, IDF",
-    "  what-if: those four and distance weight 0",
+    "  what-if: no label, no group, IDF",
+    "  what-if: those three and distance weight 0",
     "  with the true skill URIs (no normalisation)",
     "  retrieving by URIs only (no text clause)",
     "retrieval order only (Tantivy, no scorer)",
@@ -497,9 +508,11 @@ const METHODS: [&str; 15] = [
     "BM25: search_text(skill labels + job role)",
 ];
 const ENGINE: usize = 0;
-/// The combined what-ifs, for the summary.
-const COMBINED: [usize; 2] = [8, 9];
-const BM25: usize = 13;
+/// The what-ifs in the summary: the earlier engine and the combined variants.
+const IN_SUMMARY: [usize; 3] = [7, 10, 11];
+const BM25: usize = 15;
+/// The defaults of the occupation part before the neighbouring occupations counted more.
+const EARLIER_OCCUPATION: (f64, f64) = (0.15, 0.3);
 /// IDF of a skill without a URI (about the median of ESCO's skills).
 const DEFAULT_IDF: f64 = 6.0;
 
@@ -508,6 +521,8 @@ struct Ctx<'a> {
     matcher: &'a Matcher<'a>,
     /// The same matcher without label-similarity matches.
     strict: Matcher<'a>,
+    /// The same matcher with the occupation part's earlier defaults.
+    earlier: Matcher<'a>,
     index: &'a VacancyIndex,
     filters: Filters,
     idf: &'a HashMap<String, f64>,
@@ -528,16 +543,25 @@ struct Ranked {
 /// One profile in its three prepared forms.
 struct Prepared {
     plain: PreparedProfile,
-    inferred: PreparedProfile,
     oracle: PreparedProfile,
+    /// Without ISCO groups, so retrieval looks for the occupations themselves only.
+    no_isco: PreparedProfile,
 }
 
-fn quality(matcher: &Matcher<'_>, occs: &[Occ<'_>], lang: &'static str, quick: bool, show: Option<usize>, summary: &mut Summary) {
-    println!("\n## Quality, {lang} labels (labelled set from ESCO relations, seed {SEED:#x})");
-    let mut rng = Rng(SEED);
+fn quality(
+    matcher: &Matcher<'_>,
+    occs: &[Occ<'_>],
+    (name, alternatives): (&'static str, bool),
+    seed: u64,
+    quick: bool,
+    show: Option<usize>,
+    summary: &mut Summary,
+) {
+    println!("\n## Quality, set {name} (labelled set from ESCO relations, seed {seed:#x})");
+    let mut rng = Rng(seed);
     let comuni = comuni_named(matcher.gazetteer, &QUALITY_COMUNI);
     let profiles = if quick { QUALITY_PROFILES / 2 } else { QUALITY_PROFILES };
-    let set = quality_set(Labels { tax: matcher.taxonomy, lang }, occs, &comuni, profiles, &mut rng);
+    let set = quality_set(Labels { tax: matcher.taxonomy, alternatives }, occs, &comuni, profiles, &mut rng);
     let isco3: HashSet<&str> = set.occs.iter().map(|o| &o.isco[..3]).collect();
     println!(
         "{} vacancies of {} occupations in {} ISCO 3-digit groups; {} profiles; {} comuni",
@@ -571,14 +595,20 @@ fn quality(matcher: &Matcher<'_>, occs: &[Occ<'_>], lang: &'static str, quick: b
     let prepared: Vec<Prepared> = plain
         .into_iter()
         .zip(&set.cases)
-        .map(|(p, c)| Prepared { inferred: with_inferred_occupation(matcher.taxonomy, &p), oracle: with_true_uris(&p, c), plain: p })
+        .map(|(p, c)| Prepared {
+            oracle: with_true_uris(&p, c),
+            no_isco: PreparedProfile { isco_groups: Vec::new(), ..p.clone() },
+            plain: p,
+        })
         .collect();
 
     let idf = skill_idf(occs);
     let strict = Matcher { weights: Weights { fuzzy_threshold: 1.0, ..matcher.weights.clone() }, ..*matcher };
+    let (occupation, same_isco3_credit) = EARLIER_OCCUPATION;
+    let earlier = Matcher { weights: Weights { occupation, same_isco3_credit, ..matcher.weights.clone() }, ..*matcher };
     let filters = Filters { today: Some(matcher.today), within_commute: true, default_commute_km: matcher.weights.default_commute_km };
     let ids = set.vacancies.iter().enumerate().map(|(i, v)| (v.id.as_str(), i)).collect();
-    let ctx = Ctx { matcher, strict, index: &index, filters, idf: &idf, ids };
+    let ctx = Ctx { matcher, strict, earlier, index: &index, filters, idf: &idf, ids };
     let t = Instant::now();
     let ranked: Vec<Ranked> = (0..set.cases.len()).into_par_iter().map(|i| rankings(&ctx, &set, i, &prepared[i])).collect();
     println!("ranked every profile {} ways in {:.1} s ({} threads)", METHODS.len(), t.elapsed().as_secs_f64(), threads());
@@ -595,7 +625,16 @@ fn quality(matcher: &Matcher<'_>, occs: &[Occ<'_>], lang: &'static str, quick: b
     print_scores(&set, &scores);
     let (engine, bm25) = (&scores[ENGINE], &scores[BM25]);
     let gain = engine.ndcg() - bm25.ndcg();
-    println!("engine − BM25 nDCG@10: {gain:+.3} (target ≥ +{TARGET_GAIN:.2}: {})", if gain >= TARGET_GAIN { "met" } else { "MISSED" });
+    // The target is set on the set the issue describes (alternative labels among the noise).
+    let target = if alternatives { format!(">= +{TARGET_GAIN:.2}") } else { "none (harder variant)".to_owned() };
+    let verdict = if !alternatives {
+        ""
+    } else if gain >= TARGET_GAIN {
+        ": met"
+    } else {
+        ": MISSED"
+    };
+    println!("engine − BM25 nDCG@10: {gain:+.3} (target {target}{verdict})");
 
     normalisation_report(&set, &prepared);
     inference_report(&set, &prepared);
@@ -609,21 +648,21 @@ fn quality(matcher: &Matcher<'_>, occs: &[Occ<'_>], lang: &'static str, quick: b
     show_failures(matcher, &set, &index, &prepared, engine, show);
 
     summary.push((
-        format!("quality {lang}: engine nDCG@10 / recall@10"),
+        format!("quality {name}: engine nDCG@10 / recall@10"),
         format!("{:.3} / {:.3}", engine.ndcg(), engine.recall()),
         String::new(),
     ));
     summary.push((
-        format!("quality {lang}: BM25 nDCG@10 / recall@10"),
+        format!("quality {name}: BM25 nDCG@10 / recall@10"),
         format!("{:.3} / {:.3}", bm25.ndcg(), bm25.recall()),
         String::new(),
     ));
-    summary.push((format!("quality {lang}: engine − BM25 nDCG@10"), format!("{gain:+.3}"), format!(">= +{TARGET_GAIN:.2}")));
-    for m in COMBINED {
-        let name = format!("quality {lang}: what-if {}", METHODS[m].trim_start().trim_start_matches("what-if: "));
+    summary.push((format!("quality {name}: engine − BM25 nDCG@10"), format!("{gain:+.3}"), target));
+    for m in IN_SUMMARY {
+        let name = format!("quality {name}: what-if {}", METHODS[m].trim_start().trim_start_matches("what-if: "));
         summary.push((name, format!("{:.3} ({:+.3})", scores[m].ndcg(), scores[m].ndcg() - bm25.ndcg()), String::new()));
     }
-    summary.push((format!("quality {lang}: prepare a label-only profile"), format!("{prep_ms:.1} ms"), String::new()));
+    summary.push((format!("quality {name}: prepare a label-only profile"), format!("{prep_ms:.1} ms"), String::new()));
 }
 
 fn print_scores(set: &QualitySet<'_, '_>, scores: &[Scores]) {
@@ -658,8 +697,7 @@ fn rankings(ctx: &Ctx<'_>, set: &QualitySet<'_, '_>, i: usize, p: &Prepared) -> 
         found as f64 / VACANCIES_PER_OCCUPATION as f64
     };
     let (base, loose) = (score_all(m, &p.plain, &cands), score_all(s, &p.plain, &cands));
-    let inferred_cands = ctx.retrieve(&p.inferred);
-    let (inferred, inferred_strict) = (score_all(m, &p.inferred, &inferred_cands), score_all(s, &p.inferred, &inferred_cands));
+    let no_isco_cands = ctx.retrieve(&p.no_isco);
     let oracle_cands = ctx.retrieve(&p.oracle);
     let oracle = score_all(m, &p.oracle, &oracle_cands);
     let text = |role| ctx.index.search_text(&skill_text(&set.cases[i].profile, role), K).expect("bm25");
@@ -669,11 +707,13 @@ fn rankings(ctx: &Ctx<'_>, set: &QualitySet<'_, '_>, i: usize, p: &Prepared) -> 
         ctx.top(&base, &no_distance, plain),
         ctx.top(&loose, w, plain),
         ctx.top(&base, w, no_group),
-        ctx.top(&inferred, w, plain),
+        ctx.top(&score_all(&ctx.earlier, &p.plain, &cands), &ctx.earlier.weights, plain),
+        ctx.top(&score_all(m, &p.plain, &no_isco_cands), w, plain),
+        ctx.top(&score_all(&ctx.earlier, &p.plain, &no_isco_cands), &ctx.earlier.weights, plain),
         ctx.top(&base, w, idf),
         ctx.top(&base, w, smooth),
-        ctx.top(&inferred_strict, w, combined),
-        ctx.top(&inferred_strict, &no_distance, combined),
+        ctx.top(&loose, w, combined),
+        ctx.top(&loose, &no_distance, combined),
         ctx.top(&oracle, w, plain),
         ctx.top(&score_all(m, &p.plain, &by_uri), w, plain),
         ctx.indices(cands.iter().take(K).map(|v| v.id.as_str())),
@@ -811,26 +851,6 @@ fn uris_only(p: &PreparedProfile) -> PreparedProfile {
     p
 }
 
-/// A profile without an occupation gets the one that best fits its skills
-/// ([`Taxonomy::occupations_for_skills`]), as the scorer could do itself.
-fn with_inferred_occupation(tax: &Taxonomy, p: &PreparedProfile) -> PreparedProfile {
-    if p.occupations.iter().any(|o| o.uri.is_some()) {
-        return p.clone();
-    }
-    let uris: Vec<&str> = p
-        .skills
-        .iter()
-        .filter_map(|s| s.uri.as_deref())
-        .filter(|u| tax.concept(u).is_some_and(|c| c.kind() == ConceptKind::Skill))
-        .collect();
-    let best = tax.occupations_for_skills(&uris, 1).ok().and_then(|v| v.into_iter().next());
-    let mut out = p.clone();
-    if let Some(b) = best {
-        out.occupations.push(ConceptRef::new(b.preferred_label, Some(b.uri.to_owned()), None));
-    }
-    out
-}
-
 /// How often normalisation found the true URI, by how the label was written.
 fn normalisation_report(set: &QualitySet<'_, '_>, prepared: &[Prepared]) {
     let mut by: BTreeMap<Noise, [usize; 3]> = BTreeMap::new(); // right, wrong, none
@@ -864,12 +884,12 @@ fn inference_report(set: &QualitySet<'_, '_>, prepared: &[Prepared]) {
     let (mut same, mut group, mut n) = (0, 0, 0);
     for (p, c) in prepared.iter().zip(&set.cases).filter(|(_, c)| !c.has_work) {
         let o = set.occs[c.occ];
-        let Some(uri) = p.inferred.occupations.first().and_then(|x| x.uri.as_deref()) else { continue };
+        let Some(uri) = p.plain.occupations.first().and_then(|x| x.uri.as_deref()) else { continue };
         n += 1;
         if uri == o.uri {
             same += 1;
         } else if p
-            .inferred
+            .plain
             .occupations
             .first()
             .and_then(|x| x.uri.as_deref())
@@ -970,7 +990,7 @@ fn speed(matcher: &Matcher<'_>, occs: &[Occ<'_>], quick: bool, sizes: Option<&[u
     println!("\n## Speed (synthetic vacancies, URIs on all skills; load average now {})", load_average());
     let comuni = comuni_of_regions(matcher.gazetteer, &["Piemonte", "Lombardia"]);
     let mut rng = Rng(SEED ^ 0x5bd1_e995);
-    let labels = Labels { tax: matcher.taxonomy, lang: "en" };
+    let labels = Labels { tax: matcher.taxonomy, alternatives: false };
     let queries = speed_profiles(matcher, occs, labels, &comuni, LATENCY_QUERIES + WARM_UP, &mut rng);
     let batch_n = if quick { 1_000 } else { 10_000 };
     let t = Instant::now();

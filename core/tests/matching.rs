@@ -360,7 +360,7 @@ fn retrieval_keeps_exactly_the_vacancies_that_pass_the_filters_best_first() {
 
     // A person without skills or occupation retrieves everything that passes.
     let mut blank = person.clone();
-    (blank.skills, blank.occupations) = (Vec::new(), Vec::new());
+    (blank.skills, blank.occupations, blank.isco_groups) = (Vec::new(), Vec::new(), Vec::new());
     let ids = |got: Vec<std::sync::Arc<PreparedVacancy>>| got.iter().map(|v| v.id.clone()).collect::<Vec<_>>();
     let all = ids(idx.retrieve(&blank, 1000, &filters()).unwrap());
     assert_eq!(all.iter().map(String::as_str).collect::<std::collections::BTreeSet<_>>(), expected);
@@ -376,4 +376,59 @@ fn retrieval_keeps_exactly_the_vacancies_that_pass_the_filters_best_first() {
     w.commit().unwrap();
     let after = ids(idx.retrieve(&person, 1000, &filters()).unwrap());
     assert_eq!(after, ranked[1..]);
+}
+
+/// Four ESCO occupations, each one step further from the first: another in its ISCO unit
+/// group, one in its minor group only, and one outside it.
+fn occupation_ladder(m: &Matcher<'_>) -> [(String, String); 4] {
+    use sportello::taxonomy::ConceptKind;
+    let occs: Vec<(String, String)> = m
+        .taxonomy
+        .concepts()
+        .filter(|c| c.kind() == ConceptKind::Occupation)
+        .filter_map(|c| Some((c.uri().to_owned(), c.isco_group().filter(|g| g.len() == 4)?.to_owned())))
+        .collect();
+    let find = |pred: &dyn Fn(&str) -> bool| occs.iter().find(|(_, g)| pred(g)).cloned();
+    occs.iter()
+        .find_map(|(uri, g)| {
+            let unit = occs.iter().find(|(u, h)| h == g && u != uri)?.clone();
+            let minor = find(&|h| h != g && h[..3] == g[..3])?;
+            let other = find(&|h| h[..3] != g[..3])?;
+            Some([(uri.clone(), g.clone()), unit, minor, other])
+        })
+        .unwrap()
+}
+
+#[test]
+fn retrieval_and_score_put_neighbouring_occupations_next() {
+    let m = Matcher::embedded(today());
+    let ladder = occupation_ladder(&m);
+    let idx = VacancyIndex::in_ram().unwrap();
+    let mut w = idx.writer().unwrap();
+    let base = vacancies().into_iter().next().unwrap();
+    for (i, (uri, _)) in ladder.iter().enumerate() {
+        let mut v = base.clone();
+        v.id = format!("step-{i}");
+        v.occupation = Some(sportello::model::Concept { label: format!("occupation {i}"), uri: Some(uri.clone()) });
+        (v.essential_skills, v.optional_skills, v.place) = (Vec::new(), Vec::new(), None);
+        w.upsert(&v, &m.prepare_vacancy(&v)).unwrap();
+    }
+    w.commit().unwrap();
+    drop(w);
+    let mut work = profile("franco");
+    work.skills.clear();
+    work.work.truncate(1);
+    work.preferences.occupations.clear();
+    work.work[0].occupation = Some(sportello::model::Concept { label: "first".into(), uri: Some(ladder[0].0.clone()) });
+    let person = m.prepare_profile("ladder", &work);
+    assert_eq!(person.isco_groups, [ladder[0].1.clone()]);
+    // Retrieval: the same occupation, then its unit group, then its minor group; a vacancy
+    // that shares nothing is not a candidate.
+    let got = idx.retrieve(&person, 10, &filters()).unwrap();
+    assert_eq!(got.iter().map(|v| v.id.as_str()).collect::<Vec<_>>(), ["step-0", "step-1", "step-2"]);
+    // The score keeps that order through the occupation part.
+    let credits: Vec<f64> =
+        got.iter().map(|v| m.score(&person, v).parts.iter().find(|p| p.name == PartName::Occupation).unwrap().credit).collect();
+    let w = &m.weights;
+    assert_eq!(credits, [1.0, w.same_isco_credit, w.same_isco3_credit]);
 }

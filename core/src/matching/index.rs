@@ -1,7 +1,7 @@
 //! The vacancy index: Tantivy on disk (or in RAM for tests), native only.
 //!
 //! Each vacancy is stored three ways: searchable fields for retrieval (ESCO URIs of
-//! essential and optional skills as separate fields, occupation and ISCO group, title
+//! essential and optional skills as separate fields, occupation, ISCO unit and minor group, title
 //! and skill text through Italian and English analysers; coordinates, contract and
 //! expiry as columns for the filters, see `candidates`), the prepared form the scorer
 //! needs, and the original vacancy so that the index can be rebuilt (`reindex`) when
@@ -30,11 +30,20 @@ use crate::error::{Error, Result};
 use crate::model::{PartialDate, Vacancy};
 
 /// Version of the index layout; bump it when fields change.
-pub const INDEX_SCHEMA_VERSION: u32 = 3;
+pub const INDEX_SCHEMA_VERSION: u32 = 4;
 /// The file beside Tantivy's that records the version.
 const VERSION_FILE: &str = "sportello-index.json";
 /// Memory for the writer.
 const WRITER_HEAP_BYTES: usize = 100_000_000;
+/// Boost of a vacancy in the person's ISCO unit group, and again in its minor group.
+const ISCO_BOOST: f32 = 1.0;
+
+/// An ISCO-08 unit group (`"6223"`) and its minor group (`"622"`): both are indexed, so
+/// that retrieval can ask for either.
+fn isco_and_minor(group: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(group).chain(group.get(..3).filter(|minor| minor.len() < group.len()))
+}
+
 /// Vacancies retrieved for scoring by default.
 pub const DEFAULT_RETRIEVE: usize = 300;
 
@@ -316,6 +325,13 @@ impl VacancyIndex {
                 should.push(term(f.occupation, uri, 2.0));
             }
         }
+        // Vacancies of neighbouring occupations (the same ISCO unit or minor group) are
+        // candidates too, even when they share few of the skills written.
+        for g in p.isco_groups.iter().flat_map(|g| isco_and_minor(g)) {
+            if seen.insert(g) {
+                should.push(term(f.isco, g, ISCO_BOOST));
+            }
+        }
         // Labels already placed in ESCO are searched by URI above; only the others go
         // through the text analysers, each word a term of its own.
         let words: Vec<&str> = p.skills.iter().chain(&p.occupations).filter(|c| c.uri.is_none()).map(|c| c.label.as_str()).collect();
@@ -474,8 +490,10 @@ impl Writer<'_> {
         if let Some(u) = prepared.occupation.as_ref().and_then(|o| o.uri.as_ref()) {
             d.add_text(f.occupation, u);
         }
-        if let Some(i) = &prepared.isco {
-            d.add_text(f.isco, i);
+        if let Some(group) = &prepared.isco {
+            for g in isco_and_minor(group) {
+                d.add_text(f.isco, g);
+            }
         }
         let text: Vec<&str> = std::iter::once(v.title.as_str())
             .chain(prepared.essential.iter().chain(&prepared.optional).map(|c| c.label.as_str()))

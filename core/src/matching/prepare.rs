@@ -82,6 +82,9 @@ pub struct PreparedProfile {
     pub skills: Vec<ConceptRef>,
     /// Occupations from work history and wishes.
     pub occupations: Vec<ConceptRef>,
+    /// ISCO 4-digit groups of those occupations placed in ESCO, without repeats: retrieval
+    /// also looks for vacancies of neighbouring occupations.
+    pub isco_groups: Vec<String>,
     /// Months of experience per occupation URI.
     pub months_by_occupation: Vec<(String, u32)>,
     /// Months of experience in all.
@@ -219,6 +222,11 @@ fn inferred_occupation(taxonomy: &Taxonomy, skills: &[ConceptRef]) -> Option<Con
     Some(ConceptRef::new(best.preferred_label, Some(best.uri.to_owned()), Some(how)))
 }
 
+/// The ISCO group of an occupation placed in ESCO.
+fn isco_group<'t>(taxonomy: &'t Taxonomy, occupation: &ConceptRef) -> Option<&'t str> {
+    taxonomy.concept(occupation.uri.as_deref()?)?.isco_group()
+}
+
 /// Skills needed before an occupation is inferred from them.
 const INFER_MIN_SKILLS: usize = 3;
 
@@ -253,11 +261,18 @@ pub fn prepare_profile(id: &str, p: &Profile, taxonomy: &Taxonomy, gazetteer: &G
     if !occupations.iter().any(|o| o.uri.is_some()) {
         occupations.extend(inferred_occupation(taxonomy, &skills));
     }
+    let mut isco_groups: Vec<String> = Vec::new();
+    for group in occupations.iter().filter_map(|o| isco_group(taxonomy, o)) {
+        if !isco_groups.iter().any(|g| g == group) {
+            isco_groups.push(group.to_owned());
+        }
+    }
     let (home, home_name, _) = locate(gazetteer, p.mobility.home.as_ref());
     PreparedProfile {
         id: id.to_owned(),
         skills,
         occupations,
+        isco_groups,
         months_by_occupation,
         total_months,
         mother_tongues: p.languages.mother_tongues.clone(),
@@ -281,11 +296,7 @@ pub fn prepare_vacancy(v: &Vacancy, taxonomy: &Taxonomy, gazetteer: &Gazetteer) 
         let c = concept(taxonomy, &Concept { label: v.title.clone(), uri: None }, true);
         c.uri.is_some().then_some(c)
     });
-    let isco = occupation
-        .as_ref()
-        .and_then(|o| o.uri.as_deref())
-        .and_then(|u| taxonomy.concept(u))
-        .and_then(|c| c.isco_group().map(str::to_owned));
+    let isco = occupation.as_ref().and_then(|o| isco_group(taxonomy, o)).map(str::to_owned);
     let unplaced = essential.iter().chain(&optional).filter(|c| c.uri.is_none()).map(|c| c.label.clone()).collect();
     let (point, place_name, istat) = locate(gazetteer, v.place.as_ref());
     PreparedVacancy {

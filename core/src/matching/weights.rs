@@ -14,7 +14,9 @@ pub struct Weights {
     /// Coverage of its optional skills. Default 0.10.
     pub optional_skills: f64,
     /// Same ESCO occupation (full credit) or ISCO group (partial) in the person's history or
-    /// wishes. Default 0.15.
+    /// wishes (or inferred from their skills). Default 0.35: nearly as much as the
+    /// essential skills, so that after the person's own occupation come its neighbours in
+    /// ISCO rather than any job that shares a few common skills.
     pub occupation: f64,
     /// Required languages at the required CEFR level. Default 0.10.
     pub languages: f64,
@@ -31,7 +33,7 @@ pub struct Weights {
     pub fuzzy_threshold: f64,
     /// Credit for the same ISCO 4-digit group but another occupation. Default 0.6.
     pub same_isco_credit: f64,
-    /// Credit for the same ISCO 3-digit group. Default 0.3.
+    /// Credit for the same ISCO 3-digit group. Default 0.5.
     pub same_isco3_credit: f64,
     /// Commute used when the person gives none, in km. Default 30.
     pub default_commute_km: f64,
@@ -44,7 +46,7 @@ impl Default for Weights {
         Weights {
             essential_skills: 0.40,
             optional_skills: 0.10,
-            occupation: 0.15,
+            occupation: 0.35,
             languages: 0.10,
             education: 0.07,
             experience: 0.08,
@@ -52,7 +54,7 @@ impl Default for Weights {
             fuzzy_credit: 0.9,
             fuzzy_threshold: 0.88,
             same_isco_credit: 0.6,
-            same_isco3_credit: 0.3,
+            same_isco3_credit: 0.5,
             default_commute_km: 30.0,
             distance_half_km: 15.0,
         }
