@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use sportello::load::{Format, load_profile, load_vacancy};
 use sportello::matching::index::{Filters, VacancyIndex};
-use sportello::matching::score::{Evidence, Exclusion, PartName};
+use sportello::matching::score::{Evidence, Exclusion, OccupationLink, PartName};
 use sportello::matching::{Matcher, PreparedProfile, PreparedVacancy, Weights, explain};
 use sportello::model::{Disability, PartialDate, Profile, Vacancy};
 
@@ -235,6 +235,14 @@ fn a_person_who_names_no_occupation_gets_one_inferred_from_skills() {
     assert_eq!(inferred.found.as_ref().map(|f| f.how.as_str()), Some("inferred_from_skills"));
     let isco = m.taxonomy.concept(inferred.uri.as_deref().unwrap()).and_then(|c| c.isco_group().map(str::to_owned)).unwrap();
     assert!(isco.starts_with('4') || isco.starts_with('8') || isco.starts_with('9'), "{} ({isco})", inferred.label);
+    assert_eq!(prepared.isco_groups, [isco]);
+    // A vacancy of that occupation credits it, and the explanation says it was inferred.
+    let mut v = vacancies().into_iter().next().unwrap();
+    v.occupation = Some(sportello::model::Concept { label: "x".into(), uri: inferred.uri.clone() });
+    let r = m.score(&prepared, &m.prepare_vacancy(&v));
+    let o = r.occupation.clone().unwrap();
+    assert_eq!((o.by.as_str(), o.link, o.inferred), (inferred.label.as_str(), OccupationLink::Same, true));
+    assert!(explain::explain(&r, explain::Lang::En).contains("[same ESCO occupation, inferred from the skills]"));
 }
 
 /// Readers that query while a writer commits batch after batch see only whole commits:
@@ -426,9 +434,30 @@ fn retrieval_and_score_put_neighbouring_occupations_next() {
     // that shares nothing is not a candidate.
     let got = idx.retrieve(&person, 10, &filters()).unwrap();
     assert_eq!(got.iter().map(|v| v.id.as_str()).collect::<Vec<_>>(), ["step-0", "step-1", "step-2"]);
-    // The score keeps that order through the occupation part.
-    let credits: Vec<f64> =
-        got.iter().map(|v| m.score(&person, v).parts.iter().find(|p| p.name == PartName::Occupation).unwrap().credit).collect();
+    // The score keeps that order through the occupation part, and says how each relates.
+    let results: Vec<_> = got.iter().map(|v| m.score(&person, v)).collect();
+    let credits: Vec<f64> = results.iter().map(|r| r.parts.iter().find(|p| p.name == PartName::Occupation).unwrap().credit).collect();
     let w = &m.weights;
     assert_eq!(credits, [1.0, w.same_isco_credit, w.same_isco3_credit]);
+    let group = &ladder[0].1;
+    let links: Vec<_> = results.iter().map(|r| r.occupation.clone().unwrap().link).collect();
+    assert_eq!(
+        links,
+        [
+            OccupationLink::Same,
+            OccupationLink::SameUnitGroup { isco: group.clone() },
+            OccupationLink::SameMinorGroup { isco: group[..3].to_owned() }
+        ]
+    );
+    assert!(results.iter().all(|r| r.occupation.as_ref().is_some_and(|o| o.by == "first" && !o.inferred)));
+    assert!(
+        explain::explain(&results[2], explain::Lang::It)
+            .contains(&format!("professione: first [stesso gruppo minore ISCO {}]", &group[..3]))
+    );
+    assert!(explain::explain(&results[1], explain::Lang::En).contains(&format!("occupation: first [same ISCO unit group {group}]")));
+    // A vacancy of an unrelated occupation earns no credit and names no occupation.
+    let mut unrelated = vacancies().into_iter().next().unwrap();
+    unrelated.occupation = Some(sportello::model::Concept { label: "other".into(), uri: Some(ladder[3].0.clone()) });
+    let r = m.score(&person, &m.prepare_vacancy(&unrelated));
+    assert_eq!((r.parts.iter().find(|p| p.name == PartName::Occupation).unwrap().credit, r.occupation), (0.0, None));
 }

@@ -637,7 +637,9 @@ class Index:
         Each result has ``vacancy_id``, ``title``, ``profile_id``, ``score`` (0 to 1),
         ``excluded``, ``parts`` (each part's ``weight``, ``credit``, ``contribution``),
         ``matched`` (skills with their evidence), ``missing`` (essential skills lacking),
-        ``exclusions``, ``distance_km`` and ``hints``. Excluded vacancies (expired, beyond
+        ``occupation`` (the person's occupation closest to the vacancy's: ``by``, ``link``
+        with ``how`` and the ISCO group, ``inferred``; or None), ``exclusions``,
+        ``distance_km`` and ``hints``. Excluded vacancies (expired, beyond
         the commute, a missing licence...) come only with ``include_excluded``.
         """
         doc = _inputs.one(profile, "profile")

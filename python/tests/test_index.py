@@ -56,7 +56,8 @@ def test_match_one_profile(index, profiles, profile_paths):
     assert results[0]["vacancy_id"] == "nov-01"
     assert results == sorted(results, key=lambda r: -r["score"])
     first = results[0]
-    assert {"score", "parts", "matched", "missing", "exclusions", "distance_km", "hints"} <= set(first)
+    assert {"score", "parts", "matched", "missing", "occupation", "exclusions", "distance_km", "hints"} <= set(first)
+    assert first["occupation"] == {"by": "carrellista", "link": {"how": "same"}, "inferred": False}
     assert math.isclose(sum(p["contribution"] for p in first["parts"]), first["score"], abs_tol=1e-9)
     assert not any(r["vacancy_id"] == "nov-11" for r in results)  # expired
     everything = index.match(profile_paths[1], today=TODAY, top=20, include_excluded=True)

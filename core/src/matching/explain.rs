@@ -1,8 +1,8 @@
 //! Explanations of a [`MatchResult`] in Italian and English, for counsellors and the
-//! people they help: each part's contribution, the skills matched and how, the gap, and
-//! why a vacancy is excluded.
+//! people they help: each part's contribution, the occupation and skills matched and how,
+//! the gap, and why a vacancy is excluded.
 
-use super::score::{Evidence, Exclusion, Hint, MatchResult, PartName};
+use super::score::{Evidence, Exclusion, Hint, MatchResult, OccupationLink, OccupationMatch, PartName};
 use crate::taxonomy::RelationKind;
 
 /// Languages explanations are written in.
@@ -65,6 +65,17 @@ pub fn evidence(e: &Evidence, lang: Lang) -> String {
     }
 }
 
+/// How the person's occupation relates to the vacancy's, in words.
+pub fn occupation(o: &OccupationMatch, lang: Lang) -> String {
+    let link = match &o.link {
+        OccupationLink::Same => t(lang, "stessa professione ESCO", "same ESCO occupation").to_owned(),
+        OccupationLink::SameUnitGroup { isco } => format!("{} {isco}", t(lang, "stesso gruppo ISCO", "same ISCO unit group")),
+        OccupationLink::SameMinorGroup { isco } => format!("{} {isco}", t(lang, "stesso gruppo minore ISCO", "same ISCO minor group")),
+    };
+    let inferred = if o.inferred { t(lang, ", dedotta dalle competenze", ", inferred from the skills") } else { "" };
+    format!("{} [{link}{inferred}]", o.by)
+}
+
 /// Why a vacancy is excluded, in words.
 pub fn exclusion(e: &Exclusion, lang: Lang) -> String {
     match e {
@@ -97,6 +108,9 @@ pub fn explain(r: &MatchResult, lang: Lang) -> String {
             p.weight * 100.0,
             p.contribution * 100.0
         ));
+    }
+    if let Some(o) = &r.occupation {
+        out.push_str(&format!("  {}: {}\n", part_name(PartName::Occupation, lang), occupation(o, lang)));
     }
     for m in &r.matched {
         let kind = if m.essential { t(lang, "essenziale", "essential") } else { t(lang, "utile", "optional") };

@@ -20,7 +20,7 @@
 //! let result = |profile: &str, missing: &[&str]| MatchResult {
 //!     vacancy_id: "v1".into(), title: "Magazziniere".into(), profile_id: profile.into(),
 //!     score: 0.5, excluded: false, parts: vec![], matched: vec![],
-//!     missing: missing.iter().map(|s| s.to_string()).collect(),
+//!     missing: missing.iter().map(|s| s.to_string()).collect(), occupation: None,
 //!     exclusions: vec![], distance_km: None, hints: vec![],
 //! };
 //! let results = [result("anna", &["muletto", "HACCP"]), result("bruno", &["muletto"])];
@@ -195,6 +195,7 @@ mod tests {
             parts: vec![],
             matched: vec![],
             missing: missing.iter().map(|s| (*s).to_owned()).collect(),
+            occupation: None,
             exclusions: vec![],
             distance_km: None,
             hints: vec![],

@@ -46,7 +46,8 @@ impl ConceptRef {
 /// How a label was normalised to an ESCO concept.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Normalisation {
-    /// `exact`, `alt_label`, `synonym`, `token` or `fuzzy`.
+    /// `exact`, `alt_label`, `synonym`, `token` or `fuzzy`; for an occupation the person did not
+    /// name, [`INFERRED_FROM_SKILLS`].
     pub how: String,
     /// The ESCO label that matched.
     pub matched_label: String,
@@ -210,6 +211,9 @@ fn locate(gazetteer: &Gazetteer, place: Option<&Place>) -> (Option<Point>, Optio
     }
 }
 
+/// [`Normalisation::how`] of an occupation inferred from the person's skills.
+pub const INFERRED_FROM_SKILLS: &str = "inferred_from_skills";
+
 /// The occupation most likely for a person who names none, from their skills (ESCO's
 /// occupation-skill relations), marked as inferred so explanations can say so.
 fn inferred_occupation(taxonomy: &Taxonomy, skills: &[ConceptRef]) -> Option<ConceptRef> {
@@ -218,7 +222,7 @@ fn inferred_occupation(taxonomy: &Taxonomy, skills: &[ConceptRef]) -> Option<Con
         return None;
     }
     let best = taxonomy.occupations_for_skills(&uris, 1).ok()?.into_iter().next()?;
-    let how = Normalisation { how: "inferred_from_skills".into(), matched_label: best.preferred_label.to_owned(), similarity: best.score };
+    let how = Normalisation { how: INFERRED_FROM_SKILLS.into(), matched_label: best.preferred_label.to_owned(), similarity: best.score };
     Some(ConceptRef::new(best.preferred_label, Some(best.uri.to_owned()), Some(how)))
 }
 

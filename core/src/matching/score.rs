@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::prepare::{ConceptRef, PreparedProfile, PreparedVacancy};
+use super::prepare::{ConceptRef, INFERRED_FROM_SKILLS, PreparedProfile, PreparedVacancy};
 use super::weights::Weights;
 use crate::model::{CefrLevel, ContractType, LicenceCategory, PartialDate};
 use crate::taxonomy::{ConceptId, RelationKind, Taxonomy};
@@ -83,6 +83,35 @@ pub struct SkillMatch {
     pub credit: f64,
 }
 
+/// How the person's occupation relates to the vacancy's, closest first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "how", rename_all = "snake_case")]
+pub enum OccupationLink {
+    /// The same ESCO occupation.
+    Same,
+    /// Another occupation of the same ISCO-08 unit group.
+    SameUnitGroup {
+        /// The unit group (`"5120"`).
+        isco: String,
+    },
+    /// Another occupation of the same ISCO-08 minor group.
+    SameMinorGroup {
+        /// The minor group (`"512"`).
+        isco: String,
+    },
+}
+
+/// The person's occupation that earned the occupation part its credit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OccupationMatch {
+    /// The person's occupation, as written (or the ESCO label of one inferred).
+    pub by: String,
+    /// How it relates to the vacancy's.
+    pub link: OccupationLink,
+    /// Inferred from the person's skills: they named no occupation.
+    pub inferred: bool,
+}
+
 /// Why a vacancy is excluded for a person.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
@@ -143,6 +172,8 @@ pub struct MatchResult {
     pub matched: Vec<SkillMatch>,
     /// Essential skills the person lacks: their gap for this vacancy.
     pub missing: Vec<String>,
+    /// The person's occupation closest to the vacancy's, if any earns credit.
+    pub occupation: Option<OccupationMatch>,
     /// Why the vacancy is excluded.
     pub exclusions: Vec<Exclusion>,
     /// Distance from home to the workplace, km.
@@ -193,14 +224,17 @@ pub fn score_with(
         }
         raw.push((PartName::OptionalSkills, weights.optional_skills, total / v.optional.len() as f64));
     }
+    let mut occupation = None;
     if let Some(occ) = v.occupation.as_ref().and_then(|o| o.uri.as_deref()) {
-        let credit = p
-            .occupations
-            .iter()
-            .filter_map(|o| o.uri.as_deref())
-            .map(|o| occupation_credit(o, occ, v.isco.as_deref(), taxonomy, weights))
-            .fold(0.0, f64::max);
-        raw.push((PartName::Occupation, weights.occupation, credit));
+        let mut best = 0.0;
+        for have in &p.occupations {
+            if let Some((credit, link)) = occupation_link(have, occ, v.isco.as_deref(), taxonomy, weights).filter(|(c, _)| *c > best) {
+                best = credit;
+                let inferred = have.found.as_ref().is_some_and(|f| f.how == INFERRED_FROM_SKILLS);
+                occupation = Some(OccupationMatch { by: have.label.clone(), link, inferred });
+            }
+        }
+        raw.push((PartName::Occupation, weights.occupation, best));
     }
     if !v.languages.is_empty() {
         let credit = v.languages.iter().map(|(code, level)| language_credit(p, code, *level)).sum::<f64>() / v.languages.len() as f64;
@@ -273,6 +307,7 @@ pub fn score_with(
         parts,
         matched,
         missing,
+        occupation,
         exclusions,
         distance_km: distance_km.map(round1),
         hints,
@@ -382,17 +417,26 @@ fn share_a_word(a: &str, b: &str) -> bool {
     a.split(' ').filter_map(stem).any(|w| b.split(' ').filter_map(stem).any(|x| x == w))
 }
 
-fn occupation_credit(have: &str, want: &str, want_isco: Option<&str>, taxonomy: &Taxonomy, w: &Weights) -> f64 {
+/// The credit one of the person's occupations earns against the vacancy's (`want`, in
+/// ISCO unit group `want_isco`), and how they relate; `None` when they do not.
+fn occupation_link(
+    have: &ConceptRef,
+    want: &str,
+    want_isco: Option<&str>,
+    taxonomy: &Taxonomy,
+    w: &Weights,
+) -> Option<(f64, OccupationLink)> {
+    let have = have.uri.as_deref()?;
     if have == want {
-        return 1.0;
+        return Some((1.0, OccupationLink::Same));
     }
-    let (Some(a), Some(b)) = (taxonomy.concept(have).and_then(|c| c.isco_group()), want_isco) else { return 0.0 };
+    let (a, b) = (taxonomy.concept(have)?.isco_group()?, want_isco?);
     if a == b {
-        w.same_isco_credit
+        Some((w.same_isco_credit, OccupationLink::SameUnitGroup { isco: b.to_owned() }))
     } else if a.len() >= 3 && b.len() >= 3 && a[..3] == b[..3] {
-        w.same_isco3_credit
+        Some((w.same_isco3_credit, OccupationLink::SameMinorGroup { isco: b[..3].to_owned() }))
     } else {
-        0.0
+        None
     }
 }
 
