@@ -980,6 +980,8 @@ struct Build {
     generate: Duration,
     index_time: Duration,
     commit: Duration,
+    /// Waiting for the merges the commit started, after it.
+    merges: Duration,
     bytes: u64,
     segments: usize,
     /// Mean bytes of the two JSON documents stored per vacancy: prepared, original.
@@ -1017,11 +1019,12 @@ fn speed(matcher: &Matcher<'_>, occs: &[Occ<'_>], quick: bool, sizes: Option<&[u
 fn report_build(n: usize, b: &Build, summary: &mut Summary) {
     let secs = b.index_time.as_secs_f64();
     println!(
-        "\n{n} vacancies: indexed in {secs:.2} s ({:.0}/s; commit {:.2} s; generating them took {:.2} s more), {} on disk ({:.0} B each; \
-         JSON stored per vacancy: {} B prepared + {} B original), {} segments, RSS {}, load average {}",
+        "\n{n} vacancies: indexed in {secs:.2} s ({:.0}/s; commit {:.2} s; generating them took {:.2} s more; background merges \
+         then {:.2} s), {} on disk ({:.0} B each; JSON stored per vacancy: {} B prepared + {} B original), {} segments, RSS {}, load average {}",
         n as f64 / secs,
         b.commit.as_secs_f64(),
         b.generate.as_secs_f64(),
+        b.merges.as_secs_f64(),
         mb(b.bytes),
         b.bytes as f64 / n as f64,
         b.stored_json.0,
@@ -1057,6 +1060,11 @@ fn report_latency(n: usize, l: &Latency, summary: &mut Summary) {
         "  what-if: retrieve by URIs only (no text clause): p50 {:.2} ms, p99 {:.2} ms",
         ms(l.retrieve_by_uri.0),
         ms(l.retrieve_by_uri.1)
+    );
+    println!(
+        "  what-if: retrieve without the ISCO groups: p50 {:.2} ms, p99 {:.2} ms",
+        ms(l.retrieve_without_isco.0),
+        ms(l.retrieve_without_isco.1)
     );
     let kept: Vec<String> = l.fewer_candidates.iter().map(|(k, share)| format!("{k}: {:.1}%", share * 100.0)).collect();
     println!("  what-if fewer candidates than {DEFAULT_RETRIEVE}: share of the top {EXPLAINED} kept with {}", kept.join(", "));
@@ -1176,9 +1184,12 @@ fn build_index(
     let t = Instant::now();
     w.commit().expect("commit");
     let commit = t.elapsed();
-    drop(w);
+    // The merges the commit started run apart from the queries measured next.
+    let t = Instant::now();
+    w.close().expect("close");
+    let merges = t.elapsed();
     let stats = index.stats().expect("stats");
-    Build { index, generate, index_time: index_time + commit, commit, bytes: stats.bytes, segments: stats.segments, stored_json }
+    Build { index, generate, index_time: index_time + commit, commit, merges, bytes: stats.bytes, segments: stats.segments, stored_json }
 }
 
 /// Mean length of the prepared and the original vacancy as JSON, as the index stores them.
@@ -1202,6 +1213,8 @@ struct Latency {
     explain: (Duration, Duration),
     /// Retrieval by URIs only (the text clause left out), as a what-if.
     retrieve_by_uri: (Duration, Duration),
+    /// Retrieval without the ISCO groups' terms, as a what-if.
+    retrieve_without_isco: (Duration, Duration),
     candidates: usize,
     /// (candidates, share of the usual top 20 that stays in the top 20).
     fewer_candidates: Vec<(usize, f64)>,
@@ -1230,9 +1243,7 @@ fn latency(matcher: &Matcher<'_>, index: &VacancyIndex, queries: &[PreparedProfi
         retrieves.push(t.elapsed());
         candidates += cands.len();
         let t = Instant::now();
-        let mut ranked = matcher.rank_candidates(p, &cands);
-        ranked.retain(|r| !r.excluded);
-        ranked.truncate(EXPLAINED);
+        let ranked = matcher.rank_candidates(p, &cands, EXPLAINED, false);
         scores.push(t.elapsed());
         let t = Instant::now();
         std::hint::black_box(ranked.iter().map(|r| explain::explain(r, Lang::It).len()).sum::<usize>());
@@ -1241,9 +1252,7 @@ fn latency(matcher: &Matcher<'_>, index: &VacancyIndex, queries: &[PreparedProfi
     // What-if: fewer candidates. Which share of the top 20 (from the usual number of
     // candidates) stays in the top 20 from fewer.
     let top_ids = |p: &PreparedProfile, k: usize| -> Vec<String> {
-        let mut r = matcher.rank_candidates(p, &index.retrieve(p, k, &filters).expect("retrieve"));
-        r.retain(|r| !r.excluded);
-        r.truncate(EXPLAINED);
+        let r = matcher.rank_candidates(p, &index.retrieve(p, k, &filters).expect("retrieve"), EXPLAINED, false);
         r.into_iter().map(|r| r.vacancy_id).collect()
     };
     let full: Vec<Vec<String>> = measured.iter().map(|p| top_ids(p, limit)).collect();
@@ -1259,16 +1268,22 @@ fn latency(matcher: &Matcher<'_>, index: &VacancyIndex, queries: &[PreparedProfi
             (k, kept as f64 / all.max(1) as f64)
         })
         .collect();
-    index.reload().expect("reload");
-    let mut by_uri: Vec<Duration> = measured
-        .iter()
-        .map(|p| {
-            let blank = uris_only(p);
-            let t = Instant::now();
-            std::hint::black_box(index.retrieve(&blank, limit, &filters).expect("retrieve"));
-            t.elapsed()
-        })
-        .collect();
+    // What-ifs of retrieval alone, each from an emptied cache.
+    let retrieval = |change: fn(&PreparedProfile) -> PreparedProfile| {
+        index.reload().expect("reload");
+        let mut times: Vec<Duration> = measured
+            .iter()
+            .map(|p| {
+                let changed = change(p);
+                let t = Instant::now();
+                std::hint::black_box(index.retrieve(&changed, limit, &filters).expect("retrieve"));
+                t.elapsed()
+            })
+            .collect();
+        p50_p99(&mut times)
+    };
+    let retrieve_by_uri = retrieval(uris_only);
+    let retrieve_without_isco = retrieval(|p| PreparedProfile { isco_groups: Vec::new(), ..p.clone() });
     index.reload().expect("reload");
     Latency {
         total: p50_p99(&mut total),
@@ -1277,7 +1292,8 @@ fn latency(matcher: &Matcher<'_>, index: &VacancyIndex, queries: &[PreparedProfi
         retrieve: p50_p99(&mut retrieves),
         score: p50_p99(&mut scores),
         explain: p50_p99(&mut explains),
-        retrieve_by_uri: p50_p99(&mut by_uri),
+        retrieve_by_uri,
+        retrieve_without_isco,
         candidates: candidates / measured.len().max(1),
         fewer_candidates,
     }

@@ -210,7 +210,11 @@ fn scores_are_bounded_deterministic_and_blind_to_protected_attributes() {
             #[cfg(feature = "index")]
             {
                 let shared: Vec<std::sync::Arc<PreparedVacancy>> = vs.iter().cloned().map(std::sync::Arc::new).collect();
-                prop_assert_eq!(&m.rank_candidates(&a, &shared), &ranked, "ranking on all cores differs");
+                prop_assert_eq!(&m.rank_candidates(&a, &shared, shared.len(), true), &ranked, "ranking on all cores differs");
+                // Candidates are ranked on scores alone, then the best scored in full.
+                let eligible: Vec<&sportello::matching::MatchResult> = ranked.iter().filter(|r| !r.excluded).take(3).collect();
+                let best = m.rank_candidates(&a, &shared, 3, false);
+                prop_assert_eq!(best.iter().collect::<Vec<_>>(), eligible, "the best of the candidates differ");
             }
             for v in vs {
                 let alone = m.score(&a, v);

@@ -16,6 +16,7 @@ use std::sync::{Arc, RwLock};
 use tantivy::collector::TopDocs;
 use tantivy::index::SegmentId;
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::schema::document::{DeserializeError, DocumentDeserialize, DocumentDeserializer};
 use tantivy::schema::{FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value};
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
@@ -112,6 +113,24 @@ fn register_analysers(index: &Index) {
 
 fn index_error(dir: &Path, e: impl std::fmt::Display) -> Error {
     Error::Index { message: format!("{}: {e}", dir.display()), hint: None }
+}
+
+/// The `prepared` field of a stored vacancy. The store is read only as far as that field:
+/// the original vacancy stored after it (needed only to rebuild the index) is not
+/// decoded, which saves a copy of a few kB for each of the hundreds of candidates.
+struct StoredPrepared(Option<String>);
+
+impl DocumentDeserialize for StoredPrepared {
+    fn deserialize<'de, D: DocumentDeserializer<'de>>(mut fields: D) -> std::result::Result<Self, DeserializeError> {
+        static PREPARED: std::sync::LazyLock<Field> = std::sync::LazyLock::new(|| schema().1.prepared);
+        // Every stored field is text (id, prepared, vacancy).
+        while let Some((field, text)) = fields.next_field::<String>()? {
+            if field == *PREPARED {
+                return Ok(StoredPrepared(Some(text)));
+            }
+        }
+        Ok(StoredPrepared(None))
+    }
 }
 
 /// Statistics of an index.
@@ -275,9 +294,8 @@ impl VacancyIndex {
 
     /// The prepared vacancy at `addr`, read from the store.
     fn read_prepared(&self, searcher: &tantivy::Searcher, addr: DocAddress) -> Result<PreparedVacancy> {
-        let d: TantivyDocument = searcher.doc(addr).map_err(|e| self.err(e))?;
-        let text = d.get_first(self.fields.prepared).and_then(|v| v.as_str()).unwrap_or_default();
-        serde_json::from_str(text).map_err(|e| self.err(format!("a stored vacancy is damaged: {e}")))
+        let StoredPrepared(text) = searcher.doc(addr).map_err(|e| self.err(e))?;
+        serde_json::from_str(&text.unwrap_or_default()).map_err(|e| self.err(format!("a stored vacancy is damaged: {e}")))
     }
 
     fn err(&self, e: impl std::fmt::Display) -> Error {
@@ -525,5 +543,15 @@ impl Writer<'_> {
     pub fn commit(&mut self) -> Result<()> {
         self.writer.commit().map_err(|e| self.index.err(e))?;
         self.index.reload()
+    }
+
+    /// Waits for the merges of segments that commits started, then closes the writer.
+    /// Dropping the writer instead abandons them: what was committed stays, in more
+    /// segments. After a large load, closing leaves fewer segments and keeps merge work
+    /// from running alongside the first queries.
+    pub fn close(self) -> Result<()> {
+        let index = self.index;
+        self.writer.wait_merging_threads().map_err(|e| index.err(e))?;
+        index.reload()
     }
 }

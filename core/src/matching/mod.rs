@@ -75,12 +75,7 @@ impl<'a> Matcher<'a> {
             default_commute_km: self.weights.default_commute_km,
         };
         let candidates = index.retrieve(p, index::DEFAULT_RETRIEVE.max(top * 5), &filters)?;
-        let mut results = self.rank_candidates(p, &candidates);
-        if !include_excluded {
-            results.retain(|r| !r.excluded);
-        }
-        results.truncate(top);
-        Ok(results)
+        Ok(self.rank_candidates(p, &candidates, top, include_excluded))
     }
 
     /// [`Matcher::vacancies_for`] for many people at once, on all cores; results in the
@@ -104,21 +99,35 @@ impl<'a> Matcher<'a> {
             .collect()
     }
 
-    /// Scores a person's candidates (from [`index::VacancyIndex::retrieve`]) on all
-    /// cores, a chunk per thread, each with its own memo of the person's skills; ranked as
-    /// [`Matcher::rank`] does.
+    /// The best `top` of a person's candidates (from [`index::VacancyIndex::retrieve`]),
+    /// ranked as [`Matcher::rank`] does; excluded ones only with `include_excluded`. Every
+    /// candidate is scored without evidence first, on all cores (a chunk per thread, each
+    /// with its own memo of the person's skills); only the best are then scored in full.
     #[cfg(feature = "index")]
-    pub fn rank_candidates(&self, p: &PreparedProfile, candidates: &[std::sync::Arc<PreparedVacancy>]) -> Vec<MatchResult> {
+    pub fn rank_candidates(
+        &self,
+        p: &PreparedProfile,
+        candidates: &[std::sync::Arc<PreparedVacancy>],
+        top: usize,
+        include_excluded: bool,
+    ) -> Vec<MatchResult> {
         use rayon::prelude::*;
-        let mut results: Vec<MatchResult> = candidates
-            .par_iter()
-            // One chunk per thread: each chunk works out the person's skills afresh.
-            .with_min_len(candidates.len().div_ceil(rayon::current_num_threads()).max(1))
-            .map_init(
-                || score::PersonSkills::new(p, self.taxonomy),
-                |have, v| score::score_with(have, v, self.taxonomy, &self.weights, self.today),
-            )
-            .collect();
+        let score_all = |vs: &[&PreparedVacancy], detail| -> Vec<MatchResult> {
+            vs.par_iter()
+                // One chunk per thread: each chunk works out the person's skills afresh.
+                .with_min_len(vs.len().div_ceil(rayon::current_num_threads()).max(1))
+                .map_init(
+                    || score::PersonSkills::new(p, self.taxonomy),
+                    |have, v| score::score_with(have, v, self.taxonomy, &self.weights, self.today, detail),
+                )
+                .collect()
+        };
+        let all: Vec<&PreparedVacancy> = candidates.iter().map(|v| &**v).collect();
+        let mut order: Vec<(MatchResult, &PreparedVacancy)> = score_all(&all, score::Detail::Rank).into_iter().zip(all).collect();
+        order.sort_by(|a, b| compare_results(&a.0, &b.0));
+        let best: Vec<&PreparedVacancy> =
+            order.into_iter().filter(|(r, _)| include_excluded || !r.excluded).take(top).map(|(_, v)| v).collect();
+        let mut results = score_all(&best, score::Detail::Full);
         sort_results(&mut results);
         results
     }
@@ -151,7 +160,7 @@ impl<'a> Matcher<'a> {
                     Some(h) if std::ptr::eq(h.person(), p) => h,
                     _ => score::PersonSkills::new(p, self.taxonomy),
                 };
-                score::score_with(have.insert(h), v, self.taxonomy, &self.weights, self.today)
+                score::score_with(have.insert(h), v, self.taxonomy, &self.weights, self.today, score::Detail::Full)
             })
             .collect();
         sort_results(&mut results);
@@ -161,11 +170,14 @@ impl<'a> Matcher<'a> {
 
 /// Sorts results: eligible before excluded, higher score first, then by ids.
 pub fn sort_results(results: &mut [MatchResult]) {
-    results.sort_by(|a, b| {
-        a.excluded
-            .cmp(&b.excluded)
-            .then(b.score.total_cmp(&a.score))
-            .then_with(|| a.vacancy_id.cmp(&b.vacancy_id))
-            .then_with(|| a.profile_id.cmp(&b.profile_id))
-    });
+    results.sort_by(compare_results);
+}
+
+/// The order of [`sort_results`].
+fn compare_results(a: &MatchResult, b: &MatchResult) -> std::cmp::Ordering {
+    a.excluded
+        .cmp(&b.excluded)
+        .then(b.score.total_cmp(&a.score))
+        .then_with(|| a.vacancy_id.cmp(&b.vacancy_id))
+        .then_with(|| a.profile_id.cmp(&b.profile_id))
 }

@@ -182,20 +182,34 @@ pub struct MatchResult {
     pub hints: Vec<Hint>,
 }
 
+/// How much of a [`MatchResult`] to build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// All of it.
+    Full,
+    /// The score, parts and exclusions, without the evidence (`matched`, `missing` and
+    /// `occupation` left empty, no labels copied): enough to rank hundreds of candidates,
+    /// of which only the best are then scored in full.
+    Rank,
+}
+
 /// Scores one pair.
 pub fn score(p: &PreparedProfile, v: &PreparedVacancy, taxonomy: &Taxonomy, weights: &Weights, today: PartialDate) -> MatchResult {
-    score_with(&mut PersonSkills::new(p, taxonomy), v, taxonomy, weights, today)
+    score_with(&mut PersonSkills::new(p, taxonomy), v, taxonomy, weights, today, Detail::Full)
 }
 
 /// Scores a person (the one `have` was made for) against a vacancy; scoring many
-/// vacancies with the same `have` works out each required ESCO skill only once.
+/// vacancies with the same `have` works out each required ESCO skill only once. The
+/// score, parts and exclusions are the same whatever the `detail`.
 pub fn score_with(
     have: &mut PersonSkills<'_>,
     v: &PreparedVacancy,
     taxonomy: &Taxonomy,
     weights: &Weights,
     today: PartialDate,
+    detail: Detail,
 ) -> MatchResult {
+    let full = detail == Detail::Full;
     let p = have.person;
     let mut raw: Vec<(PartName, f64, f64)> = Vec::new(); // (name, weight, credit)
     let mut matched = Vec::new();
@@ -206,10 +220,13 @@ pub fn score_with(
         for req in &v.essential {
             match best_skill(req, have, taxonomy, weights) {
                 Some(m) => {
-                    total += m.credit;
-                    matched.push(SkillMatch { essential: true, ..m });
+                    total += m.2;
+                    if full {
+                        matched.push(skill_match(req, p, m, true));
+                    }
                 }
-                None => missing.push(req.label.clone()),
+                None if full => missing.push(req.label.clone()),
+                None => {}
             }
         }
         raw.push((PartName::EssentialSkills, weights.essential_skills, total / v.essential.len() as f64));
@@ -218,8 +235,10 @@ pub fn score_with(
         let mut total = 0.0;
         for req in &v.optional {
             if let Some(m) = best_skill(req, have, taxonomy, weights) {
-                total += m.credit;
-                matched.push(SkillMatch { essential: false, ..m });
+                total += m.2;
+                if full {
+                    matched.push(skill_match(req, p, m, false));
+                }
             }
         }
         raw.push((PartName::OptionalSkills, weights.optional_skills, total / v.optional.len() as f64));
@@ -230,8 +249,10 @@ pub fn score_with(
         for have in &p.occupations {
             if let Some((credit, link)) = occupation_link(have, occ, v.isco.as_deref(), taxonomy, weights).filter(|(c, _)| *c > best) {
                 best = credit;
-                let inferred = have.found.as_ref().is_some_and(|f| f.how == INFERRED_FROM_SKILLS);
-                occupation = Some(OccupationMatch { by: have.label.clone(), link, inferred });
+                if full {
+                    let inferred = have.found.as_ref().is_some_and(|f| f.how == INFERRED_FROM_SKILLS);
+                    occupation = Some(OccupationMatch { by: have.label.clone(), link, inferred });
+                }
             }
         }
         raw.push((PartName::Occupation, weights.occupation, best));
@@ -318,14 +339,15 @@ fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
-/// The best credit any of the person's skills earns for a required skill. Skills that
+/// The best credit any of the person's skills earns for a required skill: (which of the
+/// person's skills, evidence, credit). Skills that
 /// both carry an ESCO URI are compared through ESCO only; labels are compared (by
 /// Jaro-Winkler similarity of their folded forms) only when one side could not be placed,
 /// and only when some word of one starts like a word of the other (same first three
 /// letters): labels without that cannot reach the similarity threshold in practice, and
 /// the check is far cheaper than the comparison. On equal credit the person's earlier
 /// skill wins.
-fn best_skill(req: &ConceptRef, have: &mut PersonSkills<'_>, taxonomy: &Taxonomy, w: &Weights) -> Option<SkillMatch> {
+fn best_skill(req: &ConceptRef, have: &mut PersonSkills<'_>, taxonomy: &Taxonomy, w: &Weights) -> Option<(usize, Evidence, f64)> {
     // Through ESCO: the same for every vacancy asking for this skill, so kept.
     let by_uri = match req.uri.as_deref() {
         None => None,
@@ -353,14 +375,13 @@ fn best_skill(req: &ConceptRef, have: &mut PersonSkills<'_>, taxonomy: &Taxonomy
             best = Some((i, Evidence::Label { similarity: (sim * 100.0).round() / 100.0 }, credit));
         }
     }
-    // Labels are copied once, for the winner only.
-    best.map(|(i, evidence, credit)| SkillMatch {
-        required: req.label.clone(),
-        essential: true,
-        by: have.person.skills[i].label.clone(),
-        evidence,
-        credit,
-    })
+    best
+}
+
+/// The evidence of a required skill matched by the person's skill `i`: labels are copied
+/// here, for results built in full only.
+fn skill_match(req: &ConceptRef, p: &PreparedProfile, (i, evidence, credit): (usize, Evidence, f64), essential: bool) -> SkillMatch {
+    SkillMatch { required: req.label.clone(), essential, by: p.skills[i].label.clone(), evidence, credit }
 }
 
 /// The best of the person's skills with a URI for a required skill's URI: (which,
