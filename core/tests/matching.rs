@@ -202,6 +202,27 @@ fn index_on_disk_adds_updates_removes_and_reopens() {
 }
 
 #[test]
+fn closing_the_writer_keeps_every_commit_in_merged_segments() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("idx");
+    let m = Matcher::embedded(today());
+    let vs = vacancies();
+    let idx = VacancyIndex::create(&path).unwrap();
+    let mut w = idx.writer().unwrap();
+    // A commit per vacancy: a segment each, enough for merges to start.
+    for v in &vs {
+        w.upsert(v, &m.prepare_vacancy(v)).unwrap();
+        w.commit().unwrap();
+    }
+    w.close().unwrap();
+    let stats = VacancyIndex::open(&path).unwrap().stats().unwrap();
+    assert_eq!(stats.vacancies, vs.len() as u64);
+    // (Merges this small often end before the next commit: that close waits for the last
+    // ones is Tantivy's `wait_merging_threads`, not something this test can time.)
+    assert!(stats.segments < vs.len(), "{} segments for {} commits", stats.segments, vs.len());
+}
+
+#[test]
 fn missing_corrupt_and_foreign_indexes_give_clear_errors() {
     let dir = tempfile::tempdir().unwrap();
     let err = VacancyIndex::open(&dir.path().join("nothing")).err().unwrap();
@@ -311,6 +332,18 @@ fn concurrent_readers_see_whole_commits_only() {
     assert_eq!(idx.stats().unwrap().vacancies, (BATCH * BATCHES) as u64);
 }
 
+/// An index in RAM holding these vacancies, committed.
+fn ram_index(vacancies: &[(Vacancy, PreparedVacancy)]) -> VacancyIndex {
+    let idx = VacancyIndex::in_ram().unwrap();
+    let mut w = idx.writer().unwrap();
+    for (v, p) in vacancies {
+        w.upsert(v, p).unwrap();
+    }
+    w.commit().unwrap();
+    drop(w);
+    idx
+}
+
 /// Vacancies varied over everything retrieval filters on: place (near Trecate, in Rome,
 /// none), remote work, contract type and expiry.
 fn filter_grid(m: &Matcher<'_>) -> Vec<(Vacancy, PreparedVacancy)> {
@@ -344,13 +377,7 @@ fn retrieval_keeps_exactly_the_vacancies_that_pass_the_filters_best_first() {
     use sportello::model::ContractType;
     let m = Matcher::embedded(today());
     let grid = filter_grid(&m);
-    let idx = VacancyIndex::in_ram().unwrap();
-    let mut w = idx.writer().unwrap();
-    for (v, p) in &grid {
-        w.upsert(v, p).unwrap();
-    }
-    w.commit().unwrap();
-    drop(w);
+    let idx = ram_index(&grid);
     let mut person = m.prepare_profile("franco", &profile("franco"));
     person.contract_types = vec![ContractType::Tirocinio];
     person.max_commute_km = Some(30.0);
@@ -411,18 +438,20 @@ fn occupation_ladder(m: &Matcher<'_>) -> [(String, String); 4] {
 fn retrieval_and_score_put_neighbouring_occupations_next() {
     let m = Matcher::embedded(today());
     let ladder = occupation_ladder(&m);
-    let idx = VacancyIndex::in_ram().unwrap();
-    let mut w = idx.writer().unwrap();
     let base = vacancies().into_iter().next().unwrap();
-    for (i, (uri, _)) in ladder.iter().enumerate() {
-        let mut v = base.clone();
-        v.id = format!("step-{i}");
-        v.occupation = Some(sportello::model::Concept { label: format!("occupation {i}"), uri: Some(uri.clone()) });
-        (v.essential_skills, v.optional_skills, v.place) = (Vec::new(), Vec::new(), None);
-        w.upsert(&v, &m.prepare_vacancy(&v)).unwrap();
-    }
-    w.commit().unwrap();
-    drop(w);
+    let steps: Vec<(Vacancy, PreparedVacancy)> = ladder
+        .iter()
+        .enumerate()
+        .map(|(i, (uri, _))| {
+            let mut v = base.clone();
+            v.id = format!("step-{i}");
+            v.occupation = Some(sportello::model::Concept { label: format!("occupation {i}"), uri: Some(uri.clone()) });
+            (v.essential_skills, v.optional_skills, v.place) = (Vec::new(), Vec::new(), None);
+            let p = m.prepare_vacancy(&v);
+            (v, p)
+        })
+        .collect();
+    let idx = ram_index(&steps);
     let mut work = profile("franco");
     work.skills.clear();
     work.work.truncate(1);

@@ -442,7 +442,8 @@ impl VacancyIndex {
             w.upsert(v, &prepare(v))?;
         }
         w.commit()?;
-        drop(w);
+        // No merge may still be writing into the folder when it is renamed.
+        w.close()?;
         drop(fresh);
         let old_dir = dir.with_extension("old");
         let _ = std::fs::remove_dir_all(&old_dir);
