@@ -15,7 +15,7 @@ use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use serde_json::{Value, json};
 use sportello::interop::{ExportFormat, ImportOptions, Imported, SourceFormat, export_profile, import};
 use sportello::load::{Format, load_profile, load_vacancy};
-use sportello::matching::{Matcher, PreparedVacancy};
+use sportello::matching::{MatchResult, Matcher, PreparedVacancy, score};
 use sportello::model::{PartialDate, Profile};
 
 fn today() -> PartialDate {
@@ -212,13 +212,18 @@ fn scores_are_bounded_deterministic_and_blind_to_protected_attributes() {
                 let shared: Vec<std::sync::Arc<PreparedVacancy>> = vs.iter().cloned().map(std::sync::Arc::new).collect();
                 prop_assert_eq!(&m.rank_candidates(&a, &shared, shared.len(), true), &ranked, "ranking on all cores differs");
                 // Candidates are ranked on scores alone, then the best scored in full.
-                let eligible: Vec<&sportello::matching::MatchResult> = ranked.iter().filter(|r| !r.excluded).take(3).collect();
+                let eligible: Vec<&MatchResult> = ranked.iter().filter(|r| !r.excluded).take(3).collect();
                 let best = m.rank_candidates(&a, &shared, 3, false);
                 prop_assert_eq!(best.iter().collect::<Vec<_>>(), eligible, "the best of the candidates differ");
             }
             for v in vs {
                 let alone = m.score(&a, v);
                 prop_assert_eq!(Some(&alone), ranked.iter().find(|r| r.vacancy_id == v.id), "{}: ranking changed the result", &v.id);
+                // Scored for ranking only: the same result without the evidence.
+                let mut have = score::PersonSkills::new(&a, m.taxonomy);
+                let light = score::score_with(&mut have, v, m.taxonomy, &m.weights, m.today, score::Detail::Rank);
+                let bare = MatchResult { matched: Vec::new(), missing: Vec::new(), occupation: None, ..alone };
+                prop_assert_eq!(light, bare, "{}: scored for ranking, the result differs", &v.id);
             }
             for v in vs {
                 let r = m.score(&a, v);

@@ -179,6 +179,7 @@ impl PyIndex {
                         }
                     }
                     w.commit()?;
+                    w.close()?;
                     let unplaced = ok.iter().map(|(_, p)| p.unplaced.len()).sum();
                     Ok(Added { added: ok.len(), vacancies: idx.stats()?.vacancies, unplaced, skipped })
                 })

@@ -448,6 +448,8 @@ pub struct Reasons {
     pub matched: Vec<MatchedText>,
     /// Essential skills missing.
     pub missing: Vec<String>,
+    /// The person's occupation that counts for this vacancy, and how it relates.
+    pub occupation: Option<String>,
     /// Why the vacancy is excluded.
     pub exclusions: Vec<String>,
     /// Advice on the profile.
@@ -486,6 +488,7 @@ fn reasons(r: &MatchResult, lang: Lang) -> Reasons {
             })
             .collect(),
         missing: r.missing.clone(),
+        occupation: r.occupation.as_ref().map(|o| explain::occupation(o, lang)),
         exclusions: r.exclusions.iter().map(|e| explain::exclusion(e, lang)).collect(),
         hints: r.hints.iter().map(|h| explain::hint(*h, lang)).collect(),
         text: explain::explain(r, lang),

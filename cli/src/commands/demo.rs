@@ -69,6 +69,7 @@ pub fn run(args: Args) -> CmdResult {
         count += 1;
     }
     writer.commit().map_err(core)?;
+    writer.close().map_err(core)?;
     println!("3. Index: {count} vacancies from the Novara area in {}", index_dir.display());
 
     let started = std::time::Instant::now();

@@ -17,7 +17,7 @@ use tantivy::collector::TopDocs;
 use tantivy::index::SegmentId;
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query, QueryParser, TermQuery};
 use tantivy::schema::document::{DeserializeError, DocumentDeserialize, DocumentDeserializer};
-use tantivy::schema::{FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value};
+use tantivy::schema::{FAST, Field, IndexRecordOption, OwnedValue, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value};
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
 };
@@ -123,10 +123,13 @@ struct StoredPrepared(Option<String>);
 impl DocumentDeserialize for StoredPrepared {
     fn deserialize<'de, D: DocumentDeserializer<'de>>(mut fields: D) -> std::result::Result<Self, DeserializeError> {
         static PREPARED: std::sync::LazyLock<Field> = std::sync::LazyLock::new(|| schema().1.prepared);
-        // Every stored field is text (id, prepared, vacancy).
-        while let Some((field, text)) = fields.next_field::<String>()? {
+        // The fields come in the order `upsert` adds them: id, prepared, vacancy.
+        while let Some((field, value)) = fields.next_field::<OwnedValue>()? {
             if field == *PREPARED {
-                return Ok(StoredPrepared(Some(text)));
+                return Ok(StoredPrepared(match value {
+                    OwnedValue::Str(text) => Some(text),
+                    _ => None,
+                }));
             }
         }
         Ok(StoredPrepared(None))
@@ -318,8 +321,8 @@ impl VacancyIndex {
     }
 
     /// The `limit` most promising vacancies for a person, prepared for scoring: a union
-    /// of the person's ESCO skills (as essential, and as optional), occupations and the
-    /// words of labels not placed in ESCO, scored by BM25, keeping only the vacancies that
+    /// of the person's ESCO skills (as essential, and as optional), occupations, their
+    /// ISCO unit and minor groups, and the words of labels not placed in ESCO, scored by BM25, keeping only the vacancies that
     /// pass the filters.
     pub fn retrieve(&self, p: &PreparedProfile, limit: usize, filters: &Filters) -> Result<Vec<Arc<PreparedVacancy>>> {
         let f = &self.fields;
@@ -546,8 +549,9 @@ impl Writer<'_> {
         self.index.reload()
     }
 
-    /// Waits for the merges of segments that commits started, then closes the writer.
-    /// Dropping the writer instead abandons them: what was committed stays, in more
+    /// Waits for the merges of segments that commits started, then closes the writer;
+    /// changes not committed are dropped, as they are when the writer is dropped.
+    /// Dropping the writer instead abandons the merges: what was committed stays, in more
     /// segments. After a large load, closing leaves fewer segments and keeps merge work
     /// from running alongside the first queries.
     pub fn close(self) -> Result<()> {

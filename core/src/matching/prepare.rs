@@ -83,8 +83,9 @@ pub struct PreparedProfile {
     pub skills: Vec<ConceptRef>,
     /// Occupations from work history and wishes.
     pub occupations: Vec<ConceptRef>,
-    /// ISCO 4-digit groups of those occupations placed in ESCO, without repeats: retrieval
-    /// also looks for vacancies of neighbouring occupations.
+    /// ISCO 4-digit groups of those occupations placed in ESCO, without repeats, worked
+    /// out from `occupations` when the profile is prepared (change both together):
+    /// retrieval also looks for vacancies of neighbouring occupations.
     pub isco_groups: Vec<String>,
     /// Months of experience per occupation URI.
     pub months_by_occupation: Vec<(String, u32)>,

@@ -108,7 +108,7 @@ pub struct OccupationMatch {
     pub by: String,
     /// How it relates to the vacancy's.
     pub link: OccupationLink,
-    /// Inferred from the person's skills: they named no occupation.
+    /// Inferred from the person's skills: they named none that could be placed in ESCO.
     pub inferred: bool,
 }
 
@@ -188,7 +188,7 @@ pub enum Detail {
     /// All of it.
     Full,
     /// The score, parts and exclusions, without the evidence (`matched`, `missing` and
-    /// `occupation` left empty, no labels copied): enough to rank hundreds of candidates,
+    /// `occupation` left empty, no skill labels copied): enough to rank hundreds of candidates,
     /// of which only the best are then scored in full.
     Rank,
 }
@@ -454,10 +454,10 @@ fn occupation_link(
     let (a, b) = (taxonomy.concept(have)?.isco_group()?, want_isco?);
     if a == b {
         Some((w.same_isco_credit, OccupationLink::SameUnitGroup { isco: b.to_owned() }))
-    } else if a.len() >= 3 && b.len() >= 3 && a[..3] == b[..3] {
-        Some((w.same_isco3_credit, OccupationLink::SameMinorGroup { isco: b[..3].to_owned() }))
     } else {
-        None
+        // An imported taxonomy's codes are not checked: `get` never splits a character.
+        let minor = b.get(..3).filter(|m| m.len() < b.len() && a.get(..3) == Some(*m))?;
+        Some((w.same_isco3_credit, OccupationLink::SameMinorGroup { isco: minor.to_owned() }))
     }
 }
 

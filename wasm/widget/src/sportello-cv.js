@@ -1321,6 +1321,7 @@ ${this.check('ui.show_excluded', t.showExcluded, { kind: 'ui', checked: this.sho
 <p><span class="score">${esc(r.excluded ? t.excluded : fmt(t.fit, { x: pct }))}</span></p>
 <details class="reasons"${i === 0 ? ' open' : ''}><summary>${esc(t.why)}</summary>
 ${why.exclusions.length ? `<h5>${esc(t.excludedBecause)}</h5>${li(why.exclusions.map(esc))}` : ''}
+${why.occupation ? `<h5>${esc(t.yourOccupation)}</h5><p dir="auto">${esc(why.occupation)}</p>` : ''}
 ${why.matched.length ? `<h5>${esc(t.youHave)}</h5>${li(why.matched.map((m) => `${esc(m.required)} <span class="hint">(${esc(m.by)}: ${esc(m.evidence)})</span>`))}` : ''}
 ${why.missing.length ? `<h5>${esc(t.youMiss)}</h5>${li(why.missing.map(esc))}` : ''}
 ${why.hints.length ? `<h5>${esc(t.hintsTitle)}</h5>${li(why.hints.map(esc))}` : ''}

@@ -210,6 +210,7 @@ test('finds vacancies that fit, with the reasons', async () => {
   const first = el('#match-list li').first();
   assert.match(await first.innerText(), /adatta al \d+%/);
   assert.match(await first.innerText(), /Competenze che hai/);
+  assert.match(await first.innerText(), /La tua professione\s+aiuto cuoco \[stessa professione ESCO\]/);
   const titles = await el('#match-list h4').allInnerTexts();
   assert.ok(titles.some((t) => /cuoc/i.test(t)), `a cook's vacancy is among ${titles}`);
   // Excluded vacancies, with the reason, on request.
@@ -239,6 +240,7 @@ test('switches to English: form, CV and reasons', async () => {
   assert.match(await cvText(), /work experience/i);
   await next('__matches', () => el('button', { hasText: 'Find vacancies that fit' }).click());
   assert.match(await el('#match-list').textContent(), /Skills you have/);
+  assert.match(await el('#match-list').textContent(), /Your occupation.*\[same ESCO occupation\]/s);
   await next('__previews', () => el('button.lang-switch').click());
   assert.equal(await el('h2').innerText(), 'Il mio curriculum');
 });
