@@ -1,10 +1,10 @@
 //! The vacancy index: Tantivy on disk (or in RAM for tests), native only.
 //!
 //! Each vacancy is stored three ways: searchable fields for retrieval (ESCO URIs of
-//! essential and optional skills as separate fields, occupation, ISCO unit and minor group, title
-//! and skill text through Italian and English analysers; coordinates, contract and
-//! expiry as columns for the filters, see `candidates`), the prepared form the scorer
-//! needs, and the original vacancy so that the index can be rebuilt (`reindex`) when
+//! essential and optional skills as separate fields, occupation, ISCO unit and minor
+//! group, title and skill text through Italian and English analysers; coordinates,
+//! contract and expiry as columns for the filters, see `candidates`), the prepared form
+//! the scorer needs, and the original vacancy so that the index can be rebuilt (`reindex`) when
 //! the format or the taxonomy changes. A small file beside
 //! Tantivy's records the format version; opening an index of another version fails with a
 //! hint to reindex. Tantivy commits atomically: what was committed survives a crash.
@@ -322,8 +322,8 @@ impl VacancyIndex {
 
     /// The `limit` most promising vacancies for a person, prepared for scoring: a union
     /// of the person's ESCO skills (as essential, and as optional), occupations, their
-    /// ISCO unit and minor groups, and the words of labels not placed in ESCO, scored by BM25, keeping only the vacancies that
-    /// pass the filters.
+    /// ISCO unit and minor groups, and the words of labels not placed in ESCO, scored by
+    /// BM25, keeping only the vacancies that pass the filters.
     pub fn retrieve(&self, p: &PreparedProfile, limit: usize, filters: &Filters) -> Result<Vec<Arc<PreparedVacancy>>> {
         let f = &self.fields;
         // Term frequencies count in the text fields (as Tantivy's query parser reads them);

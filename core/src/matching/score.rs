@@ -188,8 +188,8 @@ pub enum Detail {
     /// All of it.
     Full,
     /// The score, parts and exclusions, without the evidence (`matched`, `missing` and
-    /// `occupation` left empty, no skill labels copied): enough to rank hundreds of candidates,
-    /// of which only the best are then scored in full.
+    /// `occupation` left empty, no skill labels copied): enough to rank hundreds of
+    /// candidates, of which only the best are then scored in full.
     Rank,
 }
 
@@ -340,8 +340,8 @@ fn round1(x: f64) -> f64 {
 }
 
 /// The best credit any of the person's skills earns for a required skill: (which of the
-/// person's skills, evidence, credit). Skills that
-/// both carry an ESCO URI are compared through ESCO only; labels are compared (by
+/// person's skills, evidence, credit). Skills that both carry an ESCO URI are compared
+/// through ESCO only; labels are compared (by
 /// Jaro-Winkler similarity of their folded forms) only when one side could not be placed,
 /// and only when some word of one starts like a word of the other (same first three
 /// letters): labels without that cannot reach the similarity threshold in practice, and
