@@ -87,6 +87,7 @@ pub fn run(args: Args) -> CmdResult {
                 bar.inc(1);
             }
             w.commit().map_err(|e| Failure::core(None, &e))?;
+            bar.set_message("merging segments");
             w.close().map_err(|e| Failure::core(None, &e))?;
             bar.finish_and_clear();
             let stats = idx.stats().map_err(|e| Failure::core(None, &e))?;
