@@ -136,6 +136,20 @@ impl DocumentDeserialize for StoredPrepared {
     }
 }
 
+/// Every vacancy stored in `field` (the original vacancies), in index order; `err` turns
+/// a message into the index's error. Used on indexes of any format version (`rebuild`).
+fn stored_vacancies(searcher: &tantivy::Searcher, field: Field, err: impl Fn(String) -> Error) -> Result<Vec<Vacancy>> {
+    let n = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX).max(1);
+    let top = searcher.search(&AllQuery, &TopDocs::with_limit(n).order_by_score()).map_err(|e| err(e.to_string()))?;
+    top.into_iter()
+        .map(|(_, addr)| {
+            let d: TantivyDocument = searcher.doc(addr).map_err(|e| err(e.to_string()))?;
+            let text = d.get_first(field).and_then(|v| v.as_str()).unwrap_or_default();
+            serde_json::from_str(text).map_err(|e| err(format!("a stored vacancy is damaged: {e}")))
+        })
+        .collect()
+}
+
 /// Statistics of an index.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Stats {
@@ -403,16 +417,7 @@ impl VacancyIndex {
 
     /// Every vacancy stored, in index order (for `reindex` and exports).
     pub fn vacancies(&self) -> Result<Vec<Vacancy>> {
-        let searcher = self.reader.searcher();
-        let n = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
-        let top = searcher.search(&AllQuery, &TopDocs::with_limit(n.max(1)).order_by_score()).map_err(|e| self.err(e))?;
-        top.into_iter()
-            .map(|(_, addr)| {
-                let d: TantivyDocument = searcher.doc(addr).map_err(|e| self.err(e))?;
-                let text = d.get_first(self.fields.vacancy).and_then(|v| v.as_str()).unwrap_or_default();
-                serde_json::from_str(text).map_err(|e| self.err(format!("a stored vacancy is damaged: {e}")))
-            })
-            .collect()
+        stored_vacancies(&self.reader.searcher(), self.fields.vacancy, |e| self.err(e))
     }
 
     /// Rebuilds the index in `dir` from the vacancies it stores, whatever its format
@@ -428,15 +433,7 @@ impl VacancyIndex {
             hint: Some("rebuild it from the vacancy files".into()),
         })?;
         let reader = old.reader().map_err(|e| index_error(dir, e))?;
-        let searcher = reader.searcher();
-        let n = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX).max(1);
-        let top = searcher.search(&AllQuery, &TopDocs::with_limit(n).order_by_score()).map_err(|e| index_error(dir, e))?;
-        let mut vacancies: Vec<Vacancy> = Vec::with_capacity(top.len());
-        for (_, addr) in top {
-            let d: TantivyDocument = searcher.doc(addr).map_err(|e| index_error(dir, e))?;
-            let text = d.get_first(field).and_then(|v| v.as_str()).unwrap_or_default();
-            vacancies.push(serde_json::from_str(text).map_err(|e| index_error(dir, format!("a stored vacancy is damaged: {e}")))?);
-        }
+        let vacancies = stored_vacancies(&reader.searcher(), field, |e| index_error(dir, e))?;
         let fresh_dir = dir.with_extension("rebuilding");
         let _ = std::fs::remove_dir_all(&fresh_dir);
         let fresh = VacancyIndex::create(&fresh_dir)?;
