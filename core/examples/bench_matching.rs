@@ -37,11 +37,13 @@
 //! **Speed.** Synthetic vacancies of every ESCO occupation with URIs on all skills, placed
 //! in random comuni of Piemonte and Lombardia, indexed at 10k, 100k and (without `--quick`)
 //! 1M in a temp dir: indexing time (prepare + upsert + commit; generating the vacancies is
-//! timed apart and left out), size on disk, single-query latency (retrieve + score +
-//! explain the top 20; one query at a time, each using both cores as `vacancies_for` does, and again
-//! on one thread; 200 queries after 20 warm-up ones, the index's vacancy
-//! cache emptied first; then the same queries with the cache warm, the phases apart, and
-//! retrieval by URIs only as a what-if) and the throughput of `Matcher::batch` against the 100k index (all cores).
+//! timed apart and left out; the writer is then closed, its merges waited for apart),
+//! size on disk, single-query latency (retrieve + score + explain the top 20; one query
+//! at a time, each using both cores as `vacancies_for` does, and again on one thread; 200
+//! queries after 20 warm-up ones, the index's vacancy cache emptied first; then the same
+//! queries with the cache warm, the phases apart, and as what-ifs retrieval by URIs only,
+//! retrieval without the ISCO groups and fewer candidates) and the throughput of
+//! `Matcher::batch` against the 100k index (all cores).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
