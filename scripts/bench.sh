@@ -3,7 +3,7 @@
 #   ./scripts/bench.sh [render|taxonomy|matching ...]   (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/sportello/target}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
 export SPORTELLO_TODAY="${SPORTELLO_TODAY:-2026-11-23}"
 what=("$@"); [[ ${#what[@]} -eq 0 ]] && what=(render taxonomy matching)
 cargo build -q -p sportello-cli --examples -p sportello

@@ -7,7 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 CACHE="${SPORTELLO_CACHE:-$HOME/.cache/sportello}"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$CACHE/target}"
+# The workspace's own target/ folder, the one `cargo run -p sportello-cli -- demo` builds
+# into: a newcomer who ran the demo first compiles the dependencies once, not twice.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 # Fixed "today" so that date checks and golden outputs repeat.
 export SPORTELLO_TODAY="${SPORTELLO_TODAY:-2026-11-23}"

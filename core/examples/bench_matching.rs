@@ -6,9 +6,10 @@
 //! ```
 //!
 //! **Quality.** Labelled sets are generated from ESCO's occupation–skill relations with a
-//! fixed seed (xorshift64*), so runs repeat exactly, in English (the embedded ESCO has
-//! Italian labels only for ISCO groups), as two sets: `alt` as below, and `pref` where
-//! profiles never write an alternative label:
+//! fixed seed (xorshift64*), so runs repeat exactly, as three sets: `alt` as below, in
+//! English; `pref` where profiles never write an alternative label; and `it`, as `alt` but
+//! in Italian, from Sportello's own Italian labels, over the occupations that have them
+//! (vacancies, profiles and the BM25 baseline all see the same Italian text):
 //! * vacancies: 5 for each of 400 occupations sampled round-robin over ISCO 3-digit groups
 //!   (so most groups hold several occupations); essential skills are a random subset of
 //!   the occupation's essential skills, optional ones a few of its optional skills, all
@@ -65,10 +66,10 @@ const QUALITY_OCCUPATIONS: usize = 400;
 const VACANCIES_PER_OCCUPATION: usize = 5;
 const QUALITY_PROFILES: usize = 300;
 const K: usize = 10;
-/// The labelled sets: a name, and whether profiles may write skills as ESCO alternative
-/// labels (the set the issue describes) or only as preferred labels, with or without a
-/// typo (a harder set for the engine against BM25, which then shares more words).
-const QUALITY_SETS: [(&str, bool); 2] = [("alt", true), ("pref", false)];
+/// The labelled sets: a name, whether profiles may write skills as alternative labels (the
+/// set the issue describes) or only as preferred labels, with or without a typo (a harder
+/// set for the engine against BM25, which then shares more words), and the language.
+const QUALITY_SETS: [(&str, bool, &str); 3] = [("alt", true, "en"), ("pref", false, "en"), ("it", true, "it")];
 const TARGET_GAIN: f64 = 0.15;
 const QUALITY_COMUNI: [&str; 8] = ["Novara", "Trecate", "Vercelli", "Milano", "Magenta", "Varese", "Biella", "Pavia"];
 const LATENCY_QUERIES: usize = 200;
@@ -190,9 +191,9 @@ fn occupations(tax: &Taxonomy) -> Vec<Occ<'_>> {
 }
 
 /// `n` occupations drawn round-robin over shuffled ISCO 3-digit groups.
-fn sample_across_isco3<'a, 't>(occs: &'a [Occ<'t>], n: usize, rng: &mut Rng) -> Vec<&'a Occ<'t>> {
-    let mut groups: BTreeMap<&str, Vec<&Occ<'t>>> = BTreeMap::new();
-    for o in occs {
+fn sample_across_isco3<'a, 't>(occs: &[&'a Occ<'t>], n: usize, rng: &mut Rng) -> Vec<&'a Occ<'t>> {
+    let mut groups: BTreeMap<&str, Vec<&'a Occ<'t>>> = BTreeMap::new();
+    for &o in occs {
         groups.entry(&o.isco[..3]).or_default().push(o);
     }
     let mut groups: Vec<Vec<&Occ<'t>>> = groups.into_values().collect();
@@ -243,13 +244,15 @@ fn blank_profile() -> Profile {
     serde_json::from_value(serde_json::json!({"person": {"given_name": "Bench", "family_name": "Mark"}})).expect("a minimal profile")
 }
 
-/// How the labelled sets write skills: ESCO's English labels (the embedded ESCO has
-/// Italian labels only for ISCO groups), with or without its alternative labels.
+/// How the labelled sets write skills: labels in one language (ESCO's English ones, or
+/// Sportello's Italian ones), with or without the alternative labels.
 #[derive(Clone, Copy)]
 struct Labels<'t> {
     tax: &'t Taxonomy,
     /// Whether a profile may write a skill as one of its alternative labels.
     alternatives: bool,
+    /// The language written.
+    lang: &'static str,
 }
 
 impl Labels<'_> {
@@ -258,14 +261,23 @@ impl Labels<'_> {
             return None;
         }
         let alts: Vec<&str> =
-            self.tax.concept(uri)?.labels().filter(|l| l.kind == LabelKind::Alternative && l.lang == "en").map(|l| l.text).collect();
+            self.tax.concept(uri)?.labels().filter(|l| l.kind == LabelKind::Alternative && l.lang == self.lang).map(|l| l.text).collect();
         (!alts.is_empty()).then(|| rng.pick(&alts).to_string())
     }
+    /// The preferred label of a concept in the set's language.
+    fn preferred(&self, uri: &str) -> String {
+        self.tax.concept(uri).map_or_else(String::new, |c| c.label_in(self.lang).text.to_owned())
+    }
     fn skill(&self, s: &SkillLink<'_>, with_uri: bool) -> Concept {
-        Concept { label: s.preferred_label.to_owned(), uri: with_uri.then(|| s.uri.to_owned()) }
+        Concept { label: self.preferred(s.uri), uri: with_uri.then(|| s.uri.to_owned()) }
     }
     fn occupation(&self, o: &Occ<'_>) -> Concept {
-        Concept { label: o.label.to_owned(), uri: Some(o.uri.to_owned()) }
+        Concept { label: self.preferred(o.uri), uri: Some(o.uri.to_owned()) }
+    }
+    /// Whether every skill and the occupation itself have a label in the set's language.
+    fn covers(&self, o: &Occ<'_>) -> bool {
+        let has = |uri: &str| self.tax.concept(uri).is_some_and(|c| c.label_in(self.lang).lang == self.lang);
+        has(o.uri) && o.essential.iter().chain(&o.optional).all(|s| has(s.uri))
     }
 }
 
@@ -340,7 +352,7 @@ fn typo(text: &str, rng: &mut Rng) -> String {
 
 /// A label as a person might write it, and how it was written.
 fn noisy_label(labels: Labels<'_>, s: &SkillLink<'_>, rng: &mut Rng) -> (String, Noise) {
-    let preferred = s.preferred_label.to_owned();
+    let preferred = labels.preferred(s.uri);
     let r = rng.unit();
     if r < 0.40 {
         return (preferred, Noise::Preferred);
@@ -366,7 +378,7 @@ struct Case {
     truth: Vec<Option<(String, Noise)>>,
 }
 
-fn quality_profile(labels: Labels<'_>, occ: usize, o: &Occ<'_>, all: &[Occ<'_>], home: &Comune, has_work: bool, rng: &mut Rng) -> Case {
+fn quality_profile(labels: Labels<'_>, occ: usize, o: &Occ<'_>, all: &[&Occ<'_>], home: &Comune, has_work: bool, rng: &mut Rng) -> Case {
     let mut pool: Vec<&SkillLink<'_>> = o.essential.iter().collect();
     let n_optional = rng.below(6);
     pool.extend(rng.sample(&o.optional.iter().collect::<Vec<_>>(), n_optional));
@@ -386,7 +398,7 @@ fn quality_profile(labels: Labels<'_>, occ: usize, o: &Occ<'_>, all: &[Occ<'_>],
     for _ in 0..rng.between(2, 5) {
         let other = rng.pick(all);
         let s = rng.pick(&other.essential);
-        skills.push((Skill { label: s.preferred_label.to_owned(), ..Skill::default() }, None));
+        skills.push((Skill { label: labels.preferred(s.uri), ..Skill::default() }, None));
     }
     rng.shuffle(&mut skills);
     let mut profile = blank_profile();
@@ -408,7 +420,7 @@ struct QualitySet<'a, 't> {
     cases: Vec<Case>,
 }
 
-fn quality_set<'a, 't>(labels: Labels<'_>, all: &'a [Occ<'t>], comuni: &[&Comune], profiles: usize, rng: &mut Rng) -> QualitySet<'a, 't> {
+fn quality_set<'a, 't>(labels: Labels<'_>, all: &[&'a Occ<'t>], comuni: &[&Comune], profiles: usize, rng: &mut Rng) -> QualitySet<'a, 't> {
     let occs = sample_across_isco3(all, QUALITY_OCCUPATIONS, rng);
     let mut vacancies = Vec::new();
     let mut vacancy_occ = Vec::new();
@@ -553,7 +565,7 @@ struct Prepared {
 fn quality(
     matcher: &Matcher<'_>,
     occs: &[Occ<'_>],
-    (name, alternatives): (&'static str, bool),
+    (name, alternatives, lang): (&'static str, bool, &'static str),
     seed: u64,
     quick: bool,
     show: Option<usize>,
@@ -563,7 +575,10 @@ fn quality(
     let mut rng = Rng(seed);
     let comuni = comuni_named(matcher.gazetteer, &QUALITY_COMUNI);
     let profiles = if quick { QUALITY_PROFILES / 2 } else { QUALITY_PROFILES };
-    let set = quality_set(Labels { tax: matcher.taxonomy, alternatives }, occs, &comuni, profiles, &mut rng);
+    let labels = Labels { tax: matcher.taxonomy, alternatives, lang };
+    // Occupations whose labels exist in the set's language (all of them in English).
+    let pool: Vec<&Occ<'_>> = occs.iter().filter(|o| labels.covers(o)).collect();
+    let set = quality_set(labels, &pool, &comuni, profiles, &mut rng);
     let isco3: HashSet<&str> = set.occs.iter().map(|o| &o.isco[..3]).collect();
     println!(
         "{} vacancies of {} occupations in {} ISCO 3-digit groups; {} profiles; {} comuni",
@@ -994,7 +1009,7 @@ fn speed(matcher: &Matcher<'_>, occs: &[Occ<'_>], quick: bool, sizes: Option<&[u
     println!("\n## Speed (synthetic vacancies, URIs on all skills; load average now {})", load_average());
     let comuni = comuni_of_regions(matcher.gazetteer, &["Piemonte", "Lombardia"]);
     let mut rng = Rng(SEED ^ 0x5bd1_e995);
-    let labels = Labels { tax: matcher.taxonomy, alternatives: false };
+    let labels = Labels { tax: matcher.taxonomy, alternatives: false, lang: "en" };
     let queries = speed_profiles(matcher, occs, labels, &comuni, LATENCY_QUERIES + WARM_UP, &mut rng);
     let batch_n = if quick { 1_000 } else { 10_000 };
     let t = Instant::now();

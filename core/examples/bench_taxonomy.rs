@@ -16,11 +16,20 @@
 //! (a few labels belong to several concepts). A sample is skipped when the changed text is
 //! exactly another concept's label (the query is then really about that concept).
 //! Latency is measured per query, on one thread, after the index is built.
+//!
+//! Then Sportello's Italian evaluation (`tests/fixtures/taxonomy/`, see
+//! `core/tests/eval/mod.rs`): skill phrases and job titles as people write them (top-1 and
+//! top-3 against the acceptable concepts) and a junk set that must find nothing, with the
+//! default options, and the search latency over those phrases. `--min-similarity X` runs
+//! everything with another threshold (the default is `DEFAULT_MIN_SIMILARITY`).
 
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
-use sportello::taxonomy::{ConceptId, ConceptKind, LabelKind, SearchOptions, Taxonomy, fold};
+use sportello::taxonomy::{ConceptId, ConceptKind, DEFAULT_MIN_SIMILARITY, LabelKind, SearchOptions, Taxonomy, fold};
+
+#[path = "../tests/eval/mod.rs"]
+mod eval;
 
 /// xorshift64* (Vigna), enough for sampling.
 struct Rng(u64);
@@ -106,6 +115,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let samples =
         args.iter().position(|a| a == "--samples").and_then(|i| args.get(i + 1)).and_then(|n| n.parse().ok()).unwrap_or(2000usize);
     let show_failures = args.iter().any(|a| a == "--show-failures");
+    let min_similarity = args
+        .iter()
+        .position(|a| a == "--min-similarity")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(DEFAULT_MIN_SIMILARITY);
 
     // Load time: decode (pack + synonyms) and index build, fresh each time.
     let (mut decode, mut index, mut total) = (Vec::new(), Vec::new(), Vec::new());
@@ -134,6 +149,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         taxonomy.languages().collect::<Vec<_>>()
     );
 
+    let options = SearchOptions { limit: 5, min_similarity, ..SearchOptions::default() };
+    italian(taxonomy, &options, show_failures);
     if samples == 0 {
         return Ok(());
     }
@@ -156,7 +173,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     type Make = fn(&str, &mut Rng) -> Option<String>;
     let sets: [(&str, Make); 3] =
         [("1 typo", |t, r| typo(t, r)), ("2 typos", |t, r| typo(t, r).and_then(|t| typo(&t, r))), ("word order", shuffle_words)];
-    let options = SearchOptions { limit: 5, ..SearchOptions::default() };
     let mut all_latencies = Vec::new();
     println!("\n{:<12} {:>7} {:>7} {:>9} {:>9} {:>9} {:>9}", "test set", "samples", "skipped", "top-1", "top-5", "median", "p99");
     for (name, make) in sets {
@@ -223,6 +239,41 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ms(percentile(&mut all_latencies, 0.99))
     );
     Ok(())
+}
+
+/// Sportello's Italian sets and the junk set, with the median search time per phrase.
+fn italian(taxonomy: &Taxonomy, options: &SearchOptions<'_>, show_failures: bool) {
+    println!("\n{:<22} {:>7} {:>11} {:>7} {:>7} {:>9} {:>9}", "Italian set", "phrases", "occupations", "top-1", "top-3", "median", "p99");
+    for (name, file, kind) in [("skills (it)", "skills-it.tsv", ConceptKind::Skill), ("occupations (it)", "occupations-it.tsv", ConceptKind::Occupation)] {
+        let cases = eval::read_cases(file);
+        let score = eval::score(taxonomy, kind, &cases, options);
+        let mut times: Vec<Duration> = cases
+            .iter()
+            .map(|c| {
+                let start = Instant::now();
+                let _ = taxonomy.search(kind, &c.phrase, options);
+                start.elapsed()
+            })
+            .collect();
+        println!(
+            "{name:<22} {:>7} {:>11} {:>6.1}% {:>6.1}% {:>7.3}ms {:>7.3}ms",
+            score.n,
+            score.occupations,
+            100.0 * score.top1_share(),
+            100.0 * score.top3_share(),
+            ms(median(&mut times)),
+            ms(percentile(&mut times, 0.99))
+        );
+        if show_failures {
+            score.misses.iter().for_each(|m| println!("    {m}"));
+        }
+    }
+    let junk = eval::read_junk();
+    let (n, found) = eval::junk(taxonomy, &junk, options);
+    println!("{:<22} {n:>7} {:>11} {:>6.1}% find nothing (min similarity {})", "junk", "", 100.0 * (n - found.len()) as f64 / n as f64, options.min_similarity);
+    if show_failures {
+        found.iter().for_each(|f| println!("    {f}"));
+    }
 }
 
 fn ms(d: Duration) -> f64 {

@@ -14,7 +14,7 @@ use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use sportello::taxonomy::{ConceptKind, LabelKind, NewLabel, Taxonomy};
+use sportello::taxonomy::{ConceptKind, LabelKind, LabelSource, NewLabel, Taxonomy};
 
 fn dir_source(dir: &Path) -> impl Fn(&str) -> io::Result<Option<Box<dyn io::Read>>> + '_ {
     move |name| match File::open(dir.join(name)) {
@@ -42,7 +42,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         .map(|r| r.map(|r| (r.get(0).unwrap_or("").to_owned(), r.get(2).unwrap_or("").to_owned())))
         .collect::<Result<_, _>>()?;
     let added =
-        taxonomy.add_labels(rows.iter().map(|(uri, label)| NewLabel { uri, lang: "it", kind: LabelKind::Preferred, text: label }))?;
+        taxonomy.add_labels(rows.iter().map(|(uri, label)| NewLabel { uri, lang: "it", kind: LabelKind::Preferred, source: LabelSource::Esco, text: label }))?;
     println!("{added} Italian ISCO group labels");
 
     taxonomy.set_source(

@@ -479,3 +479,40 @@ fn retrieval_and_score_put_neighbouring_occupations_next() {
     let r = m.score(&person, &m.prepare_vacancy(&unrelated));
     assert_eq!((r.parts.iter().find(|p| p.name == PartName::Occupation).unwrap().credit, r.occupation), (0.0, None));
 }
+
+/// Related-skill credit only for links that mean the person can do the job: across every
+/// fixture pair, each related match is a hierarchy link, an ESCO skill-skill relation or two
+/// specialisations of one broader skill, never two skills that merely share a group of the
+/// skills hierarchy; and the two credits a counsellor could not defend are gone.
+#[test]
+fn related_skill_credit_is_defensible_on_the_fixtures() {
+    use sportello::taxonomy::{ConceptKind, RelationKind};
+    let m = Matcher::embedded(today());
+    let (ps, vs) = prepared(&m);
+    let mut related = 0;
+    for p in &ps {
+        for v in &vs {
+            for s in &m.score(p, v).matched {
+                let Evidence::Related { relation } = s.evidence else { continue };
+                related += 1;
+                assert_ne!(relation, RelationKind::Same, "{} / {}: a same-concept match is exact", p.id, v.id);
+                if relation == RelationKind::SameGroup {
+                    let (held, want) = (p.skills.iter().find(|k| k.label == s.by), v.essential.iter().chain(&v.optional).find(|k| k.label == s.required));
+                    let (held, want) = (held.and_then(|k| k.uri.as_deref()).unwrap(), want.and_then(|k| k.uri.as_deref()).unwrap());
+                    let via = m.taxonomy.relatedness(held, want).and_then(|r| r.via).and_then(|g| m.taxonomy.concept_by_id(g)).unwrap();
+                    assert_eq!(via.kind(), ConceptKind::Skill, "{} / {}: {:?} from {:?} via a skill group", p.id, v.id, s.required, s.by);
+                }
+            }
+        }
+    }
+    assert!(related > 0, "the fixtures still show some related credit");
+    let nothing_from = |who: &str, vacancy: &str, required: &str| {
+        let r = result(&m, who, vacancy);
+        assert!(!r.matched.iter().any(|s| s.required == required), "{who} / {vacancy}: {required:?} credited: {:?}", r.matched);
+        for lang in [explain::Lang::It, explain::Lang::En] {
+            assert!(!explain::explain(&r, lang).contains(&format!("+ {required}")), "{}", explain::explain(&r, lang));
+        }
+    };
+    nothing_from("franco", "nov-05", "raccolta differenziata dei rifiuti");
+    nothing_from("franco", "nov-02", "collaborare con il personale infermieristico");
+}

@@ -55,6 +55,8 @@ __version__: str = _native.__version__
 #: The columns of :meth:`Index.match_batch` tables and their kinds
 #: (``str``, ``int``, ``float``, ``bool``, ``list``), in order.
 MATCH_COLUMNS: List[Tuple[str, str]] = [tuple(c) for c in _native.MATCH_COLUMNS]  # type: ignore[misc]
+#: The similarity below which a search shows nothing (``min_similarity`` lowers it).
+DEFAULT_MIN_SIMILARITY: float = _native.DEFAULT_MIN_SIMILARITY
 #: The columns of :func:`skill_gaps` tables, in order.
 GAP_COLUMNS: List[str] = ["group", "group_label", "skill", "uri", "missing", "people", "matches", "share"]
 
@@ -74,6 +76,7 @@ __all__ = [
     "InternalError",
     "SportelloWarning",
     "MATCH_COLUMNS",
+    "DEFAULT_MIN_SIMILARITY",
     "GAP_COLUMNS",
     "validate",
     "load",
@@ -350,15 +353,23 @@ class Taxonomy:
         """The label languages."""
         return self._native.languages()  # type: ignore[no-any-return]
 
-    def search_skills(self, text: str, *, limit: int = 10, lang: Optional[str] = None, min_similarity: float = 0.5) -> List[Dict[str, Any]]:
-        """ESCO skills for free text, best first; each hit has ``uri``, ``preferred_label``,
-        ``matched_label``, ``kind`` (exact, alt_label, synonym, token, fuzzy),
-        ``label_kind``, ``similarity`` and ``lang``."""
-        return self._native.search("skill", text, limit, lang, min_similarity)  # type: ignore[no-any-return]
+    def search_skills(
+        self, text: str, *, limit: int = 10, lang: str = "it", only_lang: Optional[str] = None, min_similarity: float = DEFAULT_MIN_SIMILARITY
+    ) -> List[Dict[str, Any]]:
+        """ESCO skills for free text, best first; each hit has ``uri``, ``preferred_label``
+        (in ``lang`` where there is such a label; ``preferred_label_lang`` says which
+        language it is in, ``preferred_label_source`` who wrote it), ``matched_label``,
+        ``kind`` (exact, alt_label, synonym, token, fuzzy, via_occupation), ``label_kind``,
+        ``label_source``, ``similarity``, ``lang`` and, for a job title typed as a skill,
+        ``via_occupation``. Text that matches nothing at least ``min_similarity`` well
+        gives no hits; ``only_lang`` matches labels of one language only."""
+        return self._native.search("skill", text, limit, lang, only_lang, min_similarity)  # type: ignore[no-any-return]
 
-    def search_occupations(self, text: str, *, limit: int = 10, lang: Optional[str] = None, min_similarity: float = 0.5) -> List[Dict[str, Any]]:
+    def search_occupations(
+        self, text: str, *, limit: int = 10, lang: str = "it", only_lang: Optional[str] = None, min_similarity: float = DEFAULT_MIN_SIMILARITY
+    ) -> List[Dict[str, Any]]:
         """ESCO occupations for a job title, best first (hits as :meth:`search_skills`)."""
-        return self._native.search("occupation", text, limit, lang, min_similarity)  # type: ignore[no-any-return]
+        return self._native.search("occupation", text, limit, lang, only_lang, min_similarity)  # type: ignore[no-any-return]
 
     def normalise_skill(self, label: str) -> Optional[Dict[str, Any]]:
         """The ESCO skill the matcher places a label on (``uri``, ``how``,
@@ -369,9 +380,9 @@ class Taxonomy:
         """The ESCO occupation the matcher places a job title on, or ``None``."""
         return self._native.normalise("occupation", label)  # type: ignore[no-any-return]
 
-    def suggest_skills(self, occupation_uri: str, *, relation: str = "essential") -> List[Dict[str, Any]]:
-        """The skills of an occupation (``relation``: essential, optional or all)."""
-        return self._native.occupation_skills(occupation_uri, relation)  # type: ignore[no-any-return]
+    def suggest_skills(self, occupation_uri: str, *, relation: str = "essential", lang: str = "it") -> List[Dict[str, Any]]:
+        """The skills of an occupation (``relation``: essential, optional or all), labels in ``lang``."""
+        return self._native.occupation_skills(occupation_uri, relation, lang)  # type: ignore[no-any-return]
 
     def suggest_occupations(self, skill_uris: Iterable[str], *, limit: int = 10) -> List[Dict[str, Any]]:
         """The occupations that best fit a set of ESCO skill URIs, best first."""
@@ -395,18 +406,24 @@ def _esco() -> Taxonomy:
     return _EMBEDDED
 
 
-def search_skills(text: str, *, limit: int = 10, lang: Optional[str] = None, min_similarity: float = 0.5) -> List[Dict[str, Any]]:
-    """ESCO skills for free text, typos and Italian synonyms included.
+def search_skills(
+    text: str, *, limit: int = 10, lang: str = "it", only_lang: Optional[str] = None, min_similarity: float = DEFAULT_MIN_SIMILARITY
+) -> List[Dict[str, Any]]:
+    """ESCO skills for free text, typos and Italian labels included (see :meth:`Taxonomy.search_skills`).
 
-    >>> [(h["preferred_label"], h["kind"]) for h in search_skills("operate forklfit", limit=1)]
+    >>> [(h["preferred_label"], h["kind"]) for h in search_skills("operate forklfit", limit=1, lang="en")]
     [('operate forklift', 'fuzzy')]
+    >>> search_skills("types of condiments for a live-in carer")
+    []
     """
-    return _esco().search_skills(text, limit=limit, lang=lang, min_similarity=min_similarity)
+    return _esco().search_skills(text, limit=limit, lang=lang, only_lang=only_lang, min_similarity=min_similarity)
 
 
-def search_occupations(text: str, *, limit: int = 10, lang: Optional[str] = None, min_similarity: float = 0.5) -> List[Dict[str, Any]]:
+def search_occupations(
+    text: str, *, limit: int = 10, lang: str = "it", only_lang: Optional[str] = None, min_similarity: float = DEFAULT_MIN_SIMILARITY
+) -> List[Dict[str, Any]]:
     """ESCO occupations for a job title."""
-    return _esco().search_occupations(text, limit=limit, lang=lang, min_similarity=min_similarity)
+    return _esco().search_occupations(text, limit=limit, lang=lang, only_lang=only_lang, min_similarity=min_similarity)
 
 
 def normalise_skill(label: str) -> Optional[Dict[str, Any]]:
@@ -423,14 +440,17 @@ def normalise_occupation(label: str) -> Optional[Dict[str, Any]]:
     return _esco().normalise_occupation(label)
 
 
-def suggest_skills(occupation_uri: str, *, relation: str = "essential") -> List[Dict[str, Any]]:
-    """The skills ESCO lists for an occupation (``relation``: essential, optional, all).
+def suggest_skills(occupation_uri: str, *, relation: str = "essential", lang: str = "it") -> List[Dict[str, Any]]:
+    """The skills ESCO lists for an occupation (``relation``: essential, optional, all),
+    labels in ``lang`` (``preferred_label_lang`` says where none exists in that language).
 
     >>> warehouse_worker = "http://data.europa.eu/esco/occupation/bea705fe-06ac-4147-b8e0-6e8ac1208d8f"
-    >>> "operate warehouse materials" in [s["preferred_label"] for s in suggest_skills(warehouse_worker)]
+    >>> "operate warehouse materials" in [s["preferred_label"] for s in suggest_skills(warehouse_worker, lang="en")]
     True
+    >>> {s["preferred_label_lang"] for s in suggest_skills(warehouse_worker)}
+    {'it'}
     """
-    return _esco().suggest_skills(occupation_uri, relation=relation)
+    return _esco().suggest_skills(occupation_uri, relation=relation, lang=lang)
 
 
 def suggest_occupations(skill_uris: Iterable[str], *, limit: int = 10) -> List[Dict[str, Any]]:

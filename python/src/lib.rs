@@ -145,6 +145,7 @@ fn _provoke_panic(py: Python<'_>, message: &str) -> PyResult<()> {
 fn _sportello(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("MATCH_COLUMNS", table::columns())?;
+    m.add("DEFAULT_MIN_SIMILARITY", sportello::taxonomy::DEFAULT_MIN_SIMILARITY)?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(load, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use sportello::geo::Gazetteer;
 use sportello::matching::prepare::{normalise_occupation, normalise_skill};
-use sportello::taxonomy::{ConceptKind, Label, SearchOptions, Taxonomy};
+use sportello::taxonomy::{ConceptKind, DEFAULT_MIN_SIMILARITY, Label, RelationType, SearchOptions, Taxonomy};
 
 use crate::convert;
 use crate::errors::{Failure, detached, shield};
@@ -108,20 +108,26 @@ impl PyTaxonomy {
         (t.count(ConceptKind::Skill), t.count(ConceptKind::Occupation), t.label_count())
     }
 
-    /// Ranked concepts for free text (`kind`: skill or occupation).
-    #[pyo3(signature = (kind, text, limit=10, lang=None, min_similarity=0.5))]
+    /// Ranked concepts for free text (`kind`: skill or occupation), labels shown in `lang`.
+    #[pyo3(signature = (kind, text, limit=10, lang="it", only_lang=None, min_similarity=DEFAULT_MIN_SIMILARITY))]
+    #[allow(clippy::too_many_arguments)]
     fn search<'py>(
         &self,
         py: Python<'py>,
         kind: &str,
         text: &str,
         limit: usize,
-        lang: Option<&str>,
+        lang: &str,
+        only_lang: Option<&str>,
         min_similarity: f64,
     ) -> PyResult<Bound<'py, PyAny>> {
         shield(py, || {
             let kind = self::kind(kind).map_err(|e| crate::errors::to_py(py, e))?;
-            let hits = detached(py, || Ok(self.tax().search(kind, text, &SearchOptions { limit, lang, min_similarity })?))?;
+            if !(0.0..=1.0).contains(&min_similarity) {
+                return Err(crate::errors::to_py(py, Failure::Value(format!("min_similarity={min_similarity} (expected 0 to 1)"))));
+            }
+            let opts = SearchOptions { limit, lang: only_lang, display_lang: Some(lang), min_similarity };
+            let hits = detached(py, || Ok(self.tax().search(kind, text, &opts)?))?;
             convert::to_py(py, &hits)
         })
     }
@@ -144,18 +150,19 @@ impl PyTaxonomy {
         })
     }
 
-    /// The skills of an occupation: `relation` essential, optional or all.
-    #[pyo3(signature = (occupation_uri, relation="essential"))]
-    fn occupation_skills<'py>(&self, py: Python<'py>, occupation_uri: &str, relation: &str) -> PyResult<Bound<'py, PyAny>> {
+    /// The skills of an occupation: `relation` essential, optional or all; labels in `lang`.
+    #[pyo3(signature = (occupation_uri, relation="essential", lang="it"))]
+    fn occupation_skills<'py>(&self, py: Python<'py>, occupation_uri: &str, relation: &str, lang: &str) -> PyResult<Bound<'py, PyAny>> {
         shield(py, || {
             let links = detached(py, || {
-                let t = self.tax();
-                Ok(match relation {
-                    "essential" => t.essential_skills(occupation_uri)?,
-                    "optional" => t.optional_skills(occupation_uri)?,
-                    "all" => t.occupation_skills(occupation_uri)?,
+                let mut links = self.tax().occupation_skills_in(occupation_uri, Some(lang))?;
+                match relation {
+                    "essential" => links.retain(|l| l.relation == RelationType::Essential),
+                    "optional" => links.retain(|l| l.relation == RelationType::Optional),
+                    "all" => {}
                     other => return Err(Failure::Value(format!("relation={other:?} (expected \"essential\", \"optional\" or \"all\")"))),
-                })
+                }
+                Ok(links)
             })?;
             convert::to_py(py, &links)
         })

@@ -25,7 +25,7 @@ use sportello::matching::prepare::prepare_vacancy;
 use sportello::matching::{MatchResult, Matcher, PreparedVacancy, sort_results};
 use sportello::model::{PartialDate, Profile, Vacancy};
 use sportello::render::{OutputFormat, RenderRequest, Renderer, TemplateInfo};
-use sportello::taxonomy::{SearchOptions, Taxonomy};
+use sportello::taxonomy::{DEFAULT_MIN_SIMILARITY, SearchOptions, Taxonomy};
 use sportello::validate::Problem;
 
 /// Installs the panic hook; runs when the module is instantiated.
@@ -341,28 +341,37 @@ impl Engine {
 // Taxonomy and places
 // ---------------------------------------------------------------------------------------
 
-fn search_opts(limit: Option<usize>, lang: Option<&str>) -> SearchOptions<'_> {
-    SearchOptions { limit: limit.unwrap_or(8).clamp(1, 50), lang, ..SearchOptions::default() }
+/// The search options: labels shown in `lang` (default Italian), every language matched.
+fn search_opts(limit: Option<usize>, lang: Option<&str>, min_similarity: Option<f64>) -> SearchOptions<'_> {
+    SearchOptions {
+        limit: limit.unwrap_or(8).clamp(1, 50),
+        display_lang: Some(lang.unwrap_or("it")),
+        min_similarity: min_similarity.filter(|m| (0.0..=1.0).contains(m)).unwrap_or(DEFAULT_MIN_SIMILARITY),
+        ..SearchOptions::default()
+    }
 }
 
-/// ESCO skills for free text ("muletto", "operate forklfit"), best first: `[{uri,
-/// preferred_label, matched_label, kind, label_kind, similarity, lang}]`.
+/// ESCO skills for free text ("muletto", "operate forklfit"), best first, labels shown in
+/// `lang` (default it): `[{uri, preferred_label, preferred_label_lang,
+/// preferred_label_source, matched_label, kind, label_kind, label_source, similarity, lang,
+/// via_occupation?}]`; nothing when no label matches at least `min_similarity` well.
 #[wasm_bindgen(js_name = searchSkills)]
-pub fn search_skills(text: &str, limit: Option<usize>, lang: Option<String>) -> Result<JsValue, JsValue> {
-    out(Taxonomy::embedded().search_skills(text, &search_opts(limit, lang.as_deref())).map_err(JsError::from))
+pub fn search_skills(text: &str, limit: Option<usize>, lang: Option<String>, min_similarity: Option<f64>) -> Result<JsValue, JsValue> {
+    out(Taxonomy::embedded().search_skills(text, &search_opts(limit, lang.as_deref(), min_similarity)).map_err(JsError::from))
 }
 
 /// ESCO occupations for free text (a job title), same shape as [`search_skills`].
 #[wasm_bindgen(js_name = searchOccupations)]
-pub fn search_occupations(text: &str, limit: Option<usize>, lang: Option<String>) -> Result<JsValue, JsValue> {
-    out(Taxonomy::embedded().search_occupations(text, &search_opts(limit, lang.as_deref())).map_err(JsError::from))
+pub fn search_occupations(text: &str, limit: Option<usize>, lang: Option<String>, min_similarity: Option<f64>) -> Result<JsValue, JsValue> {
+    out(Taxonomy::embedded().search_occupations(text, &search_opts(limit, lang.as_deref(), min_similarity)).map_err(JsError::from))
 }
 
-/// The skills of an ESCO occupation, essential ones first: `[{uri, preferred_label,
-/// relation: "essential"|"optional", skill_type, reuse_level}]`.
+/// The skills of an ESCO occupation, essential ones first, labels in `lang` (default it):
+/// `[{uri, preferred_label, preferred_label_lang, preferred_label_source, relation:
+/// "essential"|"optional", skill_type, reuse_level}]`.
 #[wasm_bindgen(js_name = occupationSkills)]
-pub fn occupation_skills(occupation_uri: &str) -> Result<JsValue, JsValue> {
-    out(Taxonomy::embedded().occupation_skills(occupation_uri).map_err(JsError::from))
+pub fn occupation_skills(occupation_uri: &str, lang: Option<String>) -> Result<JsValue, JsValue> {
+    out(Taxonomy::embedded().occupation_skills_in(occupation_uri, Some(lang.as_deref().unwrap_or("it"))).map_err(JsError::from))
 }
 
 /// A comune found by name, for the home-place field.

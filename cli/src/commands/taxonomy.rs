@@ -9,7 +9,8 @@ use serde::Serialize;
 use sportello::geo::Gazetteer;
 use sportello::load::{Document, Format, load_document};
 use sportello::normalise::{normalise_profile, normalise_vacancy};
-use sportello::taxonomy::{EscoSource, SearchOptions, Taxonomy};
+use sportello::matching::explain::Lang;
+use sportello::taxonomy::{DEFAULT_MIN_SIMILARITY, EscoSource, SearchOptions, Taxonomy};
 
 use crate::output::{CmdResult, EXIT_INVALID, Failure, OutputFormat, read_input, today};
 use crate::taxonomy_store;
@@ -28,15 +29,54 @@ fn print_json(v: &impl Serialize) -> Result<(), Failure> {
 struct Search {
     /// The text.
     text: String,
-    /// Only match labels in this language (it, en, ...).
+    /// Language of the labels shown: it or en (a concept with no Italian label is shown in
+    /// English, marked "[en]").
+    #[arg(long, default_value = "it")]
+    lang: String,
+    /// Only match labels in this language (it, en, ...); default: every language.
     #[arg(long)]
-    lang: Option<String>,
+    only_lang: Option<String>,
     /// How many hits.
     #[arg(long, default_value_t = 10)]
     limit: usize,
+    /// Hits that match the text less well than this (0 to 1) are not shown: lower it to see
+    /// weaker guesses.
+    #[arg(long, default_value_t = DEFAULT_MIN_SIMILARITY)]
+    min_similarity: f64,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     format: OutputFormat,
+}
+
+impl Search {
+    /// The core's options for this search, once the language and threshold are checked.
+    fn options(&self) -> Result<SearchOptions<'_>, Failure> {
+        if Lang::parse(&self.lang).is_none() {
+            return Err(Failure::other(format!("--lang: {:?} is not a language Sportello shows (expected it or en)", self.lang), None, 2));
+        }
+        if !(0.0..=1.0).contains(&self.min_similarity) {
+            return Err(Failure::other(format!("--min-similarity: {} is not between 0 and 1", self.min_similarity), None, 2));
+        }
+        Ok(SearchOptions {
+            limit: self.limit,
+            lang: self.only_lang.as_deref(),
+            display_lang: Some(&self.lang),
+            min_similarity: self.min_similarity,
+        })
+    }
+
+    /// What to print when nothing matched well enough, in the reader's language.
+    fn nothing_found(&self, what_it: &str, what_en: &str) -> String {
+        match Lang::parse(&self.lang) {
+            Some(Lang::En) => format!("no ESCO {what_en} matches {:?} well enough (try --min-similarity 0.5 for weaker guesses)", self.text),
+            _ => format!("nessuna {what_it} ESCO corrisponde abbastanza a {:?} (con --min-similarity 0.5 si vedono ipotesi più deboli)", self.text),
+        }
+    }
+}
+
+/// A label with its language marked when it is not the one the reader asked for.
+fn shown(label: &str, label_lang: &str, wanted: &str) -> String {
+    if label_lang.is_empty() || label_lang == wanted { label.to_owned() } else { format!("{label} [{label_lang}]") }
 }
 
 /// Arguments of `skills`.
@@ -55,6 +95,9 @@ enum SkillsAction {
         /// The occupation, as text or ESCO URI.
         #[arg(long)]
         occupation: String,
+        /// Language of the labels shown: it or en.
+        #[arg(long, default_value = "it")]
+        lang: String,
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
@@ -133,20 +176,21 @@ enum TaxonomyAction {
 pub fn skills(args: SkillsArgs) -> CmdResult {
     let t = taxonomy_store::taxonomy()?;
     match args.action {
-        SkillsAction::Search(Search { text, lang, limit, format }) => {
-            let hits = t.search_skills(&text, &SearchOptions { limit, lang: lang.as_deref(), ..SearchOptions::default() }).map_err(core)?;
-            match format {
+        SkillsAction::Search(search) => {
+            let hits = t.search_skills(&search.text, &search.options()?).map_err(core)?;
+            match search.format {
                 OutputFormat::Json => print_json(&hits)?,
                 OutputFormat::Table => {
                     if hits.is_empty() {
-                        eprintln!("no ESCO skill found for {text:?}");
+                        eprintln!("{}", search.nothing_found("competenza", "skill"));
                     }
                     for h in &hits {
-                        let how = serde_json::to_value(h.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+                        let via = h.via_occupation.as_ref().map(|o| format!(" ({})", o.preferred_label)).unwrap_or_default();
                         println!(
-                            "{:>4.0}%  {:<45} {how} {:?} [{}]  {}",
+                            "{:>4.0}%  {:<45} {}{via} {:?} [{}]  {}",
                             h.similarity * 100.0,
-                            h.preferred_label,
+                            shown(h.preferred_label, h.preferred_label_lang, &search.lang),
+                            h.kind.as_str(),
                             h.matched_label,
                             h.lang,
                             h.uri
@@ -155,11 +199,15 @@ pub fn skills(args: SkillsArgs) -> CmdResult {
                 }
             }
         }
-        SkillsAction::Suggest { occupation, format } => {
+        SkillsAction::Suggest { occupation, lang, format } => {
+            if Lang::parse(&lang).is_none() {
+                return Err(Failure::other(format!("--lang: {lang:?} is not a language Sportello shows (expected it or en)"), None, 2));
+            }
             let uri = if occupation.starts_with("http") {
                 occupation.clone()
             } else {
-                let hits = t.search_occupations(&occupation, &SearchOptions { limit: 1, ..SearchOptions::default() }).map_err(core)?;
+                let opts = SearchOptions { limit: 1, display_lang: Some(&lang), ..SearchOptions::default() };
+                let hits = t.search_occupations(&occupation, &opts).map_err(core)?;
                 let hit = hits.first().ok_or_else(|| {
                     Failure::other(
                         format!("no ESCO occupation found for {occupation:?}"),
@@ -170,13 +218,13 @@ pub fn skills(args: SkillsArgs) -> CmdResult {
                 eprintln!("occupation: {} ({})", hit.preferred_label, hit.uri);
                 hit.uri.to_owned()
             };
-            let links = t.occupation_skills(&uri).map_err(core)?;
+            let links = t.occupation_skills_in(&uri, Some(&lang)).map_err(core)?;
             match format {
                 OutputFormat::Json => print_json(&links)?,
                 OutputFormat::Table => {
                     for l in &links {
                         let rel = serde_json::to_value(l.relation).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-                        println!("{rel:<9}  {:<60} {}", l.preferred_label, l.uri);
+                        println!("{rel:<9}  {:<60} {}", shown(l.preferred_label, l.preferred_label_lang, &lang), l.uri);
                     }
                 }
             }
@@ -188,14 +236,18 @@ pub fn skills(args: SkillsArgs) -> CmdResult {
 /// Runs `occupations`.
 pub fn occupations(args: OccupationsArgs) -> CmdResult {
     let t = taxonomy_store::taxonomy()?;
-    let OccupationsAction::Search(Search { text, lang, limit, format }) = args.action;
-    let hits = t.search_occupations(&text, &SearchOptions { limit, lang: lang.as_deref(), ..SearchOptions::default() }).map_err(core)?;
-    match format {
+    let OccupationsAction::Search(search) = args.action;
+    let hits = t.search_occupations(&search.text, &search.options()?).map_err(core)?;
+    match search.format {
         OutputFormat::Json => print_json(&hits)?,
         OutputFormat::Table => {
+            if hits.is_empty() {
+                eprintln!("{}", search.nothing_found("professione", "occupation"));
+            }
             for h in &hits {
                 let isco = t.concept(h.uri).and_then(|c| c.isco_group()).unwrap_or("-");
-                println!("{:>4.0}%  {:<45} ISCO {isco}  {:?}  {}", h.similarity * 100.0, h.preferred_label, h.matched_label, h.uri);
+                let label = shown(h.preferred_label, h.preferred_label_lang, &search.lang);
+                println!("{:>4.0}%  {label:<45} ISCO {isco}  {:?}  {}", h.similarity * 100.0, h.matched_label, h.uri);
             }
         }
     }

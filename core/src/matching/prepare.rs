@@ -46,8 +46,10 @@ impl ConceptRef {
 /// How a label was normalised to an ESCO concept.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Normalisation {
-    /// `exact`, `alt_label`, `synonym`, `token` or `fuzzy`; for an occupation the person did not
-    /// name, [`INFERRED_FROM_SKILLS`].
+    /// `exact`, `alt_label`, `synonym`, `token`, `fuzzy` or `via_occupation` (a job title
+    /// written as a skill, placed on that occupation's most specific core skill; the matched
+    /// label is then the occupation's); for an occupation the person did not name,
+    /// [`INFERRED_FROM_SKILLS`].
     pub how: String,
     /// The ESCO label that matched.
     pub matched_label: String,
@@ -184,8 +186,7 @@ fn normalise(hits: Vec<crate::taxonomy::Hit<'_>>) -> Option<(String, Normalisati
     let hit = hits.into_iter().next()?;
     let strong = !matches!(hit.kind, MatchKind::Fuzzy) || hit.similarity >= NORMALISE_MIN_SIMILARITY;
     strong.then(|| {
-        let how = serde_json::to_value(hit.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-        (hit.uri.to_owned(), Normalisation { how, matched_label: hit.matched_label.to_owned(), similarity: hit.similarity })
+        (hit.uri.to_owned(), Normalisation { how: hit.kind.as_str().to_owned(), matched_label: hit.matched_label.to_owned(), similarity: hit.similarity })
     })
 }
 

@@ -32,7 +32,7 @@ use std::io::{self, BufRead, BufReader, Read};
 use flate2::read::MultiGzDecoder;
 use serde::Serialize;
 
-use super::{ConceptKind, LabelKind, RelationType, ReuseLevel, SkillType, Taxonomy};
+use super::{ConceptKind, LabelKind, LabelSource, RelationType, ReuseLevel, SkillType, Taxonomy};
 use crate::error::{Error, Result};
 
 /// Opens the files of an ESCO CSV download by name (e.g. `skills_it.csv.gz`).
@@ -287,12 +287,12 @@ struct LabelSink<'s> {
 impl LabelSink<'_> {
     fn push_row(&mut self, t: &mut Taxonomy, id: u32, row: &Row<'_>, pref: usize, alt: Option<usize>, hidden: Option<usize>) {
         if let Some(p) = row.optional(pref) {
-            t.push_label_dedup(self.seen, id, self.lang, LabelKind::Preferred, p);
+            t.push_label_dedup(self.seen, id, self.lang, (LabelKind::Preferred, LabelSource::Esco), p);
         }
         for (col, kind) in [(alt, LabelKind::Alternative), (hidden, LabelKind::Hidden)] {
             if let Some(list) = col.and_then(|c| row.optional(c)) {
                 for label in list.lines() {
-                    t.push_label_dedup(self.seen, id, self.lang, kind, label);
+                    t.push_label_dedup(self.seen, id, self.lang, (kind, LabelSource::Esco), label);
                 }
             }
         }

@@ -10,7 +10,7 @@
 //! Where a taxonomy comes from:
 //! * [`Taxonomy::embedded`]: ESCO v1.1.1 in English, shipped inside the library as a compact
 //!   pack (see [`Taxonomy::from_pack`]), plus the Italian labels of the ISCO-08 groups and
-//!   Sportello's own small Italian synonym table (see below). Loaded once, on first use.
+//!   Sportello's own Italian labels and synonym table (see below). Loaded once, on first use.
 //! * [`Taxonomy::from_esco_csv`]: the official ESCO CSV download in any ESCO language, read
 //!   through an [`EscoSource`] (the caller opens the files: the library never touches the
 //!   file system). More languages can be added to the same taxonomy with
@@ -30,21 +30,26 @@
 //!
 //! ## Italian
 //! The shared reference data has no Italian ESCO labels for skills and occupations, only
-//! for ISCO groups. So that the words people type at an Italian job desk ("muletto",
-//! "assistenza anziani", "pulizie") still find their concepts, the embedded taxonomy adds
-//! `core/data/it-synonyms.tsv`: **Sportello's own hand-made table** of a few hundred Italian
-//! terms, each pointing at one ESCO concept whose English labels were checked by hand. It
-//! is not ESCO's translation and its hits say so (`kind: synonym`, `label_kind: synonym`,
-//! `lang: it`). The real answer is the official Italian ESCO download, imported with
-//! [`Taxonomy::add_language_from_esco_csv`].
+//! for ISCO groups. The embedded taxonomy therefore adds **Sportello's own Italian labels**,
+//! written and reviewed by the project: `core/data/esco-it-sportello.tsv` gives a preferred
+//! label and the ways people write it for the 649 occupations Italian job desks see most and
+//! all 5,774 of their skills (how they were chosen: `core/data/README.md`), and
+//! `core/data/it-synonyms.tsv` a few hundred desk words ("muletto", "pulizie"). Every label
+//! says who wrote it ([`LabelSource`]); an official Italian ESCO download, imported with
+//! [`Taxonomy::add_language_from_esco_csv`], is shown first where it has a label. Search
+//! shows labels in the reader's language ([`SearchOptions::display_lang`],
+//! [`ConceptRef::label_in`]), falling back to English where no Italian label exists, and
+//! reports the language shown.
 //!
 //! ```
-//! use sportello::taxonomy::{SearchOptions, Taxonomy};
+//! use sportello::taxonomy::{LabelSource, SearchOptions, Taxonomy};
 //!
 //! let esco = Taxonomy::embedded();
-//! let hits = esco.search_skills("muletto", &SearchOptions::default()).unwrap();
-//! assert_eq!(hits[0].preferred_label, "operate forklift");
-//! assert_eq!(hits[0].lang, "it");
+//! let hits = esco.search_skills("muletto", &SearchOptions { display_lang: Some("it"), ..SearchOptions::default() }).unwrap();
+//! assert_eq!(hits[0].preferred_label, "utilizzare il carrello elevatore");
+//! assert_eq!((hits[0].preferred_label_lang, hits[0].preferred_label_source), ("it", LabelSource::Sportello));
+//! // Nothing rather than a guess.
+//! assert!(esco.search_skills("non lo so", &SearchOptions::default()).unwrap().is_empty());
 //! ```
 //!
 //! ESCO is © European Union; this product uses the ESCO classification of the European
@@ -52,6 +57,7 @@
 //! classification codes and relations, and drops descriptions, definitions and notes.
 
 mod esco_csv;
+mod own_labels;
 mod pack;
 mod related;
 mod search;
@@ -69,12 +75,14 @@ use text::FxHashMap;
 
 pub use esco_csv::{EscoSource, ImportReport};
 pub use related::{Relation, RelationKind};
-pub use search::{Hit, MAX_QUERY_CHARS, MatchKind, SearchOptions};
+pub use search::{DEFAULT_MIN_SIMILARITY, Hit, MAX_QUERY_CHARS, MatchKind, SearchOptions, ViaOccupation};
 pub use suggest::{OPTIONAL_WEIGHT, OccupationScore, SkillLink};
 pub use text::fold;
 
 /// The embedded pack: ESCO v1.1.1, English, with the Italian ISCO group labels.
 static EMBEDDED_PACK: &[u8] = include_bytes!("../../data/esco-en.pack");
+/// Sportello's own Italian labels of the occupations desks see most and their skills.
+static IT_LABELS: &str = include_str!("../../data/esco-it-sportello.tsv");
 /// Sportello's own Italian synonym table (see the module docs).
 static IT_SYNONYMS: &str = include_str!("../../data/it-synonyms.tsv");
 
@@ -216,6 +224,29 @@ impl LabelKind {
     }
 }
 
+/// Who wrote a label: ESCO itself (an official download or the embedded pack), or Sportello
+/// (its own Italian labels and synonym table, written and reviewed by the project). Where
+/// both give a preferred label in one language, ESCO's is the one shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LabelSource {
+    /// The European Commission's ESCO classification.
+    #[default]
+    Esco,
+    /// Sportello's own labels (`core/data/esco-it-sportello.tsv`, `core/data/it-synonyms.tsv`).
+    Sportello,
+}
+
+impl LabelSource {
+    /// `esco` or `sportello`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            LabelSource::Esco => "esco",
+            LabelSource::Sportello => "sportello",
+        }
+    }
+}
+
 /// How strongly an occupation needs a skill (ESCO's `relationType`), or how one skill needs
 /// another in `skillSkillRelations`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -247,6 +278,8 @@ pub struct Label<'t> {
     pub lang: &'t str,
     /// Preferred, alternative, hidden or synonym.
     pub kind: LabelKind,
+    /// Who wrote it.
+    pub source: LabelSource,
 }
 
 /// A label to add with [`Taxonomy::add_labels`].
@@ -258,6 +291,8 @@ pub struct NewLabel<'a> {
     pub lang: &'a str,
     /// The kind of label.
     pub kind: LabelKind,
+    /// Who wrote it.
+    pub source: LabelSource,
     /// The text.
     pub text: &'a str,
 }
@@ -280,6 +315,7 @@ struct LabelData {
     end: u32,
     lang: u16,
     kind: LabelKind,
+    source: LabelSource,
 }
 
 /// Compressed adjacency lists: the items of node `i` are `items[offsets[i]..offsets[i + 1]]`.
@@ -418,8 +454,15 @@ impl Taxonomy {
     /// extend it: `let mut t = Taxonomy::load_embedded()?; t.merge(&italian);`.
     pub fn load_embedded() -> Result<Taxonomy> {
         let mut t = Taxonomy::from_pack(EMBEDDED_PACK)?;
+        t.add_labels(own_labels::parse(IT_LABELS, "esco-it-sportello.tsv")?.labels("it"))?;
         let synonyms = synonyms::parse(IT_SYNONYMS, "it-synonyms.tsv")?;
-        t.add_labels(synonyms.iter().map(|s| NewLabel { uri: &s.uri, lang: "it", kind: LabelKind::Synonym, text: &s.term }))?;
+        t.add_labels(synonyms.iter().map(|s| NewLabel {
+            uri: &s.uri,
+            lang: "it",
+            kind: LabelKind::Synonym,
+            source: LabelSource::Sportello,
+            text: &s.term,
+        }))?;
         Ok(t)
     }
 
@@ -521,7 +564,7 @@ impl Taxonomy {
                 });
             }
         }
-        self.add_labels(entries.iter().map(|e| NewLabel { uri: &e.uri, lang, kind: LabelKind::Synonym, text: &e.term }))
+        self.add_labels(entries.iter().map(|e| NewLabel { uri: &e.uri, lang, kind: LabelKind::Synonym, source: LabelSource::Sportello, text: &e.term }))
     }
 
     /// Adds everything in `other` to this taxonomy: concepts missing here, labels (in any
@@ -548,7 +591,7 @@ impl Taxonomy {
         for l in &other.labels {
             let lang = self.intern_lang(&other.langs[l.lang as usize]);
             let text = &other.text[l.start as usize..l.end as usize];
-            self.push_label_dedup(&mut seen, ids[l.concept as usize], lang, l.kind, text);
+            self.push_label_dedup(&mut seen, ids[l.concept as usize], lang, (l.kind, l.source), text);
         }
         self.occ_skill.extend(other.occ_skill.iter().map(|&(o, s, t)| (ids[o as usize], ids[s as usize], t)));
         self.broader.extend(other.broader.iter().map(|&(n, b)| (ids[n as usize], ids[b as usize])));
@@ -582,22 +625,22 @@ impl Taxonomy {
         id
     }
 
-    fn push_label(&mut self, concept: u32, lang: u16, kind: LabelKind, text: &str) {
+    fn push_label(&mut self, concept: u32, lang: u16, (kind, source): (LabelKind, LabelSource), text: &str) {
         let text = text.trim();
         if text.is_empty() {
             return;
         }
         let start = self.text.len() as u32;
         self.text.push_str(text);
-        self.labels.push(LabelData { concept, start, end: self.text.len() as u32, lang, kind });
+        self.labels.push(LabelData { concept, start, end: self.text.len() as u32, lang, kind, source });
     }
 
     /// Adds a label unless the concept already has it in that language: among the labels
     /// present at the last [`Taxonomy::finish`] (looked up by concept) or among those added
     /// since (`added`, keyed by a hash of the text and checked against the text). A label
     /// that is already there keeps the strongest kind (an official preferred label beats
-    /// the same text from a synonym table).
-    fn push_label_dedup(&mut self, added: &mut LabelSet, concept: u32, lang: u16, kind: LabelKind, text: &str) {
+    /// the same text from a synonym table) and ESCO as its source if either says so.
+    fn push_label_dedup(&mut self, added: &mut LabelSet, concept: u32, lang: u16, (kind, source): (LabelKind, LabelSource), text: &str) {
         let text = text.trim();
         if text.is_empty() {
             return;
@@ -611,10 +654,11 @@ impl Taxonomy {
         if let Some(i) = known.or(again) {
             let l = &mut self.labels[i as usize];
             l.kind = l.kind.min(kind);
+            l.source = l.source.min(source);
             return;
         }
         added.insert(key, self.labels.len() as u32);
-        self.push_label(concept, lang, kind, text);
+        self.push_label(concept, lang, (kind, source), text);
     }
 
     fn push_new_labels<'a>(&mut self, labels: impl IntoIterator<Item = NewLabel<'a>>) -> Result<usize> {
@@ -625,7 +669,7 @@ impl Taxonomy {
                 return Err(Error::UnknownConcept { uri: l.uri.to_owned() });
             };
             let lang = self.intern_lang(l.lang);
-            self.push_label_dedup(&mut seen, concept, lang, l.kind, l.text);
+            self.push_label_dedup(&mut seen, concept, lang, (l.kind, l.source), l.text);
         }
         Ok(self.labels.len() - before)
     }
@@ -684,11 +728,15 @@ impl Taxonomy {
     }
 
     /// The label shown for a concept: its preferred label in `lang`, else in the first
-    /// language loaded, else any preferred label, else any label, else its URI.
-    fn display_label(&self, concept: u32, lang: Option<u16>) -> (&str, &str) {
+    /// language loaded, else any preferred label, else any label, else its URI. Among
+    /// preferred labels of one language, ESCO's comes before Sportello's.
+    fn display_label(&self, concept: u32, lang: Option<u16>) -> Label<'_> {
         let ids = self.derived.concept_labels.get(concept);
         let pref = |want: Option<u16>| {
-            ids.iter().map(|&i| &self.labels[i as usize]).find(|l| l.kind == LabelKind::Preferred && want.is_none_or(|w| l.lang == w))
+            ids.iter()
+                .map(|&i| &self.labels[i as usize])
+                .filter(|l| l.kind == LabelKind::Preferred && want.is_none_or(|w| l.lang == w))
+                .min_by_key(|l| l.source)
         };
         let found = lang
             .and_then(|l| pref(Some(l)))
@@ -696,9 +744,19 @@ impl Taxonomy {
             .or_else(|| pref(None))
             .or_else(|| ids.first().map(|&i| &self.labels[i as usize]));
         match found {
-            Some(l) => (self.label_text(l), self.lang_code(l.lang)),
-            None => (self.uris.get(concept as usize).map(|u| &**u).unwrap_or(""), ""),
+            Some(l) => Label { text: self.label_text(l), lang: self.lang_code(l.lang), kind: l.kind, source: l.source },
+            None => Label {
+                text: self.uris.get(concept as usize).map(|u| &**u).unwrap_or(""),
+                lang: "",
+                kind: LabelKind::Preferred,
+                source: LabelSource::Esco,
+            },
         }
+    }
+
+    /// The number of a language code, if any label is in that language.
+    fn lang_id(&self, code: &str) -> Option<u16> {
+        self.langs.iter().position(|l| &**l == code).map(|i| i as u16)
     }
 
     fn kind_of(&self, concept: u32) -> Option<ConceptKind> {
@@ -747,7 +805,23 @@ impl<'t> ConceptRef<'t> {
     /// The label to show: the preferred label in the first language loaded (English for
     /// the embedded taxonomy), else any label, else the URI.
     pub fn label(&self) -> &'t str {
-        self.tax.display_label(self.id, None).0
+        self.tax.display_label(self.id, None).text
+    }
+
+    /// The label to show to a reader of `lang`: the preferred label in that language (ESCO's
+    /// if there is one, else Sportello's), else in the first language loaded; the label's
+    /// `lang` and `source` say which it is, so a fallback can be shown as such.
+    ///
+    /// ```
+    /// use sportello::taxonomy::{LabelSource, Taxonomy};
+    ///
+    /// let forklift = Taxonomy::embedded().concept("http://data.europa.eu/esco/skill/28cb374e-6261-4133-8371-f9a5470145da").unwrap();
+    /// let shown = forklift.label_in("it");
+    /// assert_eq!((shown.text, shown.lang, shown.source), ("utilizzare il carrello elevatore", "it", LabelSource::Sportello));
+    /// assert_eq!(forklift.label_in("en").text, "operate forklift");
+    /// ```
+    pub fn label_in(&self, lang: &str) -> Label<'t> {
+        self.tax.display_label(self.id, self.tax.lang_id(lang))
     }
 
     /// Every label, in every language.
@@ -755,7 +829,7 @@ impl<'t> ConceptRef<'t> {
         let tax = self.tax;
         tax.derived.concept_labels.get(self.id).iter().map(move |&i| {
             let l = &tax.labels[i as usize];
-            Label { text: tax.label_text(l), lang: tax.lang_code(l.lang), kind: l.kind }
+            Label { text: tax.label_text(l), lang: tax.lang_code(l.lang), kind: l.kind, source: l.source }
         })
     }
 

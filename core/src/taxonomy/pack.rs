@@ -13,7 +13,8 @@
 //!                    (0: UUID as 16 bytes, 1: str) | UUID bytes | suffix strs |
 //!                    skillType u8 | reuseLevel u8 | code str | iscoGroup str
 //! labels             n (sorted by concept), then columns: concept delta varint |
-//!                    language varint | kind u8 | text str
+//!                    language varint | kind u8 (bits 0-3: kind, bit 4: written by
+//!                    Sportello; version 1 packs mark only synonyms so) | text str
 //! occupation→skill   n, then columns: occupation delta varint | skill varint | type u8
 //! skill→broader      n, then columns: narrower delta varint | broader varint
 //! skill→skill        n, then columns: original delta varint | related varint | type u8
@@ -32,12 +33,16 @@ use flate2::Compression;
 use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
 
-use super::{ConceptData, ConceptKind, LabelData, LabelKind, RelationType, ReuseLevel, SkillType, Taxonomy};
+use super::{ConceptData, ConceptKind, LabelData, LabelKind, LabelSource, RelationType, ReuseLevel, SkillType, Taxonomy};
 use crate::error::{Error, Result};
 use crate::limits::MAX_PACK_UNPACKED_BYTES;
 
 const MAGIC: &[u8] = b"SPORTELLO-TAXONOMY";
-const VERSION: u8 = 1;
+const VERSION: u8 = 2;
+/// The versions this build reads: 1 had no source bit (its synonyms were Sportello's).
+const READS: [u8; 2] = [1, 2];
+/// The bit of a label's kind byte that says Sportello wrote it.
+const SPORTELLO_BIT: u8 = 0x10;
 
 impl Taxonomy {
     /// Encodes the taxonomy as a compact pack (see the module docs of `pack`): the embedded
@@ -201,7 +206,8 @@ fn encode(t: &Taxonomy) -> Vec<u8> {
         o.varint(u64::from(t.labels[i as usize].lang));
     }
     for &i in &order {
-        o.u8(t.labels[i as usize].kind.code());
+        let l = &t.labels[i as usize];
+        o.u8(l.kind.code() | if l.source == LabelSource::Sportello { SPORTELLO_BIT } else { 0 });
     }
     for &i in &order {
         o.str(t.label_text(&t.labels[i as usize]));
@@ -305,8 +311,8 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Taxonomy> {
         return Err(pack_error("not a Sportello taxonomy pack"));
     }
     let version = r.u8()?;
-    if version != VERSION {
-        return Err(pack_error(format!("version {version} is not supported (expected {VERSION})")));
+    if !READS.contains(&version) {
+        return Err(pack_error(format!("version {version} is not supported (expected {READS:?})")));
     }
     let mut t = Taxonomy { source: r.str()?.to_owned(), ..Taxonomy::default() };
     let nl = r.count(1)?;
@@ -391,10 +397,12 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Taxonomy> {
     t.text.reserve(text_hint);
     for i in 0..m {
         let text = r.str()?;
-        let kind = LabelKind::from_code(label_kinds[i]).ok_or_else(|| pack_error("unknown label kind"))?;
+        let kind = LabelKind::from_code(label_kinds[i] & !SPORTELLO_BIT).ok_or_else(|| pack_error("unknown label kind"))?;
+        let sportello = label_kinds[i] & SPORTELLO_BIT != 0 || kind == LabelKind::Synonym;
+        let source = if sportello { LabelSource::Sportello } else { LabelSource::Esco };
         let start = u32::try_from(t.text.len()).map_err(|_| pack_error("labels too large"))?;
         t.text.push_str(text);
-        t.labels.push(LabelData { concept: label_concepts[i], start, end: start + text.len() as u32, lang: langs[i], kind });
+        t.labels.push(LabelData { concept: label_concepts[i], start, end: start + text.len() as u32, lang: langs[i], kind, source });
     }
 
     t.occ_skill = read_relations(&mut r, n, true)?.into_iter().map(|(a, b, k)| (a, b, k.unwrap_or_default())).collect();

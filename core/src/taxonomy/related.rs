@@ -11,8 +11,13 @@
 //! | [`RelationKind::Broader`] | `a` is the direct generalisation of `b`: related, but `b` is more specific | 0.5 |
 //! | [`RelationKind::EssentialRelated`] | ESCO's skill–skill relation says one is essential for the other | 0.5 |
 //! | [`RelationKind::OptionalRelated`] | ESCO's skill–skill relation says one is optional for the other | 0.3 |
-//! | [`RelationKind::SameGroup`] | both have the same direct broader skill or skill group | 0.25 |
+//! | [`RelationKind::SameGroup`] | both specialise the same broader *skill* (not a group of the skills hierarchy) | 0.25 |
 //!
+//! Only links that say the person can do what the vacancy asks earn credit. Two skills that
+//! merely sit in the same group of ESCO's skills hierarchy ("sorting materials or products",
+//! "working in teams") do not: that group holds dozens of unrelated skills, and crediting
+//! "rotate stock" for "sort waste" or "work in a logistics team" for "collaborate with
+//! nurses" is a guess no counsellor could defend.
 //! Everything is a lookup in short adjacency lists of `u32` ids, so a call costs well under
 //! a microsecond; [`Taxonomy::relatedness_ids`] skips the URI lookups for hot loops.
 
@@ -34,7 +39,7 @@ pub enum RelationKind {
     EssentialRelated,
     /// ESCO relates the two skills as optional (in either direction).
     OptionalRelated,
-    /// Both sit directly under the same broader skill or skill group.
+    /// Both sit directly under the same broader skill.
     SameGroup,
 }
 
@@ -59,7 +64,8 @@ pub struct Relation {
     pub kind: RelationKind,
     /// Its weight, [`RelationKind::weight`].
     pub weight: f64,
-    /// For [`RelationKind::SameGroup`], the shared parent (the one with fewest children).
+    /// For [`RelationKind::SameGroup`], the shared broader skill (the one with fewest
+    /// children).
     #[serde(skip)]
     pub via: Option<ConceptId>,
 }
@@ -109,7 +115,7 @@ impl Taxonomy {
             None => {}
         }
         up_a.iter()
-            .filter(|p| up_b.contains(p))
+            .filter(|&&p| up_b.contains(&p) && self.kind_of(p) == Some(ConceptKind::Skill))
             .min_by_key(|&&p| (self.derived.narrower.get(p).len(), p))
             .map(|&p| Relation { via: Some(ConceptId(p)), ..Relation::new(RelationKind::SameGroup) })
     }

@@ -39,7 +39,7 @@ use std::cell::RefCell;
 use serde::Serialize;
 
 use super::text::{BitOsa, FxHashMap, Stemmer, fold_into, hash_str, is_filler, osa_within, tokens};
-use super::{ConceptId, ConceptKind, LabelKind, Taxonomy};
+use super::{ConceptId, ConceptKind, LabelKind, LabelSource, RelationType, ReuseLevel, Taxonomy};
 use crate::error::{Error, Result};
 
 pub use crate::limits::MAX_QUERY_CHARS;
@@ -59,6 +59,18 @@ const UNKNOWN_WORD_WEIGHT: f32 = 0.5;
 /// Share of its weight that a filler word of the query keeps ("della", "buona", "the").
 const FILLER_WEIGHT: f32 = 0.2;
 
+/// The default [`SearchOptions::min_similarity`]: a query that matches no label at least
+/// this well returns nothing, so a counsellor never sees a guess ("badante convivente" is not
+/// "types of condiments"). Chosen on Sportello's Italian evaluation and junk sets
+/// (`core/tests/data/`); `--min-similarity` and the bindings' `min_similarity` lower it.
+pub const DEFAULT_MIN_SIMILARITY: f64 = 0.75;
+
+/// An occupation found for a skill query leads to its core skills only when it matches at
+/// least this well ("pizzaiolo", "carrellista").
+const ROUTE_MIN_SIMILARITY: f64 = 0.9;
+/// How many of an occupation's core skills a job title typed as a skill leads to.
+const ROUTE_SKILLS: usize = 3;
+
 /// Options for [`Taxonomy::search_skills`] and [`Taxonomy::search_occupations`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SearchOptions<'a> {
@@ -67,13 +79,19 @@ pub struct SearchOptions<'a> {
     /// Only match labels in this language (`"it"`, `"en"`); `None` (the default) matches
     /// every language loaded.
     pub lang: Option<&'a str>,
-    /// Fuzzy and token hits below this similarity are dropped (default 0.5).
+    /// The language of the labels shown (`preferred_label`); `None` (the default) shows
+    /// each hit in the language of the label that matched. A concept without a label in
+    /// this language is shown in the taxonomy's first language, and its
+    /// `preferred_label_lang` says so.
+    pub display_lang: Option<&'a str>,
+    /// Fuzzy and token hits below this similarity are dropped (default
+    /// [`DEFAULT_MIN_SIMILARITY`]).
     pub min_similarity: f64,
 }
 
 impl Default for SearchOptions<'_> {
     fn default() -> Self {
-        SearchOptions { limit: 10, lang: None, min_similarity: 0.5 }
+        SearchOptions { limit: 10, lang: None, display_lang: None, min_similarity: DEFAULT_MIN_SIMILARITY }
     }
 }
 
@@ -91,6 +109,9 @@ pub enum MatchKind {
     Token,
     /// Similar words: typos, missing or extra words.
     Fuzzy,
+    /// A core skill of the occupation the query names: a job title typed as a skill
+    /// ("pizzaiolo", "carrellista"); the hit's `via_occupation` names the occupation.
+    ViaOccupation,
 }
 
 impl MatchKind {
@@ -98,10 +119,31 @@ impl MatchKind {
         match self {
             MatchKind::Exact => 0,
             MatchKind::AltLabel | MatchKind::Synonym => 1,
-            MatchKind::Token => 2,
+            MatchKind::Token | MatchKind::ViaOccupation => 2,
             MatchKind::Fuzzy => 3,
         }
     }
+
+    /// The wire name: `exact`, `alt_label`, `synonym`, `token`, `fuzzy`, `via_occupation`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            MatchKind::Exact => "exact",
+            MatchKind::AltLabel => "alt_label",
+            MatchKind::Synonym => "synonym",
+            MatchKind::Token => "token",
+            MatchKind::Fuzzy => "fuzzy",
+            MatchKind::ViaOccupation => "via_occupation",
+        }
+    }
+}
+
+/// The occupation a [`MatchKind::ViaOccupation`] hit comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ViaOccupation<'t> {
+    /// The occupation's URI.
+    pub uri: &'t str,
+    /// Its preferred label, in the hit's display language when it has one.
+    pub preferred_label: &'t str,
 }
 
 /// A concept found for a query, with the evidence.
@@ -112,10 +154,15 @@ pub struct Hit<'t> {
     pub id: ConceptId,
     /// The concept's ESCO URI.
     pub uri: &'t str,
-    /// The concept's preferred label, in the language of the matched label when the
-    /// taxonomy has it, else in its first language.
+    /// The concept's preferred label, in [`SearchOptions::display_lang`] (else the language
+    /// of the matched label) when the taxonomy has it, else in its first language.
     pub preferred_label: &'t str,
-    /// The label that matched.
+    /// The language of `preferred_label`: not the one asked for when the concept has no
+    /// label in it (an English label shown to an Italian reader).
+    pub preferred_label_lang: &'t str,
+    /// Who wrote `preferred_label`: ESCO, or Sportello's own labels.
+    pub preferred_label_source: LabelSource,
+    /// The label that matched (for [`MatchKind::ViaOccupation`], the occupation's).
     pub matched_label: &'t str,
     /// How it matched.
     pub kind: MatchKind,
@@ -126,6 +173,11 @@ pub struct Hit<'t> {
     pub similarity: f64,
     /// The language of the matched label.
     pub lang: &'t str,
+    /// Who wrote the matched label.
+    pub label_source: LabelSource,
+    /// For [`MatchKind::ViaOccupation`], the occupation the query named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via_occupation: Option<ViaOccupation<'t>>,
 }
 
 impl Taxonomy {
@@ -142,14 +194,76 @@ impl Taxonomy {
         self.search(ConceptKind::Skill, text, options)
     }
 
+    /// A job title typed as a skill ("pizzaiolo", "carrellista"): when the text names an
+    /// occupation better than it names any skill, the occupation's core skills come first,
+    /// each with the occupation in its evidence. Core skills are the occupation's
+    /// essential ones that are not transversal, the most specific first (held by the
+    /// fewest occupations).
+    fn route_through_occupation<'t>(&'t self, text: &str, options: &SearchOptions<'_>, hits: &mut Vec<Hit<'t>>) -> Result<()> {
+        let best_skill = hits.first().map(|h| (h.kind.rank(), h.similarity));
+        if best_skill.is_some_and(|(rank, _)| rank <= MatchKind::Synonym.rank()) || options.limit == 0 {
+            return Ok(());
+        }
+        let opts = SearchOptions { limit: 1, min_similarity: options.min_similarity.max(ROUTE_MIN_SIMILARITY), ..*options };
+        let Some(occ) = self.search_labels(ConceptKind::Occupation, text, &opts)?.into_iter().next() else { return Ok(()) };
+        if occ.kind == MatchKind::Fuzzy || best_skill.is_some_and(|(rank, sim)| rank <= occ.kind.rank() && sim > occ.similarity) {
+            return Ok(());
+        }
+        let display = options.display_lang.or(Some(occ.lang)).and_then(|l| self.lang_id(l));
+        let mut core: Vec<(u32, usize)> = self
+            .derived
+            .occ_skills
+            .get(occ.id.0)
+            .iter()
+            .filter(|&&(s, r)| r == RelationType::Essential && self.concepts[s as usize].reuse_level != Some(ReuseLevel::Transversal))
+            .map(|&(s, _)| (s, self.derived.skill_occs.get(s).len()))
+            .collect();
+        core.sort_by_key(|&(s, holders)| (holders, s));
+        let via = ViaOccupation { uri: occ.uri, preferred_label: occ.preferred_label };
+        let routed: Vec<Hit<'t>> = core
+            .iter()
+            .take(ROUTE_SKILLS)
+            .map(|&(s, _)| {
+                let shown = self.display_label(s, display);
+                Hit {
+                    id: ConceptId(s),
+                    uri: &self.uris[s as usize],
+                    preferred_label: shown.text,
+                    preferred_label_lang: shown.lang,
+                    preferred_label_source: shown.source,
+                    matched_label: occ.matched_label,
+                    kind: MatchKind::ViaOccupation,
+                    label_kind: occ.label_kind,
+                    similarity: occ.similarity,
+                    lang: occ.lang,
+                    label_source: occ.label_source,
+                    via_occupation: Some(via.clone()),
+                }
+            })
+            .collect();
+        hits.retain(|h| !routed.iter().any(|r| r.id == h.id));
+        hits.splice(0..0, routed);
+        hits.truncate(options.limit);
+        Ok(())
+    }
+
     /// Normalises a free-text job title to ranked ESCO occupations.
     pub fn search_occupations(&self, text: &str, options: &SearchOptions<'_>) -> Result<Vec<Hit<'_>>> {
         self.search(ConceptKind::Occupation, text, options)
     }
 
-    /// Searches the labels of one kind of concept: skills or occupations (other kinds
-    /// give no hits).
+    /// Searches one kind of concept: skills (with job titles routed to their occupation's
+    /// core skills) or occupations; other kinds give no hits.
     pub fn search(&self, kind: ConceptKind, text: &str, options: &SearchOptions<'_>) -> Result<Vec<Hit<'_>>> {
+        let mut hits = self.search_labels(kind, text, options)?;
+        if kind == ConceptKind::Skill {
+            self.route_through_occupation(text, options, &mut hits)?;
+        }
+        Ok(hits)
+    }
+
+    /// Searches the labels of one kind of concept.
+    fn search_labels(&self, kind: ConceptKind, text: &str, options: &SearchOptions<'_>) -> Result<Vec<Hit<'_>>> {
         let chars = text.chars().count();
         if chars > MAX_QUERY_CHARS {
             return Err(Error::QueryTooLong { chars, limit: MAX_QUERY_CHARS });
@@ -160,12 +274,13 @@ impl Taxonomy {
             ConceptKind::IscoGroup | ConceptKind::SkillGroup => return Ok(Vec::new()),
         };
         let lang = match options.lang {
-            Some(code) => match self.langs.iter().position(|l| &**l == code) {
-                Some(i) => Some(i as u16),
+            Some(code) => match self.lang_id(code) {
+                Some(i) => Some(i),
                 None => return Ok(Vec::new()),
             },
             None => None,
         };
+        let display = options.display_lang.and_then(|code| self.lang_id(code));
         if options.limit == 0 {
             return Ok(Vec::new());
         }
@@ -177,16 +292,20 @@ impl Taxonomy {
             .into_iter()
             .map(|c| {
                 let label = &self.labels[index.labels[c.local as usize] as usize];
-                let (preferred_label, _) = self.display_label(label.concept, Some(label.lang));
+                let shown = self.display_label(label.concept, display.or(Some(label.lang)));
                 Hit {
                     id: ConceptId(label.concept),
                     uri: &self.uris[label.concept as usize],
-                    preferred_label,
+                    preferred_label: shown.text,
+                    preferred_label_lang: shown.lang,
+                    preferred_label_source: shown.source,
                     matched_label: self.label_text(label),
                     kind: c.kind,
                     label_kind: label.kind,
                     similarity: c.sim,
                     lang: self.lang_code(label.lang),
+                    label_source: label.source,
+                    via_occupation: None,
                 }
             })
             .collect())

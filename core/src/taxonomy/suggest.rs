@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use super::{ConceptId, ConceptKind, RelationType, ReuseLevel, SkillType, Taxonomy};
+use super::{ConceptId, ConceptKind, LabelSource, RelationType, ReuseLevel, SkillType, Taxonomy};
 use crate::error::{Error, Result};
 
 /// Weight of an optional skill relative to an essential one.
@@ -24,8 +24,14 @@ pub struct SkillLink<'t> {
     pub id: ConceptId,
     /// The skill's URI.
     pub uri: &'t str,
-    /// Its preferred label (in the taxonomy's first language).
+    /// Its preferred label, in the language asked for when there is one (see
+    /// [`Taxonomy::occupation_skills_in`]), else in the taxonomy's first language.
     pub preferred_label: &'t str,
+    /// The language of `preferred_label` (`en` where an Italian reader gets the English
+    /// label because no Italian one exists).
+    pub preferred_label_lang: &'t str,
+    /// Who wrote `preferred_label`.
+    pub preferred_label_source: LabelSource,
     /// Essential or optional for the occupation.
     pub relation: RelationType,
     /// Skill/competence or knowledge.
@@ -44,6 +50,10 @@ pub struct OccupationScore<'t> {
     pub uri: &'t str,
     /// Its preferred label (in the taxonomy's first language).
     pub preferred_label: &'t str,
+    /// The language of `preferred_label`.
+    pub preferred_label_lang: &'t str,
+    /// Who wrote `preferred_label`.
+    pub preferred_label_source: LabelSource,
     /// Its ISCO-08 unit group, e.g. `"9333"`.
     pub isco_group: Option<&'t str>,
     /// Cosine similarity of the TF-IDF skill profiles, from 0 to 1.
@@ -80,7 +90,15 @@ impl Taxonomy {
 
     /// Every skill of an occupation: essential ones first, each group sorted by label.
     pub fn occupation_skills(&self, occupation_uri: &str) -> Result<Vec<SkillLink<'_>>> {
+        self.occupation_skills_in(occupation_uri, None)
+    }
+
+    /// [`Taxonomy::occupation_skills`] with the labels a reader of `lang` should see
+    /// (`None`: the taxonomy's first language); where a skill has no label in `lang`, its
+    /// `preferred_label_lang` says which language is shown instead.
+    pub fn occupation_skills_in(&self, occupation_uri: &str, lang: Option<&str>) -> Result<Vec<SkillLink<'_>>> {
         let occ = self.expect_kind(occupation_uri, ConceptKind::Occupation)?;
+        let lang = lang.and_then(|l| self.lang_id(l));
         let mut out: Vec<SkillLink<'_>> = self
             .derived
             .occ_skills
@@ -88,10 +106,13 @@ impl Taxonomy {
             .iter()
             .map(|&(s, relation)| {
                 let c = &self.concepts[s as usize];
+                let shown = self.display_label(s, lang);
                 SkillLink {
                     id: ConceptId(s),
                     uri: &self.uris[s as usize],
-                    preferred_label: self.display_label(s, None).0,
+                    preferred_label: shown.text,
+                    preferred_label_lang: shown.lang,
+                    preferred_label_source: shown.source,
                     relation,
                     skill_type: c.skill_type,
                     reuse_level: c.reuse_level,
@@ -164,10 +185,13 @@ impl Taxonomy {
                     }
                 }
                 let score = if norm > 0.0 && query_norm > 0.0 { dot / (norm.sqrt() * query_norm) } else { 0.0 };
+                let shown = self.display_label(o, None);
                 OccupationScore {
                     id: ConceptId(o),
                     uri: &self.uris[o as usize],
-                    preferred_label: self.display_label(o, None).0,
+                    preferred_label: shown.text,
+                    preferred_label_lang: shown.lang,
+                    preferred_label_source: shown.source,
                     isco_group: Some(&*self.concepts[o as usize].isco_group).filter(|g| !g.is_empty()),
                     score: (score.min(1.0) * 1e4).round() / 1e4,
                     essential_matched: em,

@@ -19,6 +19,11 @@ use crate::error::{Error, Result};
 /// The prefix of every ESCO URI, left out of short URIs in synonym tables.
 const ESCO_PREFIX: &str = "http://data.europa.eu/esco/";
 
+/// A URI as written in a table, with the ESCO prefix added when it was left out.
+pub(crate) fn full_uri(uri: &str) -> String {
+    if uri.starts_with("http://") || uri.starts_with("https://") { uri.to_owned() } else { format!("{ESCO_PREFIX}{uri}") }
+}
+
 /// One entry of a synonym table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Synonym {
@@ -53,8 +58,7 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Vec<Synonym>> {
         if term.is_empty() || uri.is_empty() {
             return Err(err(format!("expected a term and a URI separated by a tab, found {trimmed:?}")));
         }
-        let uri = if uri.starts_with("http://") || uri.starts_with("https://") { uri.to_owned() } else { format!("{ESCO_PREFIX}{uri}") };
-        out.push(Synonym { term: term.to_owned(), uri, note: note.to_owned(), line });
+        out.push(Synonym { term: term.to_owned(), uri: full_uri(uri), note: note.to_owned(), line });
     }
     Ok(out)
 }

@@ -2,7 +2,9 @@
 WIDGET=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ROOT=$(cd "$WIDGET/../.." && pwd)
 CACHE="${SPORTELLO_CACHE:-$HOME/.cache/sportello}"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$CACHE/target}"
+# The workspace's own target/ folder, the one `cargo run -p sportello-cli -- demo` builds
+# into: a newcomer who ran the demo first compiles the dependencies once, not twice.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 TOOLS="${SPORTELLO_TOOLS:-$CACHE/tools}"
 
 # locked_version CRATE: the version of CRATE in Cargo.lock.

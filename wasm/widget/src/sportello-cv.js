@@ -611,7 +611,7 @@ ${this.check('mobility.own_vehicle', t.ownVehicle)}${this.check('mobility.willin
     }
     try {
       await this.ready;
-      const links = await this.rpc.call('occupationSkills', { uri: occ.uri });
+      const links = await this.rpc.call('occupationSkills', { uri: occ.uri, lang: this.uiLang });
       const have = new Set((this.state.skills ?? []).map((s) => s.uri).filter(Boolean));
       const pick = links.filter((s) => s.relation === 'essential' && !have.has(s.uri)).slice(0, 12);
       const t = this.t;
@@ -797,8 +797,8 @@ ${this.field({ path: 'render.lang', label: t.cvLang, options: [['it', 'Italiano'
           items = (await this.rpc.call('searchPlaces', { text, limit: 8 })).map((p) => ({ label: p.name, place: p }));
         } else {
           const op = kind === 'skill' ? 'searchSkills' : 'searchOccupations';
-          const hits = await this.rpc.call(op, { text, limit: 8 });
-          items = hits.map((h) => ({ label: h.matched_label, uri: h.uri, sub: h.preferred_label !== h.matched_label ? `ESCO: ${h.preferred_label}` : 'ESCO' }));
+          const hits = await this.rpc.call(op, { text, limit: 8, lang: this.uiLang });
+          items = hits.map((h) => this.comboItem(h));
         }
       } catch (err) {
         items = [];
@@ -807,6 +807,17 @@ ${this.field({ path: 'render.lang', label: t.cvLang, options: [['it', 'Italiano'
       if (seq !== this.comboSeq) return;
       this.showList(el, items);
     }, SEARCH_DEBOUNCE_MS);
+  }
+
+  /** One ESCO hit as a list item: the person's own words when they matched a label in the
+   * page's language, else the label in that language (marked when only English exists);
+   * a job title typed as a skill says which occupation the skill comes from. */
+  comboItem(h) {
+    const own = h.kind !== 'via_occupation' && h.lang === this.uiLang;
+    const label = own ? h.matched_label : h.preferred_label;
+    const esco = h.preferred_label_lang && h.preferred_label_lang !== this.uiLang ? `ESCO: ${h.preferred_label} [${h.preferred_label_lang}]` : `ESCO: ${h.preferred_label}`;
+    const sub = h.via_occupation ? `${fmt(this.t.viaOccupation, { x: h.via_occupation.preferred_label })}` : label !== h.preferred_label ? esco : 'ESCO';
+    return { label, uri: h.uri, sub };
   }
 
   showList(el, items) {

@@ -80,17 +80,17 @@ const ops = {
     await ready;
     return wasm.readProfile(text, today);
   },
-  async searchSkills({ text, limit, lang }) {
+  async searchSkills({ text, limit, lang, minSimilarity }) {
     await ready;
-    return wasm.searchSkills(text, limit, lang);
+    return wasm.searchSkills(text, limit, lang, minSimilarity);
   },
-  async searchOccupations({ text, limit, lang }) {
+  async searchOccupations({ text, limit, lang, minSimilarity }) {
     await ready;
-    return wasm.searchOccupations(text, limit, lang);
+    return wasm.searchOccupations(text, limit, lang, minSimilarity);
   },
-  async occupationSkills({ uri }) {
+  async occupationSkills({ uri, lang }) {
     await ready;
-    return wasm.occupationSkills(uri);
+    return wasm.occupationSkills(uri, lang);
   },
   async searchPlaces({ text, limit }) {
     await ready;

@@ -122,7 +122,9 @@ test('suggests ESCO skills as you type and adds one with the keyboard', async ()
   await input.fill('muletto');
   const option = el('#lb-skill [role=option]').first();
   await option.waitFor();
-  assert.match(await option.innerText(), /ESCO/);
+  // The person's word, with the ESCO skill named in Italian (Sportello's Italian labels).
+  assert.match(await option.innerText(), /muletto[\s\S]*ESCO: utilizzare il carrello elevatore/);
+  assert.doesNotMatch(await option.innerText(), /operate forklift/);
   assert.equal(await input.getAttribute('aria-expanded'), 'true');
   await input.press('ArrowDown');
   assert.ok((await input.getAttribute('aria-activedescendant'))?.startsWith('lb-skill-'));
@@ -145,6 +147,9 @@ test('suggests the typical skills of the job wanted', async () => {
   await input.press('Enter');
   const add = el('#suggested button').first();
   await add.waitFor();
+  // The typical skills of a cook are offered in Italian.
+  const offered = await el('#suggested button').allInnerTexts();
+  assert.ok(offered.some((t) => /cucin|aliment|cottura/i.test(t)), offered.join(' / '));
   const n = await el('#sec-skills .chips li').count();
   await next('__previews', () => add.click());
   assert.equal(await el('#sec-skills .chips li').count(), n + 1);

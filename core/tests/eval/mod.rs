@@ -1,0 +1,119 @@
+//! Sportello's Italian search evaluation, shared by the `italian_search` test (which
+//! asserts the targets) and the `bench_taxonomy` example (which prints the figures with
+//! latencies).
+//!
+//! The sets live in `tests/fixtures/taxonomy/` and were written apart from the labels they
+//! test, as jobseekers and counsellors write (typos, colloquial forms, gender variants,
+//! abbreviations, missing accents, capitals, elisions):
+//! * `skills-it.tsv`: `phrase<TAB>acceptable skill URIs (space-separated)<TAB>occupation`;
+//!   job titles typed as skills accept the occupation's core skills;
+//! * `occupations-it.tsv`: `phrase<TAB>acceptable occupation URIs<TAB>-`;
+//! * `junk.tsv`: one phrase per line that is not a skill ("non lo so", "Trecate") and must
+//!   find nothing with the default options.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeSet;
+
+use sportello::taxonomy::{ConceptKind, SearchOptions, Taxonomy};
+
+/// The ESCO prefix the sets leave out.
+const ESCO: &str = "http://data.europa.eu/esco/";
+
+/// One phrase and the concepts a counsellor would accept for it.
+#[derive(Debug, Clone)]
+pub struct Case {
+    /// The text typed.
+    pub phrase: String,
+    /// Full URIs of the acceptable concepts.
+    pub acceptable: Vec<String>,
+    /// The occupation the phrase comes from (`occupation/...`), or `-`.
+    pub occupation: String,
+}
+
+/// The text of a set file.
+pub fn read_file(name: &str) -> String {
+    let path = format!("{}/../tests/fixtures/taxonomy/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#')).map(|(i, l)| (i + 1, l))
+}
+
+/// Reads a set of phrases with acceptable concepts.
+pub fn read_cases(name: &str) -> Vec<Case> {
+    let text = read_file(name);
+    lines(&text)
+        .map(|(n, line)| {
+            let f: Vec<&str> = line.split('\t').collect();
+            assert!(f.len() >= 2, "{name}:{n}: expected phrase<TAB>uris");
+            let acceptable = f[1].split_whitespace().map(|u| if u.starts_with("http") { u.to_owned() } else { format!("{ESCO}{u}") }).collect();
+            Case { phrase: f[0].trim().to_owned(), acceptable, occupation: f.get(2).unwrap_or(&"-").trim().to_owned() }
+        })
+        .collect()
+}
+
+/// Reads the junk set.
+pub fn read_junk() -> Vec<String> {
+    lines(&read_file("junk.tsv")).map(|(_, l)| l.trim().to_owned()).collect()
+}
+
+/// How a set fared.
+#[derive(Debug, Default)]
+pub struct Score {
+    /// Phrases.
+    pub n: usize,
+    /// An acceptable concept first.
+    pub top1: usize,
+    /// An acceptable concept among the first three.
+    pub top3: usize,
+    /// Nothing found.
+    pub empty: usize,
+    /// The phrases that missed, with what came first.
+    pub misses: Vec<String>,
+    /// Distinct occupations the phrases come from.
+    pub occupations: usize,
+}
+
+impl Score {
+    /// Share of phrases with an acceptable concept first.
+    pub fn top1_share(&self) -> f64 {
+        self.top1 as f64 / self.n.max(1) as f64
+    }
+    /// Share with one among the first three.
+    pub fn top3_share(&self) -> f64 {
+        self.top3 as f64 / self.n.max(1) as f64
+    }
+}
+
+/// Searches every phrase of a set.
+pub fn score(t: &Taxonomy, kind: ConceptKind, cases: &[Case], options: &SearchOptions<'_>) -> Score {
+    let mut s = Score { n: cases.len(), ..Score::default() };
+    s.occupations = cases.iter().map(|c| c.occupation.as_str()).filter(|o| *o != "-").collect::<BTreeSet<_>>().len();
+    for c in cases {
+        let hits = t.search(kind, &c.phrase, options).unwrap_or_default();
+        let ok = |i: usize| hits.get(..i.min(hits.len())).is_some_and(|h| h.iter().any(|h| c.acceptable.iter().any(|a| a == h.uri)));
+        s.top1 += usize::from(ok(1));
+        s.top3 += usize::from(ok(3));
+        s.empty += usize::from(hits.is_empty());
+        if !ok(1) {
+            let got = hits.first().map_or("nothing".to_owned(), |h| format!("{:?} ({} {:.2})", h.preferred_label, h.kind.as_str(), h.similarity));
+            let want = c.acceptable.first().and_then(|u| t.concept(u)).map_or("?".to_owned(), |c| c.label_in("it").text.to_owned());
+            s.misses.push(format!("{:?}: got {got}, want {want:?}{}", c.phrase, if ok(3) { " (in top 3)" } else { "" }));
+        }
+    }
+    s
+}
+
+/// Junk phrases that found something, and how many there were.
+pub fn junk(t: &Taxonomy, phrases: &[String], options: &SearchOptions<'_>) -> (usize, Vec<String>) {
+    let found: Vec<String> = phrases
+        .iter()
+        .filter_map(|p| {
+            let hits = t.search_skills(p, options).unwrap_or_default();
+            hits.first().map(|h| format!("{p:?}: {:?} ({} {:.2})", h.preferred_label, h.kind.as_str(), h.similarity))
+        })
+        .collect();
+    (phrases.len(), found)
+}
