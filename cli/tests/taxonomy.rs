@@ -41,7 +41,10 @@ fn skills_are_shown_in_the_readers_language_and_guesses_are_not() {
     };
     // Italian by default, with who wrote the label; English on request.
     let it = json(&["skills", "search", "operate forklift", "--format", "json", "--limit", "1"]);
-    assert_eq!((&it[0]["uri"], &it[0]["preferred_label_lang"], &it[0]["preferred_label_source"]), (&FORKLIFT.into(), &"it".into(), &"sportello".into()));
+    assert_eq!(
+        (&it[0]["uri"], &it[0]["preferred_label_lang"], &it[0]["preferred_label_source"]),
+        (&FORKLIFT.into(), &"it".into(), &"sportello".into())
+    );
     assert_eq!(it[0]["lang"], "en", "the text matched the English label");
     let en = json(&["skills", "search", "muletto", "--format", "json", "--limit", "1", "--lang", "en"]);
     assert_eq!((&en[0]["preferred_label"], &en[0]["lang"]), (&"operate forklift".into(), &"it".into()));
@@ -52,7 +55,11 @@ fn skills_are_shown_in_the_readers_language_and_guesses_are_not() {
     // --min-similarity shows weaker guesses.
     let none = sportello(&["skills", "search", "badante convivente per la signora", "--min-similarity", "0.95"], home.path());
     assert!(none.status.success() && none.stdout.is_empty());
-    assert!(String::from_utf8_lossy(&none.stderr).contains("nessuna competenza ESCO corrisponde"), "{}", String::from_utf8_lossy(&none.stderr));
+    assert!(
+        String::from_utf8_lossy(&none.stderr).contains("nessuna competenza ESCO corrisponde"),
+        "{}",
+        String::from_utf8_lossy(&none.stderr)
+    );
     assert_eq!(json(&["skills", "search", "non lo so", "--format", "json"]), serde_json::json!([]));
     assert!(!json(&["skills", "search", "non lo so", "--format", "json", "--min-similarity", "0.3"]).as_array().unwrap().is_empty());
     let bad = sportello(&["skills", "search", "muletto", "--min-similarity", "2"], home.path());
@@ -122,6 +129,10 @@ fn taxonomy_import_adds_a_language_from_an_esco_download() {
     assert_eq!(hits[0]["uri"], FORKLIFT);
     assert_eq!(hits[0]["kind"], "alt_label", "{hits:#}");
     // The official Italian label is shown before Sportello's own.
-    assert_eq!((&hits[0]["preferred_label"], &hits[0]["preferred_label_source"]), (&"condurre carrelli elevatori".into(), &"esco".into()), "{hits:#}");
+    assert_eq!(
+        (&hits[0]["preferred_label"], &hits[0]["preferred_label_source"]),
+        (&"condurre carrelli elevatori".into(), &"esco".into()),
+        "{hits:#}"
+    );
     assert!(stdout(&sportello(&["taxonomy", "info"], home.path())).contains("esco.pack"));
 }

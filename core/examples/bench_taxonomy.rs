@@ -244,7 +244,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// Sportello's Italian sets and the junk set, with the median search time per phrase.
 fn italian(taxonomy: &Taxonomy, options: &SearchOptions<'_>, show_failures: bool) {
     println!("\n{:<22} {:>7} {:>11} {:>7} {:>7} {:>9} {:>9}", "Italian set", "phrases", "occupations", "top-1", "top-3", "median", "p99");
-    for (name, file, kind) in [("skills (it)", "skills-it.tsv", ConceptKind::Skill), ("occupations (it)", "occupations-it.tsv", ConceptKind::Occupation)] {
+    for (name, file, kind) in
+        [("skills (it)", "skills-it.tsv", ConceptKind::Skill), ("occupations (it)", "occupations-it.tsv", ConceptKind::Occupation)]
+    {
         let cases = eval::read_cases(file);
         let score = eval::score(taxonomy, kind, &cases, options);
         let mut times: Vec<Duration> = cases
@@ -270,7 +272,13 @@ fn italian(taxonomy: &Taxonomy, options: &SearchOptions<'_>, show_failures: bool
     }
     let junk = eval::read_junk();
     let (n, found) = eval::junk(taxonomy, &junk, options);
-    println!("{:<22} {n:>7} {:>11} {:>6.1}% find nothing (min similarity {})", "junk", "", 100.0 * (n - found.len()) as f64 / n as f64, options.min_similarity);
+    println!(
+        "{:<22} {n:>7} {:>11} {:>6.1}% find nothing (min similarity {})",
+        "junk",
+        "",
+        100.0 * (n - found.len()) as f64 / n as f64,
+        options.min_similarity
+    );
     if show_failures {
         found.iter().for_each(|f| println!("    {f}"));
     }

@@ -41,8 +41,13 @@ fn main() -> Result<(), Box<dyn Error>> {
         .records()
         .map(|r| r.map(|r| (r.get(0).unwrap_or("").to_owned(), r.get(2).unwrap_or("").to_owned())))
         .collect::<Result<_, _>>()?;
-    let added =
-        taxonomy.add_labels(rows.iter().map(|(uri, label)| NewLabel { uri, lang: "it", kind: LabelKind::Preferred, source: LabelSource::Esco, text: label }))?;
+    let added = taxonomy.add_labels(rows.iter().map(|(uri, label)| NewLabel {
+        uri,
+        lang: "it",
+        kind: LabelKind::Preferred,
+        source: LabelSource::Esco,
+        text: label,
+    }))?;
     println!("{added} Italian ISCO group labels");
 
     taxonomy.set_source(

@@ -497,7 +497,8 @@ fn related_skill_credit_is_defensible_on_the_fixtures() {
                 related += 1;
                 assert_ne!(relation, RelationKind::Same, "{} / {}: a same-concept match is exact", p.id, v.id);
                 if relation == RelationKind::SameGroup {
-                    let (held, want) = (p.skills.iter().find(|k| k.label == s.by), v.essential.iter().chain(&v.optional).find(|k| k.label == s.required));
+                    let (held, want) =
+                        (p.skills.iter().find(|k| k.label == s.by), v.essential.iter().chain(&v.optional).find(|k| k.label == s.required));
                     let (held, want) = (held.and_then(|k| k.uri.as_deref()).unwrap(), want.and_then(|k| k.uri.as_deref()).unwrap());
                     let via = m.taxonomy.relatedness(held, want).and_then(|r| r.via).and_then(|g| m.taxonomy.concept_by_id(g)).unwrap();
                     assert_eq!(via.kind(), ConceptKind::Skill, "{} / {}: {:?} from {:?} via a skill group", p.id, v.id, s.required, s.by);

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use sportello::taxonomy::{ConceptKind, Hit, LabelKind, MatchKind, RelationKind, RelationType, SearchOptions, Taxonomy};
+use sportello::taxonomy::{ConceptKind, Hit, LabelKind, LabelSource, MatchKind, RelationKind, RelationType, SearchOptions, Taxonomy};
 
 const ESCO: &str = "http://data.europa.eu/esco/";
 const OPERATE_FORKLIFT: &str = "http://data.europa.eu/esco/skill/28cb374e-6261-4133-8371-f9a5470145da";
@@ -105,7 +105,7 @@ fn typos_are_fuzzy_matches_with_a_similarity() {
 }
 
 #[test]
-fn italian_job_desk_words_find_their_concepts_through_the_synonym_table() {
+fn italian_job_desk_words_find_their_concepts_through_sportellos_labels() {
     for (text, uri) in [
         ("muletto", OPERATE_FORKLIFT),
         ("carrello elevatore", OPERATE_FORKLIFT),
@@ -115,18 +115,17 @@ fn italian_job_desk_words_find_their_concepts_through_the_synonym_table() {
         ("Excel", SPREADSHEETS),
     ] {
         let hit = top_skill(text);
-        assert_eq!((hit.uri, hit.kind, hit.label_kind, hit.lang), (uri, MatchKind::Synonym, LabelKind::Synonym, "it"), "{text:?}");
+        assert_eq!((hit.uri, hit.lang, hit.label_source), (uri, "it", LabelSource::Sportello), "{text:?}");
+        assert!(matches!(hit.kind, MatchKind::Exact | MatchKind::AltLabel | MatchKind::Synonym), "{text:?}: {:?}", hit.kind);
         assert_eq!(hit.similarity, 1.0);
     }
-    // A typo in a synonym: fuzzy, with the Italian label as evidence.
+    // A typo: fuzzy, with the Italian label as evidence.
     let hit = top_skill("cariello elevatore");
-    assert_eq!(
-        (hit.uri, hit.kind, hit.label_kind, hit.lang, hit.matched_label),
-        (OPERATE_FORKLIFT, MatchKind::Fuzzy, LabelKind::Synonym, "it", "carrello elevatore")
-    );
+    assert_eq!((hit.uri, hit.kind, hit.lang, hit.label_source), (OPERATE_FORKLIFT, MatchKind::Fuzzy, "it", LabelSource::Sportello));
     assert!(hit.similarity > 0.9, "{}", hit.similarity);
-    // The preferred label stays the English one (there is no Italian ESCO label).
-    assert_eq!(hit.preferred_label, "operate forklift");
+    // Shown with Sportello's Italian preferred label, which says who wrote it.
+    assert_eq!((hit.preferred_label, hit.preferred_label_lang), ("utilizzare il carrello elevatore", "it"));
+    assert_eq!(hit.preferred_label_source, LabelSource::Sportello);
     // CV phrases with extra words.
     assert_eq!(top_skill("Excel avanzato").uri, SPREADSHEETS);
     assert_eq!(top_skill("buona conoscenza della lingua inglese").preferred_label, "English");
@@ -138,10 +137,12 @@ fn occupations_in_english_and_italian() {
     let hit = top_occupation("warehouse worker");
     assert_eq!((hit.uri, hit.kind), (WAREHOUSE_WORKER, MatchKind::Exact));
     let hit = top_occupation("magazziniere");
-    assert_eq!((hit.uri, hit.kind, hit.lang), (WAREHOUSE_WORKER, MatchKind::Synonym, "it"));
-    assert_eq!(top_occupation("cameriera").preferred_label, "waiter/waitress");
-    assert_eq!(top_occupation("badante").preferred_label, "home care aide");
-    assert_eq!(top_occupation("mulettista").preferred_label, "forklift operator");
+    assert_eq!((hit.uri, hit.kind, hit.lang), (WAREHOUSE_WORKER, MatchKind::Exact, "it"));
+    let english = |text: &str| esco().concept(top_occupation(text).uri).map(|c| c.label()).unwrap_or_default();
+    assert_eq!(english("cameriera"), "waiter/waitress");
+    assert_eq!(top_occupation("cameriera").preferred_label, "cameriere", "shown in the language that matched");
+    assert_eq!(english("badante"), "home care aide");
+    assert_eq!(english("mulettista"), "forklift operator");
     assert_eq!(top_occupation("forklift operatr").preferred_label, "forklift operator");
     // Skills are not occupations.
     assert!(
@@ -181,7 +182,8 @@ fn results_are_limited_deterministic_and_one_per_concept() {
     let b = esco().search_skills("manage staff", &options).expect("search");
     assert_eq!(a, b);
     assert_eq!(a.len(), 3);
-    let many = esco().search_skills("operate", &SearchOptions { limit: 50, min_similarity: 0.0, ..SearchOptions::default() }).expect("search");
+    let many =
+        esco().search_skills("operate", &SearchOptions { limit: 50, min_similarity: 0.0, ..SearchOptions::default() }).expect("search");
     let mut uris: Vec<&str> = many.iter().map(|h| h.uri).collect();
     uris.sort_unstable();
     uris.dedup();

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use serde::Serialize;
 use sportello::geo::Gazetteer;
 use sportello::load::{Document, Format, load_document};
-use sportello::normalise::{normalise_profile, normalise_vacancy};
 use sportello::matching::explain::Lang;
+use sportello::normalise::{normalise_profile, normalise_vacancy};
 use sportello::taxonomy::{DEFAULT_MIN_SIMILARITY, EscoSource, SearchOptions, Taxonomy};
 
 use crate::output::{CmdResult, EXIT_INVALID, Failure, OutputFormat, read_input, today};
@@ -68,8 +68,13 @@ impl Search {
     /// What to print when nothing matched well enough, in the reader's language.
     fn nothing_found(&self, what_it: &str, what_en: &str) -> String {
         match Lang::parse(&self.lang) {
-            Some(Lang::En) => format!("no ESCO {what_en} matches {:?} well enough (try --min-similarity 0.5 for weaker guesses)", self.text),
-            _ => format!("nessuna {what_it} ESCO corrisponde abbastanza a {:?} (con --min-similarity 0.5 si vedono ipotesi più deboli)", self.text),
+            Some(Lang::En) => {
+                format!("no ESCO {what_en} matches {:?} well enough (try --min-similarity 0.5 for weaker guesses)", self.text)
+            }
+            _ => format!(
+                "nessuna {what_it} ESCO corrisponde abbastanza a {:?} (con --min-similarity 0.5 si vedono ipotesi più deboli)",
+                self.text
+            ),
         }
     }
 }

@@ -186,7 +186,10 @@ fn normalise(hits: Vec<crate::taxonomy::Hit<'_>>) -> Option<(String, Normalisati
     let hit = hits.into_iter().next()?;
     let strong = !matches!(hit.kind, MatchKind::Fuzzy) || hit.similarity >= NORMALISE_MIN_SIMILARITY;
     strong.then(|| {
-        (hit.uri.to_owned(), Normalisation { how: hit.kind.as_str().to_owned(), matched_label: hit.matched_label.to_owned(), similarity: hit.similarity })
+        (
+            hit.uri.to_owned(),
+            Normalisation { how: hit.kind.as_str().to_owned(), matched_label: hit.matched_label.to_owned(), similarity: hit.similarity },
+        )
     })
 }
 

@@ -564,7 +564,13 @@ impl Taxonomy {
                 });
             }
         }
-        self.add_labels(entries.iter().map(|e| NewLabel { uri: &e.uri, lang, kind: LabelKind::Synonym, source: LabelSource::Sportello, text: &e.term }))
+        self.add_labels(entries.iter().map(|e| NewLabel {
+            uri: &e.uri,
+            lang,
+            kind: LabelKind::Synonym,
+            source: LabelSource::Sportello,
+            text: &e.term,
+        }))
     }
 
     /// Adds everything in `other` to this taxonomy: concepts missing here, labels (in any
@@ -797,9 +803,9 @@ impl<'t> ConceptRef<'t> {
         self.data().kind
     }
 
-    /// The preferred label in a language, if the taxonomy has one.
+    /// The preferred label in a language, if the taxonomy has one (ESCO's before Sportello's).
     pub fn preferred_label(&self, lang: &str) -> Option<&'t str> {
-        self.labels().find(|l| l.kind == LabelKind::Preferred && l.lang == lang).map(|l| l.text)
+        self.labels().filter(|l| l.kind == LabelKind::Preferred && l.lang == lang).min_by_key(|l| l.source).map(|l| l.text)
     }
 
     /// The label to show: the preferred label in the first language loaded (English for
@@ -877,7 +883,7 @@ mod tests {
         assert!(t.languages().any(|l| l == "it"));
         let forklift = t.concept("http://data.europa.eu/esco/skill/28cb374e-6261-4133-8371-f9a5470145da").expect("operate forklift");
         assert_eq!(forklift.label(), "operate forklift");
-        assert!(forklift.labels().any(|l| l.text == "muletto" && l.lang == "it" && l.kind == LabelKind::Synonym));
+        assert!(forklift.labels().any(|l| l.text == "muletto" && l.lang == "it" && l.source == LabelSource::Sportello));
         let group = t.isco_group("8344").expect("ISCO 8344");
         assert_eq!(group.preferred_label("it"), Some("Conduttori di carrelli elevatori"));
     }

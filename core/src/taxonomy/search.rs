@@ -58,6 +58,12 @@ const WORDS_ONLY_WEIGHT: f64 = 0.85;
 const UNKNOWN_WORD_WEIGHT: f32 = 0.5;
 /// Share of its weight that a filler word of the query keeps ("della", "buona", "the").
 const FILLER_WEIGHT: f32 = 0.2;
+/// A label that holds every content word of the query as the very same stems may be shown
+/// down to this share of the minimum similarity ("forklift" for "operate forklift").
+const HOLDS_EVERY_WORD_SHARE: f64 = 0.8;
+/// A query word counts as held by a label when one of the label's stems is this close to it
+/// (the same stem, or one typo in a word of five letters or more).
+const HELD_WORD_SIMILARITY: f32 = 0.8;
 
 /// The default [`SearchOptions::min_similarity`]: a query that matches no label at least
 /// this well returns nothing, so a counsellor never sees a guess ("badante convivente" is not
@@ -196,9 +202,11 @@ impl Taxonomy {
 
     /// A job title typed as a skill ("pizzaiolo", "carrellista"): when the text names an
     /// occupation better than it names any skill, the occupation's core skills come first,
-    /// each with the occupation in its evidence. Core skills are the occupation's
-    /// essential ones that are not transversal, the most specific first (held by the
-    /// fewest occupations).
+    /// each with the occupation in its evidence. Core skills are the occupation's essential
+    /// ones that are not transversal: first those whose name shares a word with the
+    /// occupation's ("forklift operator" → "operate forklift", "cook" → "use cooking
+    /// techniques"), then the most widely held (the trade's common ground before its niche
+    /// tasks).
     fn route_through_occupation<'t>(&'t self, text: &str, options: &SearchOptions<'_>, hits: &mut Vec<Hit<'t>>) -> Result<()> {
         let best_skill = hits.first().map(|h| (h.kind.rank(), h.similarity));
         if best_skill.is_some_and(|(rank, _)| rank <= MatchKind::Synonym.rank()) || options.limit == 0 {
@@ -210,20 +218,24 @@ impl Taxonomy {
             return Ok(());
         }
         let display = options.display_lang.or(Some(occ.lang)).and_then(|l| self.lang_id(l));
-        let mut core: Vec<(u32, usize)> = self
+        let title = word_starts(self.display_label(occ.id.0, None).text);
+        let mut core: Vec<(u32, usize, usize)> = self
             .derived
             .occ_skills
             .get(occ.id.0)
             .iter()
             .filter(|&&(s, r)| r == RelationType::Essential && self.concepts[s as usize].reuse_level != Some(ReuseLevel::Transversal))
-            .map(|&(s, _)| (s, self.derived.skill_occs.get(s).len()))
+            .map(|&(s, _)| {
+                let shared = word_starts(self.display_label(s, None).text).iter().filter(|w| title.contains(w)).count();
+                (s, shared, self.derived.skill_occs.get(s).len())
+            })
             .collect();
-        core.sort_by_key(|&(s, holders)| (holders, s));
+        core.sort_by_key(|&(s, shared, holders)| (std::cmp::Reverse(shared), std::cmp::Reverse(holders), s));
         let via = ViaOccupation { uri: occ.uri, preferred_label: occ.preferred_label };
         let routed: Vec<Hit<'t>> = core
             .iter()
             .take(ROUTE_SKILLS)
-            .map(|&(s, _)| {
+            .map(|&(s, _, _)| {
                 let shown = self.display_label(s, display);
                 Hit {
                     id: ConceptId(s),
@@ -626,6 +638,7 @@ impl LabelIndex {
             s.round.resize(self.labels.len(), 0);
             s.acc_q.resize(self.labels.len(), 0.0);
             s.acc_l.resize(self.labels.len(), 0.0);
+            s.acc_x.resize(self.labels.len(), 0.0);
         }
         if s.epoch > u32::MAX - 1024 {
             s.round.iter_mut().for_each(|r| *r = 0);
@@ -635,6 +648,10 @@ impl LabelIndex {
         s.epoch += words.len() as u32 + 2;
         s.touched.clear();
         let mut query_weight = 0f32;
+        // The weight of the query's content words (not fillers), and per label the part of
+        // it found as the very same stems: a label holding every content word of the query
+        // is no guess, however differently the rest is worded ("forklift").
+        let mut content_weight = 0f32;
         let mut variants: Vec<(u32, f32)> = Vec::new();
         let mut stems_done: Vec<String> = Vec::new();
         for (wi, w) in words.iter().enumerate() {
@@ -661,8 +678,15 @@ impl LabelIndex {
                 .sort_by(|a, b| b.1.total_cmp(&a.1).then(self.idf[b.0 as usize].total_cmp(&self.idf[a.0 as usize])).then(a.0.cmp(&b.0)));
             variants.truncate(MAX_VARIANTS);
             let mut weight = variants.first().map_or(UNKNOWN_WORD_WEIGHT * self.max_idf, |&(v, _)| self.idf[v as usize]);
-            if is_filler(w) {
+            let filler = is_filler(w);
+            if filler {
                 weight *= FILLER_WEIGHT;
+            } else if variants.first().is_some_and(|&(_, sim)| sim >= HELD_WORD_SIMILARITY) {
+                content_weight += weight;
+            } else if !variants.is_empty() {
+                // A content word found only far from itself: no label holds it. (A word found
+                // nowhere, a name or a stray word, does not count either way.)
+                content_weight = f32::INFINITY;
             }
             query_weight += weight;
             let stamp = epoch + 1 + wi as u32;
@@ -677,10 +701,14 @@ impl LabelIndex {
                         s.touched.push(local);
                         s.acc_q[l] = 0.0;
                         s.acc_l[l] = 0.0;
+                        s.acc_x[l] = 0.0;
                     }
                     s.round[l] = stamp;
                     s.acc_q[l] += sim * weight;
                     s.acc_l[l] += sim * idf;
+                    if sim >= HELD_WORD_SIMILARITY && !filler {
+                        s.acc_x[l] += weight;
+                    }
                 }
             }
         }
@@ -736,7 +764,8 @@ impl LabelIndex {
             };
             let f1 = f64::from(f1);
             let sim = (STRING_WEIGHT * whole.max(sorted) + (1.0 - STRING_WEIGHT) * f1).max(WORDS_ONLY_WEIGHT * f1);
-            if sim < opts.min_similarity {
+            let holds_every_word = content_weight.is_finite() && content_weight > 0.0 && s.acc_x[local as usize] >= content_weight * 0.999;
+            if sim < opts.min_similarity && !(holds_every_word && sim >= opts.min_similarity * HOLDS_EVERY_WORD_SHARE) {
                 continue;
             }
             label_stems.clear();
@@ -764,6 +793,12 @@ impl LabelIndex {
         found.truncate(opts.limit);
         found
     }
+}
+
+/// The first four letters of each word of three letters or more of a label, folded: enough
+/// to see that "cooking" and "cook", "shelves" and "shelf" share a word.
+fn word_starts(label: &str) -> Vec<String> {
+    tokens(&super::text::fold(label)).filter(|w| w.chars().count() >= 3).map(|w| w.chars().take(4).collect()).collect()
 }
 
 /// `1 - distance / longer length` with the optimal-string-alignment distance (Levenshtein
@@ -805,6 +840,7 @@ struct Scratch {
     epoch: u32,
     acc_q: Vec<f32>,
     acc_l: Vec<f32>,
+    acc_x: Vec<f32>,
     touched: Vec<u32>,
 }
 

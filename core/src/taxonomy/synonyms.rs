@@ -66,7 +66,7 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Vec<Synonym>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::taxonomy::{LabelKind, Taxonomy};
+    use crate::taxonomy::{LabelSource, Taxonomy};
 
     #[test]
     fn parses_short_and_full_uris_and_reports_bad_lines() {
@@ -90,7 +90,8 @@ mod tests {
         for s in &table {
             let c = t.concept(&s.uri).unwrap_or_else(|| panic!("line {}: unknown URI {}", s.line, s.uri));
             assert_eq!(c.preferred_label("en"), Some(s.note.as_str()), "line {}: {}", s.line, s.term);
-            assert!(c.labels().any(|l| l.kind == LabelKind::Synonym && l.text == s.term));
+            // A synonym that is also one of Sportello's own labels keeps the stronger kind.
+            assert!(c.labels().any(|l| l.lang == "it" && l.text == s.term && l.source == LabelSource::Sportello));
             let key = (crate::taxonomy::text::fold(&s.term), c.kind());
             if let Some(prev) = seen.insert(key, s.line) {
                 panic!("line {}: {:?} already maps a concept of the same kind on line {prev}", s.line, s.term);

@@ -7,10 +7,12 @@
 //!   no-break spaces) into a single space. Letters of other scripts (Greek, Cyrillic, ...)
 //!   are kept, lowercased, so ESCO packs in those languages work too.
 //! * **Tokens** are the space-separated words of a folded text.
-//! * **Stemming** is deliberately light (plural and gender endings only), so that it never
-//!   merges unrelated words: English follows Harman's "S" stemmer, Italian drops a final
-//!   vowel (and an `i` before it, and the `h` of `-chi`/`-ghi`). Other languages are left
-//!   as they are.
+//! * **Stemming** is deliberately light, so that it rarely merges unrelated words: English
+//!   follows Harman's "S" stemmer (plurals); Italian drops a final vowel (and an `i` before
+//!   it, and the `h` of `-chi`/`-ghi`), and first the endings that turn a verb into the noun
+//!   a CV writes instead (`preparare`/`preparazione`, `lavare`/`lavaggio`,
+//!   `ricevere`/`ricevimento`, `pulire`/`pulizia`, `assistere`/`assistenza`), so that "pulizia
+//!   dei pavimenti" finds "pulire i pavimenti". Other languages are left as they are.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -230,7 +232,7 @@ pub(crate) fn is_filler(word: &str) -> bool {
 pub(crate) enum Stemmer {
     /// Harman's "S" stemmer (plurals).
     English,
-    /// Final vowel, `-io`/`-ia`/`-ie` and `-chi`/`-ghi` endings.
+    /// Verb and verbal-noun endings, final vowel, `-io`/`-ia`/`-ie` and `-chi`/`-ghi`.
     Italian,
     /// Words are kept as they are.
     None,
@@ -289,9 +291,50 @@ fn stem_english(t: &str, out: &mut String) {
     }
 }
 
+/// Italian endings of infinitives and of the nouns made from verbs, longest first, each with
+/// the shortest stem it may leave: the verb and its noun then share a stem (`prepar-`,
+/// `lav-`, `ricev-`, `pul-`, `assist-`, `gest-`).
+const ITALIAN_ENDINGS: [(&str, usize); 25] = [
+    ("azione", 3),
+    ("azioni", 3),
+    ("izione", 3),
+    ("izioni", 3),
+    ("imento", 3),
+    ("imenti", 3),
+    ("amento", 3),
+    ("amenti", 3),
+    ("zione", 3),
+    ("zioni", 3),
+    ("aggio", 3),
+    ("atura", 3),
+    ("ature", 3),
+    ("itura", 3),
+    ("iture", 3),
+    ("aggi", 3),
+    ("izia", 3),
+    ("izie", 3),
+    ("enza", 3),
+    ("enze", 3),
+    ("ione", 4),
+    ("ioni", 4),
+    ("are", 3),
+    ("ere", 3),
+    ("ire", 3),
+];
+
 fn stem_italian(t: &str, out: &mut String) {
     out.push_str(t);
     if !t.is_ascii() || t.len() < 4 || !t.bytes().all(|b| b.is_ascii_lowercase()) {
+        return;
+    }
+    // Job titles in -iere/-iera ("cameriere", "cameriera") keep their gender pair below.
+    let ending =
+        ITALIAN_ENDINGS.iter().find(|(e, min)| t.len() >= e.len() + min && t.ends_with(e) && !(*e == "ere" && t.ends_with("iere")));
+    if let Some((e, _)) = ending {
+        out.truncate(t.len() - e.len());
+        if out.ends_with("ch") || out.ends_with("gh") {
+            out.pop();
+        }
         return;
     }
     if out.ends_with(['a', 'e', 'i', 'o']) {
@@ -517,6 +560,32 @@ mod tests {
         assert_eq!(stem(Stemmer::Italian, "cuochi"), stem(Stemmer::Italian, "cuoco"));
         assert_eq!(stem(Stemmer::Italian, "servizi"), stem(Stemmer::Italian, "servizio"));
         assert_eq!(stem(Stemmer::Italian, "bar"), "bar");
+        assert_eq!(stem(Stemmer::Italian, "cameriere"), stem(Stemmer::Italian, "cameriera"));
+        assert_eq!(stem(Stemmer::Italian, "parrucchiere"), stem(Stemmer::Italian, "parrucchiera"));
+    }
+
+    #[test]
+    fn italian_stemming_joins_a_verb_and_the_noun_a_cv_writes() {
+        for (verb, noun) in [
+            ("preparare", "preparazione"),
+            ("lavare", "lavaggio"),
+            ("stoccare", "stoccaggio"),
+            ("ricevere", "ricevimento"),
+            ("pulire", "pulizia"),
+            ("pulire", "pulizie"),
+            ("assistere", "assistenza"),
+            ("gestire", "gestione"),
+            ("spedire", "spedizione"),
+            ("caricare", "carichi"),
+            ("caricare", "caricamento"),
+            ("stirare", "stiratura"),
+            ("imballare", "imballaggi"),
+        ] {
+            assert_eq!(stem(Stemmer::Italian, verb), stem(Stemmer::Italian, noun), "{verb} / {noun}");
+        }
+        // Short words keep enough of themselves.
+        assert_eq!(stem(Stemmer::Italian, "mare"), "mar");
+        assert_eq!(stem(Stemmer::Italian, "regione"), "region");
     }
 
     #[test]

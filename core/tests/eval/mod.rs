@@ -48,7 +48,8 @@ pub fn read_cases(name: &str) -> Vec<Case> {
         .map(|(n, line)| {
             let f: Vec<&str> = line.split('\t').collect();
             assert!(f.len() >= 2, "{name}:{n}: expected phrase<TAB>uris");
-            let acceptable = f[1].split_whitespace().map(|u| if u.starts_with("http") { u.to_owned() } else { format!("{ESCO}{u}") }).collect();
+            let acceptable =
+                f[1].split_whitespace().map(|u| if u.starts_with("http") { u.to_owned() } else { format!("{ESCO}{u}") }).collect();
             Case { phrase: f[0].trim().to_owned(), acceptable, occupation: f.get(2).unwrap_or(&"-").trim().to_owned() }
         })
         .collect()
@@ -98,7 +99,8 @@ pub fn score(t: &Taxonomy, kind: ConceptKind, cases: &[Case], options: &SearchOp
         s.top3 += usize::from(ok(3));
         s.empty += usize::from(hits.is_empty());
         if !ok(1) {
-            let got = hits.first().map_or("nothing".to_owned(), |h| format!("{:?} ({} {:.2})", h.preferred_label, h.kind.as_str(), h.similarity));
+            let got =
+                hits.first().map_or("nothing".to_owned(), |h| format!("{:?} ({} {:.2})", h.preferred_label, h.kind.as_str(), h.similarity));
             let want = c.acceptable.first().and_then(|u| t.concept(u)).map_or("?".to_owned(), |c| c.label_in("it").text.to_owned());
             s.misses.push(format!("{:?}: got {got}, want {want:?}{}", c.phrase, if ok(3) { " (in top 3)" } else { "" }));
         }
