@@ -27,6 +27,9 @@ cargo clippy --workspace --all-targets --exclude sportello-python -q -- -D warni
 step "rust: tests (core, cli, wasm binding on the host)"
 cargo test --workspace --exclude sportello-python
 
+step "Italian search: evaluation and junk sets (figures; the floors and the junk target asserted)"
+cargo test -q --workspace --exclude sportello-python --test italian_search -- --nocapture --test-threads 1 2>&1 | grep -v '^    "'
+
 if [[ -z "${SKIP_WIDGET:-}" ]]; then
   step "browser widget: wasm build, Playwright tests in headless Chromium"
   # The dev profile keeps CI quick (Typst for wasm32 once, no fat LTO); the shipped

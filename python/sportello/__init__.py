@@ -323,12 +323,14 @@ def templates() -> List[Dict[str, Any]]:
 
 
 class Taxonomy:
-    """ESCO skills and occupations: the embedded taxonomy (English labels plus Sportello's
-    Italian synonyms), or one read from the official ESCO CSV download. The module-level
-    functions (:func:`search_skills`...) use the embedded one; matching always does.
+    """ESCO skills and occupations: the embedded taxonomy (ESCO's English labels plus
+    Sportello's own Italian labels), or one read from the official ESCO CSV download. The
+    module-level functions (:func:`search_skills`...) use the embedded one; matching always does.
 
     >>> t = Taxonomy.embedded()
     >>> t.search_skills("muletto")[0]["preferred_label"]
+    'utilizzare il carrello elevatore'
+    >>> t.search_skills("muletto", lang="en")[0]["preferred_label"]
     'operate forklift'
     """
 

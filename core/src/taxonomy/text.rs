@@ -154,9 +154,10 @@ pub(crate) fn tokens(folded: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Words that say little about which concept is meant: Italian and English articles,
-/// prepositions and conjunctions, and the qualifiers of CV phrases ("buona conoscenza
-/// della lingua inglese", "Excel avanzato"). Folded, sorted.
-const FILLERS: [&str; 62] = [
+/// prepositions and conjunctions, the qualifiers of CV phrases ("buona conoscenza della
+/// lingua inglese", "Excel avanzato") and of job ads ("cassiera part time", "cameriera extra
+/// weekend", "badante h24"). Folded, sorted.
+const FILLERS: [&str; 78] = [
     "a",
     "ad",
     "al",
@@ -170,6 +171,7 @@ const FILLERS: [&str; 62] = [
     "buona",
     "buono",
     "capacita",
+    "cercasi",
     "coi",
     "col",
     "con",
@@ -183,17 +185,23 @@ const FILLERS: [&str; 62] = [
     "del",
     "della",
     "delle",
+    "determinato",
     "di",
     "discreta",
     "discreto",
     "e",
     "ed",
     "esperienza",
+    "extra",
     "for",
+    "full",
     "gli",
+    "h24",
     "i",
     "il",
     "in",
+    "indeterminato",
+    "junior",
     "la",
     "le",
     "livello",
@@ -206,18 +214,27 @@ const FILLERS: [&str; 62] = [
     "or",
     "ottima",
     "ottimo",
+    "part",
+    "parziale",
     "per",
+    "pieno",
     "scolastica",
     "scolastico",
+    "senior",
+    "stagionale",
     "su",
     "sul",
     "sulla",
+    "tempo",
     "the",
+    "time",
     "to",
     "tra",
     "un",
     "una",
     "uno",
+    "urgente",
+    "weekend",
     "with",
 ];
 

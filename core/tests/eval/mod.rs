@@ -4,7 +4,9 @@
 //!
 //! The sets live in `tests/fixtures/taxonomy/` and were written apart from the labels they
 //! test, as jobseekers and counsellors write (typos, colloquial forms, gender variants,
-//! abbreviations, missing accents, capitals, elisions):
+//! abbreviations, missing accents, capitals, elisions). A second judge, who never saw what
+//! the engine returns, added the equally correct answers the first judge had
+//! left out (ESCO often has two near-identical skills):
 //! * `skills-it.tsv`: `phrase<TAB>acceptable skill URIs (space-separated)<TAB>occupation`;
 //!   job titles typed as skills accept the occupation's core skills;
 //! * `occupations-it.tsv`: `phrase<TAB>acceptable occupation URIs<TAB>-`;
