@@ -454,15 +454,16 @@ impl Taxonomy {
     /// extend it: `let mut t = Taxonomy::load_embedded()?; t.merge(&italian);`.
     pub fn load_embedded() -> Result<Taxonomy> {
         let mut t = Taxonomy::from_pack(EMBEDDED_PACK)?;
-        t.add_labels(own_labels::parse(IT_LABELS, "esco-it-sportello.tsv")?.labels("it"))?;
+        let labels = own_labels::parse(IT_LABELS, "esco-it-sportello.tsv")?;
         let synonyms = synonyms::parse(IT_SYNONYMS, "it-synonyms.tsv")?;
-        t.add_labels(synonyms.iter().map(|s| NewLabel {
+        // One call: the concept → labels lookup is rebuilt once.
+        t.add_labels(labels.labels("it").chain(synonyms.iter().map(|s| NewLabel {
             uri: &s.uri,
             lang: "it",
             kind: LabelKind::Synonym,
             source: LabelSource::Sportello,
             text: &s.term,
-        }))?;
+        })))?;
         Ok(t)
     }
 
