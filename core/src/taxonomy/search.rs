@@ -28,9 +28,21 @@
 //!    query's stems (other order, other plural) is [`MatchKind::Token`], else
 //!    [`MatchKind::Fuzzy`].
 //!
+//! 4. **No guesses**: a token or fuzzy hit below [`SearchOptions::min_similarity`]
+//!    ([`DEFAULT_MIN_SIMILARITY`] by default) is dropped, unless its label holds every
+//!    content word of the query (the same stem, or one typo in a longer word), when it may
+//!    go down to 0.8 of it ("forklift" finds "operate forklift"). A query that matches
+//!    nothing well enough gives no hits.
+//! 5. **Job titles typed as skills** ("pizzaiolo", "carrellista"): when the text names an
+//!    occupation (similarity 0.9 or more) better than any skill, three of that
+//!    occupation's core skills come first, each a [`MatchKind::ViaOccupation`] hit naming
+//!    the occupation.
+//!
 //! Each concept appears once, with its best evidence. Hits are ordered by kind (exact,
 //! then alternative label or synonym, then token, then fuzzy), then similarity, then
-//! preferred labels before others, then concept id, so results are deterministic.
+//! preferred labels before others, then concept id, so results are deterministic. Each
+//! hit's `preferred_label` is in the reader's language ([`SearchOptions::display_lang`])
+//! where the concept has a label in it, with its language and source beside it.
 //! Empty queries give no hits; queries longer than [`MAX_QUERY_CHARS`] are refused with
 //! [`Error::QueryTooLong`]; text in any script is accepted.
 
@@ -68,7 +80,8 @@ const HELD_WORD_SIMILARITY: f32 = 0.8;
 /// The default [`SearchOptions::min_similarity`]: a query that matches no label at least
 /// this well returns nothing, so a counsellor never sees a guess ("badante convivente" is not
 /// "types of condiments"). Chosen on Sportello's Italian evaluation and junk sets
-/// (`core/tests/data/`); `--min-similarity` and the bindings' `min_similarity` lower it.
+/// (`tests/fixtures/taxonomy/`): the lowest value at which 95 % of the junk set finds
+/// nothing. `--min-similarity` and the bindings' `min_similarity` lower it.
 pub const DEFAULT_MIN_SIMILARITY: f64 = 0.75;
 
 /// An occupation found for a skill query leads to its core skills only when it matches at
