@@ -29,7 +29,7 @@
 //! skill labels). Diagnostics: normalisation accuracy, retrieval recall, and what-if
 //! variants of the scorer computed here by re-weighting or re-scoring the same candidates
 //! (no core change): no distance part, no label-similarity matches, no credit for a skill
-//! of the same skill group, the occupation part's earlier defaults (weight 0.15, minor
+//! of the same broader skill, the occupation part's earlier defaults (weight 0.15, minor
 //! group credit 0.3), retrieval without the person's ISCO groups, both of these (the
 //! engine as it was before), IDF-weighted skill coverage, coverage smoothed towards a
 //! prior (few required skills say less), retrieval by URIs only (no text clause).
@@ -507,7 +507,7 @@ const METHODS: [&str; 17] = [
     "  same, re-ranked here (check: must equal)",
     "  what-if: distance weight 0",
     "  what-if: no label-similarity matches",
-    "  what-if: no credit for the same skill group",
+    "  what-if: no credit for a sibling skill",
     "  what-if: occupation 0.15, minor group 0.3",
     "  what-if: retrieval without ISCO groups",
     "  what-if: both (the engine before 2026-12)",
@@ -768,7 +768,7 @@ impl Ctx<'_> {
 struct Credit<'a> {
     /// Weight each required skill by its IDF.
     idf: Option<&'a HashMap<String, f64>>,
-    /// No credit for a skill of the same skill group.
+    /// No credit for a sibling skill (the same broader skill).
     no_same_group: bool,
     /// Pseudo-count of required skills at [`SMOOTHING_PRIOR`] credit added to every
     /// coverage, so that 2 skills of 3 count for less than 8 of 12 (0: none).

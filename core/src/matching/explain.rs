@@ -57,7 +57,9 @@ pub fn evidence(e: &Evidence, lang: Lang) -> String {
                 RelationKind::EssentialRelated | RelationKind::OptionalRelated => {
                     t(lang, "competenza collegata in ESCO", "skill related in ESCO")
                 }
-                RelationKind::SameGroup => t(lang, "stesso gruppo di competenze", "same skill group"),
+                RelationKind::SameGroup => {
+                    t(lang, "competenza affine (stessa competenza più generale)", "sibling skill (same broader skill)")
+                }
             };
             what.into()
         }
