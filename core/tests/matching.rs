@@ -486,7 +486,7 @@ fn retrieval_and_score_put_neighbouring_occupations_next() {
 /// skills hierarchy; and the two credits a counsellor could not defend are gone.
 #[test]
 fn related_skill_credit_is_defensible_on_the_fixtures() {
-    use sportello::taxonomy::{ConceptKind, RelationKind};
+    use sportello::taxonomy::{CLOSE_GROUP_MAX, ConceptKind, RelationKind};
     let m = Matcher::embedded(today());
     let (ps, vs) = prepared(&m);
     let mut related = 0;
@@ -502,6 +502,7 @@ fn related_skill_credit_is_defensible_on_the_fixtures() {
                     let (held, want) = (held.and_then(|k| k.uri.as_deref()).unwrap(), want.and_then(|k| k.uri.as_deref()).unwrap());
                     let via = m.taxonomy.relatedness(held, want).and_then(|r| r.via).and_then(|g| m.taxonomy.concept_by_id(g)).unwrap();
                     assert_eq!(via.kind(), ConceptKind::Skill, "{} / {}: {:?} from {:?} via a skill group", p.id, v.id, s.required, s.by);
+                    assert!(m.taxonomy.narrower(via.id()).count() <= CLOSE_GROUP_MAX, "{} / {}: via {:?}", p.id, v.id, via.label());
                 }
             }
         }
@@ -516,4 +517,5 @@ fn related_skill_credit_is_defensible_on_the_fixtures() {
     };
     nothing_from("franco", "nov-05", "raccolta differenziata dei rifiuti");
     nothing_from("franco", "nov-02", "collaborare con il personale infermieristico");
+    nothing_from("franco", "nov-12", "lavorare in una brigata di cucina");
 }

@@ -74,7 +74,7 @@ use crate::error::{Error, Result};
 use text::FxHashMap;
 
 pub use esco_csv::{EscoSource, ImportReport};
-pub use related::{Relation, RelationKind};
+pub use related::{CLOSE_GROUP_MAX, Relation, RelationKind};
 pub use search::{DEFAULT_MIN_SIMILARITY, Hit, MAX_QUERY_CHARS, MatchKind, SearchOptions, ViaOccupation};
 pub use suggest::{OPTIONAL_WEIGHT, OccupationScore, SkillLink};
 pub use text::fold;

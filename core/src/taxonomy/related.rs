@@ -11,13 +11,15 @@
 //! | [`RelationKind::Broader`] | `a` is the direct generalisation of `b`: related, but `b` is more specific | 0.5 |
 //! | [`RelationKind::EssentialRelated`] | ESCO's skill–skill relation says one is essential for the other | 0.5 |
 //! | [`RelationKind::OptionalRelated`] | ESCO's skill–skill relation says one is optional for the other | 0.3 |
-//! | [`RelationKind::SameGroup`] | both specialise the same broader *skill* (not a group of the skills hierarchy) | 0.25 |
+//! | [`RelationKind::SameGroup`] | both specialise the same broader *skill* (not a group of the skills hierarchy) of at most [`CLOSE_GROUP_MAX`] specialisations | 0.25 |
 //!
 //! Only links that say the person can do what the vacancy asks earn credit. Two skills that
 //! merely sit in the same group of ESCO's skills hierarchy ("sorting materials or products",
 //! "working in teams") do not: that group holds dozens of unrelated skills, and crediting
 //! "rotate stock" for "sort waste" or "work in a logistics team" for "collaborate with
-//! nurses" is a guess no counsellor could defend.
+//! nurses" is a guess no counsellor could defend. Nor do two of the sixty-odd specialisations
+//! of "work in teams" ("work in a logistics team", "work in a kitchen brigade"): a broader
+//! skill with that many children is a group in all but name.
 //! Everything is a lookup in short adjacency lists of `u32` ids, so a call costs well under
 //! a microsecond; [`Taxonomy::relatedness_ids`] skips the URI lookups for hot loops.
 
@@ -42,6 +44,10 @@ pub enum RelationKind {
     /// Both sit directly under the same broader skill.
     SameGroup,
 }
+
+/// The most specialisations a broader skill may have for two of them to earn
+/// [`RelationKind::SameGroup`] credit from each other.
+pub const CLOSE_GROUP_MAX: usize = 12;
 
 impl RelationKind {
     /// The share of credit for this kind of link, from 0 to 1.
@@ -115,7 +121,9 @@ impl Taxonomy {
             None => {}
         }
         up_a.iter()
-            .filter(|&&p| up_b.contains(&p) && self.kind_of(p) == Some(ConceptKind::Skill))
+            .filter(|&&p| {
+                up_b.contains(&p) && self.kind_of(p) == Some(ConceptKind::Skill) && self.derived.narrower.get(p).len() <= CLOSE_GROUP_MAX
+            })
             .min_by_key(|&&p| (self.derived.narrower.get(p).len(), p))
             .map(|&p| Relation { via: Some(ConceptId(p)), ..Relation::new(RelationKind::SameGroup) })
     }
