@@ -271,16 +271,17 @@ fn italian(taxonomy: &Taxonomy, options: &SearchOptions<'_>, show_failures: bool
         }
     }
     let junk = eval::read_junk();
-    let (n, found) = eval::junk(taxonomy, &junk, options);
+    let junk = eval::junk(taxonomy, &junk, options);
     println!(
-        "{:<22} {n:>7} {:>11} {:>6.1}% find nothing (min similarity {})",
+        "{:<22} {:>7} {:>11} {:>6.1}% find nothing (min similarity {})",
         "junk",
+        junk.n,
         "",
-        100.0 * (n - found.len()) as f64 / n as f64,
+        100.0 * junk.nothing_share(),
         options.min_similarity
     );
     if show_failures {
-        found.iter().for_each(|f| println!("    {f}"));
+        junk.found.iter().for_each(|f| println!("    {f}"));
     }
 }
 

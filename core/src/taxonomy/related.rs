@@ -20,6 +20,7 @@
 //! nurses" is a guess no counsellor could defend. Nor do two of the sixty-odd specialisations
 //! of "work in teams" ("work in a logistics team", "work in a kitchen brigade"): a broader
 //! skill with that many children is a group in all but name.
+//!
 //! Everything is a lookup in short adjacency lists of `u32` ids, so a call costs well under
 //! a microsecond; [`Taxonomy::relatedness_ids`] skips the URI lookups for hot loops.
 

@@ -50,7 +50,7 @@ use std::cell::RefCell;
 
 use serde::Serialize;
 
-use super::text::{BitOsa, FxHashMap, Stemmer, fold_into, hash_str, is_filler, osa_within, tokens};
+use super::text::{BitOsa, FxHashMap, Stemmer, fold, fold_into, hash_str, is_filler, osa_within, tokens};
 use super::{ConceptId, ConceptKind, LabelKind, LabelSource, RelationType, ReuseLevel, Taxonomy};
 use crate::error::{Error, Result};
 
@@ -662,8 +662,9 @@ impl LabelIndex {
         s.touched.clear();
         let mut query_weight = 0f32;
         // The weight of the query's content words (not fillers), and per label the part of
-        // it found as the very same stems: a label holding every content word of the query
-        // is no guess, however differently the rest is worded ("forklift").
+        // it the label holds (the same stem, or within HELD_WORD_SIMILARITY of it): a label
+        // holding every content word of the query is no guess, however differently the rest
+        // is worded ("forklift").
         let mut content_weight = 0f32;
         let mut variants: Vec<(u32, f32)> = Vec::new();
         let mut stems_done: Vec<String> = Vec::new();
@@ -752,7 +753,9 @@ impl LabelIndex {
         let mut label_words: Vec<&str> = Vec::new();
         let mut label_stems: Vec<u32> = Vec::new();
         for &(f1, local) in &scored {
-            // The whole-string similarity needed to reach `min_similarity`.
+            // The whole-string similarity needed to reach `min_similarity`. A label that holds
+            // every word shares this cut-off: below it the string part counts as 0, so the
+            // lower bar such a label gets is reached through its word F1 alone.
             let needed = (opts.min_similarity - (1.0 - STRING_WEIGHT) * f64::from(f1)) / STRING_WEIGHT;
             let needed = if WORDS_ONLY_WEIGHT * f64::from(f1) >= opts.min_similarity { 0.0 } else { needed };
             let lf = self.folded(local);
@@ -811,7 +814,7 @@ impl LabelIndex {
 /// The first four letters of each word of three letters or more of a label, folded: enough
 /// to see that "cooking" and "cook", "shelves" and "shelf" share a word.
 fn word_starts(label: &str) -> Vec<String> {
-    tokens(&super::text::fold(label)).filter(|w| w.chars().count() >= 3).map(|w| w.chars().take(4).collect()).collect()
+    tokens(&fold(label)).filter(|w| w.chars().count() >= 3).map(|w| w.chars().take(4).collect()).collect()
 }
 
 /// `1 - distance / longer length` with the optimal-string-alignment distance (Levenshtein

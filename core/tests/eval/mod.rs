@@ -96,7 +96,7 @@ pub fn score(t: &Taxonomy, kind: ConceptKind, cases: &[Case], options: &SearchOp
     s.occupations = cases.iter().map(|c| c.occupation.as_str()).filter(|o| *o != "-").collect::<BTreeSet<_>>().len();
     for c in cases {
         let hits = t.search(kind, &c.phrase, options).unwrap_or_default();
-        let ok = |i: usize| hits.get(..i.min(hits.len())).is_some_and(|h| h.iter().any(|h| c.acceptable.iter().any(|a| a == h.uri)));
+        let ok = |i: usize| hits.iter().take(i).any(|h| c.acceptable.iter().any(|a| a == h.uri));
         s.top1 += usize::from(ok(1));
         s.top3 += usize::from(ok(3));
         s.empty += usize::from(hits.is_empty());
@@ -110,8 +110,24 @@ pub fn score(t: &Taxonomy, kind: ConceptKind, cases: &[Case], options: &SearchOp
     s
 }
 
-/// Junk phrases that found something, and how many there were.
-pub fn junk(t: &Taxonomy, phrases: &[String], options: &SearchOptions<'_>) -> (usize, Vec<String>) {
+/// How the junk set fared.
+#[derive(Debug, Default)]
+pub struct Junk {
+    /// Phrases.
+    pub n: usize,
+    /// The phrases that found something, with what came first.
+    pub found: Vec<String>,
+}
+
+impl Junk {
+    /// Share of the phrases that found nothing.
+    pub fn nothing_share(&self) -> f64 {
+        1.0 - self.found.len() as f64 / self.n.max(1) as f64
+    }
+}
+
+/// Searches every junk phrase as a skill.
+pub fn junk(t: &Taxonomy, phrases: &[String], options: &SearchOptions<'_>) -> Junk {
     let found: Vec<String> = phrases
         .iter()
         .filter_map(|p| {
@@ -119,5 +135,5 @@ pub fn junk(t: &Taxonomy, phrases: &[String], options: &SearchOptions<'_>) -> (u
             hits.first().map(|h| format!("{p:?}: {:?} ({} {:.2})", h.preferred_label, h.kind.as_str(), h.similarity))
         })
         .collect();
-    (phrases.len(), found)
+    Junk { n: phrases.len(), found }
 }
