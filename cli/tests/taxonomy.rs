@@ -65,6 +65,16 @@ fn skills_are_shown_in_the_readers_language_and_guesses_are_not() {
     let bad = sportello(&["skills", "search", "muletto", "--min-similarity", "2"], home.path());
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--min-similarity: 2 is not between 0 and 1"));
+    let wrong_lang: [&[&str]; 2] =
+        [&["skills", "search", "muletto", "--lang", "fr"], &["skills", "suggest", "--occupation", "cuoco", "--lang", "fr"]];
+    for args in wrong_lang {
+        let bad = sportello(args, home.path());
+        assert_eq!(bad.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&bad.stderr).contains("--lang: \"fr\" is not a language Sportello shows (expected it or en)"),
+            "{args:?}"
+        );
+    }
     // A job title typed as a skill leads to the occupation's core skills, route in the evidence.
     let routed = json(&["skills", "search", "carrellista", "--format", "json", "--limit", "3"]);
     assert_eq!(routed[0]["kind"], "via_occupation", "{routed:#}");
