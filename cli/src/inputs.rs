@@ -1,15 +1,17 @@
 //! Reading many profiles and vacancies from files and folders for the matching commands:
-//! YAML or JSON documents, and JSON Lines feeds of vacancies (one per line). Problems are
-//! reported with the file and line; a bad entry is skipped and counted, never dropped
-//! silently.
+//! YAML or JSON documents, and vacancy feeds (a JSON array or JSON Lines, read by the
+//! core's [`sportello::feed`]). Problems are reported with the file and line; a bad entry
+//! is skipped and counted, never dropped silently.
 
-use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
+use sportello::feed;
 use sportello::load::{Format, load_profile, load_vacancy};
 use sportello::model::{PartialDate, Profile, Vacancy};
 
-use crate::output::{Failure, read_input};
+use sportello::limits::MAX_IMPORT_BYTES;
+
+use crate::output::{Failure, read_input, read_limited};
 
 /// What was read, and what had to be skipped.
 pub struct Read<T> {
@@ -38,28 +40,25 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     Ok(out)
 }
 
-fn is_jsonl(p: &Path) -> bool {
-    p.extension().is_some_and(|e| e == "jsonl")
+/// A feed rather than one document: JSON Lines by name, or a JSON array by content.
+fn is_feed(path: &Path, bytes: &[u8]) -> bool {
+    path.extension().is_some_and(|e| e == "jsonl") || bytes.trim_ascii_start().starts_with(b"[")
 }
 
-/// Reads vacancies from files, folders and JSON Lines feeds.
+/// Reads vacancies from files, folders and feeds; an entry of a feed is `file:line`.
 pub fn vacancies(paths: &[PathBuf], today: PartialDate) -> Result<Read<Vacancy>, Failure> {
     let mut read = Read { items: Vec::new(), skipped: Vec::new() };
     for path in expand(paths)? {
-        if is_jsonl(&path) {
-            let file = std::fs::File::open(&path).map_err(|e| Failure::io("read", &path, e))?;
-            for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
-                let line = line.map_err(|e| Failure::io("read", &path, e))?;
-                if line.trim().is_empty() {
-                    continue;
-                }
-                match load_vacancy(line.as_bytes(), Format::Json, Some(today)) {
-                    Ok(l) => read.items.push((format!("{}:{}", path.display(), i + 1), l.value)),
-                    Err(e) => read.skipped.push(format!("{}:{}: {e}", path.display(), i + 1)),
-                }
+        let bytes = read_limited(&path, MAX_IMPORT_BYTES)?;
+        if is_feed(&path, &bytes) {
+            let entries = feed::read(&bytes, Some(today)).map_err(|e| Failure::core(Some(&path), &e))?;
+            for v in entries.vacancies {
+                read.items.push((format!("{}:{}", path.display(), v.line), v.vacancy));
+            }
+            for p in entries.problems {
+                read.skipped.push(format!("{}:{}: {}", path.display(), p.line, p.message));
             }
         } else {
-            let bytes = read_input(&path)?;
             let format = Format::from_file_name(&path.to_string_lossy()).unwrap_or_else(|| Format::sniff(&bytes));
             match load_vacancy(&bytes, format, Some(today)) {
                 Ok(l) => read.items.push((path.display().to_string(), l.value)),

@@ -5,7 +5,7 @@
 //! `error: ...` and `hint: ...`, Python raises a subclass of `SportelloError`, JS gets
 //! `{kind, message, hint}`.
 
-use crate::validate::Report;
+use crate::problem::{Problem, Report, Rule};
 
 /// Everything that can go wrong in Sportello.
 #[derive(Debug, thiserror::Error)]
@@ -19,6 +19,16 @@ pub enum Error {
         /// Its size in bytes.
         size: usize,
         /// The limit in bytes.
+        limit: usize,
+    },
+    /// The input has more entries than a documented limit.
+    #[error("{what} has {rows} entries (expected at most {limit})")]
+    TooManyRows {
+        /// What had too many ("the vacancy feed", "the CSV file").
+        what: String,
+        /// How many entries it has (at least).
+        rows: usize,
+        /// The limit.
         limit: usize,
     },
     /// The bytes are not valid UTF-8.
@@ -166,6 +176,16 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// An option of a call out of its range (the same check in every binding).
+    #[error("{name}: {value} is not allowed (expected {expected})")]
+    InvalidOption {
+        /// The option's name, e.g. `min_similarity`.
+        name: &'static str,
+        /// The value given.
+        value: String,
+        /// What is allowed, e.g. `0 to 1`.
+        expected: &'static str,
+    },
     /// A place name that is no Italian comune.
     #[error("no Italian comune is called {name:?}")]
     UnknownPlace {
@@ -174,6 +194,17 @@ pub enum Error {
         /// The closest comuni names, best first (with their province), e.g. `Garbagna (AL)`.
         suggestions: Vec<String>,
     },
+}
+
+/// A parser's message without the position it appends (" at line 3 column 7"): the
+/// position goes into the error's own fields.
+pub(crate) fn without_position(message: &str) -> &str {
+    message.split(" at line ").next().unwrap_or_default()
+}
+
+/// A JSON syntax error of serde_json, with its position.
+pub(crate) fn json_syntax(e: &serde_json::Error) -> Error {
+    Error::Syntax { format: "json", line: e.line(), column: e.column(), message: without_position(&e.to_string()).to_owned() }
 }
 
 fn location_prefix(line: usize, column: usize) -> String {
@@ -192,7 +223,7 @@ impl Error {
     /// A short stable name for the kind of error, for tools and bindings.
     pub fn kind(&self) -> &'static str {
         match self {
-            Error::TooLarge { .. } => "too_large",
+            Error::TooLarge { .. } | Error::TooManyRows { .. } => "too_large",
             Error::Encoding { .. } => "encoding",
             Error::Syntax { .. } => "syntax",
             Error::Invalid(_) => "invalid",
@@ -213,13 +244,23 @@ impl Error {
             Error::Import { .. } => "import",
             Error::UnknownFormat { .. } => "unknown_format",
             Error::Redact { .. } => "redact",
+            Error::InvalidOption { .. } => "option",
         }
+    }
+
+    /// The error as one problem of the whole document, for a list of documents checked
+    /// (an invalid document has its own problems: list those).
+    pub fn to_problem(&self) -> Problem {
+        let mut p = Problem::error("", Rule::Unreadable { kind: self.kind().to_owned(), message: self.to_string() });
+        p.hint = self.hint();
+        p
     }
 
     /// A hint on how to fix the problem, where one helps.
     pub fn hint(&self) -> Option<String> {
         match self {
             Error::TooLarge { .. } => Some("split the input or remove embedded data such as photos".into()),
+            Error::TooManyRows { .. } => Some("split the input into several files".into()),
             Error::Encoding { .. } => Some("save the file as UTF-8 (most editors offer it in 'Save as')".into()),
             Error::Syntax { format: "yaml", .. } => Some("check the indentation and quote values that contain ': '".into()),
             Error::Syntax { .. } => Some("check for a missing comma, quote or bracket just before that point".into()),
@@ -234,7 +275,7 @@ impl Error {
             Error::UnknownTemplate { .. } => Some("run `sportello templates` to list them, or pass --template-dir".into()),
             Error::UnknownLocale { .. } => Some("a locale is one JSON file in templates/locales/".into()),
             Error::Photo { .. } => Some("use a JPEG or PNG photo, at most 5 MB".into()),
-            Error::Invalid(_) => None,
+            Error::Invalid(_) | Error::InvalidOption { .. } => None,
             Error::DataFile { .. } => Some("the file looks damaged or edited: download it again (ESCO: CSV from esco.ec.europa.eu)".into()),
             Error::MissingDataFile { .. } => Some("point to the folder of the unzipped ESCO download (classification, CSV)".into()),
             Error::Pack { .. } => Some("import the ESCO CSV download again to rebuild the pack".into()),

@@ -12,15 +12,20 @@
 //! assert_eq!(loaded.value.person.family_name, "Rossi");
 //! ```
 
+#[macro_use]
+mod wire;
 pub mod error;
+pub mod feed;
 pub mod geo;
 pub mod interop;
+pub mod lang;
 pub mod limits;
 pub mod load;
 pub mod matching;
 pub mod model;
 pub mod normalise;
 mod path;
+pub mod problem;
 pub mod redact;
 #[cfg(feature = "render-engine")]
 pub mod render;

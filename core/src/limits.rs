@@ -32,3 +32,9 @@ pub const MAX_PAGES: usize = 20;
 /// Largest taxonomy pack accepted once decompressed, in bytes (512 MiB; the embedded
 /// English ESCO unpacks to about 12 MB): a guard against decompression bombs.
 pub const MAX_PACK_UNPACKED_BYTES: usize = 512 * 1024 * 1024;
+
+/// The lowest and highest resolution of PNG pages, in dots per inch.
+pub const DPI_RANGE: std::ops::RangeInclusive<f32> = 18.0..=1200.0;
+
+/// The most results a search returns.
+pub const MAX_SEARCH_LIMIT: usize = 50;

@@ -16,11 +16,11 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, json_syntax, without_position};
 use crate::limits::{MAX_DEPTH, MAX_DOCUMENT_BYTES, MAX_LIST_ITEMS, MAX_LONG_TEXT_CHARS, MAX_PROBLEMS, MAX_SHORT_TEXT_CHARS};
 use crate::model::{PartialDate, Profile, Vacancy};
 use crate::path::{self, Step};
-use crate::validate::{Problem, Report, VALUE_NOT_REPEATED, validate_profile, validate_vacancy};
+use crate::validate::{Problem, Report, Rule, validate_profile, validate_vacancy};
 
 /// The text formats documents are read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,7 +114,7 @@ fn finish<T>(read: (Option<T>, Report), validate: impl Fn(&T) -> Report) -> Resu
         // Reading stops looking after one problem more than the limit, so the count of
         // the rest is not known.
         report.problems.truncate(MAX_PROBLEMS);
-        report.push(Problem::error("", format!("more problems are not listed (only the first {MAX_PROBLEMS}): fix these and check again")));
+        report.push(Problem::error("", Rule::TooManyProblems { limit: MAX_PROBLEMS }));
     }
     match value {
         Some(value) if !report.has_errors() => Ok(Loaded { value, report }),
@@ -133,21 +133,14 @@ pub fn parse_tree(bytes: &[u8], format: Format) -> Result<Value> {
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let tree: Value = match format {
-        Format::Json => serde_json::from_str(text).map_err(|e| Error::Syntax {
-            format: format.name(),
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string().split(" at line ").next().unwrap_or_default().to_owned(),
-        })?,
+        Format::Json => serde_json::from_str(text).map_err(|e| json_syntax(&e))?,
         Format::Yaml => serde_norway::from_str(text).map_err(|e| {
             let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-            let message = e.to_string();
-            let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
-            Error::Syntax { format: format.name(), line, column, message }
+            Error::Syntax { format: format.name(), line, column, message: without_position(&e.to_string()).to_owned() }
         })?,
     };
     if !tree.is_object() {
-        let problem = Problem::error("", format!("the document is {} (expected an object with named fields)", kind_of(&tree)));
+        let problem = Problem::error("", Rule::NotAnObject { found: kind_of(&tree).to_owned() });
         return Err(Error::Invalid(Report { problems: vec![problem] }));
     }
     let mut report = Report::default();
@@ -180,7 +173,7 @@ fn check_sizes(v: &Value, path: &mut String, key: &str, depth: usize, r: &mut Re
     if depth > MAX_DEPTH {
         let shown: String =
             if path.chars().count() > 60 { format!("{}...", path.chars().take(60).collect::<String>()) } else { path.clone() };
-        r.push(Problem::error(shown, format!("is nested more than {MAX_DEPTH} levels deep (expected a flatter document)")));
+        r.push(Problem::error(shown, Rule::TooDeep { limit: MAX_DEPTH }));
         return;
     }
     match v {
@@ -188,12 +181,12 @@ fn check_sizes(v: &Value, path: &mut String, key: &str, depth: usize, r: &mut Re
             let limit = if LONG_TEXT_FIELDS.contains(&key) { MAX_LONG_TEXT_CHARS } else { MAX_SHORT_TEXT_CHARS };
             let n = s.chars().count();
             if n > limit {
-                r.push(Problem::error(path.clone(), format!("is {n} characters long (expected at most {limit})")));
+                r.push(Problem::error(path.clone(), Rule::TooLong { chars: n, limit }));
             }
         }
         Value::Array(items) => {
             if items.len() > MAX_LIST_ITEMS {
-                r.push(Problem::error(path.clone(), format!("has {} items (expected at most {MAX_LIST_ITEMS})", items.len())));
+                r.push(Problem::error(path.clone(), Rule::TooManyItems { items: items.len(), limit: MAX_LIST_ITEMS }));
                 return;
             }
             for (i, item) in items.iter().enumerate() {
@@ -234,21 +227,18 @@ fn typed<T: DeserializeOwned>(tree: &Value) -> (Option<T>, Report) {
         match serde_path_to_error::deserialize::<_, T>(de) {
             Ok(value) => {
                 for path in ignored {
-                    report.push(
-                        Problem::warning(path, "is not a known field and was ignored")
-                            .with_hint("check the spelling against `sportello schema`"),
-                    );
+                    report.push(Problem::warning(path, Rule::UnknownField));
                 }
                 return (Some(value), report);
             }
             Err(e) => {
                 let steps = steps_of(e.path());
-                let message = plain_words(&e.inner().to_string());
+                let message = e.inner().to_string();
                 if let Some(field) = message.strip_prefix("missing field `").and_then(|m| m.strip_suffix('`')) {
                     let mut at = steps.clone();
                     at.push(Step::Key(field.to_owned()));
                     if !placeholders.contains(&at) {
-                        report.push(Problem::error(path::render(&at), "is missing (expected a value)"));
+                        report.push(Problem::error(path::render(&at), Rule::Missing));
                         // Put an empty text in its place so that reading can go on.
                         if let Some(Value::Object(m)) = path::get_mut(&mut tree, &steps) {
                             m.insert(field.to_owned(), Value::String(String::new()));
@@ -265,8 +255,10 @@ fn typed<T: DeserializeOwned>(tree: &Value) -> (Option<T>, Report) {
                     }
                     continue;
                 }
-                let message = if matches!(steps.first(), Some(Step::Key(k)) if k == "sensitive") { hide_value(&message) } else { message };
-                report.push(Problem::error(path::render(&steps), message));
+                // Under `sensitive.` the value is never repeated.
+                let sensitive = matches!(steps.first(), Some(Step::Key(k)) if k == "sensitive");
+                let rule = if sensitive { Rule::SensitiveNotValid } else { Rule::from_parser(&message) };
+                report.push(Problem::error(path::render(&steps), rule));
                 if !set_null(&mut tree, &steps) {
                     return (None, report);
                 }
@@ -313,37 +305,6 @@ fn remove_nearest_item(tree: &mut Value, steps: &[Step]) -> bool {
         Some(pos) => path::remove(tree, &steps[..=pos]).is_some(),
         None => false,
     }
-}
-
-/// A message about a sensitive field without the value it found: only what was expected.
-fn hide_value(message: &str) -> String {
-    match message.find("expected") {
-        Some(i) => format!("is not valid ({}; {VALUE_NOT_REPEATED})", message[i..].trim_end_matches(')')),
-        None => format!("is not valid ({VALUE_NOT_REPEATED})"),
-    }
-}
-
-/// Rewrites serde's type jargon into words users know.
-fn plain_words(message: &str) -> String {
-    let mut m = message.to_owned();
-    for (from, to) in [
-        ("expected u8", "expected a whole number"),
-        ("expected u16", "expected a whole number"),
-        ("expected u32", "expected a whole number"),
-        ("expected i64", "expected a whole number"),
-        ("expected f64", "expected a number"),
-        ("expected a string", "expected a text"),
-        ("expected a sequence", "expected a list"),
-        ("expected a boolean", "expected true or false"),
-        ("invalid type: sequence", "invalid type: a list"),
-        ("invalid type: map", "invalid type: an object"),
-    ] {
-        m = m.replace(from, to);
-    }
-    if let Some(pos) = m.find("expected struct ") {
-        m.replace_range(pos.., "expected an object");
-    }
-    m
 }
 
 #[cfg(test)]

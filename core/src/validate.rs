@@ -7,104 +7,10 @@
 //! usable, but something looks wrong or was ignored).
 
 use std::collections::HashSet;
-use std::fmt;
-
-use serde::Serialize;
 
 use crate::model::{Concept, PROFILE_SCHEMA_VERSION, PartialDate, Place, Profile, VACANCY_SCHEMA_VERSION, Vacancy, WorkExperience};
 
-/// Said instead of the value in a problem about a sensitive field: problems end up in
-/// logs and screenshots, a wrong date of birth must not.
-pub(crate) const VALUE_NOT_REPEATED: &str = "the value is not repeated: sensitive data";
-
-/// How serious a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// Usable, but worth a look (also: fields that were ignored).
-    Warning,
-    /// Must be fixed.
-    Error,
-}
-
-/// One problem with a document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Problem {
-    /// Error or warning.
-    pub severity: Severity,
-    /// Where, as a field path such as `work[2].start`; empty for the whole document.
-    pub path: String,
-    /// What was found and what was expected, e.g.
-    /// `"2021-13" is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)`.
-    pub message: String,
-    /// How to fix it, where that is not obvious.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub hint: Option<String>,
-}
-
-impl Problem {
-    /// An error at `path`.
-    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { severity: Severity::Error, path: path.into(), message: message.into(), hint: None }
-    }
-
-    /// A warning at `path`.
-    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { severity: Severity::Warning, path: path.into(), message: message.into(), hint: None }
-    }
-
-    /// The same problem with a hint.
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
-        self
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() { f.write_str(&self.message) } else { write!(f, "{}: {}", self.path, self.message) }
-    }
-}
-
-/// All the problems found in one document.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Report {
-    /// Problems in the order found.
-    pub problems: Vec<Problem>,
-}
-
-impl Report {
-    /// Adds a problem.
-    pub fn push(&mut self, p: Problem) {
-        self.problems.push(p);
-    }
-
-    /// Whether any problem is an error.
-    pub fn has_errors(&self) -> bool {
-        self.problems.iter().any(|p| p.severity == Severity::Error)
-    }
-
-    /// The errors.
-    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
-        self.problems.iter().filter(|p| p.severity == Severity::Error)
-    }
-
-    /// The warnings.
-    pub fn warnings(&self) -> impl Iterator<Item = &Problem> {
-        self.problems.iter().filter(|p| p.severity == Severity::Warning)
-    }
-}
-
-impl fmt::Display for Report {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let errors: Vec<String> = self.errors().map(ToString::to_string).collect();
-        match errors.as_slice() {
-            [] => f.write_str("no errors"),
-            [one] => f.write_str(one),
-            many => write!(f, "{} errors: {}", many.len(), many.join("; ")),
-        }
-    }
-}
+pub use crate::problem::{Problem, Report, Rule, Severity};
 
 /// Checks a parsed profile. `today`, when given, enables the checks against the calendar
 /// (dates in the future); the library never reads the clock itself.
@@ -128,10 +34,7 @@ pub fn validate_profile(p: &Profile, today: Option<PartialDate>) -> Report {
     if let (Some(dob), Some(today)) = (p.sensitive.date_of_birth, today)
         && dob.is_after(&today)
     {
-        r.push(Problem::error(
-            "sensitive.date_of_birth",
-            format!("is in the future (expected a date before {today}; {VALUE_NOT_REPEATED})"),
-        ));
+        r.push(Problem::error("sensitive.date_of_birth", Rule::SensitiveInFuture { today: today.to_string() }));
     }
     for (i, w) in p.work.iter().enumerate() {
         check_experience(&mut r, &format!("work[{i}]"), w, today);
@@ -150,30 +53,27 @@ pub fn validate_profile(p: &Profile, today: Option<PartialDate>) -> Report {
     let digital: Vec<Concept> = p.digital_skills.iter().map(|s| Concept { label: s.label.clone(), uri: s.uri.clone() }).collect();
     check_concepts(&mut r, "digital_skills", &digital);
     if p.skills.is_empty() {
-        r.push(
-            Problem::warning("skills", "no skills listed (expected at least one)")
-                .with_hint("matching works best with skills: try `sportello skills suggest --occupation ...`"),
-        );
+        r.push(Problem::warning("skills", Rule::NoSkills));
     }
     let mut seen = HashSet::new();
     for (i, m) in p.languages.mother_tongues.iter().enumerate() {
         let path = format!("languages.mother_tongues[{i}]");
         check_language_code(&mut r, &path, m);
         if !seen.insert(m.to_ascii_lowercase()) {
-            r.push(Problem::warning(path, format!("\"{m}\" is listed twice")));
+            r.push(Problem::warning(path, Rule::ListedTwice { value: m.clone() }));
         }
     }
     for (i, l) in p.languages.other.iter().enumerate() {
         let path = format!("languages.other[{i}].language");
         check_language_code(&mut r, &path, &l.language);
         if !seen.insert(l.language.to_ascii_lowercase()) {
-            r.push(Problem::warning(path, format!("\"{}\" is listed twice (also as a mother tongue or another language)", l.language)));
+            r.push(Problem::warning(path, Rule::LanguageListedTwice { value: l.language.clone() }));
         }
     }
     let mut licences = HashSet::new();
     for (i, l) in p.driving_licences.iter().enumerate() {
         if !licences.insert(*l) {
-            r.push(Problem::warning(format!("driving_licences[{i}]"), format!("\"{l}\" is listed twice")));
+            r.push(Problem::warning(format!("driving_licences[{i}]"), Rule::ListedTwice { value: l.to_string() }));
         }
     }
     for (i, c) in p.certifications.iter().enumerate() {
@@ -182,10 +82,7 @@ pub fn validate_profile(p: &Profile, today: Option<PartialDate>) -> Report {
         if let (Some(d), Some(x)) = (c.date, c.expires)
             && d.is_after(&x)
         {
-            r.push(Problem::error(
-                format!("{path}.expires"),
-                format!("\"{x}\" is before the date obtained \"{d}\" (expected a later date)"),
-            ));
+            r.push(Problem::error(format!("{path}.expires"), Rule::BeforeObtained { value: x.to_string(), obtained: d.to_string() }));
         }
     }
     for (i, pr) in p.projects.iter().enumerate() {
@@ -200,15 +97,12 @@ pub fn validate_profile(p: &Profile, today: Option<PartialDate>) -> Report {
     if let Some(km) = p.mobility.max_commute_km
         && km > 1000
     {
-        r.push(Problem::error("mobility.max_commute_km", format!("{km} km is not a daily commute (expected at most 1000)")));
+        r.push(Problem::error("mobility.max_commute_km", Rule::CommuteTooFar { km }));
     }
     check_concepts(&mut r, "preferences.occupations", &p.preferences.occupations);
     let law68 = p.sensitive.disability.as_ref().is_some_and(|d| d.law_68_99);
     if p.privacy.use_law_68_99_for_eligibility && !law68 {
-        r.push(Problem::warning(
-            "privacy.use_law_68_99_for_eligibility",
-            "is true but `sensitive.disability.law_68_99` is not set (expected both, or neither)",
-        ));
+        r.push(Problem::warning("privacy.use_law_68_99_for_eligibility", Rule::Law68NotSet));
     }
     r
 }
@@ -219,25 +113,19 @@ pub fn validate_vacancy(v: &Vacancy, today: Option<PartialDate>) -> Report {
     check_version(&mut r, v.schema_version, VACANCY_SCHEMA_VERSION);
     required_text(&mut r, "id", &v.id);
     if v.id.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        r.push(Problem::error(
-            "id",
-            format!("{:?} contains spaces or control characters (expected letters, digits, '-', '_', '.', ':' or '/')", v.id),
-        ));
+        r.push(Problem::error("id", Rule::BadId { value: v.id.clone() }));
     }
     required_text(&mut r, "title", &v.title);
     check_place(&mut r, "place", v.place.as_ref());
     if v.essential_skills.is_empty() {
-        r.push(
-            Problem::error("essential_skills", "is empty (expected at least one essential skill)")
-                .with_hint("list what a candidate must be able to do, e.g. `- label: guida del carrello elevatore`"),
-        );
+        r.push(Problem::error("essential_skills", Rule::NoEssentialSkills));
     }
     check_concepts(&mut r, "essential_skills", &v.essential_skills);
     check_concepts(&mut r, "optional_skills", &v.optional_skills);
     let essential: HashSet<String> = v.essential_skills.iter().map(|c| fold(&c.label)).collect();
     for (i, c) in v.optional_skills.iter().enumerate() {
         if essential.contains(&fold(&c.label)) {
-            r.push(Problem::warning(format!("optional_skills[{i}]"), format!("\"{}\" is also an essential skill", c.label)));
+            r.push(Problem::warning(format!("optional_skills[{i}]"), Rule::AlsoEssential { value: c.label.clone() }));
         }
     }
     if let Some(o) = &v.occupation {
@@ -248,17 +136,17 @@ pub fn validate_vacancy(v: &Vacancy, today: Option<PartialDate>) -> Report {
         let path = format!("languages[{i}].language");
         check_language_code(&mut r, &path, &l.language);
         if !langs.insert(l.language.to_ascii_lowercase()) {
-            r.push(Problem::warning(path, format!("\"{}\" is listed twice", l.language)));
+            r.push(Problem::warning(path, Rule::ListedTwice { value: l.language.clone() }));
         }
     }
     check_period(&mut r, "", v.published, v.expires, None);
     if let (Some(p), Some(today)) = (v.published, today)
         && p.is_after(&today)
     {
-        r.push(Problem::warning("published", format!("\"{p}\" is in the future (today is {today})")));
+        r.push(Problem::warning("published", Rule::InFuture { value: p.to_string(), today: today.to_string() }));
     }
     if v.positions == Some(0) {
-        r.push(Problem::error("positions", "0 positions (expected at least 1, or leave it out)"));
+        r.push(Problem::error("positions", Rule::ZeroPositions));
     }
     if let Some(apply) = &v.apply {
         if apply.contains('@') && !apply.contains("://") {
@@ -272,21 +160,15 @@ pub fn validate_vacancy(v: &Vacancy, today: Option<PartialDate>) -> Report {
 
 fn check_version(r: &mut Report, found: u32, current: u32) {
     if found > current {
-        r.push(
-            Problem::error(
-                "schema_version",
-                format!("{found} is newer than this version of sportello understands (expected {current} or less)"),
-            )
-            .with_hint("upgrade sportello"),
-        );
+        r.push(Problem::error("schema_version", Rule::NewerSchema { found, current }));
     } else if found == 0 {
-        r.push(Problem::error("schema_version", format!("0 is not a version (expected 1 to {current})")));
+        r.push(Problem::error("schema_version", Rule::NotAVersion { current }));
     }
 }
 
 fn required_text(r: &mut Report, path: &str, value: &str) {
     if value.trim().is_empty() {
-        r.push(Problem::error(path, "is empty (expected some text)"));
+        r.push(Problem::error(path, Rule::Empty));
     }
 }
 
@@ -306,12 +188,15 @@ fn check_period(r: &mut Report, path: &str, start: Option<PartialDate>, end: Opt
     if let (Some(s), Some(e)) = (start, end)
         && s.is_after(&e)
     {
-        r.push(Problem::error(field(end_name), format!("\"{e}\" is before the {start_name} date \"{s}\" (expected {s} or later)")));
+        r.push(Problem::error(
+            field(end_name),
+            Rule::BeforeStart { value: e.to_string(), start: s.to_string(), start_name: start_name.to_owned() },
+        ));
     }
     if let (Some(s), Some(today)) = (start, today)
         && s.is_after(&today)
     {
-        r.push(Problem::warning(field(start_name), format!("\"{s}\" is in the future (today is {today})")));
+        r.push(Problem::warning(field(start_name), Rule::InFuture { value: s.to_string(), today: today.to_string() }));
     }
 }
 
@@ -323,10 +208,10 @@ fn check_concepts(r: &mut Report, path: &str, items: &[Concept]) {
         if let Some(uri) = &c.uri
             && !uri.starts_with("http://data.europa.eu/esco/")
         {
-            r.push(Problem::error(format!("{item}.uri"), format!("{uri:?} is not an ESCO URI (expected http://data.europa.eu/esco/...)")));
+            r.push(Problem::error(format!("{item}.uri"), Rule::NotAnEscoUri { value: uri.clone() }));
         }
         if !c.label.trim().is_empty() && !seen.insert(fold(&c.label)) {
-            r.push(Problem::warning(format!("{item}.label"), format!("\"{}\" is listed twice", c.label)));
+            r.push(Problem::warning(format!("{item}.label"), Rule::ListedTwice { value: c.label.clone() }));
         }
     }
 }
@@ -336,32 +221,29 @@ fn check_place(r: &mut Report, path: &str, place: Option<&Place>) {
     if let Some(code) = &p.istat
         && (code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()))
     {
-        r.push(Problem::error(
-            format!("{path}.istat"),
-            format!("{code:?} is not an ISTAT comune code (expected 6 digits, e.g. \"003149\")"),
-        ));
+        r.push(Problem::error(format!("{path}.istat"), Rule::NotIstat { value: code.clone() }));
     }
     if let Some(lat) = p.lat
         && !(-90.0..=90.0).contains(&lat)
     {
-        r.push(Problem::error(format!("{path}.lat"), format!("{lat} is not a latitude (expected -90 to 90)")));
+        r.push(Problem::error(format!("{path}.lat"), Rule::NotLatitude { value: lat.to_string() }));
     }
     if let Some(lon) = p.lon
         && !(-180.0..=180.0).contains(&lon)
     {
-        r.push(Problem::error(format!("{path}.lon"), format!("{lon} is not a longitude (expected -180 to 180)")));
+        r.push(Problem::error(format!("{path}.lon"), Rule::NotLongitude { value: lon.to_string() }));
     }
     if p.lat.is_some() != p.lon.is_some() {
-        r.push(Problem::error(path, "has only one of `lat` and `lon` (expected both or neither)"));
+        r.push(Problem::error(path, Rule::HalfCoordinates));
     }
     if p.istat.is_none() && p.name.is_none() && p.lat.is_none() {
-        r.push(Problem::warning(path, "is empty (expected `istat`, `name` or `lat`/`lon`)"));
+        r.push(Problem::warning(path, Rule::EmptyPlace));
     }
 }
 
 fn check_language_code(r: &mut Report, path: &str, code: &str) {
     if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
-        r.push(Problem::error(path, format!("{code:?} is not a language code (expected two lowercase letters, ISO 639-1, e.g. \"it\")")));
+        r.push(Problem::error(path, Rule::NotALanguageCode { value: code.to_owned() }));
     }
 }
 
@@ -378,7 +260,7 @@ fn check_email(r: &mut Report, path: &str, email: &str) {
         None => false,
     };
     if !ok {
-        r.push(Problem::error(path, format!("{email:?} is not an e-mail address (expected name@example.it)")));
+        r.push(Problem::error(path, Rule::NotAnEmail { value: email.to_owned() }));
     }
 }
 
@@ -386,17 +268,14 @@ fn check_phone(r: &mut Report, path: &str, phone: &str) {
     let digits = phone.chars().filter(char::is_ascii_digit).count();
     let allowed = phone.chars().all(|c| c.is_ascii_digit() || " +-./()".contains(c));
     if !allowed || !(6..=15).contains(&digits) {
-        r.push(Problem::warning(
-            path,
-            format!("{phone:?} does not look like a phone number (expected 6 to 15 digits, e.g. \"+39 0321 123456\")"),
-        ));
+        r.push(Problem::warning(path, Rule::NotAPhone { value: phone.to_owned() }));
     }
 }
 
 fn check_url(r: &mut Report, path: &str, url: &str) {
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
     if rest.is_none_or(|h| h.is_empty() || h.contains(char::is_whitespace)) {
-        r.push(Problem::error(path, format!("{url:?} is not a web address (expected https://...)")));
+        r.push(Problem::error(path, Rule::NotAWebAddress { value: url.to_owned() }));
     }
 }
 
@@ -421,14 +300,5 @@ mod tests {
             check_email(&mut r, "e", bad);
             assert_eq!(r.problems.len(), 1, "{bad}");
         }
-    }
-
-    #[test]
-    fn report_display_lists_every_error() {
-        let mut r = Report::default();
-        r.push(Problem::error("a", "x"));
-        r.push(Problem::warning("b", "y"));
-        r.push(Problem::error("c", "z"));
-        assert_eq!(r.to_string(), "2 errors: a: x; c: z");
     }
 }

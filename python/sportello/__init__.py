@@ -57,6 +57,10 @@ __version__: str = _native.__version__
 MATCH_COLUMNS: List[Tuple[str, str]] = [tuple(c) for c in _native.MATCH_COLUMNS]  # type: ignore[misc]
 #: The similarity below which a search shows nothing (``min_similarity`` lowers it).
 DEFAULT_MIN_SIMILARITY: float = _native.DEFAULT_MIN_SIMILARITY
+#: How many matches are returned unless ``top`` says otherwise (as in the CLI and widget).
+DEFAULT_TOP: int = _native.DEFAULT_TOP
+#: How many search results are returned unless ``limit`` says otherwise.
+DEFAULT_SEARCH_LIMIT: int = _native.DEFAULT_SEARCH_LIMIT
 #: The columns of :func:`skill_gaps` tables, in order.
 GAP_COLUMNS: List[str] = ["group", "group_label", "skill", "uri", "missing", "people", "matches", "share"]
 
@@ -77,6 +81,8 @@ __all__ = [
     "SportelloWarning",
     "MATCH_COLUMNS",
     "DEFAULT_MIN_SIMILARITY",
+    "DEFAULT_TOP",
+    "DEFAULT_SEARCH_LIMIT",
     "GAP_COLUMNS",
     "validate",
     "load",
@@ -98,6 +104,7 @@ __all__ = [
     "search_places",
     "Index",
     "explain",
+    "match_feed",
     "skill_gaps",
     "default_weights",
     "redact",
@@ -751,8 +758,31 @@ def explain(profile: Any, vacancy: Any, *, lang: str = "it", today: Today = None
     ...             lang="en", today="2026-11-23")
     >>> r["missing"]
     ['HACCP']
-    >>> print(r["explanation"].splitlines()[0])  # doctest: +ELLIPSIS
+    >>> print(r["explanation"]["heading"])  # doctest: +ELLIPSIS
     v1 – Carrellista (...%)
+    >>> [m["evidence"] for m in r["explanation"]["matched"]]
+    ['same ESCO skill']
     """
     p_id, p_text = _inputs.one(profile, "profile")
     return _native.explain(p_text, _inputs.text(vacancy, "vacancy"), _inputs.today(today), lang, _inputs.weights(weights), p_id)  # type: ignore[no-any-return]
+
+
+def match_feed(profile: Any, feed: Any, *, lang: str = "it", top: int = DEFAULT_TOP, include_excluded: bool = False,
+               today: Today = None, weights: Weights = None) -> List[Dict[str, Any]]:
+    """Rank the vacancies of a feed for one profile, in memory (no index), as the widget
+    does: ``feed`` is a path or the text of a JSON array of vacancies or of JSON Lines.
+    Each match is ``{"vacancy", "result", "explanation"}`` with the explanation in
+    ``lang``; entries of the feed that are not usable vacancies are left out with a
+    :class:`SportelloWarning` naming their line.
+
+    >>> feed = '{"id": "v1", "title": "Carrellista", "essential_skills": [{"label": "muletto"}]}\\n'
+    >>> best = match_feed({"person": {"given_name": "A", "family_name": "B"}, "skills": [{"label": "muletto"}]},
+    ...                   feed, today="2026-11-23")
+    >>> [(m["vacancy"]["id"], m["explanation"]["parts"][0]["label"]) for m in best]
+    [('v1', 'competenze essenziali')]
+    """
+    p_id, p_text = _inputs.one(profile, "profile")
+    feed_text = _inputs.text(feed, "feed")
+    matches, problems = _native.match_feed(p_text, feed_text, _inputs.today(today), lang, top, include_excluded, _inputs.weights(weights), p_id)
+    _warn_skipped([{"row": p["index"], "id": p["id"] or f"line {p['line']}", "message": p["message"]} for p in problems], "vacancies")
+    return matches  # type: ignore[no-any-return]

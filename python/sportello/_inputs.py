@@ -1,5 +1,6 @@
-"""Turning what Python users hold (dicts, JSON/YAML text, paths, folders, JSON Lines
-feeds, pandas or polars DataFrames) into the ``(id, text)`` pairs the native module reads.
+"""Turning what Python users hold (dicts, JSON/YAML text, paths, folders, vacancy feeds,
+pandas or polars DataFrames) into the ``(id, text)`` pairs the native module reads. Feeds
+(JSON Lines or a JSON array) are split by the core, as in the CLI and the widget.
 
 DataFrames are serialised in one call (``DataFrame.to_json(orient="records",
 lines=True)`` or polars' ``write_ndjson``), with no Python loop over rows; their null
@@ -14,6 +15,8 @@ import json
 import os
 from pathlib import Path
 from typing import Any, Iterable, List, Mapping, Optional, Tuple, Union
+
+from . import _sportello as _native
 
 
 Docs = List[Tuple[str, Union[str, bytes]]]
@@ -90,10 +93,11 @@ def _expand(path: Path) -> Docs:
         for f in sorted(p for p in path.iterdir() if p.suffix.lower() in _SUFFIXES):
             out.extend(_expand(f))
         return out
-    if path.suffix.lower() == ".jsonl":
-        lines = _read(path).split(b"\n")
-        return [(f"{path.name}:{i + 1}", line) for i, line in enumerate(lines) if line.strip()]
-    return [(path.stem, _read(path))]
+    data = _read(path)
+    if path.suffix.lower() == ".jsonl" or data.lstrip().startswith(b"["):
+        # A feed (JSON Lines or a JSON array): the core splits it, as for the CLI and widget.
+        return [(f"{path.name}:{line}", entry) for line, entry in _native.feed_entries(data)]
+    return [(path.stem, data)]
 
 
 def _pandas_docs(df: Any, what: str) -> Docs:

@@ -44,7 +44,17 @@ pub enum Failure {
 
 impl From<Error> for Failure {
     fn from(e: Error) -> Self {
-        Failure::Core(e)
+        match e {
+            // An argument out of range is a `ValueError`, as Python expects.
+            Error::InvalidOption { .. } => Failure::Value(e.to_string()),
+            e => Failure::Core(e),
+        }
+    }
+}
+
+impl From<sportello::lang::UnknownLang> for Failure {
+    fn from(e: sportello::lang::UnknownLang) -> Self {
+        Failure::Value(format!("lang: {e}"))
     }
 }
 
@@ -77,12 +87,7 @@ impl RowFailure {
         };
         let problems = match e {
             Error::Invalid(r) => r.problems.iter().map(tag).collect(),
-            other => vec![tag(&Problem {
-                severity: sportello::validate::Severity::Error,
-                path: String::new(),
-                message: other.to_string(),
-                hint: other.hint(),
-            })],
+            other => vec![tag(&other.to_problem())],
         };
         RowFailure { row, id: id.to_owned(), kind: e.kind(), message: e.to_string(), problems }
     }

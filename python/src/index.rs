@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use sportello::Error;
 use sportello::matching::bulk::{self, Source};
-use sportello::matching::explain::{self, Lang};
+use sportello::matching::explain::{Explanation, Lang};
 use sportello::matching::gaps::{self, GapGroup};
 use sportello::matching::index::VacancyIndex;
 use sportello::matching::{MatchResult, Matcher, PreparedProfile};
@@ -81,7 +81,7 @@ struct Added {
 pub struct Explained {
     #[serde(flatten)]
     pub result: MatchResult,
-    pub explanation: String,
+    pub explanation: Explanation,
 }
 
 impl PyIndex {
@@ -351,13 +351,12 @@ impl PyIndex {
     ) -> PyResult<Bound<'py, PyAny>> {
         shield(py, || {
             let out = detached(py, || {
-                let lang = Lang::parse(lang).ok_or_else(|| Failure::Value(format!("lang={lang:?} (expected \"it\" or \"en\")")))?;
+                let lang: Lang = lang.parse()?;
                 let m = matcher(today, weights)?;
                 let v = self.with(|idx| idx.get(vacancy_id)?.ok_or_else(|| no_vacancy(vacancy_id)))?;
                 let p = prepare_one(&m, &profile.0, &profile.1)?;
                 let result = m.score(&p, &v);
-                let explanation = explain::explain(&result, lang);
-                Ok(Explained { result, explanation })
+                Ok(Explained { explanation: Explanation::new(&result, lang), result })
             })?;
             convert::to_py(py, &out)
         })

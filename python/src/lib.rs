@@ -21,7 +21,9 @@ mod taxonomy;
 use pyo3::prelude::*;
 
 use sportello::load::{Document, Format, load_document, load_profile, load_vacancy};
-use sportello::matching::explain::{self as explaining, Lang};
+use sportello::feed;
+use sportello::matching::explain::{Explanation, Lang};
+use sportello::matching::feed::PreparedFeed;
 use sportello::matching::{Matcher, Weights};
 use sportello::model::PartialDate;
 
@@ -90,15 +92,61 @@ fn explain<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     shield(py, || {
         let out = detached(py, || {
-            let lang = Lang::parse(lang).ok_or_else(|| Failure::Value(format!("lang={lang:?} (expected \"it\" or \"en\")")))?;
+            let lang: Lang = lang.parse()?;
             let today = convert::today(today)?;
             let mut m = Matcher::embedded(today);
             m.weights = convert::weights(weights)?;
             let p = load_profile(profile.as_bytes(), Format::sniff(profile.as_bytes()), Some(today))?.value;
             let v = load_vacancy(vacancy.as_bytes(), Format::sniff(vacancy.as_bytes()), Some(today))?.value;
             let result = m.score(&m.prepare_profile(profile_id, &p), &m.prepare_vacancy(&v));
-            let explanation = explaining::explain(&result, lang);
-            Ok(index::Explained { result, explanation })
+            Ok(index::Explained { explanation: Explanation::new(&result, lang), result })
+        })?;
+        convert::to_py(py, &out)
+    })
+}
+
+/// The entries of a vacancy feed (a JSON array or JSON Lines, read by the core's
+/// `sportello::feed`): `[(line, text)]`, each entry's JSON text with the line where it
+/// starts; a broken line is kept as written, for the loader to report.
+#[pyfunction]
+fn feed_entries(py: Python<'_>, data: Text) -> PyResult<Vec<(usize, String)>> {
+    shield(py, || {
+        detached(py, || {
+            let entries = feed::split(data.as_bytes())?;
+            Ok(entries.into_iter().map(|e| (e.line, e.text.to_owned())).collect())
+        })
+    })
+}
+
+/// Ranks the vacancies of a feed (JSON array or JSON Lines) for one profile in memory, no
+/// index: `(matches, problems)`, each match `{vacancy, result, explanation}` with the
+/// explanation in `lang`, each problem an entry left out `{index, line, id, message,
+/// problems}`.
+#[pyfunction]
+#[pyo3(signature = (profile, feed_text, today, lang="it", top=10, include_excluded=false, weights=None, profile_id="profile"))]
+#[allow(clippy::too_many_arguments)]
+fn match_feed<'py>(
+    py: Python<'py>,
+    profile: Text,
+    feed_text: Text,
+    today: &str,
+    lang: &str,
+    top: usize,
+    include_excluded: bool,
+    weights: Option<&str>,
+    profile_id: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    shield(py, || {
+        let out = detached(py, || {
+            let lang: Lang = lang.parse()?;
+            let today = convert::today(today)?;
+            let mut m = Matcher::embedded(today);
+            m.weights = convert::weights(weights)?;
+            let p = load_profile(profile.as_bytes(), Format::sniff(profile.as_bytes()), Some(today))?.value;
+            let read = feed::read(feed_text.as_bytes(), Some(today))?;
+            let feed = PreparedFeed::new(read, m.taxonomy, m.gazetteer);
+            let ranked = feed.rank(&m, &m.prepare_profile(profile_id, &p), top, include_excluded, lang);
+            Ok((ranked, feed.problems().to_vec()))
         })?;
         convert::to_py(py, &out)
     })
@@ -149,6 +197,10 @@ fn _sportello(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(load, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;
+    m.add_function(wrap_pyfunction!(feed_entries, m)?)?;
+    m.add_function(wrap_pyfunction!(match_feed, m)?)?;
+    m.add("DEFAULT_TOP", sportello::matching::DEFAULT_TOP)?;
+    m.add("DEFAULT_SEARCH_LIMIT", sportello::taxonomy::DEFAULT_SEARCH_LIMIT)?;
     m.add_function(wrap_pyfunction!(default_weights, m)?)?;
     m.add_function(wrap_pyfunction!(_provoke_panic, m)?)?;
     m.add_function(wrap_pyfunction!(redact, m)?)?;

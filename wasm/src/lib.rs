@@ -18,14 +18,14 @@ use wasm_bindgen::prelude::*;
 
 use sportello::Error;
 use sportello::geo::Gazetteer;
-use sportello::limits::{MAX_IMPORT_BYTES, MAX_IMPORT_ROWS};
-use sportello::load::{Document, Format, load_document, load_profile, load_vacancy};
-use sportello::matching::explain::{self, Lang};
-use sportello::matching::prepare::prepare_vacancy;
-use sportello::matching::{MatchResult, Matcher, PreparedVacancy, sort_results};
-use sportello::model::{PartialDate, Profile, Vacancy};
+use sportello::feed::{self, FeedProblem};
+use sportello::lang::{Lang, UnknownLang};
+use sportello::load::{Document, Format, load_document, load_profile};
+use sportello::matching::feed::{PreparedFeed, Ranked};
+use sportello::matching::{DEFAULT_TOP, Matcher};
+use sportello::model::{PartialDate, Profile};
 use sportello::render::{OutputFormat, RenderRequest, Renderer, TemplateInfo};
-use sportello::taxonomy::{DEFAULT_MIN_SIMILARITY, SearchOptions, Taxonomy};
+use sportello::taxonomy::{DEFAULT_MIN_SIMILARITY, DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, SearchOptions, Taxonomy};
 use sportello::validate::Problem;
 
 /// Installs the panic hook; runs when the module is instantiated.
@@ -66,11 +66,20 @@ impl JsError {
 
 impl From<Error> for JsError {
     fn from(e: Error) -> Self {
-        let problems = match &e {
-            Error::Invalid(report) => report.problems.clone(),
-            _ => Vec::new(),
-        };
-        JsError { kind: e.kind().into(), message: e.to_string(), hint: e.hint(), problems }
+        JsError::worded(e, Lang::En)
+    }
+}
+
+impl JsError {
+    /// A core error with its problems worded in `lang` (the core words them).
+    fn worded(e: Error, lang: Lang) -> Self {
+        match e {
+            Error::Invalid(report) => {
+                let report = report.in_lang(lang);
+                JsError { kind: "invalid".into(), message: report.to_string(), hint: None, problems: report.problems }
+            }
+            e => JsError { kind: e.kind().into(), message: e.to_string(), hint: e.hint(), problems: Vec::new() },
+        }
     }
 }
 
@@ -108,8 +117,10 @@ fn parse_today(today: Option<&str>) -> Res<Option<PartialDate>> {
     }
 }
 
-fn lang_of(code: Option<&str>) -> Lang {
-    code.and_then(|c| Lang::parse(c.get(..2).unwrap_or(c))).unwrap_or(Lang::It)
+/// The language asked for (default Italian); an unknown code is refused, as on the
+/// command line and in Python.
+fn lang_of(code: Option<&str>) -> Res<Lang> {
+    code.map_or(Ok(Lang::It), |c| c.parse().map_err(|e: UnknownLang| JsError::new("language", e.to_string(), None)))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -129,11 +140,13 @@ pub struct Validation {
     pub error: Option<JsError>,
 }
 
-/// Validates a profile or a vacancy given as JSON or YAML text.
-pub fn validate_impl(text: &str, today: Option<&str>) -> Validation {
-    let today = match parse_today(today) {
-        Ok(t) => t,
-        Err(e) => return Validation { ok: false, kind: None, problems: Vec::new(), error: Some(e) },
+/// Validates a profile or a vacancy given as JSON or YAML text, problems worded in
+/// `lang` (default Italian).
+pub fn validate_impl(text: &str, today: Option<&str>, lang: Option<&str>) -> Validation {
+    let failed = |e: JsError| Validation { ok: false, kind: None, problems: Vec::new(), error: Some(e) };
+    let (today, lang) = match (parse_today(today), lang_of(lang)) {
+        (Ok(t), Ok(l)) => (t, l),
+        (Err(e), _) | (_, Err(e)) => return failed(e),
     };
     match load_document(text.as_bytes(), Format::sniff(text.as_bytes()), today) {
         Ok(l) => {
@@ -141,19 +154,20 @@ pub fn validate_impl(text: &str, today: Option<&str>) -> Validation {
                 Document::Profile(_) => "profile",
                 Document::Vacancy(_) => "vacancy",
             };
-            Validation { ok: true, kind: Some(kind), problems: l.report.problems, error: None }
+            Validation { ok: true, kind: Some(kind), problems: l.report.in_lang(lang).problems, error: None }
         }
-        Err(Error::Invalid(r)) => Validation { ok: false, kind: None, problems: r.problems, error: None },
-        Err(e) => Validation { ok: false, kind: None, problems: Vec::new(), error: Some(e.into()) },
+        Err(Error::Invalid(r)) => Validation { ok: false, kind: None, problems: r.in_lang(lang).problems, error: None },
+        Err(e) => failed(JsError::worded(e, lang)),
     }
 }
 
 /// Validates a profile or vacancy (JSON or YAML text). Returns
-/// `{ok, kind, problems: [{severity, path, message, hint}], error}`; `today`
-/// (`YYYY-MM-DD`) enables the checks against the calendar.
+/// `{ok, kind, problems: [{severity, path, code, args, message, hint}], error}` with the
+/// messages in `lang` (`it`, the default, or `en`); `today` (`YYYY-MM-DD`) enables the
+/// checks against the calendar.
 #[wasm_bindgen]
-pub fn validate(text: &str, today: Option<String>) -> Result<JsValue, JsValue> {
-    to_js(&validate_impl(text, today.as_deref()))
+pub fn validate(text: &str, today: Option<String>, lang: Option<String>) -> Result<JsValue, JsValue> {
+    to_js(&validate_impl(text, today.as_deref(), lang.as_deref()))
 }
 
 /// A profile read by the core, with its warnings.
@@ -165,24 +179,26 @@ pub struct ReadProfile {
     pub problems: Vec<Problem>,
 }
 
-/// Reads a profile from JSON or YAML text (an imported file).
-pub fn read_profile_impl(text: &str, today: Option<&str>) -> Res<ReadProfile> {
+/// Reads a profile from JSON or YAML text (an imported file), problems in `lang`.
+pub fn read_profile_impl(text: &str, today: Option<&str>, lang: Option<&str>) -> Res<ReadProfile> {
     let today = parse_today(today)?;
-    let l = load_profile(text.as_bytes(), Format::sniff(text.as_bytes()), today)?;
-    Ok(ReadProfile { profile: l.value, problems: l.report.problems })
+    let lang = lang_of(lang)?;
+    let l = load_profile(text.as_bytes(), Format::sniff(text.as_bytes()), today).map_err(|e| JsError::worded(e, lang))?;
+    Ok(ReadProfile { profile: l.value, problems: l.report.in_lang(lang).problems })
 }
 
 /// Reads a profile from JSON or YAML text, e.g. a file the person imports: `{profile,
-/// problems}` with the warnings, or an error whose `problems` list every error.
+/// problems}` with the warnings, or an error whose `problems` list every error; messages
+/// in `lang` (`it`, the default, or `en`).
 #[wasm_bindgen(js_name = readProfile)]
-pub fn read_profile_js(text: &str, today: Option<String>) -> Result<JsValue, JsValue> {
-    out(read_profile_impl(text, today.as_deref()))
+pub fn read_profile_js(text: &str, today: Option<String>, lang: Option<String>) -> Result<JsValue, JsValue> {
+    out(read_profile_impl(text, today.as_deref(), lang.as_deref()))
 }
 
-/// Reads a profile from JSON text, refusing it when it has errors.
-fn read_profile(json: &str, today: Option<PartialDate>) -> Res<(Profile, Vec<Problem>)> {
-    let l = load_profile(json.as_bytes(), Format::Json, today)?;
-    Ok((l.value, l.report.problems))
+/// Reads a profile from JSON text, refusing it when it has errors (worded in `lang`).
+fn read_profile(json: &str, today: Option<PartialDate>, lang: Lang) -> Res<(Profile, Vec<Problem>)> {
+    let l = load_profile(json.as_bytes(), Format::Json, today).map_err(|e| JsError::worded(e, lang))?;
+    Ok((l.value, l.report.in_lang(lang).problems))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -203,6 +219,8 @@ pub struct SvgPages {
 #[wasm_bindgen]
 pub struct Engine {
     renderer: Renderer,
+    /// The language of problems and warnings (the CV's own language is per render).
+    messages: Lang,
 }
 
 #[wasm_bindgen]
@@ -228,6 +246,14 @@ impl Engine {
     /// The font families loaded.
     pub fn fonts(&self) -> Vec<String> {
         self.renderer.fonts()
+    }
+
+    /// The language of the problems and warnings of later renders: `it` (the default) or
+    /// `en`, as the page around the widget speaks.
+    #[wasm_bindgen(js_name = setMessageLanguage)]
+    pub fn set_message_language(&mut self, lang: &str) -> Result<(), JsValue> {
+        self.messages = lang_of(Some(lang))?;
+        Ok(())
     }
 
     /// Renders the profile (JSON text) to SVG pages: `{pages: string[], warnings}`.
@@ -273,7 +299,7 @@ impl Engine {
 impl Engine {
     /// The engine with the given font files.
     pub fn with_font_files(files: Vec<Vec<u8>>) -> Res<Engine> {
-        Ok(Engine { renderer: Renderer::with_fonts(files)? })
+        Ok(Engine { renderer: Renderer::with_fonts(files)?, messages: Lang::It })
     }
 
     /// The templates available.
@@ -291,7 +317,7 @@ impl Engine {
         photo: Option<Vec<u8>>,
     ) -> Res<(Vec<Vec<u8>>, Vec<String>)> {
         let today = parse_today(today)?;
-        let (profile, problems) = read_profile(json, today)?;
+        let (profile, problems) = read_profile(json, today, self.messages)?;
         let mut req = RenderRequest::pdf("europass", "it");
         req.template = template;
         req.lang = lang;
@@ -341,14 +367,16 @@ impl Engine {
 // Taxonomy and places
 // ---------------------------------------------------------------------------------------
 
-/// The search options: labels shown in `lang` (default Italian), every language matched.
-fn search_opts(limit: Option<usize>, lang: Option<&str>, min_similarity: Option<f64>) -> SearchOptions<'_> {
-    SearchOptions {
-        limit: limit.unwrap_or(8).clamp(1, 50),
+/// The search options: labels shown in `lang` (default Italian), every language matched;
+/// the core refuses a limit or similarity out of range.
+fn search_opts(limit: Option<usize>, lang: Option<&str>, min_similarity: Option<f64>) -> Res<SearchOptions<'_>> {
+    lang_of(lang)?;
+    Ok(SearchOptions {
+        limit: limit.unwrap_or(DEFAULT_SEARCH_LIMIT),
         display_lang: Some(lang.unwrap_or("it")),
-        min_similarity: min_similarity.filter(|m| (0.0..=1.0).contains(m)).unwrap_or(DEFAULT_MIN_SIMILARITY),
+        min_similarity: min_similarity.unwrap_or(DEFAULT_MIN_SIMILARITY),
         ..SearchOptions::default()
-    }
+    })
 }
 
 /// ESCO skills for free text ("muletto", "operate forklfit"), best first, labels shown in
@@ -357,13 +385,13 @@ fn search_opts(limit: Option<usize>, lang: Option<&str>, min_similarity: Option<
 /// via_occupation?}]`; nothing when no label matches at least `min_similarity` well.
 #[wasm_bindgen(js_name = searchSkills)]
 pub fn search_skills(text: &str, limit: Option<usize>, lang: Option<String>, min_similarity: Option<f64>) -> Result<JsValue, JsValue> {
-    out(Taxonomy::embedded().search_skills(text, &search_opts(limit, lang.as_deref(), min_similarity)).map_err(JsError::from))
+    out(search_opts(limit, lang.as_deref(), min_similarity).and_then(|o| Ok(Taxonomy::embedded().search_skills(text, &o)?)))
 }
 
 /// ESCO occupations for free text (a job title), same shape as [`search_skills`].
 #[wasm_bindgen(js_name = searchOccupations)]
 pub fn search_occupations(text: &str, limit: Option<usize>, lang: Option<String>, min_similarity: Option<f64>) -> Result<JsValue, JsValue> {
-    out(Taxonomy::embedded().search_occupations(text, &search_opts(limit, lang.as_deref(), min_similarity)).map_err(JsError::from))
+    out(search_opts(limit, lang.as_deref(), min_similarity).and_then(|o| Ok(Taxonomy::embedded().search_occupations(text, &o)?)))
 }
 
 /// The skills of an ESCO occupation, essential ones first, labels in `lang` (default it):
@@ -371,7 +399,8 @@ pub fn search_occupations(text: &str, limit: Option<usize>, lang: Option<String>
 /// "essential"|"optional", skill_type, reuse_level}]`.
 #[wasm_bindgen(js_name = occupationSkills)]
 pub fn occupation_skills(occupation_uri: &str, lang: Option<String>) -> Result<JsValue, JsValue> {
-    out(Taxonomy::embedded().occupation_skills_in(occupation_uri, Some(lang.as_deref().unwrap_or("it"))).map_err(JsError::from))
+    let lang = lang.as_deref().unwrap_or("it");
+    out(lang_of(Some(lang)).and_then(|_| Ok(Taxonomy::embedded().occupation_skills_in(occupation_uri, Some(lang))?)))
 }
 
 /// A comune found by name, for the home-place field.
@@ -390,7 +419,7 @@ pub struct PlaceHit {
 /// Italian comuni matching a name, best first.
 pub fn search_places_impl(text: &str, limit: usize) -> Vec<PlaceHit> {
     Gazetteer::embedded()
-        .search(text, limit.clamp(1, 50))
+        .search(text, limit.clamp(1, MAX_SEARCH_LIMIT))
         .into_iter()
         .map(|m| PlaceHit {
             istat: m.comune.istat.clone(),
@@ -404,112 +433,16 @@ pub fn search_places_impl(text: &str, limit: usize) -> Vec<PlaceHit> {
 /// Italian comuni matching a name: `[{istat, name: "Trecate (NO)", lat, lon}]`.
 #[wasm_bindgen(js_name = searchPlaces)]
 pub fn search_places(text: &str, limit: Option<usize>) -> Result<JsValue, JsValue> {
-    to_js(&search_places_impl(text, limit.unwrap_or(8)))
+    to_js(&search_places_impl(text, limit.unwrap_or(DEFAULT_SEARCH_LIMIT)))
 }
 
 // ---------------------------------------------------------------------------------------
 // Matching against a feed of vacancies
 // ---------------------------------------------------------------------------------------
 
-/// A feed item that could not be used.
-#[derive(Debug, Clone, Serialize)]
-pub struct FeedProblem {
-    /// 0-based position in the feed.
-    pub index: usize,
-    /// The vacancy's id, when it has one.
-    pub id: Option<String>,
-    /// What is wrong.
-    pub message: String,
-}
-
-/// A part of the score, with its name in words.
-#[derive(Debug, Serialize)]
-pub struct PartText {
-    /// Stable name, e.g. `essential_skills`.
-    pub name: String,
-    /// In words, in the language asked for.
-    pub label: &'static str,
-    /// Weight among the parts that apply (they sum to 1).
-    pub weight: f64,
-    /// Credit earned, 0 to 1.
-    pub credit: f64,
-}
-
-/// A matched skill with its evidence in words.
-#[derive(Debug, Serialize)]
-pub struct MatchedText {
-    /// The vacancy's skill.
-    pub required: String,
-    /// The person's skill.
-    pub by: String,
-    /// Essential (else optional).
-    pub essential: bool,
-    /// How it matched, in words.
-    pub evidence: String,
-}
-
-/// The reasons for a match, in words (Italian or English).
-#[derive(Debug, Serialize)]
-pub struct Reasons {
-    /// The parts of the score.
-    pub parts: Vec<PartText>,
-    /// Skills matched.
-    pub matched: Vec<MatchedText>,
-    /// Essential skills missing.
-    pub missing: Vec<String>,
-    /// The person's occupation that counts for this vacancy, and how it relates.
-    pub occupation: Option<String>,
-    /// Why the vacancy is excluded.
-    pub exclusions: Vec<String>,
-    /// Advice on the profile.
-    pub hints: Vec<&'static str>,
-    /// The whole explanation as plain text, as the CLI prints it.
-    pub text: String,
-}
-
-/// One vacancy of the feed scored for the person.
-#[derive(Debug, Serialize)]
-pub struct FeedMatch {
-    /// The vacancy as published.
-    pub vacancy: Vacancy,
-    /// The score with its parts and evidence.
-    pub result: MatchResult,
-    /// The same in words.
-    pub reasons: Reasons,
-}
-
-fn reasons(r: &MatchResult, lang: Lang) -> Reasons {
-    let name = |n| serde_json::to_value(n).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-    Reasons {
-        parts: r
-            .parts
-            .iter()
-            .map(|p| PartText { name: name(p.name), label: explain::part_name(p.name, lang), weight: p.weight, credit: p.credit })
-            .collect(),
-        matched: r
-            .matched
-            .iter()
-            .map(|m| MatchedText {
-                required: m.required.clone(),
-                by: m.by.clone(),
-                essential: m.essential,
-                evidence: explain::evidence(&m.evidence, lang),
-            })
-            .collect(),
-        missing: r.missing.clone(),
-        occupation: r.occupation.as_ref().map(|o| explain::occupation(o, lang)),
-        exclusions: r.exclusions.iter().map(|e| explain::exclusion(e, lang)).collect(),
-        hints: r.hints.iter().map(|h| explain::hint(*h, lang)).collect(),
-        text: explain::explain(r, lang),
-    }
-}
-
 /// A vacancy feed, read and prepared once, to score profiles against as they change.
 #[wasm_bindgen]
-pub struct Feed {
-    vacancies: Vec<(Vacancy, PreparedVacancy)>,
-    problems: Vec<FeedProblem>,
-}
+pub struct Feed(PreparedFeed);
 
 #[wasm_bindgen]
 impl Feed {
@@ -524,19 +457,19 @@ impl Feed {
     /// How many vacancies are usable.
     #[wasm_bindgen(getter)]
     pub fn length(&self) -> usize {
-        self.vacancies.len()
+        self.0.len()
     }
 
-    /// The vacancies left out: `[{index, id, message}]`.
+    /// The entries left out: `[{index, line, id, message, problems}]`.
     #[wasm_bindgen(getter)]
     pub fn problems(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.problems)
+        to_js(self.0.problems())
     }
 
     /// Scores the profile (JSON text) against every vacancy: `[{vacancy, result,
-    /// reasons}]`, eligible ones first by score, then (when `include_excluded`) the
+    /// explanation}]`, eligible ones first by score, then (when `include_excluded`) the
     /// excluded ones; at most `top`. `today` (`YYYY-MM-DD`) is required: expiry and
-    /// ongoing jobs depend on it. `lang` (`it`/`en`) is the language of the reasons.
+    /// ongoing jobs depend on it. `lang` (`it`/`en`) is the language of the explanation.
     #[wasm_bindgen(js_name = "match")]
     pub fn match_profile(
         &self,
@@ -546,98 +479,30 @@ impl Feed {
         top: Option<usize>,
         include_excluded: Option<bool>,
     ) -> Result<JsValue, JsValue> {
-        out(self.matches(profile_json, today, lang.as_deref(), top.unwrap_or(20), include_excluded.unwrap_or(false)))
+        out(self.matches(profile_json, today, lang.as_deref(), top.unwrap_or(DEFAULT_TOP), include_excluded.unwrap_or(false)))
     }
 }
 
 impl Feed {
     /// Reads a feed (see [`Feed::new`]).
     pub fn parse(text: &str) -> Res<Feed> {
-        if text.len() > MAX_IMPORT_BYTES {
-            return Err(Error::TooLarge { what: "the vacancy feed".into(), size: text.len(), limit: MAX_IMPORT_BYTES }.into());
-        }
-        let text = text.trim_start_matches('\u{feff}').trim();
-        let items: Vec<serde_json::Value> = if text.starts_with('[') {
-            serde_json::from_str(text).map_err(|e| syntax_error(&e))?
-        } else if text.starts_with('{') {
-            text.lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(serde_json::from_str)
-                .collect::<Result<_, _>>()
-                .map_err(|e| syntax_error(&e))?
-        } else {
-            return Err(JsError::new(
-                "syntax",
-                "the vacancy feed is not JSON (expected a list of vacancies)",
-                Some("publish the feed as a JSON array or as JSON Lines"),
-            ));
-        };
-        if items.len() > MAX_IMPORT_ROWS {
-            return Err(JsError::new(
-                "too_large",
-                format!("the vacancy feed has {} vacancies (expected at most {MAX_IMPORT_ROWS})", items.len()),
-                None,
-            ));
-        }
-        let mut vacancies = Vec::new();
-        let mut problems = Vec::new();
-        for (index, item) in items.iter().enumerate() {
-            let id = item.get("id").and_then(|v| v.as_str()).map(str::to_owned);
-            let bytes = serde_json::to_vec(item).unwrap_or_default();
-            match load_vacancy(&bytes, Format::Json, None) {
-                Ok(l) => {
-                    let prepared = prepare_vacancy(&l.value, Taxonomy::embedded(), Gazetteer::embedded());
-                    vacancies.push((l.value, prepared));
-                }
-                Err(e) => problems.push(FeedProblem { index, id, message: e.to_string() }),
-            }
-        }
-        Ok(Feed { vacancies, problems })
+        Ok(Feed(PreparedFeed::new(feed::read(text.as_bytes(), None)?, Taxonomy::embedded(), Gazetteer::embedded())))
     }
 
     /// The feed's problems.
     pub fn problem_list(&self) -> &[FeedProblem] {
-        &self.problems
+        self.0.problems()
     }
 
     /// Scores a profile (see [`Feed::match_profile`]).
-    pub fn matches(&self, profile_json: &str, today: &str, lang: Option<&str>, top: usize, include_excluded: bool) -> Res<Vec<FeedMatch>> {
+    pub fn matches(&self, profile_json: &str, today: &str, lang: Option<&str>, top: usize, include_excluded: bool) -> Res<Vec<Ranked>> {
         let today = parse_today(Some(today))?
             .ok_or_else(|| JsError::new("date", "today's date is missing", Some("pass today's date as 2026-11-23")))?;
-        let (profile, _) = read_profile(profile_json, Some(today))?;
-        let lang = lang_of(lang);
+        let lang = lang_of(lang)?;
+        let (profile, _) = read_profile(profile_json, Some(today), lang)?;
         let matcher = Matcher::embedded(today);
-        let me = matcher.prepare_profile("me", &profile);
-        let mut results: Vec<(MatchResult, usize)> =
-            self.vacancies.iter().enumerate().map(|(i, (_, v))| (matcher.score(&me, v), i)).collect();
-        let mut sorted: Vec<MatchResult> = results.iter().map(|(r, _)| r.clone()).collect();
-        sort_results(&mut sorted);
-        // Keep the vacancy with its result: ids may repeat in a feed, so pair by position.
-        let mut out = Vec::new();
-        for r in sorted {
-            if r.excluded && !include_excluded {
-                continue;
-            }
-            if out.len() == top {
-                break;
-            }
-            if let Some(pos) = results.iter().position(|(x, _)| *x == r) {
-                let (result, i) = results.swap_remove(pos);
-                out.push(FeedMatch { vacancy: self.vacancies[i].0.clone(), reasons: reasons(&result, lang), result });
-            }
-        }
-        Ok(out)
+        Ok(self.0.rank(&matcher, &matcher.prepare_profile("me", &profile), top, include_excluded, lang))
     }
-}
-
-fn syntax_error(e: &serde_json::Error) -> JsError {
-    let message = e.to_string();
-    let message = message.split(" at line ").next().unwrap_or(&message);
-    JsError::new(
-        "syntax",
-        format!("the vacancy feed is not valid JSON: line {}, column {}: {message}", e.line(), e.column()),
-        Some("check the feed with a JSON validator"),
-    )
 }
 
 /// The library version.
@@ -662,27 +527,31 @@ mod tests {
 
     #[test]
     fn reports_problems_with_paths() {
-        let v = validate_impl("person: {given_name: A}", None);
+        let v = validate_impl("person: {given_name: A}", None, Some("en"));
         assert!(!v.ok);
-        assert_eq!(v.problems[0].path, "person.family_name");
-        let v = validate_impl("{\"person\": ", None);
+        assert_eq!((v.problems[0].path.as_str(), v.problems[0].message.as_str()), ("person.family_name", "is missing (expected a value)"));
+        let v = validate_impl("person: {given_name: A}", None, None);
+        assert_eq!(v.problems[0].message, "manca (serve un valore)", "Italian by default, worded by the core");
+        let v = validate_impl("{\"person\": ", None, None);
         assert_eq!(v.error.unwrap().kind, "syntax");
-        assert!(validate_impl(&giulia(), Some(TODAY)).ok);
+        assert!(validate_impl(&giulia(), Some(TODAY), None).ok);
+        assert_eq!(validate_impl(&giulia(), None, Some("fr")).error.unwrap().kind, "language");
     }
 
     #[test]
     fn feed_scores_with_reasons_in_both_languages() {
         let feed = Feed::parse(FEED).unwrap();
-        assert_eq!(feed.vacancies.len(), 12);
+        assert_eq!(feed.length(), 12);
         assert!(feed.problem_list().is_empty());
         let it = feed.matches(&giulia(), TODAY, Some("it"), 5, false).unwrap();
         assert!(!it.is_empty() && it.len() <= 5);
         assert!(it.windows(2).all(|w| w[0].result.score >= w[1].result.score));
         assert!(it.iter().all(|m| !m.result.excluded && m.vacancy.id == m.result.vacancy_id));
-        assert!(it[0].reasons.parts.iter().any(|p| p.label == "competenze essenziali"));
+        assert!(it[0].explanation.parts.iter().any(|p| p.label == "competenze essenziali"));
         let en = feed.matches(&giulia(), TODAY, Some("en"), 50, true).unwrap();
         assert_eq!(en.len(), 12);
-        assert!(en.iter().any(|m| m.reasons.exclusions.iter().any(|e| e.contains("expired"))));
+        assert!(en.iter().any(|m| m.explanation.exclusions.iter().any(|e| e.contains("expired"))));
+        assert_eq!(feed.matches(&giulia(), TODAY, Some("fr"), 5, false).err().unwrap().kind, "language");
     }
 
     #[test]
@@ -690,20 +559,22 @@ mod tests {
         assert_eq!(Feed::parse("[{\"id\": 1,").err().unwrap().kind, "syntax");
         assert_eq!(Feed::parse("hello").err().unwrap().kind, "syntax");
         let feed = Feed::parse(r#"[{"id": "x", "title": "T", "essential_skills": "nope"}]"#).unwrap();
-        assert_eq!(feed.vacancies.len(), 0);
+        assert_eq!(feed.length(), 0);
         assert_eq!(feed.problem_list()[0].id.as_deref(), Some("x"));
     }
 
     #[test]
-    fn feed_limits_at_and_beyond() {
-        let padded = |n: usize| format!("[{}]", " ".repeat(n - 2));
-        assert!(Feed::parse(&padded(MAX_IMPORT_BYTES)).is_ok());
-        assert_eq!(Feed::parse(&padded(MAX_IMPORT_BYTES + 1)).err().unwrap().kind, "too_large");
+    fn feed_limits_come_from_the_core() {
         let items = |n: usize| format!("[{}]", vec!["{}"; n].join(","));
-        let at = Feed::parse(&items(MAX_IMPORT_ROWS)).unwrap();
-        assert_eq!(at.problem_list().len(), MAX_IMPORT_ROWS, "every entry read, and reported as incomplete");
-        let beyond = Feed::parse(&items(MAX_IMPORT_ROWS + 1)).err().unwrap();
-        assert_eq!((beyond.kind.as_str(), beyond.message.contains("20001 vacancies")), ("too_large", true));
+        let beyond = Feed::parse(&items(sportello::limits::MAX_IMPORT_ROWS + 1)).err().unwrap();
+        assert_eq!((beyond.kind.as_str(), beyond.message.contains("20001 entries")), ("too_large", true));
+    }
+
+    #[test]
+    fn search_options_are_checked_by_the_core() {
+        assert_eq!(search_opts(None, Some("fr"), None).err().unwrap().kind, "language");
+        let opts = search_opts(Some(5), None, Some(1.5)).unwrap();
+        assert_eq!(JsError::from(Taxonomy::embedded().search_skills("muletto", &opts).unwrap_err()).kind, "option");
     }
 
     #[test]
@@ -718,9 +589,11 @@ mod tests {
     #[test]
     fn imports_yaml_and_json_profiles() {
         let yaml = include_str!("../../tests/fixtures/profiles/giulia-tirocinio.yaml");
-        assert_eq!(read_profile_impl(yaml, Some(TODAY)).unwrap().profile.person.given_name, "Giulia");
-        assert_eq!(read_profile_impl("{\"title\": \"x\"}", None).err().unwrap().kind, "invalid");
-        assert_eq!(read_profile_impl("[1,", None).err().unwrap().kind, "syntax");
+        assert_eq!(read_profile_impl(yaml, Some(TODAY), None).unwrap().profile.person.given_name, "Giulia");
+        let e = read_profile_impl("{\"person\": {\"given_name\": \"A\", \"email\": \"x\"}}", None, Some("it")).err().unwrap();
+        assert_eq!(e.kind, "invalid");
+        assert!(e.problems.iter().any(|p| p.message.contains("non è un indirizzo e-mail")), "{:?}", e.problems);
+        assert_eq!(read_profile_impl("[1,", None, None).err().unwrap().kind, "syntax");
     }
 
     #[test]

@@ -6,13 +6,17 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use sportello::feed;
+use sportello::lang::UnknownLang;
+use sportello::limits::MAX_IMPORT_BYTES;
 use sportello::matching::explain::{self, Lang};
+use sportello::matching::feed::PreparedFeed;
 use sportello::matching::index::VacancyIndex;
-use sportello::matching::{MatchResult, Weights};
+use sportello::matching::{DEFAULT_TOP, MatchResult, Matcher, PreparedProfile, Weights};
 
 use super::index::DEFAULT_INDEX;
 use crate::inputs;
-use crate::output::{CmdResult, EXIT_INVALID, Failure, progress, today};
+use crate::output::{CmdResult, EXIT_INVALID, Failure, progress, read_limited, today};
 
 /// Output formats of matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -40,8 +44,12 @@ pub struct Args {
     /// Index folder.
     #[arg(long, default_value = DEFAULT_INDEX)]
     index: PathBuf,
+    /// A vacancy feed (JSON array or JSON Lines) to rank in memory instead of the index;
+    /// with `--format json`, each match carries the vacancy and its explanation.
+    #[arg(long, conflicts_with = "vacancy")]
+    feed: Option<PathBuf>,
     /// How many matches to show.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = DEFAULT_TOP)]
     top: usize,
     /// Explain every match (parts, skills, gaps, exclusions).
     #[arg(long)]
@@ -70,7 +78,7 @@ pub struct BatchArgs {
     #[arg(long, default_value = DEFAULT_INDEX)]
     index: PathBuf,
     /// Matches per person.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = DEFAULT_TOP)]
     top: usize,
     /// Output file: `.jsonl` (one match per line) or `.csv`; `-` prints JSON Lines.
     #[arg(long, short, default_value = "-")]
@@ -81,7 +89,7 @@ pub struct BatchArgs {
 }
 
 fn lang(code: &str) -> Result<Lang, Failure> {
-    Lang::parse(code).ok_or_else(|| Failure::other(format!("{code:?} is not a language for explanations (expected it or en)"), None, 2))
+    code.parse().map_err(|e: UnknownLang| Failure::other(e.to_string(), None, 2))
 }
 
 /// Reads a weights file: JSON, or TOML by extension.
@@ -107,6 +115,9 @@ pub fn run(args: Args) -> CmdResult {
     let lang = lang(&args.lang)?;
     let mut matcher = crate::taxonomy_store::matcher(today)?;
     matcher.weights = load_weights(args.weights.as_deref())?;
+    if let Some(feed) = &args.feed {
+        return run_feed(&args, feed, &matcher, lang);
+    }
     let index = VacancyIndex::open(&args.index).map_err(|e| Failure::core(None, &e))?;
     let results = if let Some(id) = &args.vacancy {
         let vacancy = index.get(id).map_err(|e| Failure::core(None, &e))?.ok_or_else(|| {
@@ -121,26 +132,52 @@ pub fn run(args: Args) -> CmdResult {
         let prepared: Vec<_> = read.items.iter().map(|(id, p)| matcher.prepare_profile(id, p)).collect();
         matcher.profiles_for(&vacancy, &prepared, args.top, args.all)
     } else {
-        let path = args.profile.clone().unwrap_or_default();
-        let read = inputs::profiles(std::slice::from_ref(&path), today)?;
-        let Some((id, profile)) = read.items.first() else {
-            return Err(Failure::other(
-                read.skipped.first().cloned().unwrap_or_else(|| format!("no profile in {}", path.display())),
-                None,
-                EXIT_INVALID,
-            ));
-        };
-        let prepared = matcher.prepare_profile(id, profile);
+        let prepared = the_profile(&args, &matcher)?;
         matcher.vacancies_for(&index, &prepared, args.top, args.all).map_err(|e| Failure::core(None, &e))?
     };
     let by_profile = args.vacancy.is_some();
+    print_results(&args, &results, lang, by_profile)
+}
+
+/// The one profile of `match`, read and prepared.
+fn the_profile(args: &Args, matcher: &Matcher<'_>) -> Result<PreparedProfile, Failure> {
+    let path = args.profile.clone().unwrap_or_default();
+    let read = inputs::profiles(std::slice::from_ref(&path), matcher.today)?;
+    let Some((id, profile)) = read.items.first() else {
+        return Err(Failure::other(
+            read.skipped.first().cloned().unwrap_or_else(|| format!("no profile in {}", path.display())),
+            None,
+            EXIT_INVALID,
+        ));
+    };
+    Ok(matcher.prepare_profile(id, profile))
+}
+
+/// `match --feed`: the feed's vacancies ranked in memory, with the core's explanations.
+fn run_feed(args: &Args, path: &Path, matcher: &Matcher<'_>, lang: Lang) -> CmdResult {
+    let bytes = read_limited(path, MAX_IMPORT_BYTES)?;
+    let read = feed::read(&bytes, Some(matcher.today)).map_err(|e| Failure::core(Some(path), &e))?;
+    for p in read.problems.iter() {
+        eprintln!("warning: skipped {}:{}: {}", path.display(), p.line, p.message);
+    }
+    let feed = PreparedFeed::new(read, matcher.taxonomy, matcher.gazetteer);
+    let ranked = feed.rank(matcher, &the_profile(args, matcher)?, args.top, args.all, lang);
+    if args.format == MatchFormat::Json {
+        println!("{}", serde_json::to_string_pretty(&ranked).unwrap_or_default());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let results: Vec<MatchResult> = ranked.into_iter().map(|r| r.result).collect();
+    print_results(args, &results, lang, false)
+}
+
+fn print_results(args: &Args, results: &[MatchResult], lang: Lang, by_profile: bool) -> CmdResult {
     match args.format {
-        MatchFormat::Json => println!("{}", serde_json::to_string_pretty(&results).unwrap_or_default()),
+        MatchFormat::Json => println!("{}", serde_json::to_string_pretty(results).unwrap_or_default()),
         MatchFormat::Csv => {
             let mut out = std::io::stdout().lock();
-            write_csv(&mut out, &results, lang).map_err(|e| Failure::other(e.to_string(), None, 3))?;
+            write_csv(&mut out, results, lang).map_err(|e| Failure::other(e.to_string(), None, 3))?;
         }
-        MatchFormat::Table => print_table(&results, lang, args.explain, by_profile),
+        MatchFormat::Table => print_table(results, lang, args.explain, by_profile),
     }
     if results.is_empty() {
         eprintln!("no matches{}", if args.all { "" } else { " (try --all to see the excluded ones and why)" });

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use serde::Serialize;
 use sportello::load::{Document, Format, load_document};
 use sportello::model::PartialDate;
-use sportello::validate::{Problem, Report};
+use sportello::lang::{Lang, UnknownLang};
+use sportello::validate::Problem;
 
 use crate::output::{CmdResult, EXIT_INVALID, Failure, OutputFormat, read_input, today};
 
@@ -23,6 +24,9 @@ pub struct Args {
     /// Treat warnings as errors.
     #[arg(long)]
     strict: bool,
+    /// Language of the problems' messages and hints: en or it (codes and paths are the same).
+    #[arg(long, default_value = "en")]
+    lang: String,
 }
 
 /// The outcome for one file.
@@ -38,7 +42,11 @@ struct Outcome {
 /// Validates each file and reports all problems; exit code 1 if any file has errors.
 pub fn run(args: Args) -> CmdResult {
     let today = today()?;
-    let outcomes: Vec<Outcome> = args.files.iter().map(|f| check(f, today, args.strict)).collect::<Result<_, _>>()?;
+    let lang: Lang = args.lang.parse().map_err(|e: UnknownLang| Failure::other(e.to_string(), None, 2))?;
+    let mut outcomes: Vec<Outcome> = args.files.iter().map(|f| check(f, today, args.strict)).collect::<Result<_, _>>()?;
+    for o in &mut outcomes {
+        o.problems = o.problems.iter().map(|p| p.in_lang(lang)).collect();
+    }
     match args.format {
         OutputFormat::Json => {
             println!("{}", serde_json::to_string_pretty(&outcomes).map_err(|e| Failure::other(e.to_string(), None, 1))?);
@@ -67,9 +75,7 @@ fn check(path: &Path, today: PartialDate, strict: bool) -> Result<Outcome, Failu
         }
         Err(sportello::Error::Invalid(report)) => Outcome { file, kind: None, ok: false, problems: report.problems },
         Err(e) => {
-            let mut p = Problem::error("", e.to_string());
-            p.hint = e.hint();
-            Outcome { file, kind: None, ok: false, problems: Report { problems: vec![p] }.problems }
+            Outcome { file, kind: None, ok: false, problems: vec![e.to_problem()] }
         }
     })
 }

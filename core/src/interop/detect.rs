@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::SourceFormat;
 use super::csv_vacancies;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, json_syntax};
 
 /// The format of a text, or why none fits.
 pub fn detect(text: &str) -> Result<SourceFormat> {
@@ -22,12 +22,7 @@ pub fn detect(text: &str) -> Result<SourceFormat> {
             Ok(v) => detect_json(&v),
             // Broken JSON-LD goes to its importer, which names the fault.
             Err(_) if t.contains("\"@context\"") || t.contains("\"@type\"") => Ok(SourceFormat::JobPosting),
-            Err(e) => Err(Error::Syntax {
-                format: "json",
-                line: e.line(),
-                column: e.column(),
-                message: e.to_string().split(" at line ").next().unwrap_or_default().to_owned(),
-            }),
+            Err(e) => Err(json_syntax(&e)),
         };
     }
     if let Ok(v) = serde_norway::from_str::<Value>(t)

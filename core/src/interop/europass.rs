@@ -33,7 +33,7 @@ use super::text::{self, fold, html_parts};
 use super::tree::{Node, Tracker};
 use super::words::{self};
 use super::{Import, Imported, SourceFormat, check_cv_size, finish_profile};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, without_position};
 use crate::limits::MAX_DEPTH;
 use crate::model::{
     CefrLevel, Certification, Education, EqfLevel, LanguageSkill, LicenceCategory, Link, PROFILE_SCHEMA_VERSION, PartialDate, Place,
@@ -49,7 +49,7 @@ pub fn import(text: &str) -> Result<Import> {
     if t.starts_with('{') {
         let v: Value = serde_json::from_str(t).map_err(|e| Error::Import {
             format: "europass",
-            message: format!("line {}, column {}: {}", e.line(), e.column(), e.to_string().split(" at line ").next().unwrap_or_default()),
+            message: format!("line {}, column {}: {}", e.line(), e.column(), without_position(&e.to_string())),
             hint: None,
         })?;
         let tracker = Tracker::new(&v);

@@ -30,7 +30,7 @@ use super::text::{self, DateValue, fold};
 use super::tree::{Node, Tracker};
 use super::words;
 use super::{Import, Imported, MappingReport, SourceFormat, finish_vacancy};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, without_position};
 use crate::limits::MAX_IMPORT_ROWS;
 use crate::model::{Concept, ContractType, Hours, PartialDate, Place, Remote, VACANCY_SCHEMA_VERSION, Vacancy};
 
@@ -54,7 +54,7 @@ fn syntax(e: &serde_json::Error, source: &str, line_offset: usize, inside: &str)
         (l, 0) if l > 1 => (l - 1, source.lines().nth(l - 2).map_or(0, |t| t.chars().count()) + 1),
         other => other,
     };
-    let what = message.split(" at line ").next().unwrap_or_default();
+    let what = without_position(&message);
     let hint = if what.contains("control character") {
         "a line break inside a quoted text must be written \\n in JSON; ask the publisher to fix the page"
     } else if what.contains("trailing comma") {

@@ -30,7 +30,7 @@ use super::text::{self, DateValue, fold};
 use super::tree::{Node, Tracker};
 use super::words::{self, Fluency};
 use super::{Import, Imported, MappingReport, SourceFormat, check_cv_size, finish_profile, finish_vacancy};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, without_position};
 use crate::limits::MAX_IMPORT_ROWS;
 use crate::model::{
     Certification, ContractType, Education, Hours, LanguageSkill, Link, PartialDate, Place, Profile, Project, Remote, Skill, Vacancy,
@@ -44,7 +44,7 @@ const UNMAPPED: &str = "no matching field in sportello's profile";
 pub fn import(text: &str) -> Result<Import> {
     let v: Value = serde_json::from_str(text).map_err(|e| Error::Import {
         format: "jsonresume",
-        message: format!("line {}, column {}: {}", e.line(), e.column(), e.to_string().split(" at line ").next().unwrap_or_default()),
+        message: format!("line {}, column {}: {}", e.line(), e.column(), without_position(&e.to_string())),
         hint: Some("check for a missing comma, quote or bracket just before that point".into()),
     })?;
     if is_job(&v) || v.get("jobs").is_some() || v.is_array() {

@@ -25,7 +25,7 @@ use super::text::{self, DateValue, fold, markdown};
 use super::tree::{Node, Tracker};
 use super::words::{self, Fluency};
 use super::{Import, Imported, SourceFormat, check_cv_size, finish_profile};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, without_position};
 use crate::model::{
     Certification, Education, LanguageSkill, Link, PROFILE_SCHEMA_VERSION, PartialDate, Place, Profile, Project, Skill, WorkExperience,
 };
@@ -37,7 +37,7 @@ pub fn import(text: &str) -> Result<Import> {
         let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
         Error::Import {
             format: "rendercv",
-            message: format!("line {line}, column {column}: {}", e.to_string().split(" at line ").next().unwrap_or_default()),
+            message: format!("line {line}, column {column}: {}", without_position(&e.to_string())),
             hint: Some("check the indentation and quote values that contain ': '".into()),
         }
     })?;

@@ -11,6 +11,7 @@ pub mod bulk;
 #[cfg(feature = "index")]
 mod candidates;
 pub mod explain;
+pub mod feed;
 pub mod gaps;
 #[cfg(feature = "index")]
 pub mod index;
@@ -24,6 +25,9 @@ use crate::taxonomy::Taxonomy;
 pub use prepare::{PreparedProfile, PreparedVacancy};
 pub use score::{MatchResult, licence_covers};
 pub use weights::Weights;
+
+/// How many matches are shown unless told otherwise, in every binding.
+pub const DEFAULT_TOP: usize = 10;
 
 /// Scores with given reference data, weights and date.
 pub struct Matcher<'a> {
@@ -144,6 +148,28 @@ impl<'a> Matcher<'a> {
         if !include_excluded {
             results.retain(|r| !r.excluded);
         }
+        results.truncate(top);
+        results
+    }
+
+    /// The best `top` of a feed's vacancies for a person, held in memory (no index), ranked
+    /// as [`Matcher::rank`] does; excluded ones only with `include_excluded`. Each result
+    /// comes with its vacancy's position in `vacancies`, since ids may repeat in a feed.
+    pub fn vacancies_in(
+        &self,
+        p: &PreparedProfile,
+        vacancies: &[PreparedVacancy],
+        top: usize,
+        include_excluded: bool,
+    ) -> Vec<(usize, MatchResult)> {
+        let mut have = score::PersonSkills::new(p, self.taxonomy);
+        let mut results: Vec<(usize, MatchResult)> = vacancies
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i, score::score_with(&mut have, v, self.taxonomy, &self.weights, self.today, score::Detail::Full)))
+            .filter(|(_, r)| include_excluded || !r.excluded)
+            .collect();
+        results.sort_by(|a, b| compare_results(&a.1, &b.1).then(a.0.cmp(&b.0)));
         results.truncate(top);
         results
     }

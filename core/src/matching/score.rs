@@ -37,6 +37,8 @@ pub enum PartName {
     Distance,
 }
 
+wire_names!(PartName, "a part of the score", { EssentialSkills => "essential_skills", OptionalSkills => "optional_skills", Occupation => "occupation", Languages => "languages", Education => "education", Experience => "experience", Distance => "distance" });
+
 /// One part of a score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Part {
@@ -152,6 +154,8 @@ pub enum Hint {
     /// The profile's home could not be located.
     AddHome,
 }
+
+wire_names!(Hint, "a hint", { AddSkills => "add_skills", AddHome => "add_home" });
 
 /// A scored pair.
 #[derive(Debug, Clone, PartialEq, Serialize)]

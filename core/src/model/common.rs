@@ -47,7 +47,14 @@ macro_rules! code_enum {
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let s = String::deserialize(d)?;
-                $name::parse(&s).map_err(serde::de::Error::custom)
+                $name::parse(&s).map_err(|_| {
+                    $crate::problem::Rule::NotACode {
+                        value: s.clone(),
+                        what: $what.into(),
+                        expected: $name::ALL.iter().map(|v| v.code().to_owned()).collect(),
+                    }
+                    .to_parser_error()
+                })
             }
         }
     };
@@ -197,7 +204,7 @@ impl<'de> Deserialize<'de> for EqfLevel {
         u8::try_from(n)
             .ok()
             .and_then(EqfLevel::new)
-            .ok_or_else(|| serde::de::Error::custom(format!("{n} is not an EQF level (expected a whole number from 1 to 8)")))
+            .ok_or_else(|| crate::problem::Rule::NotAnEqfLevel { value: n.to_string() }.to_parser_error())
     }
 }
 
@@ -269,6 +276,8 @@ mod tests {
     fn eqf_levels_are_one_to_eight() {
         assert!(serde_json::from_str::<EqfLevel>("8").is_ok());
         let err = serde_json::from_str::<EqfLevel>("9").unwrap_err().to_string();
-        assert!(err.starts_with("9 is not an EQF level"), "{err}");
+        // The loader reads the rule back from the parser's error (see `problem::Rule`).
+        let rule = crate::problem::Rule::from_parser(err.split(" at line ").next().unwrap_or_default());
+        assert_eq!(rule.message(crate::lang::Lang::En), "9 is not an EQF level (expected a whole number from 1 to 8)");
     }
 }

@@ -30,21 +30,8 @@ pub enum Section {
     Projects,
 }
 
-impl Section {
-    /// The default order.
-    pub const ALL: [Section; 10] = [
-        Section::Summary,
-        Section::Work,
-        Section::Education,
-        Section::Languages,
-        Section::Skills,
-        Section::DigitalSkills,
-        Section::DrivingLicences,
-        Section::Certifications,
-        Section::Volunteering,
-        Section::Projects,
-    ];
-}
+// `Section::ALL` is also the default order.
+wire_names!(Section, "a section", { Summary => "summary", Work => "work", Education => "education", Languages => "languages", Skills => "skills", DigitalSkills => "digital_skills", DrivingLicences => "driving_licences", Certifications => "certifications", Volunteering => "volunteering", Projects => "projects" });
 
 /// Paper sizes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]

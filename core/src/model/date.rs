@@ -163,7 +163,7 @@ impl<'de> Deserialize<'de> for PartialDate {
             Raw::Text(s) => s,
             Raw::Year(y) => y.to_string(),
         };
-        text.parse().map_err(serde::de::Error::custom)
+        text.parse().map_err(|_| crate::problem::Rule::NotADate { value: text.clone() }.to_parser_error())
     }
 }
 

@@ -247,6 +247,9 @@ impl Renderer {
 
     /// Renders a profile.
     pub fn render(&self, profile: &Profile, req: &RenderRequest) -> Result<Rendered> {
+        if !(req.dpi.is_finite() && crate::limits::DPI_RANGE.contains(&req.dpi)) {
+            return Err(Error::InvalidOption { name: "dpi", value: req.dpi.to_string(), expected: "18 to 1200" });
+        }
         let from_profile = profile.render.as_ref();
         let template = req.template.clone().or_else(|| from_profile.and_then(|o| o.template.clone())).unwrap_or_else(|| "europass".into());
         if !self.templates.contains_key(&template) {

@@ -211,7 +211,7 @@ impl Taxonomy {
         let (name, reader) = open_required(source, &names("occupationSkillRelations"))?;
         let stats = for_each_record(&name, reader, &OCC_SKILL_COLUMNS, |row| {
             let (occ, kind, skill) = (row.required(0)?, row.required(1)?, row.required(2)?);
-            let kind = RelationType::parse(kind).ok_or_else(|| format!("relationType {kind:?} is not \"essential\" or \"optional\""))?;
+            let kind = kind.parse::<RelationType>().map_err(|_| format!("relationType {kind:?} is not \"essential\" or \"optional\""))?;
             match (self.uri_ids.get(occ), self.uri_ids.get(skill)) {
                 (Some(&o), Some(&s)) => {
                     self.occ_skill.push((o, s, kind));
@@ -244,7 +244,7 @@ impl Taxonomy {
         let (name, reader) = open_required(source, &names("skillSkillRelations"))?;
         let stats = for_each_record(&name, reader, &SKILL_SKILL_COLUMNS, |row| {
             let (a, kind, b) = (row.required(0)?, row.required(1)?, row.required(2)?);
-            let kind = RelationType::parse(kind).ok_or_else(|| format!("relationType {kind:?} is not \"essential\" or \"optional\""))?;
+            let kind = kind.parse::<RelationType>().map_err(|_| format!("relationType {kind:?} is not \"essential\" or \"optional\""))?;
             match (self.uri_ids.get(a), self.uri_ids.get(b)) {
                 (Some(&a), Some(&b)) => {
                     self.skill_skill.push((a, b, kind));

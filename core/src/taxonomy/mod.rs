@@ -75,7 +75,7 @@ use text::FxHashMap;
 
 pub use esco_csv::{EscoSource, ImportReport};
 pub use related::{CLOSE_GROUP_MAX, Relation, RelationKind};
-pub use search::{DEFAULT_MIN_SIMILARITY, Hit, MAX_QUERY_CHARS, MatchKind, SearchOptions, ViaOccupation};
+pub use search::{DEFAULT_MIN_SIMILARITY, DEFAULT_SEARCH_LIMIT, Hit, MAX_QUERY_CHARS, MAX_SEARCH_LIMIT, MatchKind, SearchOptions, ViaOccupation};
 pub use suggest::{OPTIONAL_WEIGHT, OccupationScore, SkillLink};
 pub use text::fold;
 
@@ -111,6 +111,8 @@ pub enum ConceptKind {
     /// A group of the skills hierarchy, including ISCED-F fields (`skillGroups_xx.csv`).
     SkillGroup,
 }
+
+wire_names!(ConceptKind, "a kind of concept", { Skill => "skill", Occupation => "occupation", IscoGroup => "isco_group", SkillGroup => "skill_group" });
 
 impl ConceptKind {
     fn code(self) -> u8 {
@@ -204,6 +206,8 @@ pub enum LabelKind {
     Synonym,
 }
 
+wire_names!(LabelKind, "a kind of label", { Preferred => "preferred", Alternative => "alternative", Hidden => "hidden", Synonym => "synonym" });
+
 impl LabelKind {
     fn code(self) -> u8 {
         match self {
@@ -237,15 +241,7 @@ pub enum LabelSource {
     Sportello,
 }
 
-impl LabelSource {
-    /// `esco` or `sportello`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            LabelSource::Esco => "esco",
-            LabelSource::Sportello => "sportello",
-        }
-    }
-}
+wire_names!(LabelSource, "a label source", { Esco => "esco", Sportello => "sportello" });
 
 /// How strongly an occupation needs a skill (ESCO's `relationType`), or how one skill needs
 /// another in `skillSkillRelations`.
@@ -259,15 +255,7 @@ pub enum RelationType {
     Optional,
 }
 
-impl RelationType {
-    fn parse(s: &str) -> Option<Self> {
-        match s {
-            "essential" => Some(RelationType::Essential),
-            "optional" => Some(RelationType::Optional),
-            _ => None,
-        }
-    }
-}
+wire_names!(RelationType, "a relation (essential or optional)", { Essential => "essential", Optional => "optional" });
 
 /// One label of a concept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

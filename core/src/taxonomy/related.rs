@@ -46,6 +46,8 @@ pub enum RelationKind {
     SameGroup,
 }
 
+wire_names!(RelationKind, "a relation between skills", { Same => "same", Narrower => "narrower", Broader => "broader", EssentialRelated => "essential_related", OptionalRelated => "optional_related", SameGroup => "same_group" });
+
 /// The most specialisations a broader skill may have for two of them to earn
 /// [`RelationKind::SameGroup`] credit from each other.
 pub const CLOSE_GROUP_MAX: usize = 12;

@@ -54,7 +54,7 @@ use super::text::{BitOsa, FxHashMap, Stemmer, fold, fold_into, hash_str, is_fill
 use super::{ConceptId, ConceptKind, LabelKind, LabelSource, RelationType, ReuseLevel, Taxonomy};
 use crate::error::{Error, Result};
 
-pub use crate::limits::MAX_QUERY_CHARS;
+pub use crate::limits::{MAX_QUERY_CHARS, MAX_SEARCH_LIMIT};
 
 /// How many candidates from the word stage are compared as whole strings.
 const RERANK: usize = 48;
@@ -108,9 +108,25 @@ pub struct SearchOptions<'a> {
     pub min_similarity: f64,
 }
 
+/// How many results a search returns unless told otherwise, in every binding.
+pub const DEFAULT_SEARCH_LIMIT: usize = 10;
+
 impl Default for SearchOptions<'_> {
     fn default() -> Self {
-        SearchOptions { limit: 10, lang: None, display_lang: None, min_similarity: DEFAULT_MIN_SIMILARITY }
+        SearchOptions { limit: DEFAULT_SEARCH_LIMIT, lang: None, display_lang: None, min_similarity: DEFAULT_MIN_SIMILARITY }
+    }
+}
+
+impl SearchOptions<'_> {
+    /// Refuses a similarity outside 0 to 1 and a limit above [`MAX_SEARCH_LIMIT`].
+    pub fn check(&self) -> Result<()> {
+        if !(0.0..=1.0).contains(&self.min_similarity) {
+            return Err(Error::InvalidOption { name: "min_similarity", value: self.min_similarity.to_string(), expected: "0 to 1" });
+        }
+        if self.limit > MAX_SEARCH_LIMIT {
+            return Err(Error::InvalidOption { name: "limit", value: self.limit.to_string(), expected: "at most 50" });
+        }
+        Ok(())
     }
 }
 
@@ -133,6 +149,8 @@ pub enum MatchKind {
     ViaOccupation,
 }
 
+wire_names!(MatchKind, "a kind of match", { Exact => "exact", AltLabel => "alt_label", Synonym => "synonym", Token => "token", Fuzzy => "fuzzy", ViaOccupation => "via_occupation" });
+
 impl MatchKind {
     fn rank(self) -> u8 {
         match self {
@@ -140,18 +158,6 @@ impl MatchKind {
             MatchKind::AltLabel | MatchKind::Synonym => 1,
             MatchKind::Token | MatchKind::ViaOccupation => 2,
             MatchKind::Fuzzy => 3,
-        }
-    }
-
-    /// The wire name: `exact`, `alt_label`, `synonym`, `token`, `fuzzy`, `via_occupation`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            MatchKind::Exact => "exact",
-            MatchKind::AltLabel => "alt_label",
-            MatchKind::Synonym => "synonym",
-            MatchKind::Token => "token",
-            MatchKind::Fuzzy => "fuzzy",
-            MatchKind::ViaOccupation => "via_occupation",
         }
     }
 }
@@ -293,6 +299,7 @@ impl Taxonomy {
         if chars > MAX_QUERY_CHARS {
             return Err(Error::QueryTooLong { chars, limit: MAX_QUERY_CHARS });
         }
+        options.check()?;
         let index = match kind {
             ConceptKind::Skill => &self.indexes().skills,
             ConceptKind::Occupation => &self.indexes().occupations,

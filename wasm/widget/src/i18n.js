@@ -348,14 +348,6 @@ export const CONTRACTS = ['tirocinio', 'apprendistato', 'tempo_determinato', 'te
  * messages in English; these patterns follow its wording (the Playwright tests check
  * them), and any other message is shown as the core wrote it.
  */
-export const PROBLEMS_IT = [
-  [/^"(.*)" is before the start date "(.*)" \(expected .*\)$/, (m) => `“${m[1]}” viene prima della data di inizio “${m[2]}”: controlla le date.`],
-  [/^"(.*)" is not a date \(expected .*\)$/, (m) => `“${m[1]}” non è una data: scrivi l’anno (2019), mese e anno (03/2019) o la data intera.`],
-  [/^"(.*)" is not an e-mail address/, (m) => `“${m[1]}” non è un indirizzo e-mail (ad esempio nome@esempio.it).`],
-  [/^"(.*)" is not a web address/, (m) => `“${m[1]}” non è un indirizzo web (ad esempio https://www.esempio.it).`],
-  [/^is (\d+) characters long \(expected at most (\d+)\)$/, (m) => `Il testo è di ${m[1]} caratteri: al massimo ${m[2]}. Accorcialo.`],
-  [/^"(.*)" is in the future \(today is .*\)$/, (m) => `“${m[1]}” è una data futura.`],
-];
 
 /** "{x}" placeholders filled in. */
 export function fmt(s, vars) {

@@ -17,7 +17,7 @@
 // {seq, ms, renderMs, pages}, `sportello-preview-error` {error}, `sportello-matches`
 // {count}, `sportello-error` {error}.
 
-import { STR, LANGUAGES, CEFR, GRID, LICENCES, CONTRACTS, PROBLEMS_IT, fmt } from './i18n.js';
+import { STR, LANGUAGES, CEFR, GRID, LICENCES, CONTRACTS, fmt } from './i18n.js';
 
 const DRAFT_VERSION = 1;
 const PREVIEW_DEBOUNCE_MS = 20;
@@ -952,7 +952,7 @@ ${this.field({ path: 'render.lang', label: t.cvLang, options: [['it', 'Italiano'
 
   renderArgs() {
     const p = completed(this.state);
-    return { profile: p, template: p.render?.template, lang: p.render?.lang, today: this.today };
+    return { profile: p, template: p.render?.template, lang: p.render?.lang, today: this.today, uiLang: this.uiLang };
   }
 
   requestPreview(delay = PREVIEW_DEBOUNCE_MS) {
@@ -1053,15 +1053,9 @@ ${this.field({ path: 'render.lang', label: t.cvLang, options: [['it', 'Italiano'
     return null;
   }
 
+  // The core words every problem in the page's language (its `code` says which one it is).
   message(pr) {
-    const t = this.t;
-    if (/^is (empty|missing)/.test(pr.message)) return t.requiredMsg;
-    if (this.uiLang === 'it') {
-      for (const [pattern, say] of PROBLEMS_IT) {
-        const m = pr.message.match(pattern);
-        if (m) return say(m);
-      }
-    }
+    if (pr.code === 'empty' || pr.code === 'missing') return this.t.requiredMsg;
     return pr.hint ? `${pr.message} (${pr.hint})` : pr.message;
   }
 
@@ -1237,9 +1231,9 @@ ${this.field({ path: 'render.lang', label: t.cvLang, options: [['it', 'Italiano'
       if (file.size > 5 * 1024 * 1024) return fail(`${t.importBad} (> 5 MB)`);
       const text = await file.text();
       await this.ready;
-      const v = await this.rpc.call('validate', { text, today: this.today });
+      const v = await this.rpc.call('validate', { text, today: this.today, lang: this.uiLang });
       if (v.kind === 'vacancy') return fail(t.importVacancy);
-      const read = await this.rpc.call('readProfile', { text, today: this.today });
+      const read = await this.rpc.call('readProfile', { text, today: this.today, lang: this.uiLang });
       const p = read.profile;
       p.render ??= {};
       p.render.template ??= 'europass';
@@ -1324,7 +1318,7 @@ ${this.check('ui.show_excluded', t.showExcluded, { kind: 'ui', checked: this.sho
     };
     const li = (items) => `<ul>${items.map((x) => `<li>${x}</li>`).join('')}</ul>`;
     ol.innerHTML = list
-      .map(({ vacancy: v, result: r, reasons: why }, i) => {
+      .map(({ vacancy: v, result: r, explanation: why }, i) => {
         const pct = Math.round(r.score * 100);
         const meta = [v.employer, place(v), v.contract ? t.contractNames[v.contract] ?? v.contract : null, r.distance_km != null ? fmt(t.kmAway, { x: Math.round(r.distance_km) }) : null].filter(Boolean).map(esc).join(' · ');
         return `<li><article class="match${r.excluded ? ' excluded' : ''}" aria-labelledby="m-${i}">

@@ -56,29 +56,32 @@ const ops = {
   async init() {
     return ready;
   },
-  async render({ profile, template, lang, today }) {
+  async render({ profile, template, lang, today, uiLang }) {
     await ready;
+    engine.setMessageLanguage(uiLang ?? 'it');
     const [json, photo] = split(profile);
     const t0 = performance.now();
     const out = engine.renderSvg(json, template, lang, today, photo);
     return { ...out, ms: performance.now() - t0 };
   },
-  async pdf({ profile, template, lang, today }) {
+  async pdf({ profile, template, lang, today, uiLang }) {
     await ready;
+    engine.setMessageLanguage(uiLang ?? 'it');
     const [json, photo] = split(profile);
     return engine.renderPdf(json, template, lang, today, photo);
   },
-  async text({ profile, template, lang, today }) {
+  async text({ profile, template, lang, today, uiLang }) {
     await ready;
+    engine.setMessageLanguage(uiLang ?? 'it');
     return engine.renderText(split(profile)[0], template, lang, today);
   },
-  async validate({ text, today }) {
+  async validate({ text, today, lang }) {
     await ready;
-    return wasm.validate(text, today);
+    return wasm.validate(text, today, lang);
   },
-  async readProfile({ text, today }) {
+  async readProfile({ text, today, lang }) {
     await ready;
-    return wasm.readProfile(text, today);
+    return wasm.readProfile(text, today, lang);
   },
   async searchSkills({ text, limit, lang, minSimilarity }) {
     await ready;

@@ -1,0 +1,292 @@
+//! Vacancy feeds: many vacancies in one text, as a JSON array (the widget's
+//! `vacancies.json`) or as JSON Lines (one vacancy per line, the CLI's and the index's
+//! exchange format).
+//!
+//! One reader for every binding. The whole feed is refused only when it cannot be split
+//! into entries (not JSON, a broken array, beyond the size or row limits); an entry that is
+//! not a usable vacancy (a broken line, a missing title, a bad date) is left out and listed
+//! with its position, line and id, so nothing is dropped silently.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::error::{Error, Result, without_position};
+use crate::limits::{MAX_IMPORT_BYTES, MAX_IMPORT_ROWS};
+use crate::load::{Format, load_vacancy};
+use crate::model::{PartialDate, Vacancy};
+use crate::validate::Problem;
+
+/// One entry of a feed, before it is read as a vacancy.
+#[derive(Debug)]
+pub struct Entry<'a> {
+    /// 0-based position in the feed.
+    pub index: usize,
+    /// 1-based line where the entry starts.
+    pub line: usize,
+    /// The entry as written (one line of JSON Lines, one item of an array).
+    pub text: &'a str,
+    /// The entry as JSON, or why it is not JSON (JSON Lines only: a broken array is
+    /// refused whole).
+    pub json: Result<Value>,
+}
+
+impl Entry<'_> {
+    /// The entry's `id`, when it has a text one.
+    pub fn id(&self) -> Option<&str> {
+        self.json.as_ref().ok()?.get("id")?.as_str()
+    }
+}
+
+/// A vacancy read from a feed.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedVacancy {
+    /// 0-based position in the feed.
+    pub index: usize,
+    /// 1-based line where it starts.
+    pub line: usize,
+    /// The vacancy.
+    pub vacancy: Vacancy,
+    /// Its warnings (a vacancy with errors is left out).
+    pub warnings: Vec<Problem>,
+}
+
+/// A feed entry left out, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FeedProblem {
+    /// 0-based position in the feed.
+    pub index: usize,
+    /// 1-based line where the entry starts.
+    pub line: usize,
+    /// The entry's id, when it has one.
+    pub id: Option<String>,
+    /// What is wrong, in one line.
+    pub message: String,
+    /// Every problem with its field path, when the entry is JSON but not a valid vacancy.
+    pub problems: Vec<Problem>,
+}
+
+/// A feed read: the usable vacancies in feed order, and the entries left out.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Feed {
+    /// The vacancies.
+    pub vacancies: Vec<FeedVacancy>,
+    /// The entries left out.
+    pub problems: Vec<FeedProblem>,
+}
+
+/// Reads a feed: every entry as a vacancy (checked as [`load_vacancy`] checks a file;
+/// `today` enables the checks against the calendar).
+pub fn read(bytes: &[u8], today: Option<PartialDate>) -> Result<Feed> {
+    let mut feed = Feed::default();
+    for entry in split(bytes)? {
+        let id = entry.id().map(str::to_owned);
+        let (index, line) = (entry.index, entry.line);
+        let loaded = entry.json.and_then(|value| load_value(&value, today));
+        match loaded {
+            Ok((vacancy, warnings)) => feed.vacancies.push(FeedVacancy { index, line, vacancy, warnings }),
+            Err(e) => {
+                let problems = match &e {
+                    Error::Invalid(report) => report.problems.clone(),
+                    _ => Vec::new(),
+                };
+                feed.problems.push(FeedProblem { index, line, id, message: e.to_string(), problems });
+            }
+        }
+    }
+    Ok(feed)
+}
+
+fn load_value(value: &Value, today: Option<PartialDate>) -> Result<(Vacancy, Vec<Problem>)> {
+    let bytes = serde_json::to_vec(value).map_err(|e| Error::Syntax { format: "json", line: 0, column: 0, message: e.to_string() })?;
+    let loaded = load_vacancy(&bytes, Format::Json, today)?;
+    Ok((loaded.value, loaded.report.problems))
+}
+
+/// Splits a feed into its entries: a JSON array, JSON Lines, or one JSON object. A byte
+/// order mark and blank lines are allowed.
+pub fn split(bytes: &[u8]) -> Result<Vec<Entry<'_>>> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(Error::TooLarge { what: "the vacancy feed".into(), size: bytes.len(), limit: MAX_IMPORT_BYTES });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
+        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+        let column = String::from_utf8_lossy(valid).rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Error::Encoding { line, column }
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let start = text.len() - text.trim_start().len();
+    let entries = match text[start..].chars().next() {
+        Some('[') => array(text, start)?,
+        Some('{') => match serde_json::from_str::<Value>(text) {
+            // One document, perhaps over several lines.
+            Ok(value) => vec![Entry { index: 0, line: line_of(text, start), text: text[start..].trim_end(), json: Ok(value) }],
+            Err(_) => lines(text),
+        },
+        None => Vec::new(),
+        Some(_) => {
+            return Err(Error::Syntax {
+                format: "json",
+                line: line_of(text, start),
+                column: 0,
+                message: "the vacancy feed is not JSON (expected a JSON array of vacancies or JSON Lines)".into(),
+            });
+        }
+    };
+    if entries.len() > MAX_IMPORT_ROWS {
+        return Err(Error::TooManyRows { what: "the vacancy feed".into(), rows: entries.len(), limit: MAX_IMPORT_ROWS });
+    }
+    Ok(entries)
+}
+
+/// JSON Lines: each non-blank line an entry; a broken line is an entry with its error.
+fn lines(text: &str) -> Vec<Entry<'_>> {
+    text.split('\n')
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .enumerate()
+        .map(|(index, (i, l))| Entry {
+            index,
+            line: i + 1,
+            text: l.trim_end_matches('\r'),
+            json: serde_json::from_str(l).map_err(|e| Error::Syntax {
+                format: "json",
+                line: i + 1,
+                column: e.column(),
+                message: without_position(&e.to_string()).to_owned(),
+            }),
+        })
+        .collect()
+}
+
+/// A JSON array, read item by item to know the line where each starts.
+fn array(text: &str, open: usize) -> Result<Vec<Entry<'_>>> {
+    let mut entries = Vec::new();
+    let mut pos = skip_space(text, open + 1);
+    if text[pos..].starts_with(']') {
+        return trailing(text, pos + 1).map(|()| entries);
+    }
+    loop {
+        let mut stream = serde_json::Deserializer::from_str(&text[pos..]).into_iter::<Value>();
+        let value = match stream.next() {
+            Some(Ok(v)) => v,
+            Some(Err(e)) => return Err(syntax_at(text, pos, &e)),
+            None => return Err(expected(text, pos, "a vacancy or ']'")),
+        };
+        let end = pos + stream.byte_offset();
+        entries.push(Entry { index: entries.len(), line: line_of(text, pos), text: &text[pos..end], json: Ok(value) });
+        pos = skip_space(text, end);
+        match text[pos..].chars().next() {
+            Some(',') => pos = skip_space(text, pos + 1),
+            Some(']') => return trailing(text, pos + 1).map(|()| entries),
+            _ => return Err(expected(text, pos, "',' or ']'")),
+        }
+        if entries.len() > MAX_IMPORT_ROWS {
+            return Err(Error::TooManyRows { what: "the vacancy feed".into(), rows: entries.len(), limit: MAX_IMPORT_ROWS });
+        }
+    }
+}
+
+fn trailing(text: &str, pos: usize) -> Result<()> {
+    let rest = skip_space(text, pos);
+    if rest == text.len() { Ok(()) } else { Err(expected(text, rest, "nothing after the closing ']'")) }
+}
+
+fn skip_space(text: &str, pos: usize) -> usize {
+    pos + (text[pos..].len() - text[pos..].trim_start().len())
+}
+
+fn line_of(text: &str, pos: usize) -> usize {
+    text[..pos].matches('\n').count() + 1
+}
+
+fn column_of(text: &str, pos: usize) -> usize {
+    text[..pos].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1
+}
+
+fn expected(text: &str, pos: usize, what: &str) -> Error {
+    Error::Syntax {
+        format: "json",
+        line: line_of(text, pos),
+        column: column_of(text, pos),
+        message: format!("the vacancy feed is not a valid JSON array (expected {what})"),
+    }
+}
+
+/// A parser error inside an item, placed in the whole text.
+fn syntax_at(text: &str, pos: usize, e: &serde_json::Error) -> Error {
+    let (line, column) = match e.line() {
+        1 => (line_of(text, pos), column_of(text, pos) + e.column().saturating_sub(1)),
+        l => (line_of(text, pos) + l - 1, e.column()),
+    };
+    Error::Syntax { format: "json", line, column, message: without_position(&e.to_string()).to_owned() }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    const FEED: &str = include_str!("../../tests/fixtures/vacancies.jsonl");
+
+    fn as_array(jsonl: &str) -> String {
+        format!("[\n{}\n]", jsonl.lines().filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join(",\n"))
+    }
+
+    #[test]
+    fn json_lines_and_arrays_give_the_same_vacancies() {
+        let lines = read(FEED.as_bytes(), None).unwrap();
+        let array = read(as_array(FEED).as_bytes(), None).unwrap();
+        assert_eq!(lines.vacancies.len(), 12);
+        assert!(lines.problems.is_empty() && array.problems.is_empty());
+        let ids = |f: &Feed| f.vacancies.iter().map(|v| v.vacancy.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&lines), ids(&array));
+        assert_eq!(array.vacancies[1].line, 3, "the line where the second item starts");
+        let text = as_array(FEED);
+        let entries = split(text.as_bytes()).unwrap();
+        assert_eq!(entries[1].text, FEED.lines().nth(1).unwrap().trim_end());
+    }
+
+    #[test]
+    fn a_bad_line_is_listed_and_the_rest_kept() {
+        let text = "{\"id\": \"a\", \"title\": \"A\", \"essential_skills\": [{\"label\": \"x\"}]}\n\n{\"id\": \"b\",\n{\"id\": \"c\", \"title\": \"\"}\n";
+        let feed = read(text.as_bytes(), None).unwrap();
+        assert_eq!(feed.vacancies.len(), 1);
+        assert_eq!(feed.problems.len(), 2);
+        assert_eq!((feed.problems[0].index, feed.problems[0].line), (1, 3));
+        assert!(feed.problems[0].message.starts_with("line 3"), "{}", feed.problems[0].message);
+        assert_eq!(feed.problems[1].id.as_deref(), Some("c"));
+        assert!(feed.problems[1].problems.iter().any(|p| p.path == "title"));
+    }
+
+    #[test]
+    fn one_pretty_printed_vacancy_is_a_feed_of_one() {
+        let text = "{\n  \"id\": \"a\",\n  \"title\": \"A\",\n  \"essential_skills\": [{\"label\": \"x\"}]\n}\n";
+        assert_eq!(read(text.as_bytes(), None).unwrap().vacancies.len(), 1);
+    }
+
+    #[test]
+    fn broken_arrays_and_other_text_are_refused_with_the_place() {
+        let e = split(b"[\n{\"id\": 1},\n{\"id\": 2,}\n]").unwrap_err();
+        assert!(matches!(e, Error::Syntax { line: 3, .. }), "{e:?}");
+        let e = split(b"[{\"id\": 1} {\"id\": 2}]").unwrap_err();
+        assert!(e.to_string().contains("expected ',' or ']'"), "{e}");
+        assert!(split(b"[] x").is_err());
+        assert!(matches!(split(b"hello").unwrap_err(), Error::Syntax { .. }));
+        assert!(split(b"  \n").unwrap().is_empty());
+        assert_eq!(split("\u{feff}[{}]".as_bytes()).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn limits_at_and_beyond() {
+        let padded = |n: usize| format!("[{}]", " ".repeat(n - 2));
+        assert!(split(padded(MAX_IMPORT_BYTES).as_bytes()).is_ok());
+        assert!(matches!(split(padded(MAX_IMPORT_BYTES + 1).as_bytes()), Err(Error::TooLarge { .. })));
+        let items = |n: usize| format!("[{}]", vec!["{}"; n].join(","));
+        assert_eq!(split(items(MAX_IMPORT_ROWS).as_bytes()).unwrap().len(), MAX_IMPORT_ROWS);
+        let e = split(items(MAX_IMPORT_ROWS + 1).as_bytes()).unwrap_err();
+        assert!(e.to_string().contains("20001"), "{e}");
+        let lines = vec!["{}"; MAX_IMPORT_ROWS + 1].join("\n");
+        assert!(matches!(split(lines.as_bytes()), Err(Error::TooManyRows { .. })));
+    }
+}
