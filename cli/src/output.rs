@@ -33,13 +33,17 @@ impl Failure {
         Self { message: format!("cannot {action} {}: {err}", path.display()), hint: None, code: EXIT_IO }
     }
 
-    /// A failure from the core library.
+    /// A failure from the core library (an option out of range is a usage error, exit 2).
     pub fn core(context: Option<&Path>, err: &sportello::Error) -> Self {
-        let message = match context {
-            Some(p) => format!("{}: {err}", p.display()),
-            None => err.to_string(),
+        let message = match (context, err) {
+            (_, sportello::Error::InvalidOption { name, value, expected }) => {
+                format!("--{}: {value} is not allowed (expected {expected})", name.replace('_', "-"))
+            }
+            (Some(p), _) => format!("{}: {err}", p.display()),
+            (None, _) => err.to_string(),
         };
-        Self { message, hint: err.hint(), code: EXIT_INVALID }
+        let code = if matches!(err, sportello::Error::InvalidOption { .. }) { 2 } else { EXIT_INVALID };
+        Self { message, hint: err.hint(), code }
     }
 
     /// Any other failure, with a hint.
@@ -64,6 +68,11 @@ pub type CmdResult = Result<ExitCode, Failure>;
 /// limit (one byte more, so that the core can say the file is too large).
 pub fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
     read_limited(path, sportello::limits::MAX_DOCUMENT_BYTES)
+}
+
+/// The language of a `--lang` option, or a usage error (exit 2) that says what is accepted.
+pub fn lang(code: &str) -> Result<sportello::lang::Lang, Failure> {
+    code.parse().map_err(|e: sportello::lang::UnknownLang| Failure::other(format!("--lang: {e}"), None, 2))
 }
 
 /// Reads a file, or standard input for `-`, up to `limit` bytes plus one.

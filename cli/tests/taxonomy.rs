@@ -64,14 +64,14 @@ fn skills_are_shown_in_the_readers_language_and_guesses_are_not() {
     assert!(!json(&["skills", "search", "non lo so", "--format", "json", "--min-similarity", "0.3"]).as_array().unwrap().is_empty());
     let bad = sportello(&["skills", "search", "muletto", "--min-similarity", "2"], home.path());
     assert_eq!(bad.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("--min-similarity: 2 is not between 0 and 1"));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--min-similarity: 2 is not allowed (expected 0 to 1)"));
     let wrong_lang: [&[&str]; 2] =
         [&["skills", "search", "muletto", "--lang", "fr"], &["skills", "suggest", "--occupation", "cuoco", "--lang", "fr"]];
     for args in wrong_lang {
         let bad = sportello(args, home.path());
         assert_eq!(bad.status.code(), Some(2), "{args:?}");
         assert!(
-            String::from_utf8_lossy(&bad.stderr).contains("--lang: \"fr\" is not a language Sportello shows (expected it or en)"),
+            String::from_utf8_lossy(&bad.stderr).contains("--lang: \"fr\" is not a language sportello writes in (expected it or en)"),
             "{args:?}"
         );
     }

@@ -13,7 +13,7 @@
 //! ```
 
 #[macro_use]
-mod wire;
+pub mod wire;
 pub mod error;
 pub mod feed;
 pub mod geo;

@@ -49,9 +49,6 @@ fn request(
         Some("a-2b" | "a2b") => PdfConformance::A2b,
         Some(other) => return Err(Failure::Value(format!("pdf_standard={other:?} (expected \"ua-1\", \"a-2b\" or None)"))),
     };
-    if !(dpi.is_finite() && (18.0..=1200.0).contains(&dpi)) {
-        return Err(Failure::Value(format!("dpi={dpi} (expected 18 to 1200)")));
-    }
     let overrides: CvOptions = match options {
         Some(json) => serde_json::from_str(json).map_err(|e| Failure::Field { path: "options".into(), message: e.to_string() })?,
         None => CvOptions::default(),

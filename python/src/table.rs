@@ -74,12 +74,7 @@ impl Table {
                 t.exclusions.push(
                     r.exclusions
                         .iter()
-                        .map(|e| {
-                            serde_json::to_value(e)
-                                .ok()
-                                .and_then(|v| v.get("reason").and_then(|x| x.as_str()).map(str::to_owned))
-                                .unwrap_or_default()
-                        })
+                        .map(|e| e.reason().to_owned())
                         .collect(),
                 );
             }

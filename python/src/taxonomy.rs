@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use sportello::geo::Gazetteer;
 use sportello::matching::prepare::{normalise_occupation, normalise_skill};
-use sportello::taxonomy::{ConceptKind, DEFAULT_MIN_SIMILARITY, Label, RelationType, SearchOptions, Taxonomy};
+use sportello::lang::Lang;
+use sportello::taxonomy::{ConceptKind, DEFAULT_MIN_SIMILARITY, DEFAULT_SEARCH_LIMIT, Label, RelationType, SearchOptions, Taxonomy};
 
 use crate::convert;
 use crate::errors::{Failure, detached, shield};
@@ -109,7 +110,7 @@ impl PyTaxonomy {
     }
 
     /// Ranked concepts for free text (`kind`: skill or occupation), labels shown in `lang`.
-    #[pyo3(signature = (kind, text, limit=10, lang="it", only_lang=None, min_similarity=DEFAULT_MIN_SIMILARITY))]
+    #[pyo3(signature = (kind, text, limit=DEFAULT_SEARCH_LIMIT, lang="it", only_lang=None, min_similarity=DEFAULT_MIN_SIMILARITY))]
     #[allow(clippy::too_many_arguments)]
     fn search<'py>(
         &self,
@@ -123,11 +124,11 @@ impl PyTaxonomy {
     ) -> PyResult<Bound<'py, PyAny>> {
         shield(py, || {
             let kind = self::kind(kind).map_err(|e| crate::errors::to_py(py, e))?;
-            if !(0.0..=1.0).contains(&min_similarity) {
-                return Err(crate::errors::to_py(py, Failure::Value(format!("min_similarity={min_similarity} (expected 0 to 1)"))));
-            }
             let opts = SearchOptions { limit, lang: only_lang, display_lang: Some(lang), min_similarity };
-            let hits = detached(py, || Ok(self.tax().search(kind, text, &opts)?))?;
+            let hits = detached(py, || {
+                let _: Lang = lang.parse()?;
+                Ok(self.tax().search(kind, text, &opts)?)
+            })?;
             convert::to_py(py, &hits)
         })
     }

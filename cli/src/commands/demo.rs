@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use sportello::load::{Format, load_profile, load_vacancy};
-use sportello::matching::explain::{Lang, explain};
+use sportello::matching::explain::explain;
 use sportello::matching::index::VacancyIndex;
 use sportello::render::{RenderRequest, Renderer};
 
@@ -32,8 +32,7 @@ pub struct Args {
 /// Runs the demo.
 pub fn run(args: Args) -> CmdResult {
     let today = today()?;
-    let lang = Lang::parse(&args.lang)
-        .ok_or_else(|| Failure::other(format!("{:?} is not a demo language (expected it or en)", args.lang), None, 2))?;
+    let lang = crate::output::lang(&args.lang)?;
     let core = |e: sportello::Error| Failure::core(None, &e);
     let profile = load_profile(SAMPLE_PROFILE.as_bytes(), Format::Yaml, Some(today)).map_err(core)?.value;
     println!(

@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use sportello::feed;
-use sportello::lang::UnknownLang;
 use sportello::limits::MAX_IMPORT_BYTES;
 use sportello::matching::explain::{self, Lang};
 use sportello::matching::feed::PreparedFeed;
@@ -88,10 +87,6 @@ pub struct BatchArgs {
     weights: Option<PathBuf>,
 }
 
-fn lang(code: &str) -> Result<Lang, Failure> {
-    code.parse().map_err(|e: UnknownLang| Failure::other(e.to_string(), None, 2))
-}
-
 /// Reads a weights file: JSON, or TOML by extension.
 pub fn load_weights(path: Option<&Path>) -> Result<Weights, Failure> {
     let Some(path) = path else { return Ok(Weights::default()) };
@@ -112,7 +107,7 @@ pub fn load_weights(path: Option<&Path>) -> Result<Weights, Failure> {
 /// Runs `match`.
 pub fn run(args: Args) -> CmdResult {
     let today = today()?;
-    let lang = lang(&args.lang)?;
+    let lang = crate::output::lang(&args.lang)?;
     let mut matcher = crate::taxonomy_store::matcher(today)?;
     matcher.weights = load_weights(args.weights.as_deref())?;
     if let Some(feed) = &args.feed {

@@ -206,18 +206,7 @@ fn output_paths(target: &Path, n: usize) -> Vec<PathBuf> {
 }
 
 fn parse_sections(names: &[String]) -> Result<Vec<Section>, Failure> {
-    names
-        .iter()
-        .map(|n| {
-            serde_json::from_value::<Section>(serde_json::Value::String(n.trim().to_owned())).map_err(|_| {
-                let all: Vec<String> = Section::ALL
-                    .iter()
-                    .map(|s| serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default())
-                    .collect();
-                Failure::other(format!("{n:?} is not a section (expected one of {})", all.join(", ")), None, 2)
-            })
-        })
-        .collect()
+    names.iter().map(|n| n.trim().parse().map_err(|e: sportello::wire::UnknownName| Failure::other(e.to_string(), None, 2))).collect()
 }
 
 /// Reads every `.typ` file of a template folder (recursively), keyed by relative path.

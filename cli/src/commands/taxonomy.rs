@@ -10,7 +10,7 @@ use sportello::geo::Gazetteer;
 use sportello::load::{Document, Format, load_document};
 use sportello::matching::explain::Lang;
 use sportello::normalise::{normalise_profile, normalise_vacancy};
-use sportello::taxonomy::{DEFAULT_MIN_SIMILARITY, EscoSource, SearchOptions, Taxonomy};
+use sportello::taxonomy::{DEFAULT_MIN_SIMILARITY, DEFAULT_SEARCH_LIMIT, EscoSource, SearchOptions, Taxonomy};
 
 use crate::output::{CmdResult, EXIT_INVALID, Failure, OutputFormat, read_input, today};
 use crate::taxonomy_store;
@@ -37,7 +37,7 @@ struct Search {
     #[arg(long)]
     only_lang: Option<String>,
     /// How many hits.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = DEFAULT_SEARCH_LIMIT)]
     limit: usize,
     /// Hits that match the text less well than this (0 to 1) are not shown: lower it to see
     /// weaker guesses.
@@ -51,18 +51,15 @@ struct Search {
 impl Search {
     /// The core's options for this search, once the language and threshold are checked.
     fn options(&self) -> Result<SearchOptions<'_>, Failure> {
-        if Lang::parse(&self.lang).is_none() {
-            return Err(Failure::other(format!("--lang: {:?} is not a language Sportello shows (expected it or en)", self.lang), None, 2));
-        }
-        if !(0.0..=1.0).contains(&self.min_similarity) {
-            return Err(Failure::other(format!("--min-similarity: {} is not between 0 and 1", self.min_similarity), None, 2));
-        }
-        Ok(SearchOptions {
+        crate::output::lang(&self.lang)?;
+        let options = SearchOptions {
             limit: self.limit,
             lang: self.only_lang.as_deref(),
             display_lang: Some(&self.lang),
             min_similarity: self.min_similarity,
-        })
+        };
+        options.check().map_err(|e| Failure::core(None, &e))?;
+        Ok(options)
     }
 
     /// What to print when nothing matched well enough, in the reader's language.
@@ -205,9 +202,7 @@ pub fn skills(args: SkillsArgs) -> CmdResult {
             }
         }
         SkillsAction::Suggest { occupation, lang, format } => {
-            if Lang::parse(&lang).is_none() {
-                return Err(Failure::other(format!("--lang: {lang:?} is not a language Sportello shows (expected it or en)"), None, 2));
-            }
+            crate::output::lang(&lang)?;
             let uri = if occupation.starts_with("http") {
                 occupation.clone()
             } else {
@@ -228,7 +223,7 @@ pub fn skills(args: SkillsArgs) -> CmdResult {
                 OutputFormat::Json => print_json(&links)?,
                 OutputFormat::Table => {
                     for l in &links {
-                        let rel = serde_json::to_value(l.relation).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+                        let rel = l.relation.as_str();
                         println!("{rel:<9}  {:<60} {}", shown(l.preferred_label, l.preferred_label_lang, &lang), l.uri);
                     }
                 }

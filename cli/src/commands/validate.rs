@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use serde::Serialize;
 use sportello::load::{Document, Format, load_document};
 use sportello::model::PartialDate;
-use sportello::lang::{Lang, UnknownLang};
 use sportello::validate::Problem;
 
 use crate::output::{CmdResult, EXIT_INVALID, Failure, OutputFormat, read_input, today};
@@ -42,7 +41,7 @@ struct Outcome {
 /// Validates each file and reports all problems; exit code 1 if any file has errors.
 pub fn run(args: Args) -> CmdResult {
     let today = today()?;
-    let lang: Lang = args.lang.parse().map_err(|e: UnknownLang| Failure::other(e.to_string(), None, 2))?;
+    let lang = crate::output::lang(&args.lang)?;
     let mut outcomes: Vec<Outcome> = args.files.iter().map(|f| check(f, today, args.strict)).collect::<Result<_, _>>()?;
     for o in &mut outcomes {
         o.problems = o.problems.iter().map(|p| p.in_lang(lang)).collect();

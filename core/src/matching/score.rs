@@ -145,6 +145,19 @@ pub enum Exclusion {
     ReservedLaw68,
 }
 
+impl Exclusion {
+    /// The stable name of the reason, as serialised in `reason`.
+    pub fn reason(&self) -> &'static str {
+        match self {
+            Exclusion::MissingLicence { .. } => "missing_licence",
+            Exclusion::Expired { .. } => "expired",
+            Exclusion::OutsideCommute { .. } => "outside_commute",
+            Exclusion::ContractRefused { .. } => "contract_refused",
+            Exclusion::ReservedLaw68 => "reserved_law68",
+        }
+    }
+}
+
 /// Advice on the profile that would improve matching.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -513,4 +526,19 @@ pub fn licence_covers(held: LicenceCategory, required: LicenceCategory) -> bool 
             Am => matches!(held, A1 | A2 | A | B),
             _ => false,
         }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn wire_names_agree_with_serde() {
+        crate::wire::assert_names(PartName::ALL);
+        crate::wire::assert_names(Hint::ALL);
+        for e in [Exclusion::ReservedLaw68, Exclusion::Expired { expires: PartialDate::year(2020).unwrap() }] {
+            assert_eq!(serde_json::to_value(&e).unwrap()["reason"], e.reason());
+        }
+    }
 }

@@ -855,6 +855,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn wire_names_agree_with_serde() {
+        use crate::wire::assert_names;
+        assert_names(ConceptKind::ALL);
+        assert_names(LabelKind::ALL);
+        assert_names(LabelSource::ALL);
+        assert_names(RelationType::ALL);
+        assert_names(RelationKind::ALL);
+        assert_names(MatchKind::ALL);
+        assert_names(crate::model::Section::ALL);
+    }
+
+    #[test]
     fn csr_groups_items_by_node_and_ignores_out_of_range() {
         let csr = Csr::build(3, &[(2, 'a'), (0, 'b'), (2, 'c'), (7, 'x')]);
         assert_eq!(csr.get(0), &['b']);
