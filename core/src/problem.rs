@@ -263,7 +263,8 @@ impl Rule {
                 format!("unknown variant {value:?}, expected one of {}", expected.join(", ")),
             ),
             Rule::Parser { message } => message.clone(),
-            Rule::Unreadable { message, .. } => w(format!("il documento non si può leggere: {message}"), message.clone()),
+            // The error's own words (errors are worded in English only, for now).
+            Rule::Unreadable { message, .. } => message.clone(),
             Rule::NotADate { value } => w(
                 format!("{value:?} non è una data (scrivi l'anno, 2019, mese e anno, 2019-03, o la data intera, 2019-03-15)"),
                 format!("{value:?} is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"),

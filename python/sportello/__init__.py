@@ -32,6 +32,7 @@ import datetime as _dt
 import json
 import os
 import threading
+import warnings
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
@@ -114,7 +115,7 @@ __all__ = [
 # ----- documents -----------------------------------------------------------------------
 
 
-def validate(source: Any, *, kind: Optional[str] = None, today: Today = None) -> List[Dict[str, Any]]:
+def validate(source: Any, *, kind: Optional[str] = None, today: Today = None, lang: str = "en") -> List[Dict[str, Any]]:
     """Validate a profile or vacancy and return its warnings.
 
     ``source`` is a dict, JSON or YAML text, or a path (a ``pathlib.Path``, or a one-line
@@ -122,7 +123,8 @@ def validate(source: Any, *, kind: Optional[str] = None, today: Today = None) ->
     ``"vacancy"`` or ``None`` (told apart by the fields). ``today`` (default: the clock, or
     ``SPORTELLO_TODAY``) enables the calendar checks.
 
-    Each warning is a dict with ``severity``, ``path``, ``message`` and ``hint``. Raises
+    Each warning is a dict with ``severity``, ``path``, ``code`` and ``args`` (stable),
+    ``message`` and ``hint`` (worded by the core in ``lang``: ``"en"`` or ``"it"``). Raises
     :class:`ValidationError` when the document has errors; its ``problems`` lists them all.
 
     >>> validate("person: {given_name: Maria, family_name: Rossi}\\nskills: [{label: pulizia}]")
@@ -132,8 +134,13 @@ def validate(source: Any, *, kind: Optional[str] = None, today: Today = None) ->
     ... except ValidationError as e:
     ...     sorted(p["path"] for p in e.problems if p["severity"] == "error")
     ['person.family_name', 'work[0].start']
+    >>> try:
+    ...     validate({"person": {"given_name": "A", "family_name": "B", "email": "x"}}, lang="it")
+    ... except ValidationError as e:
+    ...     [(p["code"], p["message"]) for p in e.problems if p["severity"] == "error"]
+    [('not_an_email', '"x" non è un indirizzo e-mail (ad esempio nome@esempio.it)')]
     """
-    return _native.validate(_inputs.text(source, "document"), kind, _inputs.today(today))  # type: ignore[no-any-return]
+    return _native.validate(_inputs.text(source, "document"), kind, _inputs.today(today), lang)  # type: ignore[no-any-return]
 
 
 def load(source: Any, *, kind: Optional[str] = None, today: Today = None) -> Dict[str, Any]:
@@ -784,5 +791,7 @@ def match_feed(profile: Any, feed: Any, *, lang: str = "it", top: int = DEFAULT_
     p_id, p_text = _inputs.one(profile, "profile")
     feed_text = _inputs.text(feed, "feed")
     matches, problems = _native.match_feed(p_text, feed_text, _inputs.today(today), lang, top, include_excluded, _inputs.weights(weights), p_id)
-    _warn_skipped([{"row": p["index"], "id": p["id"] or f"line {p['line']}", "message": p["message"]} for p in problems], "vacancies")
+    if problems:
+        lines = ", ".join(str(p["line"]) for p in problems)
+        warnings.warn(f"skipped {len(problems)} vacancies of the feed (lines {lines}); first: {problems[0]['message']}", SportelloWarning, stacklevel=2)
     return matches  # type: ignore[no-any-return]

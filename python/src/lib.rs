@@ -51,12 +51,19 @@ fn read(text: &Text, kind: Option<&str>, today: Option<PartialDate>) -> Result<(
 }
 
 /// Validates a profile or vacancy (JSON or YAML text) and returns its warnings; raises
-/// `ValidationError` listing every problem when it has errors.
+/// `ValidationError` listing every problem when it has errors. Messages in `lang`.
 #[pyfunction]
-#[pyo3(signature = (text, kind=None, today=None))]
-fn validate<'py>(py: Python<'py>, text: Text, kind: Option<&str>, today: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+#[pyo3(signature = (text, kind=None, today=None, lang="en"))]
+fn validate<'py>(py: Python<'py>, text: Text, kind: Option<&str>, today: Option<&str>, lang: &str) -> PyResult<Bound<'py, PyAny>> {
     shield(py, || {
-        let report = detached(py, || read(&text, kind, today.map(convert::today).transpose()?).map(|(_, r)| r))?;
+        let report = detached(py, || {
+            let lang: Lang = lang.parse()?;
+            match read(&text, kind, today.map(convert::today).transpose()?) {
+                Ok((_, r)) => Ok(r.in_lang(lang)),
+                Err(Failure::Core(sportello::Error::Invalid(r))) => Err(Failure::Core(sportello::Error::Invalid(r.in_lang(lang)))),
+                Err(f) => Err(f),
+            }
+        })?;
         convert::json_to_py(py, &errors::problems_json(&report.problems))
     })
 }

@@ -36,18 +36,10 @@ fn request(
     photo: Option<Vec<u8>>,
     today: Option<&str>,
 ) -> Result<Request, Failure> {
-    let format = match format {
-        "pdf" => OutputFormat::Pdf,
-        "svg" => OutputFormat::Svg,
-        "png" => OutputFormat::Png,
-        "text" | "txt" => OutputFormat::Text,
-        other => return Err(Failure::Value(format!("format={other:?} (expected \"pdf\", \"svg\", \"png\" or \"text\")"))),
-    };
-    let pdf = match pdf_standard {
+    let format: OutputFormat = format.parse().map_err(|e| Failure::Value(format!("format: {e}")))?;
+    let pdf: PdfConformance = match pdf_standard {
         None => PdfConformance::Tagged,
-        Some("ua-1" | "ua1") => PdfConformance::Ua1,
-        Some("a-2b" | "a2b") => PdfConformance::A2b,
-        Some(other) => return Err(Failure::Value(format!("pdf_standard={other:?} (expected \"ua-1\", \"a-2b\" or None)"))),
+        Some(name) => name.parse().map_err(|e| Failure::Value(format!("pdf_standard: {e}")))?,
     };
     let overrides: CvOptions = match options {
         Some(json) => serde_json::from_str(json).map_err(|e| Failure::Field { path: "options".into(), message: e.to_string() })?,

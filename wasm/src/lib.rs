@@ -25,7 +25,7 @@ use sportello::matching::feed::{PreparedFeed, Ranked};
 use sportello::matching::{DEFAULT_TOP, Matcher};
 use sportello::model::{PartialDate, Profile};
 use sportello::render::{OutputFormat, RenderRequest, Renderer, TemplateInfo};
-use sportello::taxonomy::{DEFAULT_MIN_SIMILARITY, DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, SearchOptions, Taxonomy};
+use sportello::taxonomy::{DEFAULT_MIN_SIMILARITY, DEFAULT_SEARCH_LIMIT, Hit, MAX_SEARCH_LIMIT, SearchOptions, Taxonomy};
 use sportello::validate::Problem;
 
 /// Installs the panic hook; runs when the module is instantiated.
@@ -134,7 +134,8 @@ pub struct Validation {
     pub ok: bool,
     /// `profile` or `vacancy`, when the document could be read.
     pub kind: Option<&'static str>,
-    /// Errors and warnings, each with its field path.
+    /// Errors and warnings, each with its field path (a document that cannot be read at
+    /// all: one problem of code `unreadable`).
     pub problems: Vec<Problem>,
     /// Why the document could not be read at all (bad syntax, too large...).
     pub error: Option<JsError>,
@@ -144,6 +145,8 @@ pub struct Validation {
 /// `lang` (default Italian).
 pub fn validate_impl(text: &str, today: Option<&str>, lang: Option<&str>) -> Validation {
     let failed = |e: JsError| Validation { ok: false, kind: None, problems: Vec::new(), error: Some(e) };
+    // A document that cannot be read at all is one problem of the whole, as everywhere.
+    let unreadable = |e: Error| Validation { ok: false, kind: None, problems: vec![e.to_problem()], error: Some(e.into()) };
     let (today, lang) = match (parse_today(today), lang_of(lang)) {
         (Ok(t), Ok(l)) => (t, l),
         (Err(e), _) | (_, Err(e)) => return failed(e),
@@ -157,7 +160,7 @@ pub fn validate_impl(text: &str, today: Option<&str>, lang: Option<&str>) -> Val
             Validation { ok: true, kind: Some(kind), problems: l.report.in_lang(lang).problems, error: None }
         }
         Err(Error::Invalid(r)) => Validation { ok: false, kind: None, problems: r.in_lang(lang).problems, error: None },
-        Err(e) => failed(JsError::worded(e, lang)),
+        Err(e) => unreadable(e),
     }
 }
 
@@ -385,7 +388,12 @@ fn search_opts(limit: Option<usize>, lang: Option<&str>, min_similarity: Option<
 /// via_occupation?}]`; nothing when no label matches at least `min_similarity` well.
 #[wasm_bindgen(js_name = searchSkills)]
 pub fn search_skills(text: &str, limit: Option<usize>, lang: Option<String>, min_similarity: Option<f64>) -> Result<JsValue, JsValue> {
-    out(search_opts(limit, lang.as_deref(), min_similarity).and_then(|o| Ok(Taxonomy::embedded().search_skills(text, &o)?)))
+    out(search_skills_impl(text, limit, lang.as_deref(), min_similarity))
+}
+
+/// ESCO skills for free text (see [`search_skills`]).
+pub fn search_skills_impl(text: &str, limit: Option<usize>, lang: Option<&str>, min_similarity: Option<f64>) -> Res<Vec<Hit<'static>>> {
+    Ok(Taxonomy::embedded().search_skills(text, &search_opts(limit, lang, min_similarity)?)?)
 }
 
 /// ESCO occupations for free text (a job title), same shape as [`search_skills`].
@@ -572,9 +580,9 @@ mod tests {
 
     #[test]
     fn search_options_are_checked_by_the_core() {
-        assert_eq!(search_opts(None, Some("fr"), None).err().unwrap().kind, "language");
-        let opts = search_opts(Some(5), None, Some(1.5)).unwrap();
-        assert_eq!(JsError::from(Taxonomy::embedded().search_skills("muletto", &opts).unwrap_err()).kind, "option");
+        assert_eq!(search_skills_impl("muletto", None, Some("fr"), None).err().unwrap().kind, "language");
+        assert_eq!(search_skills_impl("muletto", Some(5), None, Some(1.5)).err().unwrap().kind, "option");
+        assert_eq!(search_skills_impl("muletto", Some(51), None, None).err().unwrap().kind, "option");
     }
 
     #[test]

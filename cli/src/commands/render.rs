@@ -21,16 +21,19 @@ enum FileFormat {
     Svg,
     /// One PNG per page.
     Png,
-    /// Plain text in reading order.
+    /// Plain text in reading order (`txt` also accepted).
+    #[value(name = "text", alias = "txt")]
     Txt,
 }
 
 /// PDF standards to enforce.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Standard {
-    /// PDF/UA-1 (accessibility).
+    /// PDF/UA-1 (accessibility; `ua1` also accepted).
+    #[value(name = "ua-1", alias = "ua1")]
     Ua1,
-    /// PDF/A-2b (archiving).
+    /// PDF/A-2b (archiving; `a2b` also accepted).
+    #[value(name = "a-2b", alias = "a2b")]
     A2b,
 }
 

@@ -63,6 +63,8 @@ pub enum OutputFormat {
     Text,
 }
 
+wire_names!(OutputFormat, "an output format", { Pdf => "pdf", Svg => "svg", Png => "png", Text => "text" });
+
 /// PDF conformance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PdfConformance {
@@ -74,6 +76,8 @@ pub enum PdfConformance {
     /// PDF/A-2b (archiving).
     A2b,
 }
+
+wire_names!(PdfConformance, "a PDF standard", { Tagged => "tagged", Ua1 => "ua-1", A2b => "a-2b" });
 
 /// What to render and how.
 #[derive(Debug, Clone)]
