@@ -26,7 +26,8 @@
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
-use sportello::taxonomy::{ConceptId, ConceptKind, DEFAULT_MIN_SIMILARITY, LabelKind, SearchOptions, Taxonomy, fold};
+use sportello::fold::fold;
+use sportello::taxonomy::{ConceptId, ConceptKind, DEFAULT_MIN_SIMILARITY, LabelKind, SearchOptions, Taxonomy};
 
 #[path = "../tests/eval/mod.rs"]
 mod eval;

@@ -38,7 +38,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::limits::MAX_QUERY_CHARS;
 use crate::model::Place;
-use crate::taxonomy::text::fold;
+use crate::fold::fold;
 
 /// The embedded gazetteer, gzipped CSV.
 static EMBEDDED_CSV_GZ: &[u8] = include_bytes!("../data/comuni_it_coords.csv.gz");

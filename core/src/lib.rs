@@ -16,6 +16,7 @@
 pub mod wire;
 pub mod error;
 pub mod feed;
+pub mod fold;
 pub mod geo;
 pub mod interop;
 pub mod lang;

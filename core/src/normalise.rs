@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::matching::prepare::{Normalisation, normalise_occupation, normalise_skill};
+use crate::taxonomy::normalise::{Normalisation, normalise_occupation, normalise_skill};
 use crate::model::{Concept, Profile, Skill, Vacancy};
 use crate::taxonomy::Taxonomy;
 

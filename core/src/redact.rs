@@ -26,7 +26,7 @@ use sha2::Sha256;
 
 use crate::geo::Gazetteer;
 use crate::model::{PartialDate, Place, Privacy, Profile, Sensitive};
-use crate::taxonomy::fold;
+use crate::fold::fold;
 
 /// What goes into a redaction.
 #[derive(Debug, Clone)]

@@ -8,6 +8,7 @@
 
 use std::collections::HashSet;
 
+use crate::fold::label_key;
 use crate::model::{Concept, PROFILE_SCHEMA_VERSION, PartialDate, Place, Profile, VACANCY_SCHEMA_VERSION, Vacancy, WorkExperience};
 
 pub use crate::problem::{Problem, Report, Rule, Severity};
@@ -122,9 +123,9 @@ pub fn validate_vacancy(v: &Vacancy, today: Option<PartialDate>) -> Report {
     }
     check_concepts(&mut r, "essential_skills", &v.essential_skills);
     check_concepts(&mut r, "optional_skills", &v.optional_skills);
-    let essential: HashSet<String> = v.essential_skills.iter().map(|c| fold(&c.label)).collect();
+    let essential: HashSet<String> = v.essential_skills.iter().map(|c| label_key(&c.label)).collect();
     for (i, c) in v.optional_skills.iter().enumerate() {
-        if essential.contains(&fold(&c.label)) {
+        if essential.contains(&label_key(&c.label)) {
             r.push(Problem::warning(format!("optional_skills[{i}]"), Rule::AlsoEssential { value: c.label.clone() }));
         }
     }
@@ -210,7 +211,7 @@ fn check_concepts(r: &mut Report, path: &str, items: &[Concept]) {
         {
             r.push(Problem::error(format!("{item}.uri"), Rule::NotAnEscoUri { value: uri.clone() }));
         }
-        if !c.label.trim().is_empty() && !seen.insert(fold(&c.label)) {
+        if !c.label.trim().is_empty() && !seen.insert(label_key(&c.label)) {
             r.push(Problem::warning(format!("{item}.label"), Rule::ListedTwice { value: c.label.clone() }));
         }
     }
@@ -279,10 +280,6 @@ fn check_url(r: &mut Report, path: &str, url: &str) {
     }
 }
 
-/// Case- and space-insensitive form of a label, for duplicate checks.
-fn fold(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
-}
 
 #[cfg(test)]
 mod tests {

@@ -13,7 +13,7 @@ use sportello::matching::Weights;
 use sportello::matching::bulk::Source;
 use sportello::model::PartialDate;
 
-use crate::errors::Failure;
+use crate::failure::Failure;
 
 static JSON_LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 

@@ -13,6 +13,7 @@
 
 mod convert;
 mod errors;
+mod failure;
 mod index;
 mod render;
 mod table;

@@ -36,9 +36,10 @@
 
 use std::collections::HashMap;
 
-use super::text::{self, DateValue, fold};
+use super::text::{self, DateValue};
 use super::words;
 use super::{Import, Imported, MappingReport, SourceFormat, finish_vacancy};
+use crate::fold::label_key;
 use crate::error::{Error, Result};
 use crate::limits::MAX_IMPORT_ROWS;
 use crate::model::{
@@ -112,7 +113,7 @@ fn key(h: &str) -> String {
             _ => ' ',
         })
         .collect();
-    fold(&plain)
+    label_key(&plain)
 }
 
 fn default_field(header: &str) -> Option<&'static str> {
@@ -265,7 +266,7 @@ fn row_vacancy(
             },
             "essential_skills" => v.essential_skills.extend(skills(cell)),
             "optional_skills" => v.optional_skills.extend(skills(cell)),
-            "contract" => match super::jsonresume::employment(cell) {
+            "contract" => match words::employment(cell) {
                 (_, Some(c)) => v.contract = Some(c),
                 (Some(h), None) => v.hours = Some(h),
                 _ => match contract_it(cell) {

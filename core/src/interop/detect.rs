@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use super::SourceFormat;
 use super::csv_vacancies;
+use super::jsonresume::is_job;
 use crate::error::{Error, Result, json_syntax};
 
 /// The format of a text, or why none fits.
@@ -123,11 +124,6 @@ fn detect_json(v: &Value) -> Result<SourceFormat> {
     Err(Error::UnknownFormat { detail })
 }
 
-/// A JSON Resume job: a title and something a job has.
-pub(crate) fn is_job(v: &Value) -> bool {
-    v.get("title").is_some_and(Value::is_string)
-        && ["company", "description", "skills", "location", "type", "remote"].iter().any(|k| v.get(k).is_some())
-}
 
 #[cfg(test)]
 mod tests {

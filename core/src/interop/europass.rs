@@ -29,10 +29,12 @@
 use serde_json::{Map, Value, json};
 
 use super::europass_candidate;
-use super::text::{self, fold, html_parts};
+use super::europass_parts::{fill_grid, isco};
+use super::text::{self, html_parts};
 use super::tree::{Node, Tracker};
 use super::words::{self};
 use super::{Import, Imported, SourceFormat, check_cv_size, finish_profile};
+use crate::fold::label_key;
 use crate::error::{Error, Result, without_position};
 use crate::limits::MAX_DEPTH;
 use crate::model::{
@@ -518,7 +520,7 @@ fn skill_items(n: &Node<'_, '_>) -> Vec<String> {
 }
 
 fn push_skill(list: &mut Vec<Skill>, label: String, level: Option<SkillLevel>) {
-    if !list.iter().any(|s| fold(&s.label) == fold(&label)) {
+    if !list.iter().any(|s| label_key(&s.label) == label_key(&label)) {
         list.push(Skill { label, level, ..Skill::default() });
     }
 }
@@ -534,22 +536,6 @@ fn language(d: &Node<'_, '_>) -> Option<String> {
     let code = d.str("Code");
     let label = d.str("Label");
     code.as_deref().and_then(words::language_code).or_else(|| label.as_deref().and_then(words::language_code)).map(|(c, _)| c.to_owned())
-}
-
-/// The five cells of a CEFR grid; missing ones get the lowest given level (noted).
-pub(crate) fn fill_grid(cells: [Option<CefrLevel>; 5], at: &Node<'_, '_>) -> Option<[CefrLevel; 5]> {
-    let lowest = cells.iter().flatten().min().copied()?;
-    if cells.iter().any(Option::is_none) {
-        at.note(format!("{}: some CEFR levels are missing and were set to {lowest}, the lowest given", at.path()));
-    }
-    Some(cells.map(|c| c.unwrap_or(lowest)))
-}
-
-/// An ISCO-08 code as an ESCO occupation group.
-pub(crate) fn isco(code: &str, label: &str) -> Option<crate::model::Concept> {
-    let digits: String = code.chars().filter(char::is_ascii_digit).collect();
-    (digits.len() == 4)
-        .then(|| crate::model::Concept { label: label.to_owned(), uri: Some(format!("http://data.europa.eu/esco/isco/C{digits}")) })
 }
 
 /// Europass v1.0 (`learnerinfo`, 2005-2012).

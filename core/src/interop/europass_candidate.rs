@@ -22,11 +22,12 @@
 use serde_json::Value;
 
 use super::MappingReport;
-use super::europass::{fill_grid, isco};
+use super::europass_parts::{fill_grid, isco};
 use super::report::{HIDDEN, quoted};
-use super::text::{self, DateValue, fold, html_parts};
+use super::text::{self, DateValue, html_parts};
 use super::tree::Node;
 use super::words;
+use crate::fold::label_key;
 use crate::error::{Error, Result};
 use crate::model::{
     CefrLevel, Certification, Concept, Education, EqfLevel, LanguageSkill, LicenceCategory, Link, PartialDate, Place, Profile, Project,
@@ -304,7 +305,7 @@ pub(crate) fn import(root: &Node<'_, '_>, p: &mut Profile) -> Result<()> {
                 continue;
             };
             let list = if taxonomy.contains("digital") { &mut p.digital_skills } else { &mut p.skills };
-            if !list.iter().any(|s| fold(&s.label) == fold(&label)) {
+            if !list.iter().any(|s| label_key(&s.label) == label_key(&label)) {
                 list.push(Skill { label, uri, ..Skill::default() });
             }
         }
@@ -313,7 +314,7 @@ pub(crate) fn import(root: &Node<'_, '_>, p: &mut Profile) -> Result<()> {
         g.get("Title").mark();
         for s in g.get("DigitalSkill").items() {
             for label in text::split_list(&s.text().unwrap_or_default()) {
-                if !p.digital_skills.iter().any(|x| fold(&x.label) == fold(&label)) {
+                if !p.digital_skills.iter().any(|x| label_key(&x.label) == label_key(&label)) {
                     p.digital_skills.push(Skill { label, ..Skill::default() });
                 }
             }

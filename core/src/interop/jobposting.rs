@@ -25,11 +25,11 @@
 
 use serde_json::{Map, Value, json};
 
-use super::jsonresume::employment;
-use super::text::{self, DateValue, fold};
+use super::text::{self, DateValue};
 use super::tree::{Node, Tracker};
 use super::words;
 use super::{Import, Imported, MappingReport, SourceFormat, finish_vacancy};
+use crate::fold::label_key;
 use crate::error::{Error, Result, without_position};
 use crate::limits::MAX_IMPORT_ROWS;
 use crate::model::{Concept, ContractType, Hours, PartialDate, Place, Remote, VACANCY_SCHEMA_VERSION, Vacancy};
@@ -259,7 +259,7 @@ fn vacancy(j: &Node<'_, '_>) -> std::result::Result<Vacancy, String> {
         let (hours, contract) = match upper.as_str() {
             "INTERN" => (None, Some(ContractType::Tirocinio)),
             "VOLUNTEER" | "PER_DIEM" | "OTHER" => (None, None),
-            _ => employment(&kind),
+            _ => words::employment(&kind),
         };
         match (hours, contract) {
             (Some(h), _) if v.hours.is_none() => v.hours = Some(h),
@@ -273,8 +273,8 @@ fn vacancy(j: &Node<'_, '_>) -> std::result::Result<Vacancy, String> {
     let mut seen: Vec<String> = Vec::new();
     for s in j.get("skills").items() {
         for c in skill_concepts(&s) {
-            if !seen.contains(&fold(&c.label)) {
-                seen.push(fold(&c.label));
+            if !seen.contains(&label_key(&c.label)) {
+                seen.push(label_key(&c.label));
                 v.essential_skills.push(c);
             }
         }

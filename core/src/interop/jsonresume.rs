@@ -25,15 +25,15 @@
 
 use serde_json::{Map, Value, json};
 
-use super::detect::is_job;
-use super::text::{self, DateValue, fold};
+use super::text::{self, DateValue};
 use super::tree::{Node, Tracker};
 use super::words::{self, Fluency};
 use super::{Import, Imported, MappingReport, SourceFormat, check_cv_size, finish_profile, finish_vacancy};
+use crate::fold::label_key;
 use crate::error::{Error, Result, without_position};
 use crate::limits::MAX_IMPORT_ROWS;
 use crate::model::{
-    Certification, ContractType, Education, Hours, LanguageSkill, Link, PartialDate, Place, Profile, Project, Remote, Skill, Vacancy,
+    Certification, Education, LanguageSkill, Link, PartialDate, Place, Profile, Project, Remote, Skill, Vacancy,
     WorkExperience,
 };
 use crate::model::{Concept, PROFILE_SCHEMA_VERSION, VACANCY_SCHEMA_VERSION};
@@ -206,8 +206,8 @@ pub fn import_resume(v: &Value) -> Result<(Profile, MappingReport)> {
         let mut labels: Vec<String> = s.str("name").into_iter().collect();
         labels.extend(s.get("keywords").items().iter().filter_map(Node::text));
         for label in labels {
-            if !seen.contains(&fold(&label)) {
-                seen.push(fold(&label));
+            if !seen.contains(&label_key(&label)) {
+                seen.push(label_key(&label));
                 p.skills.push(Skill { label, level, ..Skill::default() });
             }
         }
@@ -349,7 +349,7 @@ fn job_vacancy(j: &Node<'_, '_>) -> Option<Vacancy> {
     }
     let ty = j.get("type");
     if let Some(kind) = ty.text() {
-        match employment(&kind) {
+        match words::employment(&kind) {
             (Some(h), _) => v.hours = Some(h),
             (_, Some(c)) => v.contract = Some(c),
             _ => ty.unmapped(format!("{kind:?} is not a contract or hours value sportello knows")),
@@ -380,14 +380,14 @@ fn job_vacancy(j: &Node<'_, '_>) -> Option<Vacancy> {
         };
         s.get("level").unmapped("vacancies keep no skill level");
         if let Some(n) = name
-            && !seen.contains(&fold(&n))
+            && !seen.contains(&label_key(&n))
         {
-            seen.push(fold(&n));
+            seen.push(label_key(&n));
             v.essential_skills.push(Concept { label: n, uri: None });
         }
         for k in keywords {
-            if !seen.contains(&fold(&k)) {
-                seen.push(fold(&k));
+            if !seen.contains(&label_key(&k)) {
+                seen.push(label_key(&k));
                 v.optional_skills.push(Concept { label: k, uri: None });
             }
         }
@@ -405,20 +405,11 @@ fn job_vacancy(j: &Node<'_, '_>) -> Option<Vacancy> {
     Some(v)
 }
 
-/// Hours or a contract type from a job's type ("Full-time", "Internship", "Contract"...).
-pub(crate) fn employment(s: &str) -> (Option<Hours>, Option<ContractType>) {
-    let t = s.trim().to_lowercase().replace(['-', ' '], "_");
-    match t.as_str() {
-        "full_time" | "fulltime" | "tempo_pieno" => (Some(Hours::FullTime), None),
-        "part_time" | "parttime" | "tempo_parziale" => (Some(Hours::PartTime), None),
-        "contract" | "contractor" | "freelance" => (None, Some(ContractType::Collaborazione)),
-        "internship" | "intern" | "stage" => (None, Some(ContractType::Tirocinio)),
-        "temporary" | "temp" | "fixed_term" => (None, Some(ContractType::TempoDeterminato)),
-        "permanent" => (None, Some(ContractType::TempoIndeterminato)),
-        "seasonal" => (None, Some(ContractType::Stagionale)),
-        "apprenticeship" => (None, Some(ContractType::Apprendistato)),
-        _ => (None, ContractType::parse(&t).ok()),
-    }
+
+/// A JSON Resume job: a title and something a job has.
+pub(crate) fn is_job(v: &Value) -> bool {
+    v.get("title").is_some_and(Value::is_string)
+        && ["company", "description", "skills", "location", "type", "remote"].iter().any(|k| v.get(k).is_some())
 }
 
 /// Exports a profile as a JSON Resume 1.0.0 document, with the report of what JSON Resume
@@ -654,7 +645,7 @@ mod tests {
         let (vs, r) = import_jobs(&v).unwrap();
         assert_eq!(vs[0].essential_skills.len(), 2);
         assert_eq!(vs[0].optional_skills[0].label, "PostgreSQL");
-        assert_eq!(vs[0].hours, Some(Hours::FullTime));
+        assert_eq!(vs[0].hours, Some(crate::model::Hours::FullTime));
         assert_eq!(vs[0].remote, Some(Remote::Hybrid));
         assert!(vs[0].id.starts_with("job-"));
         assert_eq!(r.unmapped[0].path, "perks");

@@ -34,6 +34,7 @@ pub mod csv_vacancies;
 mod detect;
 pub mod europass;
 mod europass_candidate;
+mod europass_parts;
 pub mod jobposting;
 pub mod jsonresume;
 pub mod rendercv;

@@ -21,10 +21,11 @@
 
 use serde_json::{Value, json};
 
-use super::text::{self, DateValue, fold, markdown};
+use super::text::{self, DateValue, markdown};
 use super::tree::{Node, Tracker};
 use super::words::{self, Fluency};
 use super::{Import, Imported, SourceFormat, check_cv_size, finish_profile};
+use crate::fold::label_key;
 use crate::error::{Error, Result, without_position};
 use crate::model::{
     Certification, Education, LanguageSkill, Link, PROFILE_SCHEMA_VERSION, PartialDate, Place, Profile, Project, Skill, WorkExperience,
@@ -134,7 +135,7 @@ fn social_url(network: &str, user: &str) -> Option<String> {
 }
 
 fn title_is(title: &str, words: &[&str]) -> bool {
-    let t = fold(title);
+    let t = label_key(title);
     words.iter().any(|w| t.contains(w))
 }
 
@@ -241,7 +242,7 @@ fn read_section(title: &str, section: &Node<'_, '_>, p: &mut Profile) {
             let label = e.get("label");
             label.unmapped("a skill group heading: the skills under it were imported one by one");
             for s in text::split_list(&markdown(&e.str("details").unwrap_or_default()).0) {
-                if !p.skills.iter().any(|x| fold(&x.label) == fold(&s)) {
+                if !p.skills.iter().any(|x| label_key(&x.label) == label_key(&s)) {
                     p.skills.push(Skill { label: s, ..Skill::default() });
                 }
             }

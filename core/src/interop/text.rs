@@ -335,10 +335,6 @@ pub fn split_list(s: &str) -> Vec<String> {
     s.split([',', ';', '|', '\n', '•']).map(|p| p.trim().trim_start_matches("- ").trim().to_owned()).filter(|p| !p.is_empty()).collect()
 }
 
-/// Case- and space-insensitive form of a label, for duplicate checks.
-pub fn fold(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
-}
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,7 @@
 //! Every table is small and written out here, so that what is understood is plain to
 //! read; anything not in them is reported as unmapped, never guessed at.
 
-use crate::model::{CefrLevel, EqfLevel, SkillLevel};
+use crate::model::{CefrLevel, ContractType, EqfLevel, Hours, SkillLevel};
 
 /// ISO 639-1 code, ISO 639-2 codes (terminology and bibliographic), English name, Italian
 /// name, other names (German, French, Spanish, Japanese, the autonym...).
@@ -282,6 +282,22 @@ pub fn eqf_from_degree(s: &str) -> Option<EqfLevel> {
         return None;
     };
     EqfLevel::new(level)
+}
+
+/// Hours or a contract type from a job's type ("Full-time", "Internship", "Contract"...).
+pub(super) fn employment(s: &str) -> (Option<Hours>, Option<ContractType>) {
+    let t = s.trim().to_lowercase().replace(['-', ' '], "_");
+    match t.as_str() {
+        "full_time" | "fulltime" | "tempo_pieno" => (Some(Hours::FullTime), None),
+        "part_time" | "parttime" | "tempo_parziale" => (Some(Hours::PartTime), None),
+        "contract" | "contractor" | "freelance" => (None, Some(ContractType::Collaborazione)),
+        "internship" | "intern" | "stage" => (None, Some(ContractType::Tirocinio)),
+        "temporary" | "temp" | "fixed_term" => (None, Some(ContractType::TempoDeterminato)),
+        "permanent" => (None, Some(ContractType::TempoIndeterminato)),
+        "seasonal" => (None, Some(ContractType::Stagionale)),
+        "apprenticeship" => (None, Some(ContractType::Apprendistato)),
+        _ => (None, ContractType::parse(&t).ok()),
+    }
 }
 
 #[cfg(test)]

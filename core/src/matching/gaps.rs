@@ -36,7 +36,7 @@ use serde::{Deserialize, Serialize};
 
 use super::prepare::PreparedVacancy;
 use super::score::MatchResult;
-use crate::taxonomy::text::fold;
+use crate::fold::fold;
 
 /// How [`skill_gaps`] groups the results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -10,10 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::geo::Gazetteer;
 use crate::model::{CefrLevel, Concept, ContractType, LicenceCategory, PartialDate, Place, Profile, Remote, Vacancy};
-use crate::taxonomy::{MatchKind, SearchOptions, Taxonomy};
+pub use crate::taxonomy::normalise::{Normalisation, normalise_occupation, normalise_skill};
+use crate::taxonomy::Taxonomy;
 
-/// Labels normalised with at least this similarity are given the ESCO URI found.
-const NORMALISE_MIN_SIMILARITY: f64 = 0.9;
 
 /// A skill or occupation with its ESCO URI, given or found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -39,22 +38,8 @@ impl ConceptRef {
 
     /// The label folded for comparison (lowercase, no accents or punctuation).
     pub fn folded(&self) -> &str {
-        self.folded.get_or_init(|| crate::taxonomy::text::fold(&self.label))
+        self.folded.get_or_init(|| crate::fold::fold(&self.label))
     }
-}
-
-/// How a label was normalised to an ESCO concept.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Normalisation {
-    /// `exact`, `alt_label`, `synonym`, `token`, `fuzzy` or `via_occupation` (a job title
-    /// written as a skill, placed on that occupation's most specific core skill; the matched
-    /// label is then the occupation's); for an occupation the person did not name,
-    /// [`INFERRED_FROM_SKILLS`].
-    pub how: String,
-    /// The ESCO label that matched.
-    pub matched_label: String,
-    /// Similarity of the label to it, 0 to 1.
-    pub similarity: f64,
 }
 
 /// A point, in degrees.
@@ -170,27 +155,6 @@ pub struct PreparedVacancy {
     /// Labels that could not be placed in ESCO (kept and matched by label).
     #[serde(default)]
     pub unplaced: Vec<String>,
-}
-
-/// Finds the ESCO URI of a skill label, with the evidence.
-pub fn normalise_skill(taxonomy: &Taxonomy, label: &str) -> Option<(String, Normalisation)> {
-    normalise(taxonomy.search_skills(label, &SearchOptions { limit: 1, ..SearchOptions::default() }).ok()?)
-}
-
-/// Finds the ESCO URI of an occupation or job title, with the evidence.
-pub fn normalise_occupation(taxonomy: &Taxonomy, label: &str) -> Option<(String, Normalisation)> {
-    normalise(taxonomy.search_occupations(label, &SearchOptions { limit: 1, ..SearchOptions::default() }).ok()?)
-}
-
-fn normalise(hits: Vec<crate::taxonomy::Hit<'_>>) -> Option<(String, Normalisation)> {
-    let hit = hits.into_iter().next()?;
-    let strong = !matches!(hit.kind, MatchKind::Fuzzy) || hit.similarity >= NORMALISE_MIN_SIMILARITY;
-    strong.then(|| {
-        (
-            hit.uri.to_owned(),
-            Normalisation { how: hit.kind.as_str().to_owned(), matched_label: hit.matched_label.to_owned(), similarity: hit.similarity },
-        )
-    })
 }
 
 fn concept(taxonomy: &Taxonomy, c: &Concept, occupation: bool) -> ConceptRef {

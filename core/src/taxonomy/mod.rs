@@ -57,6 +57,7 @@
 //! classification codes and relations, and drops descriptions, definitions and notes.
 
 mod esco_csv;
+pub mod normalise;
 mod own_labels;
 mod pack;
 mod related;
@@ -77,7 +78,6 @@ pub use esco_csv::{EscoSource, ImportReport};
 pub use related::{CLOSE_GROUP_MAX, Relation, RelationKind};
 pub use search::{DEFAULT_MIN_SIMILARITY, DEFAULT_SEARCH_LIMIT, Hit, MAX_QUERY_CHARS, MAX_SEARCH_LIMIT, MatchKind, SearchOptions, ViaOccupation};
 pub use suggest::{OPTIONAL_WEIGHT, OccupationScore, SkillLink};
-pub use text::fold;
 
 /// The embedded pack: ESCO v1.1.1, English, with the Italian ISCO group labels.
 static EMBEDDED_PACK: &[u8] = include_bytes!("../../data/esco-en.pack");

@@ -50,7 +50,8 @@ use std::cell::RefCell;
 
 use serde::Serialize;
 
-use super::text::{BitOsa, FxHashMap, Stemmer, fold, fold_into, hash_str, is_filler, osa_within, tokens};
+use super::text::{BitOsa, FxHashMap, Stemmer, hash_str, is_filler, osa_within, tokens};
+use crate::fold::{fold, fold_into};
 use super::{ConceptId, ConceptKind, LabelKind, LabelSource, RelationType, ReuseLevel, Taxonomy};
 use crate::error::{Error, Result};
 

@@ -92,7 +92,7 @@ mod tests {
             assert_eq!(c.preferred_label("en"), Some(s.note.as_str()), "line {}: {}", s.line, s.term);
             // A synonym that is also one of Sportello's own labels keeps the stronger kind.
             assert!(c.labels().any(|l| l.lang == "it" && l.text == s.term && l.source == LabelSource::Sportello));
-            let key = (crate::taxonomy::text::fold(&s.term), c.kind());
+            let key = (crate::fold::fold(&s.term), c.kind());
             if let Some(prev) = seen.insert(key, s.line) {
                 panic!("line {}: {:?} already maps a concept of the same kind on line {prev}", s.line, s.term);
             }
