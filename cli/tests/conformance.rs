@@ -41,7 +41,8 @@ fn match_feed(case: &Value) -> Value {
         args.push("--all");
     }
     let out = run(&args);
-    let matches: Vec<Value> = stdout_json(&out, &args).as_array().unwrap().iter().map(|m| ranked(&m["result"], &m["explanation"])).collect();
+    let matches: Vec<Value> =
+        stdout_json(&out, &args).as_array().unwrap().iter().map(|m| ranked(&m["result"], &m["explanation"])).collect();
     // Entries left out are warned about on standard error: `warning: skipped FEED:LINE: ...`.
     let prefix = format!("warning: skipped {feed}:");
     let left_out: Vec<Value> = String::from_utf8_lossy(&out.stderr)

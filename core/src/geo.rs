@@ -36,9 +36,9 @@ use flate2::read::GzDecoder;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::fold::fold;
 use crate::limits::MAX_QUERY_CHARS;
 use crate::model::Place;
-use crate::fold::fold;
 
 /// The embedded gazetteer, gzipped CSV.
 static EMBEDDED_CSV_GZ: &[u8] = include_bytes!("../data/comuni_it_coords.csv.gz");

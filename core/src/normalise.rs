@@ -4,9 +4,9 @@
 
 use serde::Serialize;
 
-use crate::taxonomy::normalise::{Normalisation, normalise_occupation, normalise_skill};
 use crate::model::{Concept, Profile, Skill, Vacancy};
 use crate::taxonomy::Taxonomy;
+use crate::taxonomy::normalise::{Normalisation, normalise_occupation, normalise_skill};
 
 /// What happened to one label.
 #[derive(Debug, Clone, PartialEq, Serialize)]

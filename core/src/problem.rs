@@ -255,7 +255,10 @@ impl Rule {
                 if found.is_empty() {
                     w(format!("non è valido (serve {})", italian_kind(expected)), format!("is not valid (expected {expected})"))
                 } else {
-                    w(format!("è {} (serve {})", italian_kind(found), italian_kind(expected)), format!("invalid type: {found}, expected {expected}"))
+                    w(
+                        format!("è {} (serve {})", italian_kind(found), italian_kind(expected)),
+                        format!("invalid type: {found}, expected {expected}"),
+                    )
                 }
             }
             Rule::UnknownValue { value, expected } => w(
@@ -327,13 +330,10 @@ impl Rule {
                 format!("{value:?} compare due volte (anche come madrelingua o altra lingua)"),
                 format!("{value:?} is listed twice (also as a mother tongue or another language)"),
             ),
-            Rule::NoSkills => {
-                w("nessuna competenza indicata (almeno una)".into(), "no skills listed (expected at least one)".into())
+            Rule::NoSkills => w("nessuna competenza indicata (almeno una)".into(), "no skills listed (expected at least one)".into()),
+            Rule::NoEssentialSkills => {
+                w("è vuoto (serve almeno una competenza essenziale)".into(), "is empty (expected at least one essential skill)".into())
             }
-            Rule::NoEssentialSkills => w(
-                "è vuoto (serve almeno una competenza essenziale)".into(),
-                "is empty (expected at least one essential skill)".into(),
-            ),
             Rule::AlsoEssential { value } => {
                 w(format!("{value:?} è anche una competenza essenziale"), format!("{value:?} is also an essential skill"))
             }
@@ -395,7 +395,9 @@ impl Rule {
     /// How to fix it, where that is not obvious.
     pub fn hint(&self, lang: Lang) -> Option<&'static str> {
         Some(match self {
-            Rule::UnknownField => lang.pick("controlla il nome del campo con `sportello schema`", "check the spelling against `sportello schema`"),
+            Rule::UnknownField => {
+                lang.pick("controlla il nome del campo con `sportello schema`", "check the spelling against `sportello schema`")
+            }
             Rule::NoSkills => lang.pick(
                 "l'abbinamento funziona meglio con le competenze: prova `sportello skills suggest --occupation ...`",
                 "matching works best with skills: try `sportello skills suggest --occupation ...`",

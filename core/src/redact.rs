@@ -24,9 +24,9 @@
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
+use crate::fold::fold;
 use crate::geo::Gazetteer;
 use crate::model::{PartialDate, Place, Privacy, Profile, Sensitive};
-use crate::fold::fold;
 
 /// What goes into a redaction.
 #[derive(Debug, Clone)]

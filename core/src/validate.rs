@@ -280,7 +280,6 @@ fn check_url(r: &mut Report, path: &str, url: &str) {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

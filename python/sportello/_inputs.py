@@ -19,13 +19,18 @@ from typing import Any, Iterable, List, Mapping, Optional, Tuple, Union
 from . import _sportello as _native
 
 
+#: "Today" as the API takes it: ``None`` (``SPORTELLO_TODAY``, else the clock), ``YYYY-MM-DD`` or a date.
+Today = Union[None, str, _dt.date]
+#: Matcher weights to override (see :func:`sportello.default_weights`), or ``None``.
+Weights = Optional[Mapping[str, float]]
+PathLike = Union[str, "os.PathLike[str]"]
 Docs = List[Tuple[str, Union[str, bytes]]]
 _SUFFIXES = (".json", ".yaml", ".yml", ".jsonl")
 # Keys that tell a single profile or vacancy from a mapping of id -> document.
 _DOCUMENT_KEYS = ("person", "title", "essential_skills", "schema_version")
 
 
-def today(value: Union[None, str, _dt.date]) -> str:
+def today(value: Today) -> str:
     """``YYYY-MM-DD`` for the matcher: the value given, else ``SPORTELLO_TODAY``, else the
     system clock (the library itself never reads the clock)."""
     if value is None:
@@ -39,7 +44,7 @@ def today(value: Union[None, str, _dt.date]) -> str:
     raise TypeError(f"today: expected a date or 'YYYY-MM-DD', got {type(value).__name__}")
 
 
-def weights(value: Optional[Mapping[str, float]]) -> Optional[str]:
+def weights(value: Weights) -> Optional[str]:
     if value is None:
         return None
     if not isinstance(value, Mapping):

@@ -30,7 +30,7 @@ import os
 import threading
 from typing import Any, Dict, Mapping, Optional
 
-from . import MATCH_COLUMNS, Index, _inputs, _table
+from . import MATCH_COLUMNS, Index, _inputs, _tables
 
 __all__ = ["match_batch", "worker_index", "meta"]
 
@@ -52,7 +52,7 @@ def worker_index(path: "str | os.PathLike[str]") -> Index:
 def meta() -> Any:
     """An empty pandas DataFrame with the columns and types of a match table (Dask's
     ``meta``)."""
-    return _table({name: [] for name, _ in MATCH_COLUMNS}, "pandas")
+    return _tables.match_table({name: [] for name, _ in MATCH_COLUMNS}, "pandas")
 
 
 def _match_partition(part: Any, path: str, top: int, today: str, weights: Optional[Dict[str, float]], errors: str) -> Any:

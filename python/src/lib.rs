@@ -2,11 +2,12 @@
 //! the core crate; the Python package `sportello` wraps it with docs, types and
 //! DataFrame conversions.
 //!
-//! - [`errors`]: the core's error kinds as Python exceptions; panics become
-//!   `InternalError`.
+//! - [`failure`]: what a call can fail with; [`errors`]: the core's error kinds as Python
+//!   exceptions; panics become `InternalError`.
 //! - [`convert`]: JSON text in, `json.loads` out; "today", weights, bulk documents.
 //! - [`index`]: `Index` (the vacancy index: add, match, match_batch, candidates, explain,
-//!   skill_gaps). [`table`]: match results as columns for DataFrames.
+//!   skill_gaps). [`table`]: match results as columns for DataFrames. In this file: `validate`,
+//!   `load`, `explain`, `feed_entries` and `match_feed` (a feed ranked in memory), `redact`.
 //! - [`render`]: `Renderer`. [`taxonomy`]: `Taxonomy` and the comuni gazetteer.
 //!
 //! Every entry point runs inside [`errors::shield`] and releases the GIL for the work.
@@ -21,11 +22,11 @@ mod taxonomy;
 
 use pyo3::prelude::*;
 
-use sportello::load::{Document, Format, load_document, load_profile, load_vacancy};
 use sportello::feed;
+use sportello::load::{Document, Format, load_document, load_profile, load_vacancy};
 use sportello::matching::explain::{Explanation, Lang};
 use sportello::matching::feed::PreparedFeed;
-use sportello::matching::{Matcher, Weights};
+use sportello::matching::{DEFAULT_TOP, Matcher, PreparedProfile, Weights};
 use sportello::model::PartialDate;
 
 use crate::convert::Text;
@@ -85,8 +86,19 @@ fn load<'py>(py: Python<'py>, text: Text, kind: Option<&str>, today: Option<&str
     })
 }
 
+/// The matcher for `today` with `weights`, and the person's profile (JSON or YAML text)
+/// prepared by it.
+fn person(profile: &Text, id: &str, today: &str, weights: Option<&str>) -> Result<(Matcher<'static>, PreparedProfile), Failure> {
+    let mut m = Matcher::embedded(convert::today(today)?);
+    m.weights = convert::weights(weights)?;
+    let p = load_profile(profile.as_bytes(), Format::sniff(profile.as_bytes()), Some(m.today))?.value;
+    let person = m.prepare_profile(id, &p);
+    Ok((m, person))
+}
+
 /// Scores one profile against one vacancy (both JSON or YAML text) and explains it in
-/// `lang` (it or en): the result dict with an `explanation` text.
+/// `lang` (it or en): the result dict with its `explanation` (heading, parts, matched,
+/// missing, exclusions, hints and the whole `text`).
 #[pyfunction]
 #[pyo3(signature = (profile, vacancy, today, lang="it", weights=None, profile_id="profile"))]
 fn explain<'py>(
@@ -101,12 +113,9 @@ fn explain<'py>(
     shield(py, || {
         let out = detached(py, || {
             let lang: Lang = lang.parse()?;
-            let today = convert::today(today)?;
-            let mut m = Matcher::embedded(today);
-            m.weights = convert::weights(weights)?;
-            let p = load_profile(profile.as_bytes(), Format::sniff(profile.as_bytes()), Some(today))?.value;
-            let v = load_vacancy(vacancy.as_bytes(), Format::sniff(vacancy.as_bytes()), Some(today))?.value;
-            let result = m.score(&m.prepare_profile(profile_id, &p), &m.prepare_vacancy(&v));
+            let (m, person) = person(&profile, profile_id, today, weights)?;
+            let v = load_vacancy(vacancy.as_bytes(), Format::sniff(vacancy.as_bytes()), Some(m.today))?.value;
+            let result = m.score(&person, &m.prepare_vacancy(&v));
             Ok(index::Explained { explanation: Explanation::new(&result, lang), result })
         })?;
         convert::to_py(py, &out)
@@ -131,7 +140,7 @@ fn feed_entries(py: Python<'_>, data: Text) -> PyResult<Vec<(usize, String)>> {
 /// explanation in `lang`, each problem an entry left out `{index, line, id, message,
 /// problems}`.
 #[pyfunction]
-#[pyo3(signature = (profile, feed_text, today, lang="it", top=10, include_excluded=false, weights=None, profile_id="profile"))]
+#[pyo3(signature = (profile, feed_text, today, lang="it", top=DEFAULT_TOP, include_excluded=false, weights=None, profile_id="profile"))]
 #[allow(clippy::too_many_arguments)]
 fn match_feed<'py>(
     py: Python<'py>,
@@ -147,13 +156,9 @@ fn match_feed<'py>(
     shield(py, || {
         let out = detached(py, || {
             let lang: Lang = lang.parse()?;
-            let today = convert::today(today)?;
-            let mut m = Matcher::embedded(today);
-            m.weights = convert::weights(weights)?;
-            let p = load_profile(profile.as_bytes(), Format::sniff(profile.as_bytes()), Some(today))?.value;
-            let read = feed::read(feed_text.as_bytes(), Some(today))?;
-            let feed = PreparedFeed::new(read, m.taxonomy, m.gazetteer);
-            let ranked = feed.rank(&m, &m.prepare_profile(profile_id, &p), top, include_excluded, lang);
+            let (m, person) = person(&profile, profile_id, today, weights)?;
+            let feed = PreparedFeed::new(feed::read(feed_text.as_bytes(), Some(m.today))?, m.taxonomy, m.gazetteer);
+            let ranked = feed.rank(&m, &person, top, include_excluded, lang);
             Ok((ranked, feed.problems().to_vec()))
         })?;
         convert::to_py(py, &out)
@@ -207,7 +212,7 @@ fn _sportello(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(explain, m)?)?;
     m.add_function(wrap_pyfunction!(feed_entries, m)?)?;
     m.add_function(wrap_pyfunction!(match_feed, m)?)?;
-    m.add("DEFAULT_TOP", sportello::matching::DEFAULT_TOP)?;
+    m.add("DEFAULT_TOP", DEFAULT_TOP)?;
     m.add("DEFAULT_SEARCH_LIMIT", sportello::taxonomy::DEFAULT_SEARCH_LIMIT)?;
     m.add_function(wrap_pyfunction!(default_weights, m)?)?;
     m.add_function(wrap_pyfunction!(_provoke_panic, m)?)?;

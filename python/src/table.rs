@@ -71,12 +71,7 @@ impl Table {
                 }
                 t.matched.push(r.matched.iter().map(|m| m.required.clone()).collect());
                 t.missing.push(r.missing.clone());
-                t.exclusions.push(
-                    r.exclusions
-                        .iter()
-                        .map(|e| e.reason().to_owned())
-                        .collect(),
-                );
+                t.exclusions.push(r.exclusions.iter().map(|e| e.reason().to_owned()).collect());
             }
         }
         t

@@ -7,8 +7,8 @@ use pyo3::prelude::*;
 use serde::Serialize;
 
 use sportello::geo::Gazetteer;
-use sportello::taxonomy::normalise::{normalise_occupation, normalise_skill};
 use sportello::lang::Lang;
+use sportello::taxonomy::normalise::{normalise_occupation, normalise_skill};
 use sportello::taxonomy::{ConceptKind, DEFAULT_MIN_SIMILARITY, DEFAULT_SEARCH_LIMIT, Label, RelationType, SearchOptions, Taxonomy};
 
 use crate::convert;

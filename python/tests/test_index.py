@@ -143,11 +143,12 @@ def test_candidates_for_a_vacancy(index, profiles):
 
 def test_explain(index, profiles, vacancies):
     e = index.explain(profiles["sara-cuoca"], "nov-12", lang="en", today=TODAY)
-    assert e["excluded"] and "km from home" in e["explanation"]
+    assert e["excluded"] and "km from home" in e["explanation"]["text"]
+    assert e["explanation"]["exclusions"] and e["explanation"]["lang"] == "en"
     it = index.explain(profiles["sara-cuoca"], "nov-12", today=TODAY)
-    assert "esclusa" in it["explanation"]
+    assert "esclusa" in it["explanation"]["text"]
     free = sportello.explain(profiles["sara-cuoca"], vacancies[11], lang="en", today=TODAY, )
-    assert free["score"] == e["score"] and free["explanation"].splitlines()[1:] == e["explanation"].splitlines()[1:]
+    assert free["score"] == e["score"] and free["explanation"]["parts"] == e["explanation"]["parts"]
     with pytest.raises(ValueError, match="lang"):
         index.explain(profiles["sara-cuoca"], "nov-12", lang="fr")  # type: ignore[arg-type]
 

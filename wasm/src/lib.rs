@@ -17,8 +17,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use sportello::Error;
-use sportello::geo::Gazetteer;
 use sportello::feed::{self, FeedProblem};
+use sportello::geo::Gazetteer;
 use sportello::lang::{Lang, UnknownLang};
 use sportello::load::{Document, Format, load_document, load_profile};
 use sportello::matching::feed::{PreparedFeed, Ranked};

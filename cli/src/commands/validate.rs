@@ -73,9 +73,7 @@ fn check(path: &Path, today: PartialDate, strict: bool) -> Result<Outcome, Failu
             Outcome { file, kind: Some(kind), ok, problems: l.report.problems }
         }
         Err(sportello::Error::Invalid(report)) => Outcome { file, kind: None, ok: false, problems: report.problems },
-        Err(e) => {
-            Outcome { file, kind: None, ok: false, problems: vec![e.to_problem()] }
-        }
+        Err(e) => Outcome { file, kind: None, ok: false, problems: vec![e.to_problem()] },
     })
 }
 

@@ -39,8 +39,8 @@ use std::collections::HashMap;
 use super::text::{self, DateValue};
 use super::words;
 use super::{Import, Imported, MappingReport, SourceFormat, finish_vacancy};
-use crate::fold::label_key;
 use crate::error::{Error, Result};
+use crate::fold::label_key;
 use crate::limits::MAX_IMPORT_ROWS;
 use crate::model::{
     CefrLevel, Concept, ContractType, EqfLevel, Hours, LanguageRequirement, LicenceCategory, Place, Remote, VACANCY_SCHEMA_VERSION, Vacancy,

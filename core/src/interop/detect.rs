@@ -124,7 +124,6 @@ fn detect_json(v: &Value) -> Result<SourceFormat> {
     Err(Error::UnknownFormat { detail })
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

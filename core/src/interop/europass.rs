@@ -34,8 +34,8 @@ use super::text::{self, html_parts};
 use super::tree::{Node, Tracker};
 use super::words::{self};
 use super::{Import, Imported, SourceFormat, check_cv_size, finish_profile};
-use crate::fold::label_key;
 use crate::error::{Error, Result, without_position};
+use crate::fold::label_key;
 use crate::limits::MAX_DEPTH;
 use crate::model::{
     CefrLevel, Certification, Education, EqfLevel, LanguageSkill, LicenceCategory, Link, PROFILE_SCHEMA_VERSION, PartialDate, Place,

@@ -27,8 +27,8 @@ use super::report::{HIDDEN, quoted};
 use super::text::{self, DateValue, html_parts};
 use super::tree::Node;
 use super::words;
-use crate::fold::label_key;
 use crate::error::{Error, Result};
+use crate::fold::label_key;
 use crate::model::{
     CefrLevel, Certification, Concept, Education, EqfLevel, LanguageSkill, LicenceCategory, Link, PartialDate, Place, Profile, Project,
     Skill, WorkExperience,

@@ -17,6 +17,5 @@ pub(super) fn fill_grid(cells: [Option<CefrLevel>; 5], at: &Node<'_, '_>) -> Opt
 /// An ISCO-08 code as an ESCO occupation group.
 pub(super) fn isco(code: &str, label: &str) -> Option<Concept> {
     let digits: String = code.chars().filter(char::is_ascii_digit).collect();
-    (digits.len() == 4)
-        .then(|| Concept { label: label.to_owned(), uri: Some(format!("http://data.europa.eu/esco/isco/C{digits}")) })
+    (digits.len() == 4).then(|| Concept { label: label.to_owned(), uri: Some(format!("http://data.europa.eu/esco/isco/C{digits}")) })
 }

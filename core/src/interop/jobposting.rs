@@ -29,8 +29,8 @@ use super::text::{self, DateValue};
 use super::tree::{Node, Tracker};
 use super::words;
 use super::{Import, Imported, MappingReport, SourceFormat, finish_vacancy};
-use crate::fold::label_key;
 use crate::error::{Error, Result, without_position};
+use crate::fold::label_key;
 use crate::limits::MAX_IMPORT_ROWS;
 use crate::model::{Concept, ContractType, Hours, PartialDate, Place, Remote, VACANCY_SCHEMA_VERSION, Vacancy};
 

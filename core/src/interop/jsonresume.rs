@@ -29,12 +29,11 @@ use super::text::{self, DateValue};
 use super::tree::{Node, Tracker};
 use super::words::{self, Fluency};
 use super::{Import, Imported, MappingReport, SourceFormat, check_cv_size, finish_profile, finish_vacancy};
-use crate::fold::label_key;
 use crate::error::{Error, Result, without_position};
+use crate::fold::label_key;
 use crate::limits::MAX_IMPORT_ROWS;
 use crate::model::{
-    Certification, Education, LanguageSkill, Link, PartialDate, Place, Profile, Project, Remote, Skill, Vacancy,
-    WorkExperience,
+    Certification, Education, LanguageSkill, Link, PartialDate, Place, Profile, Project, Remote, Skill, Vacancy, WorkExperience,
 };
 use crate::model::{Concept, PROFILE_SCHEMA_VERSION, VACANCY_SCHEMA_VERSION};
 
@@ -404,7 +403,6 @@ fn job_vacancy(j: &Node<'_, '_>) -> Option<Vacancy> {
     }
     Some(v)
 }
-
 
 /// A JSON Resume job: a title and something a job has.
 pub(crate) fn is_job(v: &Value) -> bool {

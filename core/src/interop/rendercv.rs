@@ -25,8 +25,8 @@ use super::text::{self, DateValue, markdown};
 use super::tree::{Node, Tracker};
 use super::words::{self, Fluency};
 use super::{Import, Imported, SourceFormat, check_cv_size, finish_profile};
-use crate::fold::label_key;
 use crate::error::{Error, Result, without_position};
+use crate::fold::label_key;
 use crate::model::{
     Certification, Education, LanguageSkill, Link, PROFILE_SCHEMA_VERSION, PartialDate, Place, Profile, Project, Skill, WorkExperience,
 };

@@ -335,7 +335,6 @@ pub fn split_list(s: &str) -> Vec<String> {
     s.split([',', ';', '|', '\n', '•']).map(|p| p.trim().trim_start_matches("- ").trim().to_owned()).filter(|p| !p.is_empty()).collect()
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -65,14 +65,7 @@ impl PreparedFeed {
 
     /// The best `top` vacancies for a person (see [`Matcher::vacancies_in`]), explained in
     /// `lang`.
-    pub fn rank(
-        &self,
-        matcher: &Matcher<'_>,
-        person: &PreparedProfile,
-        top: usize,
-        include_excluded: bool,
-        lang: Lang,
-    ) -> Vec<Ranked> {
+    pub fn rank(&self, matcher: &Matcher<'_>, person: &PreparedProfile, top: usize, include_excluded: bool, lang: Lang) -> Vec<Ranked> {
         matcher
             .vacancies_in(person, &self.prepared, top, include_excluded)
             .into_iter()

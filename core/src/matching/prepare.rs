@@ -10,9 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::geo::Gazetteer;
 use crate::model::{CefrLevel, Concept, ContractType, LicenceCategory, PartialDate, Place, Profile, Remote, Vacancy};
-pub use crate::taxonomy::normalise::{Normalisation, normalise_occupation, normalise_skill};
 use crate::taxonomy::Taxonomy;
-
+pub use crate::taxonomy::normalise::{Normalisation, normalise_occupation, normalise_skill};
 
 /// A skill or occupation with its ESCO URI, given or found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

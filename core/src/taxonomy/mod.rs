@@ -56,7 +56,10 @@
 //! Commission. The embedded pack is a modified (reduced) derivative: it keeps labels,
 //! classification codes and relations, and drops descriptions, definitions and notes.
 
+mod building;
+mod csr;
 mod esco_csv;
+mod kinds;
 pub mod normalise;
 mod own_labels;
 mod pack;
@@ -69,14 +72,16 @@ pub(crate) mod text;
 use std::fmt;
 use std::sync::OnceLock;
 
-use serde::Serialize;
-
 use crate::error::{Error, Result};
 use text::FxHashMap;
 
+use csr::Csr;
 pub use esco_csv::{EscoSource, ImportReport};
+pub use kinds::{ConceptId, ConceptKind, Label, LabelKind, LabelSource, NewLabel, RelationType, ReuseLevel, SkillType};
 pub use related::{CLOSE_GROUP_MAX, Relation, RelationKind};
-pub use search::{DEFAULT_MIN_SIMILARITY, DEFAULT_SEARCH_LIMIT, Hit, MAX_QUERY_CHARS, MAX_SEARCH_LIMIT, MatchKind, SearchOptions, ViaOccupation};
+pub use search::{
+    DEFAULT_MIN_SIMILARITY, DEFAULT_SEARCH_LIMIT, Hit, MAX_QUERY_CHARS, MAX_SEARCH_LIMIT, MatchKind, SearchOptions, ViaOccupation,
+};
 pub use suggest::{OPTIONAL_WEIGHT, OccupationScore, SkillLink};
 
 /// The embedded pack: ESCO v1.1.1, English, with the Italian ISCO group labels.
@@ -85,205 +90,6 @@ static EMBEDDED_PACK: &[u8] = include_bytes!("../../data/esco-en.pack");
 static IT_LABELS: &str = include_str!("../../data/esco-it-sportello.tsv");
 /// Sportello's own Italian synonym table (see the module docs).
 static IT_SYNONYMS: &str = include_str!("../../data/it-synonyms.tsv");
-
-/// A concept's number inside one [`Taxonomy`]: dense, starting at 0. Ids are not stable
-/// across taxonomies; store URIs, not ids.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ConceptId(u32);
-
-impl ConceptId {
-    /// The id as an index (0-based).
-    pub fn index(self) -> usize {
-        self.0 as usize
-    }
-}
-
-/// What an ESCO concept is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ConceptKind {
-    /// A skill, competence or knowledge concept (`skills_xx.csv`).
-    Skill,
-    /// An occupation (`occupations_xx.csv`).
-    Occupation,
-    /// An ISCO-08 group, levels 1 to 4 (`ISCOGroups_xx.csv`).
-    IscoGroup,
-    /// A group of the skills hierarchy, including ISCED-F fields (`skillGroups_xx.csv`).
-    SkillGroup,
-}
-
-wire_names!(ConceptKind, "a kind of concept", { Skill => "skill", Occupation => "occupation", IscoGroup => "isco_group", SkillGroup => "skill_group" });
-
-impl ConceptKind {
-    fn code(self) -> u8 {
-        match self {
-            ConceptKind::Skill => 0,
-            ConceptKind::Occupation => 1,
-            ConceptKind::IscoGroup => 2,
-            ConceptKind::SkillGroup => 3,
-        }
-    }
-    fn from_code(c: u8) -> Option<Self> {
-        Some(match c {
-            0 => ConceptKind::Skill,
-            1 => ConceptKind::Occupation,
-            2 => ConceptKind::IscoGroup,
-            3 => ConceptKind::SkillGroup,
-            _ => return None,
-        })
-    }
-}
-
-/// ESCO's `skillType`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SkillType {
-    /// `skill/competence`: the ability to do something.
-    SkillCompetence,
-    /// `knowledge`: what one knows.
-    Knowledge,
-}
-
-impl SkillType {
-    /// The ESCO code, e.g. `skill/competence`.
-    pub fn code(self) -> &'static str {
-        match self {
-            SkillType::SkillCompetence => "skill/competence",
-            SkillType::Knowledge => "knowledge",
-        }
-    }
-    fn parse(s: &str) -> Option<Self> {
-        match s {
-            "skill/competence" => Some(SkillType::SkillCompetence),
-            "knowledge" => Some(SkillType::Knowledge),
-            _ => None,
-        }
-    }
-}
-
-/// ESCO's `reuseLevel`: how widely a skill applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReuseLevel {
-    /// Useful in any job (e.g. "work in teams").
-    Transversal,
-    /// Used across several sectors.
-    CrossSector,
-    /// Specific to one sector.
-    SectorSpecific,
-    /// Specific to one occupation.
-    OccupationSpecific,
-}
-
-impl ReuseLevel {
-    /// The ESCO code, e.g. `cross-sector`.
-    pub fn code(self) -> &'static str {
-        match self {
-            ReuseLevel::Transversal => "transversal",
-            ReuseLevel::CrossSector => "cross-sector",
-            ReuseLevel::SectorSpecific => "sector-specific",
-            ReuseLevel::OccupationSpecific => "occupation-specific",
-        }
-    }
-    fn parse(s: &str) -> Option<Self> {
-        [ReuseLevel::Transversal, ReuseLevel::CrossSector, ReuseLevel::SectorSpecific, ReuseLevel::OccupationSpecific]
-            .into_iter()
-            .find(|r| r.code() == s)
-    }
-}
-
-/// Where a label comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LabelKind {
-    /// ESCO's preferred label.
-    Preferred,
-    /// One of ESCO's alternative labels.
-    Alternative,
-    /// One of ESCO's hidden labels (misspellings and obsolete terms, for search only).
-    Hidden,
-    /// A synonym added outside ESCO, e.g. Sportello's Italian table.
-    Synonym,
-}
-
-wire_names!(LabelKind, "a kind of label", { Preferred => "preferred", Alternative => "alternative", Hidden => "hidden", Synonym => "synonym" });
-
-impl LabelKind {
-    fn code(self) -> u8 {
-        match self {
-            LabelKind::Preferred => 0,
-            LabelKind::Alternative => 1,
-            LabelKind::Hidden => 2,
-            LabelKind::Synonym => 3,
-        }
-    }
-    fn from_code(c: u8) -> Option<Self> {
-        Some(match c {
-            0 => LabelKind::Preferred,
-            1 => LabelKind::Alternative,
-            2 => LabelKind::Hidden,
-            3 => LabelKind::Synonym,
-            _ => return None,
-        })
-    }
-}
-
-/// Who wrote a label: ESCO itself (an official download or the embedded pack), or Sportello
-/// (its own Italian labels and synonym table, written and reviewed by the project). Where
-/// both give a preferred label in one language, ESCO's is the one shown.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LabelSource {
-    /// The European Commission's ESCO classification.
-    #[default]
-    Esco,
-    /// Sportello's own labels (`core/data/esco-it-sportello.tsv`, `core/data/it-synonyms.tsv`).
-    Sportello,
-}
-
-wire_names!(LabelSource, "a label source", { Esco => "esco", Sportello => "sportello" });
-
-/// How strongly an occupation needs a skill (ESCO's `relationType`), or how one skill needs
-/// another in `skillSkillRelations`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RelationType {
-    /// Essential.
-    Essential,
-    /// Optional.
-    #[default]
-    Optional,
-}
-
-wire_names!(RelationType, "a relation (essential or optional)", { Essential => "essential", Optional => "optional" });
-
-/// One label of a concept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Label<'t> {
-    /// The text, as ESCO (or the synonym table) writes it.
-    pub text: &'t str,
-    /// Its language, an ESCO language code such as `en` or `it`.
-    pub lang: &'t str,
-    /// Preferred, alternative, hidden or synonym.
-    pub kind: LabelKind,
-    /// Who wrote it.
-    pub source: LabelSource,
-}
-
-/// A label to add with [`Taxonomy::add_labels`].
-#[derive(Debug, Clone, Copy)]
-pub struct NewLabel<'a> {
-    /// The concept's URI; it must already be in the taxonomy.
-    pub uri: &'a str,
-    /// The language code, e.g. `it`.
-    pub lang: &'a str,
-    /// The kind of label.
-    pub kind: LabelKind,
-    /// Who wrote it.
-    pub source: LabelSource,
-    /// The text.
-    pub text: &'a str,
-}
 
 #[derive(Debug, Clone)]
 struct ConceptData {
@@ -305,49 +111,6 @@ struct LabelData {
     kind: LabelKind,
     source: LabelSource,
 }
-
-/// Compressed adjacency lists: the items of node `i` are `items[offsets[i]..offsets[i + 1]]`.
-#[derive(Debug, Clone, Default)]
-struct Csr<T> {
-    offsets: Vec<u32>,
-    items: Vec<T>,
-}
-
-impl<T: Copy + Default> Csr<T> {
-    /// Builds the lists of `n` nodes from `(node, item)` pairs, keeping their order within
-    /// a node (a counting sort). Pairs with `node >= n` are dropped.
-    fn build(n: usize, pairs: &[(u32, T)]) -> Self {
-        let mut offsets = vec![0u32; n + 1];
-        for &(node, _) in pairs {
-            if let Some(o) = offsets.get_mut(node as usize + 1) {
-                *o += 1;
-            }
-        }
-        for i in 0..n {
-            offsets[i + 1] += offsets[i];
-        }
-        let mut fill = offsets.clone();
-        let mut items = vec![T::default(); offsets[n] as usize];
-        for &(node, item) in pairs {
-            if let Some(f) = fill.get_mut(node as usize).filter(|_| (node as usize) < n) {
-                items[*f as usize] = item;
-                *f += 1;
-            }
-        }
-        Csr { offsets, items }
-    }
-
-    fn get(&self, node: u32) -> &[T] {
-        let i = node as usize;
-        match (self.offsets.get(i), self.offsets.get(i + 1)) {
-            (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],
-            _ => &[],
-        }
-    }
-}
-
-/// (concept, language, hash of the text) → a label added in the current batch.
-type LabelSet = FxHashMap<(u32, u16, u64), u32>;
 
 /// Lookups derived from the stored concepts, labels and relations.
 #[derive(Debug, Clone, Default)]
@@ -530,190 +293,6 @@ impl Taxonomy {
         self.derived.narrower.get(id.0).iter().map(|&b| ConceptId(b))
     }
 
-    /// Adds labels to concepts already in the taxonomy (e.g. a language's ISCO group labels,
-    /// or a synonym table) and returns how many were new. Labels already present (same
-    /// concept, language and text) are skipped.
-    pub fn add_labels<'a>(&mut self, labels: impl IntoIterator<Item = NewLabel<'a>>) -> Result<usize> {
-        let n = self.push_new_labels(labels)?;
-        self.finish_labels();
-        Ok(n)
-    }
-
-    /// Adds a synonym table: UTF-8 text with one `term<TAB>uri[<TAB>note]` per line, `#`
-    /// comments and blank lines ignored (the format of `core/data/it-synonyms.tsv`). Every
-    /// URI must be in the taxonomy. Returns how many labels were new.
-    pub fn add_synonyms_tsv(&mut self, tsv: &str, file_name: &str, lang: &str) -> Result<usize> {
-        let entries = synonyms::parse(tsv, file_name)?;
-        for e in &entries {
-            if self.id(&e.uri).is_none() {
-                return Err(Error::DataFile {
-                    file: file_name.to_owned(),
-                    line: e.line,
-                    message: format!("unknown ESCO concept {:?}", e.uri),
-                });
-            }
-        }
-        self.add_labels(entries.iter().map(|e| NewLabel {
-            uri: &e.uri,
-            lang,
-            kind: LabelKind::Synonym,
-            source: LabelSource::Sportello,
-            text: &e.term,
-        }))
-    }
-
-    /// Adds everything in `other` to this taxonomy: concepts missing here, labels (in any
-    /// language) and relations. Attributes this taxonomy lacks (skill type, codes) are taken
-    /// from `other`. Used to search several languages together.
-    pub fn merge(&mut self, other: &Taxonomy) {
-        let ids: Vec<u32> = (0..other.concepts.len())
-            .map(|i| {
-                let c = &other.concepts[i];
-                let id = self.intern_concept(&other.uris[i], c.kind);
-                let mine = &mut self.concepts[id as usize];
-                mine.skill_type = mine.skill_type.or(c.skill_type);
-                mine.reuse_level = mine.reuse_level.or(c.reuse_level);
-                if mine.code.is_empty() {
-                    mine.code.clone_from(&c.code);
-                }
-                if mine.isco_group.is_empty() {
-                    mine.isco_group.clone_from(&c.isco_group);
-                }
-                id
-            })
-            .collect();
-        let mut seen = LabelSet::default();
-        for l in &other.labels {
-            let lang = self.intern_lang(&other.langs[l.lang as usize]);
-            let text = &other.text[l.start as usize..l.end as usize];
-            self.push_label_dedup(&mut seen, ids[l.concept as usize], lang, (l.kind, l.source), text);
-        }
-        self.occ_skill.extend(other.occ_skill.iter().map(|&(o, s, t)| (ids[o as usize], ids[s as usize], t)));
-        self.broader.extend(other.broader.iter().map(|&(n, b)| (ids[n as usize], ids[b as usize])));
-        self.skill_skill.extend(other.skill_skill.iter().map(|&(a, b, t)| (ids[a as usize], ids[b as usize], t)));
-        if self.source.is_empty() {
-            self.source.clone_from(&other.source);
-        } else if !other.source.is_empty() && self.source != other.source {
-            self.source = format!("{}; {}", self.source, other.source);
-        }
-        self.finish();
-    }
-
-    // ----- building (used by the CSV and pack readers) -----
-
-    fn intern_lang(&mut self, lang: &str) -> u16 {
-        if let Some(i) = self.langs.iter().position(|l| &**l == lang) {
-            return i as u16;
-        }
-        self.langs.push(lang.into());
-        (self.langs.len() - 1) as u16
-    }
-
-    fn intern_concept(&mut self, uri: &str, kind: ConceptKind) -> u32 {
-        if let Some(&id) = self.uri_ids.get(uri) {
-            return id;
-        }
-        let id = self.concepts.len() as u32;
-        self.uris.push(uri.into());
-        self.uri_ids.insert(uri.into(), id);
-        self.concepts.push(ConceptData { kind, skill_type: None, reuse_level: None, code: "".into(), isco_group: "".into() });
-        id
-    }
-
-    fn push_label(&mut self, concept: u32, lang: u16, (kind, source): (LabelKind, LabelSource), text: &str) {
-        let text = text.trim();
-        if text.is_empty() {
-            return;
-        }
-        let start = self.text.len() as u32;
-        self.text.push_str(text);
-        self.labels.push(LabelData { concept, start, end: self.text.len() as u32, lang, kind, source });
-    }
-
-    /// Adds a label unless the concept already has it in that language: among the labels
-    /// present at the last [`Taxonomy::finish`] (looked up by concept) or among those added
-    /// since (`added`, keyed by a hash of the text and checked against the text). A label
-    /// that is already there keeps the strongest kind (an official preferred label beats
-    /// the same text from a synonym table) and ESCO as its source if either says so.
-    fn push_label_dedup(&mut self, added: &mut LabelSet, concept: u32, lang: u16, (kind, source): (LabelKind, LabelSource), text: &str) {
-        let text = text.trim();
-        if text.is_empty() {
-            return;
-        }
-        let known = self.derived.concept_labels.get(concept).iter().copied().find(|&i| {
-            let l = &self.labels[i as usize];
-            l.lang == lang && self.label_text(l) == text
-        });
-        let key = (concept, lang, text::hash_str(text));
-        let again = added.get(&key).copied().filter(|&i| self.label_text(&self.labels[i as usize]) == text);
-        if let Some(i) = known.or(again) {
-            let l = &mut self.labels[i as usize];
-            l.kind = l.kind.min(kind);
-            l.source = l.source.min(source);
-            return;
-        }
-        added.insert(key, self.labels.len() as u32);
-        self.push_label(concept, lang, (kind, source), text);
-    }
-
-    fn push_new_labels<'a>(&mut self, labels: impl IntoIterator<Item = NewLabel<'a>>) -> Result<usize> {
-        let mut seen = LabelSet::default();
-        let before = self.labels.len();
-        for l in labels {
-            let Some(&concept) = self.uri_ids.get(l.uri.trim()) else {
-                return Err(Error::UnknownConcept { uri: l.uri.to_owned() });
-            };
-            let lang = self.intern_lang(l.lang);
-            self.push_label_dedup(&mut seen, concept, lang, (l.kind, l.source), l.text);
-        }
-        Ok(self.labels.len() - before)
-    }
-
-    /// Sorts and deduplicates the relations, rebuilds the lookups and drops the search
-    /// index (rebuilt on the next search).
-    fn finish(&mut self) {
-        self.occ_skill.sort_unstable();
-        self.occ_skill.dedup_by_key(|r| (r.0, r.1));
-        self.broader.sort_unstable();
-        self.broader.dedup();
-        self.broader.retain(|&(n, b)| n != b);
-        self.skill_skill.sort_unstable();
-        self.skill_skill.dedup_by_key(|r| (r.0, r.1));
-        self.skill_skill.retain(|&(a, b, _)| a != b);
-
-        let n = self.concepts.len();
-        let occ: Vec<(u32, (u32, RelationType))> = self.occ_skill.iter().map(|&(o, s, t)| (o, (s, t))).collect();
-        let occ_inv: Vec<(u32, (u32, RelationType))> = self.occ_skill.iter().map(|&(o, s, t)| (s, (o, t))).collect();
-        let up: Vec<(u32, u32)> = self.broader.clone();
-        let down: Vec<(u32, u32)> = self.broader.iter().map(|&(a, b)| (b, a)).collect();
-        let rel: Vec<(u32, (u32, RelationType))> = self.skill_skill.iter().flat_map(|&(a, b, t)| [(a, (b, t)), (b, (a, t))]).collect();
-        let isco_by_code = self
-            .concepts
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.kind == ConceptKind::IscoGroup && !c.code.is_empty())
-            .map(|(i, c)| (c.code.clone(), i as u32))
-            .collect();
-        self.derived = Derived {
-            concept_labels: Csr::default(),
-            occ_skills: Csr::build(n, &occ),
-            skill_occs: Csr::build(n, &occ_inv),
-            broader: Csr::build(n, &up),
-            narrower: Csr::build(n, &down),
-            skill_rel: Csr::build(n, &rel),
-            isco_by_code,
-        };
-        self.finish_labels();
-    }
-
-    /// Rebuilds the concept → labels lookup and drops the search index, after labels were
-    /// added.
-    fn finish_labels(&mut self) {
-        let pairs: Vec<(u32, u32)> = self.labels.iter().enumerate().map(|(i, l)| (l.concept, i as u32)).collect();
-        self.derived.concept_labels = Csr::build(self.concepts.len(), &pairs);
-        self.index = OnceLock::new();
-    }
-
     fn label_text(&self, l: &LabelData) -> &str {
         self.text.get(l.start as usize..l.end as usize).unwrap_or("")
     }
@@ -864,15 +443,6 @@ mod tests {
         assert_names(RelationKind::ALL);
         assert_names(MatchKind::ALL);
         assert_names(crate::model::Section::ALL);
-    }
-
-    #[test]
-    fn csr_groups_items_by_node_and_ignores_out_of_range() {
-        let csr = Csr::build(3, &[(2, 'a'), (0, 'b'), (2, 'c'), (7, 'x')]);
-        assert_eq!(csr.get(0), &['b']);
-        assert_eq!(csr.get(1), &[] as &[char]);
-        assert_eq!(csr.get(2), &['a', 'c']);
-        assert_eq!(csr.get(9), &[] as &[char]);
     }
 
     #[test]

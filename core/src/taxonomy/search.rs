@@ -51,9 +51,9 @@ use std::cell::RefCell;
 use serde::Serialize;
 
 use super::text::{BitOsa, FxHashMap, Stemmer, hash_str, is_filler, osa_within, tokens};
-use crate::fold::{fold, fold_into};
 use super::{ConceptId, ConceptKind, LabelKind, LabelSource, RelationType, ReuseLevel, Taxonomy};
 use crate::error::{Error, Result};
+use crate::fold::{fold, fold_into};
 
 pub use crate::limits::{MAX_QUERY_CHARS, MAX_SEARCH_LIMIT};
 

@@ -155,7 +155,7 @@ impl Taxonomy {
 
     /// [`Taxonomy::occupations_for_skills`] with ids; ids of other kinds are ignored.
     pub fn occupations_for_skill_ids(&self, skills: &[ConceptId], limit: usize) -> Vec<OccupationScore<'_>> {
-        let occupations = self.derived.occ_skills.offsets.windows(2).filter(|w| w[1] > w[0]).count().max(1) as f64;
+        let occupations = self.derived.occ_skills.nodes_with_items().max(1) as f64;
         let idf = |s: u32| 1.0 + (occupations / self.derived.skill_occs.get(s).len().max(1) as f64).ln();
         let rel = |r: RelationType| if r == RelationType::Essential { 1.0 } else { OPTIONAL_WEIGHT };
 

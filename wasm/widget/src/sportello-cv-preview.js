@@ -1,0 +1,102 @@
+// The live preview of <sportello-cv>: the CV rendered in the worker shortly after each edit
+// (one rendering at a time; the latest edit wins) and its pages shown as images.
+//
+// Methods of the element, installed on SportelloCv.prototype by sportello-cv.js: `this` is the
+// element (`this.state` the profile, `this.t` the form's words, `this.rpc` the worker).
+
+import { fmt } from './i18n.js';
+import { esc } from './sportello-cv-util.js';
+import { completed } from './sportello-cv-profile.js';
+
+const PREVIEW_DEBOUNCE_MS = 20;
+
+export const previewMethods = {
+  renderArgs() {
+    const p = completed(this.state);
+    return { profile: p, template: p.render?.template, lang: p.render?.lang, today: this.today, uiLang: this.uiLang };
+  },
+
+  requestPreview(delay = PREVIEW_DEBOUNCE_MS) {
+    this.dirty = true;
+    clearTimeout(this.previewTimer);
+    this.previewTimer = setTimeout(() => this.pumpPreview(), delay);
+  },
+
+  async pumpPreview() {
+    if (this.rendering || !this.dirty || !this.rpc) return;
+    this.dirty = false;
+    if (!this.hasName()) {
+      this.pages = [];
+      this.problems = [];
+      this.showPages();
+      this.showProblems();
+      return;
+    }
+    this.rendering = true;
+    const seq = ++this.seq;
+    const t0 = performance.now();
+    try {
+      await this.ready;
+      const out = await this.rpc.call('render', this.renderArgs());
+      this.problems = [];
+      this.warnings = out.warnings;
+      await this.showPages(out.pages);
+      this.showProblems();
+      this.dispatch('sportello-preview', { seq, ms: performance.now() - t0, renderMs: out.ms, pages: out.pages.length });
+      if (this.matchesShown) this.scheduleMatches();
+    } catch (e) {
+      this.problems = e?.kind === 'invalid' ? e.problems : [{ severity: 'error', path: '', message: e?.message ?? String(e), hint: e?.hint }];
+      this.showProblems();
+      this.$('#stale').hidden = false;
+      this.dispatch('sportello-preview-error', { seq, error: e });
+    } finally {
+      this.rendering = false;
+      if (this.dirty) this.pumpPreview();
+    }
+  },
+
+  /** Shows the SVG pages as images (isolated from the page: no id clashes, no scripts;
+   *  decoded off the main thread, crisp at any zoom), reusing those that did not change. */
+  async showPages(svgs) {
+    const box = this.$('#pages');
+    if (!box) return;
+    const t = this.t;
+    if (svgs) {
+      // Pages that did not change keep their decoded image: decoding a page's SVG costs
+      // more than rendering it (Typst writes glyph outlines), so an edit on page 1 does
+      // not redecode page 2. (PNG pages were measured too: quicker to decode, but slower
+      // to rasterise in wasm at a sharp resolution, and blurry when zoomed.)
+      const old = this.pageSvgs ?? [];
+      const urls = [];
+      const imgs = svgs.map((s, i) => {
+        if (s === old[i] && this.pages[i]) {
+          urls.push(this.pageUrls[i]);
+          return this.pages[i];
+        }
+        const u = URL.createObjectURL(new Blob([s], { type: 'image/svg+xml' }));
+        urls.push(u);
+        return Object.assign(new Image(), { src: u });
+      });
+      await Promise.all(imgs.filter((img) => !this.pages.includes(img)).map((img) => img.decode().catch(() => {})));
+      for (const u of this.pageUrls ?? []) if (!urls.includes(u)) URL.revokeObjectURL(u);
+      this.pageUrls = urls;
+      this.pageSvgs = svgs;
+      this.pages = imgs;
+    }
+    if (!this.hasName()) {
+      for (const u of this.pageUrls ?? []) URL.revokeObjectURL(u);
+      this.pageUrls = [];
+      this.pageSvgs = [];
+      this.pages = [];
+    }
+    if (this.pages.length) {
+      for (const [i, img] of this.pages.entries()) img.alt = fmt(t.previewPage, { n: i + 1, t: this.pages.length });
+      box.replaceChildren(...this.pages);
+    } else box.innerHTML = `<p class="placeholder">${esc(this.hasName() ? t.previewLoading : t.previewEmpty)}</p>`;
+    this.$('#stale').hidden = true;
+    const w = this.$('#warnings');
+    const notes = (this.warnings ?? []).filter((x) => !/^warning: skills:/.test(x));
+    w.innerHTML = notes.map((x) => `<li>${esc(x)}</li>`).join('');
+    w.hidden = !notes.length;
+  },
+};
