@@ -19,7 +19,8 @@ def default_weights() -> Any:
 
 def explain(profile: Any, vacancy: Any, today: Any, lang: Any = "it", weights: Any = None, profile_id: Any = "profile") -> Any:
     """Scores one profile against one vacancy (both JSON or YAML text) and explains it in
-    `lang` (it or en): the result dict with an `explanation` text."""
+    `lang` (it or en): the result dict with its `explanation` (heading, parts, matched,
+    missing, exclusions, hints and the whole `text`)."""
 
 def feed_entries(data: Any) -> Any:
     """The entries of a vacancy feed (a JSON array or JSON Lines, read by the core's
@@ -34,7 +35,7 @@ def load(text: Any, kind: Any = None, today: Any = None) -> Any:
     """Reads a profile or vacancy: `{"kind": "profile"|"vacancy", "document": {...},
     "warnings": [...]}`, the document with every default filled in."""
 
-def match_feed(profile: Any, feed_text: Any, today: Any, lang: Any = "it", top: Any = 10, include_excluded: Any = False, weights: Any = None, profile_id: Any = "profile") -> Any:
+def match_feed(profile: Any, feed_text: Any, today: Any, lang: Any = "it", top: Any = ..., include_excluded: Any = False, weights: Any = None, profile_id: Any = "profile") -> Any:
     """Ranks the vacancies of a feed (JSON array or JSON Lines) for one profile in memory, no
     index: `(matches, problems)`, each match `{vacancy, result, explanation}` with the
     explanation in `lang`, each problem an entry left out `{index, line, id, message,
