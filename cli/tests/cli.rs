@@ -103,3 +103,30 @@ fn render_writes_a_pdf_and_reports_bad_templates() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(text(&bad).contains("available: europass, modern, plain"), "{}", text(&bad));
 }
+
+#[test]
+fn options_out_of_range_are_usage_errors_worded_by_the_core() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cv.png");
+    let profile = fixtures().join("profiles/sara-cuoca.json");
+    let o = sportello(&["render", &profile.to_string_lossy(), "--format", "png", "--dpi", "5", "-o", &out.to_string_lossy()]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("--dpi: 5 is not allowed (expected 18 to 1200)"), "{}", text(&o));
+    assert!(!out.exists(), "nothing written");
+    let o = sportello(&["validate", &profile.to_string_lossy(), "--lang", "de"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("--lang: \"de\" is not a language sportello writes in (expected it or en)"), "{}", text(&o));
+}
+
+#[test]
+fn validate_words_problems_in_the_language_asked_for_with_the_same_codes() {
+    let bad = fixtures().join("invalid/bad-email.yaml");
+    let json = |lang: &str| -> serde_json::Value {
+        serde_json::from_slice(&sportello(&["validate", &bad.to_string_lossy(), "--format", "json", "--lang", lang]).stdout).unwrap()
+    };
+    let (it, en) = (json("it"), json("en"));
+    assert_eq!(it[0]["problems"][0]["code"], "not_an_email");
+    assert_eq!(it[0]["problems"][0]["code"], en[0]["problems"][0]["code"]);
+    assert!(it[0]["problems"][0]["message"].as_str().unwrap().contains("non è un indirizzo e-mail"));
+    assert!(en[0]["problems"][0]["message"].as_str().unwrap().contains("is not an e-mail address"));
+}

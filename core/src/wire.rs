@@ -25,8 +25,9 @@ impl UnknownName {
 
 /// Gives an existing enum of unit variants its wire names:
 /// `wire_names!(PartName, "a part of the score", { EssentialSkills => "essential_skills", ... });`
+/// Older spellings still accepted go in a trailing `aliases { "txt" => Text }`.
 macro_rules! wire_names {
-    ($name:ident, $what:literal, { $($variant:ident => $code:literal),+ $(,)? }) => {
+    ($name:ident, $what:literal, { $($variant:ident => $code:literal),+ $(,)? } $(, aliases { $($alias:literal => $target:ident),+ $(,)? })?) => {
         impl $name {
             /// Every value, in order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -47,6 +48,7 @@ macro_rules! wire_names {
             type Err = $crate::wire::UnknownName;
 
             fn from_str(s: &str) -> Result<Self, Self::Err> {
+                $($(if s == $alias { return Ok($name::$target); })+)?
                 $name::ALL.iter().copied().find(|v| v.as_str() == s).ok_or_else(|| {
                     $crate::wire::UnknownName::new(s, $what, $name::ALL.iter().map(|v| v.as_str()).collect())
                 })

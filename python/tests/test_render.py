@@ -18,6 +18,11 @@ def test_pdf_svg_png_and_text(profiles):
     assert png.startswith(b"\x89PNG")
     text = sportello.render(sara, format="text", template="plain").decode("utf-8")
     assert sara["person"]["family_name"] in text
+    # The core checks the resolution and the names, as for the command line.
+    with pytest.raises(ValueError, match="dpi: 5 is not allowed"):
+        sportello.render(sara, format="png", dpi=5)
+    with pytest.raises(ValueError, match="format: \"txt2\" is not an output format"):
+        sportello.render(sara, format="txt2")
 
 
 def test_render_is_deterministic(profiles):

@@ -63,7 +63,7 @@ pub enum OutputFormat {
     Text,
 }
 
-wire_names!(OutputFormat, "an output format", { Pdf => "pdf", Svg => "svg", Png => "png", Text => "text" });
+wire_names!(OutputFormat, "an output format", { Pdf => "pdf", Svg => "svg", Png => "png", Text => "text" }, aliases { "txt" => Text });
 
 /// PDF conformance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -77,7 +77,7 @@ pub enum PdfConformance {
     A2b,
 }
 
-wire_names!(PdfConformance, "a PDF standard", { Tagged => "tagged", Ua1 => "ua-1", A2b => "a-2b" });
+wire_names!(PdfConformance, "a PDF standard", { Tagged => "tagged", Ua1 => "ua-1", A2b => "a-2b" }, aliases { "ua1" => Ua1, "a2b" => A2b });
 
 /// What to render and how.
 #[derive(Debug, Clone)]
@@ -482,5 +482,28 @@ mod tests {
         let e = Renderer::with_fonts(files_of("DejaVu Sans Mono")).err().unwrap();
         assert!(e.to_string().contains("\"Libertinus Serif\" is missing"), "{e}");
         assert!(Renderer::with_fonts(Vec::new()).is_err());
+    }
+}
+
+#[cfg(test)]
+mod names {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn format_and_standard_names_with_their_older_spellings() {
+        for f in OutputFormat::ALL {
+            assert_eq!(f.as_str().parse::<OutputFormat>().unwrap(), *f);
+        }
+        for c in PdfConformance::ALL {
+            assert_eq!(c.as_str().parse::<PdfConformance>().unwrap(), *c);
+        }
+        assert_eq!("txt".parse::<OutputFormat>().unwrap(), OutputFormat::Text);
+        assert_eq!(
+            ("ua1".parse::<PdfConformance>().unwrap(), "a2b".parse::<PdfConformance>().unwrap()),
+            (PdfConformance::Ua1, PdfConformance::A2b)
+        );
+        let e = "docx".parse::<OutputFormat>().unwrap_err();
+        assert_eq!(e.to_string(), "\"docx\" is not an output format (expected one of pdf, svg, png, text)");
     }
 }
