@@ -3,7 +3,7 @@
 //! core's [`sportello::feed`]). Problems are reported with the file and line; a bad entry
 //! is skipped and counted, never dropped silently.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use sportello::feed;
 use sportello::load::{Format, load_profile, load_vacancy};
@@ -40,17 +40,12 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     Ok(out)
 }
 
-/// A feed rather than one document: JSON Lines by name, or a JSON array by content.
-fn is_feed(path: &Path, bytes: &[u8]) -> bool {
-    path.extension().is_some_and(|e| e == "jsonl") || bytes.trim_ascii_start().starts_with(b"[")
-}
-
 /// Reads vacancies from files, folders and feeds; an entry of a feed is `file:line`.
 pub fn vacancies(paths: &[PathBuf], today: PartialDate) -> Result<Read<Vacancy>, Failure> {
     let mut read = Read { items: Vec::new(), skipped: Vec::new() };
     for path in expand(paths)? {
         let bytes = read_limited(&path, MAX_IMPORT_BYTES)?;
-        if is_feed(&path, &bytes) {
+        if feed::is_feed(&path.to_string_lossy(), &bytes) {
             let entries = feed::read(&bytes, Some(today)).map_err(|e| Failure::core(Some(&path), &e))?;
             for v in entries.vacancies {
                 read.items.push((format!("{}:{}", path.display(), v.line), v.vacancy));

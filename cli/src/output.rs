@@ -70,6 +70,21 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
     read_limited(path, sportello::limits::MAX_DOCUMENT_BYTES)
 }
 
+/// Refuses to overwrite an existing file without `--force`. Documents people edit
+/// (`init`, `import`, `export`) are never overwritten by accident; rendered CVs are
+/// outputs made again from their profile, so `render` overwrites them, as `typst compile`
+/// does.
+pub fn refuse_to_overwrite(path: &Path, force: bool) -> Result<(), Failure> {
+    if path.exists() && !force {
+        return Err(Failure::other(
+            format!("{} already exists", path.display()),
+            Some("pass --force to overwrite it, or choose another name".into()),
+            EXIT_IO,
+        ));
+    }
+    Ok(())
+}
+
 /// The language of a `--lang` option, or a usage error (exit 2) that says what is accepted.
 pub fn lang(code: &str) -> Result<sportello::lang::Lang, Failure> {
     code.parse().map_err(|e: sportello::lang::UnknownLang| Failure::other(format!("--lang: {e}"), None, 2))

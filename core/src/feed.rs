@@ -102,6 +102,14 @@ fn load_value(value: &Value, today: Option<PartialDate>) -> Result<(Vacancy, Vec
     Ok((loaded.value, loaded.report.problems))
 }
 
+/// Whether a file holds a feed rather than one document: JSON Lines by name (`.jsonl`),
+/// or a JSON array by content. The command line and Python use it to tell a feed from
+/// a single vacancy.
+pub fn is_feed(file_name: &str, bytes: &[u8]) -> bool {
+    let text = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    file_name.to_ascii_lowercase().ends_with(".jsonl") || text.trim_ascii_start().starts_with(b"[")
+}
+
 /// Splits a feed into its entries: a JSON array, JSON Lines, or one JSON object. A byte
 /// order mark and blank lines are allowed.
 pub fn split(bytes: &[u8]) -> Result<Vec<Entry<'_>>> {
@@ -257,6 +265,14 @@ mod tests {
         assert!(feed.problems[0].message.starts_with("line 3"), "{}", feed.problems[0].message);
         assert_eq!(feed.problems[1].id.as_deref(), Some("c"));
         assert!(feed.problems[1].problems.iter().any(|p| p.path == "title"));
+    }
+
+    #[test]
+    fn feeds_are_told_from_single_documents() {
+        assert!(is_feed("x.JSONL", b"{}"));
+        assert!(is_feed("vacancies.json", "\u{feff} \n[{}]".as_bytes()));
+        assert!(!is_feed("v.json", b"{\"id\": \"a\"}"));
+        assert!(!is_feed("v.yaml", b"- a"));
     }
 
     #[test]

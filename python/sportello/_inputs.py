@@ -99,7 +99,7 @@ def _expand(path: Path) -> Docs:
             out.extend(_expand(f))
         return out
     data = _read(path)
-    if path.suffix.lower() == ".jsonl" or data.lstrip().startswith(b"["):
+    if _native.is_feed(path.name, data):
         # A feed (JSON Lines or a JSON array): the core splits it, as for the CLI and widget.
         return [(f"{path.name}:{line}", entry) for line, entry in _native.feed_entries(data)]
     return [(path.stem, data)]

@@ -5,6 +5,7 @@ that use a shared default renderer (the core's ``render``).
 from __future__ import annotations
 
 import json
+import os
 import threading
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
@@ -32,10 +33,11 @@ class Renderer:
     def add_template(self, name: str, files: Union[Mapping[str, str], PathLike], description: str = "") -> None:
         """Add a user template: a folder, or a dict of its files (path relative to the
         template folder -> text). It needs a ``main.typ``; see ``templates/README.md``."""
-        if not isinstance(files, Mapping):
-            root = Path(files)
-            files = {str(p.relative_to(root)): p.read_text(encoding="utf-8") for p in sorted(root.rglob("*")) if p.is_file() and p.suffix in (".typ", ".json", ".yaml", ".yml", ".txt", ".csv")}
-        self._native.add_template(name, dict(files), description)
+        if isinstance(files, Mapping):
+            self._native.add_template(name, dict(files), description)
+        else:
+            # The core reads the folder, as for the command line's --template-dir.
+            self._native.add_template_dir(name, os.fspath(files), description)
 
     def templates(self) -> List[Dict[str, Any]]:
         """The templates: ``name``, ``description``, ``builtin``."""
@@ -94,10 +96,8 @@ class Renderer:
 
 
 def _write(out: Path, files: List[bytes]) -> List[Path]:
-    if len(files) == 1:
-        out.write_bytes(files[0])
-        return [out]
-    paths = [out.with_name(f"{out.stem}-{i + 1}{out.suffix}") for i in range(len(files))]
+    # The file names are the core's, as on the command line (cv.pdf; cv-1.svg, cv-2.svg...).
+    paths = [Path(p) for p in _native.page_files(out, len(files))]
     for p, data in zip(paths, files):
         p.write_bytes(data)
     return paths

@@ -31,6 +31,10 @@ def find_place(text: Any) -> Any:
     """The comune a place name stands for (`comune`, `kind`, `similarity`, `ambiguous`);
     raises `PlaceError` with suggestions when none does."""
 
+def is_feed(file_name: Any, data: Any) -> Any:
+    """Whether a file holds a feed (JSON Lines by name, a JSON array by content) rather than
+    one document (`sportello::feed::is_feed`)."""
+
 def load(text: Any, kind: Any = None, today: Any = None) -> Any:
     """Reads a profile or vacancy: `{"kind": "profile"|"vacancy", "document": {...},
     "warnings": [...]}`, the document with every default filled in."""
@@ -40,6 +44,10 @@ def match_feed(profile: Any, feed_text: Any, today: Any, lang: Any = "it", top: 
     index: `(matches, problems)`, each match `{vacancy, result, explanation}` with the
     explanation in `lang`, each problem an entry left out `{index, line, id, message,
     problems}`."""
+
+def page_files(target: Any, n: Any) -> Any:
+    """Where the files of a render go: `[target]`, or `stem-1.ext`, `stem-2.ext`... beside it
+    for one file per page (`sportello::render::page_files`, as the command line names them)."""
 
 def redact(profile: Any, key: Any, keep_birth_year: Any = False) -> Any:
     """A pseudonymised copy of a profile (JSON or YAML text) for analysis
@@ -109,6 +117,8 @@ class Renderer:
     def add_template(self, name: Any, files: Any, description: Any = "") -> Any:
         """Adds a user template from its files (path relative to the template folder → text);
         it needs a `main.typ`."""
+    def add_template_dir(self, name: Any, path: Any, description: Any) -> Any:
+        """Adds the user template in a folder (the core reads it: `sportello::render::read_template_dir`)."""
     def fonts(self) -> Any:
         """The font families templates can use."""
     def locales(self) -> Any:

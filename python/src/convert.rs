@@ -19,12 +19,17 @@ static JSON_LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 /// A serde value as Python objects (dicts, lists, str, int, float, bool, None).
 pub fn json_to_py<'py>(py: Python<'py>, v: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
-    loads(py, &serde_json::to_string(v).map_err(|e| crate::errors::to_py(py, Failure::Internal(e.to_string())))?)
+    to_py(py, v)
 }
 
-/// Any serialisable value as Python objects, through `json.loads`.
+/// Any serialisable value as Python objects, through `json.loads`. The core's types always
+/// serialise; should one not, that is a bug, raised as `RuntimeError` (this module stays
+/// below `errors`, which uses it).
 pub fn to_py<'py, T: Serialize + ?Sized>(py: Python<'py>, v: &T) -> PyResult<Bound<'py, PyAny>> {
-    loads(py, &serde_json::to_string(v).map_err(|e| crate::errors::to_py(py, Failure::Internal(e.to_string())))?)
+    let text = serde_json::to_string(v).map_err(|e| {
+        pyo3::exceptions::PyRuntimeError::new_err(format!("internal error: {e} (this is a bug in sportello: please report it)"))
+    })?;
+    loads(py, &text)
 }
 
 fn loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {

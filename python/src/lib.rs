@@ -135,6 +135,20 @@ fn feed_entries(py: Python<'_>, data: Text) -> PyResult<Vec<(usize, String)>> {
     })
 }
 
+/// Where the files of a render go: `[target]`, or `stem-1.ext`, `stem-2.ext`... beside it
+/// for one file per page (`sportello::render::page_files`, as the command line names them).
+#[pyfunction]
+fn page_files(target: std::path::PathBuf, n: usize) -> Vec<std::path::PathBuf> {
+    sportello::render::page_files(&target, n)
+}
+
+/// Whether a file holds a feed (JSON Lines by name, a JSON array by content) rather than
+/// one document (`sportello::feed::is_feed`).
+#[pyfunction]
+fn is_feed(file_name: &str, data: Text) -> bool {
+    feed::is_feed(file_name, data.as_bytes())
+}
+
 /// Ranks the vacancies of a feed (JSON array or JSON Lines) for one profile in memory, no
 /// index: `(matches, problems)`, each match `{vacancy, result, explanation}` with the
 /// explanation in `lang`, each problem an entry left out `{index, line, id, message,
@@ -211,6 +225,8 @@ fn _sportello(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(load, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;
     m.add_function(wrap_pyfunction!(feed_entries, m)?)?;
+    m.add_function(wrap_pyfunction!(is_feed, m)?)?;
+    m.add_function(wrap_pyfunction!(page_files, m)?)?;
     m.add_function(wrap_pyfunction!(match_feed, m)?)?;
     m.add("DEFAULT_TOP", DEFAULT_TOP)?;
     m.add("DEFAULT_SEARCH_LIMIT", sportello::taxonomy::DEFAULT_SEARCH_LIMIT)?;

@@ -2,6 +2,7 @@
 //! loaded once). Renders release the GIL; `render_many` uses all cores.
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 use std::sync::{PoisonError, RwLock};
 
 use pyo3::prelude::*;
@@ -72,6 +73,13 @@ impl PyRenderer {
     fn add_template(&self, py: Python<'_>, name: &str, files: BTreeMap<String, String>, description: &str) -> PyResult<()> {
         shield(py, || {
             detached(py, || Ok(self.inner.write().unwrap_or_else(PoisonError::into_inner).add_template(name, description, &files)?))
+        })
+    }
+
+    /// Adds the user template in a folder (the core reads it: `sportello::render::read_template_dir`).
+    fn add_template_dir(&self, py: Python<'_>, name: &str, path: PathBuf, description: &str) -> PyResult<()> {
+        shield(py, || {
+            detached(py, || Ok(self.inner.write().unwrap_or_else(PoisonError::into_inner).add_template_dir(name, description, &path)?))
         })
     }
 

@@ -67,3 +67,15 @@ def test_user_template():
     with pytest.raises(sportello.RenderError):
         r.add_template("broken", {"other.typ": ""})
     assert "it" in r.locales() and r.fonts()
+
+
+def test_user_template_folder_is_read_by_the_core(tmp_path):
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "main.typ").write_text('#import "parts/words.typ": hello\n#hello', encoding="utf-8")
+    (tmp_path / "parts" / "words.typ").write_text("#let hello = [Ciao]", encoding="utf-8")
+    r = sportello.Renderer()
+    r.add_template("folder", tmp_path)
+    text = r.render({"person": {"given_name": "A", "family_name": "B"}}, template="folder", format="text").decode("utf-8")
+    assert "Ciao" in text
+    with pytest.raises(sportello.RenderError, match="cannot read"):
+        r.add_template("missing", tmp_path / "nowhere")

@@ -25,13 +25,7 @@ pub fn run(args: Args) -> CmdResult {
         print!("{EXAMPLE_PROFILE}");
         return Ok(ExitCode::SUCCESS);
     }
-    if args.path.exists() && !args.force {
-        return Err(Failure::other(
-            format!("{} already exists", args.path.display()),
-            Some("pass --force to overwrite it, or choose another name".into()),
-            crate::output::EXIT_IO,
-        ));
-    }
+    crate::output::refuse_to_overwrite(&args.path, args.force)?;
     std::fs::write(&args.path, EXAMPLE_PROFILE).map_err(|e| Failure::io("write", &args.path, e))?;
     eprintln!("wrote {}: edit it, then run `sportello validate {}`", args.path.display(), args.path.display());
     Ok(ExitCode::SUCCESS)

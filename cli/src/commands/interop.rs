@@ -11,7 +11,7 @@ use sportello::interop::{ExportFormat, ImportOptions, Imported, MappingReport, S
 use sportello::load::{Format, load_profile};
 use sportello::validate::Severity;
 
-use crate::output::{CmdResult, EXIT_IO, Failure, read_input, read_limited, today};
+use crate::output::{CmdResult, Failure, read_input, read_limited, today};
 
 /// Import formats (`--from`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -110,13 +110,7 @@ fn write_out(out: Option<&Path>, text: &str, force: bool) -> Result<(), Failure>
             Ok(())
         }
         Some(path) => {
-            if path.exists() && !force {
-                return Err(Failure::other(
-                    format!("{} already exists", path.display()),
-                    Some("pass --force to overwrite it, or choose another name".into()),
-                    EXIT_IO,
-                ));
-            }
+            crate::output::refuse_to_overwrite(path, force)?;
             std::fs::write(path, text).map_err(|e| Failure::io("write", path, e))?;
             eprintln!("wrote {}", path.display());
             Ok(())

@@ -2,7 +2,6 @@
 //! core's Typst renderer. This module reads the profile, the photo and any user template
 //! from disk and writes the output files; everything else happens in the core.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -114,7 +113,7 @@ pub fn run(args: Args) -> CmdResult {
     let mut template = args.template.clone();
     if let Some(dir) = &args.template_dir {
         let name = dir.file_name().map_or_else(|| "custom".into(), |n| n.to_string_lossy().into_owned());
-        renderer.add_template(&name, "user template", &read_template_dir(dir)?).map_err(|e| Failure::core(Some(dir), &e))?;
+        renderer.add_template_dir(&name, "user template", dir).map_err(|e| Failure::core(Some(dir), &e))?;
         template = Some(name);
     }
 
@@ -185,7 +184,7 @@ pub fn run(args: Args) -> CmdResult {
         };
         PathBuf::from(format!("{stem}.{ext}"))
     });
-    let paths = output_paths(&target, out.files.len());
+    let paths = sportello::render::page_files(&target, out.files.len());
     for (path, data) in paths.iter().zip(&out.files) {
         std::fs::write(path, data).map_err(|e| Failure::io("write", path, e))?;
         eprintln!(
@@ -198,38 +197,8 @@ pub fn run(args: Args) -> CmdResult {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `cv.svg` for one page; `cv-1.svg`, `cv-2.svg`... for several.
-fn output_paths(target: &Path, n: usize) -> Vec<PathBuf> {
-    if n <= 1 {
-        return vec![target.to_path_buf()];
-    }
-    let stem = target.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-    let ext = target.extension().map_or_else(String::new, |e| format!(".{}", e.to_string_lossy()));
-    (1..=n).map(|i| target.with_file_name(format!("{stem}-{i}{ext}"))).collect()
-}
-
 fn parse_sections(names: &[String]) -> Result<Vec<Section>, Failure> {
     names.iter().map(|n| n.trim().parse().map_err(|e: sportello::wire::UnknownName| Failure::other(e.to_string(), None, 2))).collect()
-}
-
-/// Reads every `.typ` file of a template folder (recursively), keyed by relative path.
-fn read_template_dir(dir: &Path) -> Result<BTreeMap<String, String>, Failure> {
-    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, String>) -> Result<(), Failure> {
-        let entries = std::fs::read_dir(dir).map_err(|e| Failure::io("read", dir, e))?;
-        for entry in entries {
-            let path = entry.map_err(|e| Failure::io("read", dir, e))?.path();
-            if path.is_dir() {
-                walk(root, &path, out)?;
-            } else if path.extension().is_some_and(|e| e == "typ") {
-                let rel = path.strip_prefix(root).map_err(|e| Failure::io("read", &path, e))?.to_string_lossy().replace('\\', "/");
-                out.insert(rel, std::fs::read_to_string(&path).map_err(|e| Failure::io("read", &path, e))?);
-            }
-        }
-        Ok(())
-    }
-    let mut files = BTreeMap::new();
-    walk(dir, dir, &mut files)?;
-    Ok(files)
 }
 
 /// Arguments of `templates`.

@@ -15,6 +15,7 @@
 //! ```
 
 mod locale;
+mod template_dir;
 mod text;
 pub mod view;
 mod world;
@@ -28,6 +29,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 pub use locale::Locale;
+pub use template_dir::{TEMPLATE_FILE_EXTENSIONS, read_template_dir};
 
 use crate::error::{Error, Result};
 use crate::model::{CvOptions, PartialDate, Profile};
@@ -48,6 +50,17 @@ const EMBEDDED: &[(&str, &str, &str)] = &[
     ("modern", "a clean one-column design with an accent colour", include_str!("../../../templates/modern/main.typ")),
     ("plain", "maximally ATS-friendly: one column, no tables, text in reading order", include_str!("../../../templates/plain/main.typ")),
 ];
+
+/// Where the files of a render go: `target` for one file; `cv-1.svg`, `cv-2.svg`... beside
+/// it for one file per page (the command line's `-o` and Python's `out=`).
+pub fn page_files(target: &std::path::Path, n: usize) -> Vec<std::path::PathBuf> {
+    if n <= 1 {
+        return vec![target.to_path_buf()];
+    }
+    let stem = target.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let ext = target.extension().map_or_else(String::new, |e| format!(".{}", e.to_string_lossy()));
+    (1..=n).map(|i| target.with_file_name(format!("{stem}-{i}{ext}"))).collect()
+}
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -208,6 +221,11 @@ impl Renderer {
             templates.insert((*name).to_owned(), TemplateInfo { name: (*name).into(), description: (*description).into(), builtin: true });
         }
         Self { shared, templates, locales: Locale::embedded() }
+    }
+
+    /// Adds the user template in folder `dir` (see [`read_template_dir`]).
+    pub fn add_template_dir(&mut self, name: &str, description: &str, dir: &std::path::Path) -> Result<()> {
+        self.add_template(name, description, &read_template_dir(dir)?)
     }
 
     /// Adds a user template: `files` maps paths relative to the template folder (e.g.
@@ -489,6 +507,14 @@ mod tests {
 mod names {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn page_files_are_numbered_beside_the_target() {
+        let one = page_files(std::path::Path::new("out/cv.svg"), 1);
+        assert_eq!(one, [std::path::PathBuf::from("out/cv.svg")]);
+        let two = page_files(std::path::Path::new("out/cv.svg"), 2);
+        assert_eq!(two, [std::path::PathBuf::from("out/cv-1.svg"), std::path::PathBuf::from("out/cv-2.svg")]);
+    }
 
     #[test]
     fn format_and_standard_names_with_their_older_spellings() {
