@@ -81,7 +81,8 @@ pub fn read(bytes: &[u8], today: Option<PartialDate>) -> Result<Feed> {
     for entry in split(bytes)? {
         let id = entry.id().map(str::to_owned);
         let (index, line) = (entry.index, entry.line);
-        let loaded = entry.json.and_then(|value| load_value(&value, today));
+        // The loader reads the entry as written (its text parsed, so no syntax error here).
+        let loaded = entry.json.and_then(|_| load_entry(entry.text, today));
         match loaded {
             Ok((vacancy, warnings)) => feed.vacancies.push(FeedVacancy { index, line, vacancy, warnings }),
             Err(e) => {
@@ -96,9 +97,8 @@ pub fn read(bytes: &[u8], today: Option<PartialDate>) -> Result<Feed> {
     Ok(feed)
 }
 
-fn load_value(value: &Value, today: Option<PartialDate>) -> Result<(Vacancy, Vec<Problem>)> {
-    let bytes = serde_json::to_vec(value).map_err(|e| Error::Syntax { format: "json", line: 0, column: 0, message: e.to_string() })?;
-    let loaded = load_vacancy(&bytes, Format::Json, today)?;
+fn load_entry(text: &str, today: Option<PartialDate>) -> Result<(Vacancy, Vec<Problem>)> {
+    let loaded = load_vacancy(text.as_bytes(), Format::Json, today)?;
     Ok((loaded.value, loaded.report.problems))
 }
 

@@ -478,7 +478,9 @@ fn italian_kind(kind: &str) -> String {
         ("true or false", "vero o falso (true/false)"),
         ("an object", "un oggetto con campi"),
         ("null", "vuoto"),
+        ("empty", "vuoto"),
         ("unit value", "vuoto"),
+        ("a true/false value", "un valore vero/falso"),
     ];
     if let Some((_, it)) = known.iter().find(|(en, _)| *en == kind) {
         return (*it).to_owned();
@@ -633,6 +635,10 @@ mod tests {
         let wrong = Rule::from_parser("invalid type: string \"x\", expected a sequence");
         assert_eq!(wrong, Rule::WrongType { found: "string \"x\"".into(), expected: "a list".into() });
         assert_eq!(wrong.message(Lang::It), "è il testo \"x\" (serve un elenco)");
+        for found in ["empty", "a true/false value", "a number", "a text", "a list", "an object"] {
+            let it = Rule::NotAnObject { found: found.into() }.message(Lang::It);
+            assert!(!it.contains(found), "{it}: the kind is said in Italian");
+        }
         let variant = Rule::from_parser("unknown variant `a5`, expected one of `a4`, `letter`");
         assert_eq!(variant.message(Lang::En), "unknown variant \"a5\", expected one of a4, letter");
     }
