@@ -28,6 +28,11 @@ macro_rules! code_enum {
                 match self { $($name::$variant => $code),+ }
             }
 
+            /// The wire name, as every enum that crosses a boundary has it (the code).
+            pub fn as_str(self) -> &'static str {
+                self.code()
+            }
+
             /// Parses a code, ignoring case and surrounding space.
             pub fn parse(s: &str) -> Result<Self, String> {
                 let t = s.trim();
@@ -41,6 +46,15 @@ macro_rules! code_enum {
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(self.code())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = String;
+
+            /// As [`Self::parse`]: ignoring case and surrounding space.
+            fn from_str(s: &str) -> Result<Self, String> {
+                $name::parse(s)
             }
         }
 
@@ -268,6 +282,7 @@ mod tests {
     fn codes_parse_case_insensitively_and_list_alternatives() {
         assert_eq!(CefrLevel::parse("b2"), Ok(CefrLevel::B2));
         assert_eq!(ContractType::parse("Tirocinio"), Ok(ContractType::Tirocinio));
+        assert_eq!("b1".parse::<CefrLevel>().map(CefrLevel::as_str), Ok("B1"));
         let err = CefrLevel::parse("D1").unwrap_err();
         assert_eq!(err, r#""D1" is not a CEFR level (expected one of A1, A2, B1, B2, C1, C2)"#);
     }
