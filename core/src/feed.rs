@@ -8,11 +8,12 @@
 //! with its position, line and id, so nothing is dropped silently.
 
 use serde::Serialize;
+use serde::de::IgnoredAny;
 use serde_json::Value;
 
 use crate::error::{Error, Result, without_position};
 use crate::limits::{MAX_IMPORT_BYTES, MAX_IMPORT_ROWS};
-use crate::load::{Format, load_vacancy};
+use crate::load::{Format, line_column, load_vacancy};
 use crate::model::{PartialDate, Vacancy};
 use crate::validate::Problem;
 
@@ -25,16 +26,9 @@ pub struct Entry<'a> {
     pub line: usize,
     /// The entry as written (one line of JSON Lines, one item of an array).
     pub text: &'a str,
-    /// The entry as JSON, or why it is not JSON (JSON Lines only: a broken array is
-    /// refused whole).
-    pub json: Result<Value>,
-}
-
-impl Entry<'_> {
-    /// The entry's `id`, when it has a text one.
-    pub fn id(&self) -> Option<&str> {
-        self.json.as_ref().ok()?.get("id")?.as_str()
-    }
+    /// Whether the text is JSON at all, and if not why (JSON Lines only: a broken array is
+    /// refused whole). Splitting only checks the syntax; the loader reads the entry.
+    pub syntax: Result<()>,
 }
 
 /// A vacancy read from a feed.
@@ -78,23 +72,26 @@ pub struct Feed {
 /// `today` enables the checks against the calendar).
 pub fn read(bytes: &[u8], today: Option<PartialDate>) -> Result<Feed> {
     let mut feed = Feed::default();
-    for entry in split(bytes)? {
-        let id = entry.id().map(str::to_owned);
-        let (index, line) = (entry.index, entry.line);
-        // The loader reads the entry as written (its text parsed, so no syntax error here).
-        let loaded = entry.json.and_then(|_| load_entry(entry.text, today));
-        match loaded {
+    for Entry { index, line, text, syntax } in split(bytes)? {
+        match syntax.and_then(|()| load_entry(text, today)) {
             Ok((vacancy, warnings)) => feed.vacancies.push(FeedVacancy { index, line, vacancy, warnings }),
             Err(e) => {
                 let problems = match &e {
                     Error::Invalid(report) => report.problems.clone(),
                     _ => Vec::new(),
                 };
-                feed.problems.push(FeedProblem { index, line, id, message: e.to_string(), problems });
+                feed.problems.push(FeedProblem { index, line, id: id_of(text), message: e.to_string(), problems });
             }
         }
     }
     Ok(feed)
+}
+
+/// An entry's `id`, when it has a text one: read again from the text, since only an entry
+/// left out needs it.
+fn id_of(text: &str) -> Option<String> {
+    let value: Value = serde_json::from_str(text).ok()?;
+    value.get("id")?.as_str().map(str::to_owned)
 }
 
 fn load_entry(text: &str, today: Option<PartialDate>) -> Result<(Vacancy, Vec<Problem>)> {
@@ -117,18 +114,16 @@ pub fn split(bytes: &[u8]) -> Result<Vec<Entry<'_>>> {
         return Err(Error::TooLarge { what: "the vacancy feed".into(), size: bytes.len(), limit: MAX_IMPORT_BYTES });
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let valid = &bytes[..e.valid_up_to()];
-        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
-        let column = String::from_utf8_lossy(valid).rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let (line, column) = line_column(&bytes[..e.valid_up_to()]);
         Error::Encoding { line, column }
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let start = text.len() - text.trim_start().len();
     let entries = match text[start..].chars().next() {
         Some('[') => array(text, start)?,
-        Some('{') => match serde_json::from_str::<Value>(text) {
+        Some('{') => match serde_json::from_str::<IgnoredAny>(text) {
             // One document, perhaps over several lines.
-            Ok(value) => vec![Entry { index: 0, line: line_of(text, start), text: text[start..].trim_end(), json: Ok(value) }],
+            Ok(_) => vec![Entry { index: 0, line: line_of(text, start), text: text[start..].trim_end(), syntax: Ok(()) }],
             Err(_) => lines(text),
         },
         None => Vec::new(),
@@ -141,10 +136,15 @@ pub fn split(bytes: &[u8]) -> Result<Vec<Entry<'_>>> {
             });
         }
     };
-    if entries.len() > MAX_IMPORT_ROWS {
-        return Err(Error::TooManyRows { what: "the vacancy feed".into(), rows: entries.len(), limit: MAX_IMPORT_ROWS });
-    }
+    within_rows(entries.len())?;
     Ok(entries)
+}
+
+fn within_rows(rows: usize) -> Result<()> {
+    if rows > MAX_IMPORT_ROWS {
+        return Err(Error::TooManyRows { what: "the vacancy feed".into(), rows, limit: MAX_IMPORT_ROWS });
+    }
+    Ok(())
 }
 
 /// JSON Lines: each non-blank line an entry; a broken line is an entry with its error.
@@ -157,7 +157,7 @@ fn lines(text: &str) -> Vec<Entry<'_>> {
             index,
             line: i + 1,
             text: l.trim_end_matches('\r'),
-            json: serde_json::from_str(l).map_err(|e| Error::Syntax {
+            syntax: serde_json::from_str::<IgnoredAny>(l).map(|_| ()).map_err(|e| Error::Syntax {
                 format: "json",
                 line: i + 1,
                 column: e.column(),
@@ -167,31 +167,33 @@ fn lines(text: &str) -> Vec<Entry<'_>> {
         .collect()
 }
 
-/// A JSON array, read item by item to know the line where each starts.
+/// A JSON array, read item by item to know the line where each starts (lines counted as
+/// the reading goes, so a large array is read in one pass).
 fn array(text: &str, open: usize) -> Result<Vec<Entry<'_>>> {
     let mut entries = Vec::new();
     let mut pos = skip_space(text, open + 1);
     if text[pos..].starts_with(']') {
         return trailing(text, pos + 1).map(|()| entries);
     }
+    let (mut line, mut counted) = (line_of(text, open), open);
     loop {
-        let mut stream = serde_json::Deserializer::from_str(&text[pos..]).into_iter::<Value>();
-        let value = match stream.next() {
-            Some(Ok(v)) => v,
+        let mut stream = serde_json::Deserializer::from_str(&text[pos..]).into_iter::<IgnoredAny>();
+        match stream.next() {
+            Some(Ok(_)) => {}
             Some(Err(e)) => return Err(syntax_at(text, pos, &e)),
             None => return Err(expected(text, pos, "a vacancy or ']'")),
-        };
+        }
         let end = pos + stream.byte_offset();
-        entries.push(Entry { index: entries.len(), line: line_of(text, pos), text: &text[pos..end], json: Ok(value) });
+        line += text[counted..pos].matches('\n').count();
+        counted = pos;
+        entries.push(Entry { index: entries.len(), line, text: &text[pos..end], syntax: Ok(()) });
         pos = skip_space(text, end);
         match text[pos..].chars().next() {
             Some(',') => pos = skip_space(text, pos + 1),
             Some(']') => return trailing(text, pos + 1).map(|()| entries),
             _ => return Err(expected(text, pos, "',' or ']'")),
         }
-        if entries.len() > MAX_IMPORT_ROWS {
-            return Err(Error::TooManyRows { what: "the vacancy feed".into(), rows: entries.len(), limit: MAX_IMPORT_ROWS });
-        }
+        within_rows(entries.len())?;
     }
 }
 
@@ -205,27 +207,20 @@ fn skip_space(text: &str, pos: usize) -> usize {
 }
 
 fn line_of(text: &str, pos: usize) -> usize {
-    text[..pos].matches('\n').count() + 1
-}
-
-fn column_of(text: &str, pos: usize) -> usize {
-    text[..pos].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1
+    line_column(&text.as_bytes()[..pos]).0
 }
 
 fn expected(text: &str, pos: usize, what: &str) -> Error {
-    Error::Syntax {
-        format: "json",
-        line: line_of(text, pos),
-        column: column_of(text, pos),
-        message: format!("the vacancy feed is not a valid JSON array (expected {what})"),
-    }
+    let (line, column) = line_column(&text.as_bytes()[..pos]);
+    Error::Syntax { format: "json", line, column, message: format!("the vacancy feed is not a valid JSON array (expected {what})") }
 }
 
 /// A parser error inside an item, placed in the whole text.
 fn syntax_at(text: &str, pos: usize, e: &serde_json::Error) -> Error {
+    let (line, column) = line_column(&text.as_bytes()[..pos]);
     let (line, column) = match e.line() {
-        1 => (line_of(text, pos), column_of(text, pos) + e.column().saturating_sub(1)),
-        l => (line_of(text, pos) + l - 1, e.column()),
+        1 => (line, column + e.column().saturating_sub(1)),
+        l => (line + l - 1, e.column()),
     };
     Error::Syntax { format: "json", line, column, message: without_position(&e.to_string()).to_owned() }
 }

@@ -148,7 +148,8 @@ pub fn parse_tree(bytes: &[u8], format: Format) -> Result<Value> {
     if report.has_errors() { Err(Error::Invalid(report)) } else { Ok(tree) }
 }
 
-fn line_column(valid: &[u8]) -> (usize, usize) {
+/// The 1-based line and column (in characters) just after `valid`.
+pub(crate) fn line_column(valid: &[u8]) -> (usize, usize) {
     let text = String::from_utf8_lossy(valid);
     let line = text.matches('\n').count() + 1;
     let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;

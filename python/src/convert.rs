@@ -17,11 +17,6 @@ use crate::failure::Failure;
 
 static JSON_LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
-/// A serde value as Python objects (dicts, lists, str, int, float, bool, None).
-pub fn json_to_py<'py>(py: Python<'py>, v: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
-    to_py(py, v)
-}
-
 /// Any serialisable value as Python objects, through `json.loads`. The core's types always
 /// serialise; should one not, that is a bug, raised as `RuntimeError` (this module stays
 /// below `errors`, which uses it).

@@ -109,17 +109,17 @@ pub fn to_py(py: Python<'_>, f: Failure) -> PyErr {
             let kind = e.kind();
             build(py, class_name(kind), &e.to_string(), kind, e.hint(), |err| {
                 match &e {
-                    Error::Invalid(report) => err.setattr("problems", crate::convert::json_to_py(py, &problems_json(&report.problems))?)?,
+                    Error::Invalid(report) => err.setattr("problems", crate::convert::to_py(py, &problems_json(&report.problems))?)?,
                     Error::Syntax { line, column, .. } => {
                         err.setattr("line", line)?;
                         err.setattr("column", column)?;
                         let problem = RowFailure::new(0, "", &e).problems.into_iter().map(strip_row).collect::<Vec<_>>();
-                        err.setattr("problems", crate::convert::json_to_py(py, &serde_json::Value::Array(problem))?)?;
+                        err.setattr("problems", crate::convert::to_py(py, &serde_json::Value::Array(problem))?)?;
                     }
                     Error::UnknownPlace { suggestions, .. } => err.setattr("suggestions", PyList::new(py, suggestions)?)?,
                     _ if class_name(kind) == "ValidationError" => {
                         let problem = RowFailure::new(0, "", &e).problems.into_iter().map(strip_row).collect::<Vec<_>>();
-                        err.setattr("problems", crate::convert::json_to_py(py, &serde_json::Value::Array(problem))?)?;
+                        err.setattr("problems", crate::convert::to_py(py, &serde_json::Value::Array(problem))?)?;
                     }
                     _ => {}
                 }
@@ -137,14 +137,14 @@ pub fn to_py(py: Python<'_>, f: Failure) -> PyErr {
                 &message,
                 "invalid",
                 Some("fix the rows listed in `problems`, or pass errors=\"skip\" to leave them out".into()),
-                |err| err.setattr("problems", crate::convert::json_to_py(py, &serde_json::Value::Array(problems))?),
+                |err| err.setattr("problems", crate::convert::to_py(py, &serde_json::Value::Array(problems))?),
             )
         }
         Failure::Value(m) => return PyValueError::new_err(m),
         Failure::Field { path, message } => {
             let problem = serde_json::json!([{"severity": "error", "path": path, "message": message, "hint": null}]);
             build(py, "ValidationError", &format!("{path}: {message}"), "invalid", None, |err| {
-                err.setattr("problems", crate::convert::json_to_py(py, &problem)?)
+                err.setattr("problems", crate::convert::to_py(py, &problem)?)
             })
         }
         Failure::Closed => build(

@@ -66,7 +66,7 @@ fn validate<'py>(py: Python<'py>, text: Text, kind: Option<&str>, today: Option<
                 Err(f) => Err(f),
             }
         })?;
-        convert::json_to_py(py, &errors::problems_json(&report.problems))
+        convert::to_py(py, &errors::problems_json(&report.problems))
     })
 }
 
@@ -82,7 +82,7 @@ fn load<'py>(py: Python<'py>, text: Text, kind: Option<&str>, today: Option<&str
             o.insert("warnings".into(), errors::problems_json(&report.problems));
         }
         let out = serde_json::json!({"kind": v["kind"], "document": v["document"], "warnings": v["warnings"]});
-        convert::json_to_py(py, &out)
+        convert::to_py(py, &out)
     })
 }
 

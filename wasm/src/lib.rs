@@ -25,7 +25,7 @@ use sportello::matching::feed::{PreparedFeed, Ranked};
 use sportello::matching::{DEFAULT_TOP, Matcher};
 use sportello::model::{PartialDate, Profile};
 use sportello::render::{OutputFormat, RenderRequest, Renderer, TemplateInfo};
-use sportello::taxonomy::{DEFAULT_MIN_SIMILARITY, DEFAULT_SEARCH_LIMIT, Hit, MAX_SEARCH_LIMIT, SearchOptions, Taxonomy};
+use sportello::taxonomy::{ConceptKind, DEFAULT_MIN_SIMILARITY, DEFAULT_SEARCH_LIMIT, Hit, MAX_SEARCH_LIMIT, SearchOptions, Taxonomy};
 use sportello::validate::Problem;
 
 /// Installs the panic hook; runs when the module is instantiated.
@@ -370,16 +370,24 @@ impl Engine {
 // Taxonomy and places
 // ---------------------------------------------------------------------------------------
 
-/// The search options: labels shown in `lang` (default Italian), every language matched;
-/// the core refuses a limit or similarity out of range.
-fn search_opts(limit: Option<usize>, lang: Option<&str>, min_similarity: Option<f64>) -> Res<SearchOptions<'_>> {
+/// ESCO concepts of one kind for free text, labels shown in `lang` (default Italian),
+/// every language matched; the core refuses a limit or similarity out of range. The
+/// plain-Rust twin of [`search_skills`] and [`search_occupations`].
+pub fn search_impl(
+    kind: ConceptKind,
+    text: &str,
+    limit: Option<usize>,
+    lang: Option<&str>,
+    min_similarity: Option<f64>,
+) -> Res<Vec<Hit<'static>>> {
     lang_of(lang)?;
-    Ok(SearchOptions {
+    let options = SearchOptions {
         limit: limit.unwrap_or(DEFAULT_SEARCH_LIMIT),
         display_lang: Some(lang.unwrap_or("it")),
         min_similarity: min_similarity.unwrap_or(DEFAULT_MIN_SIMILARITY),
         ..SearchOptions::default()
-    })
+    };
+    Ok(Taxonomy::embedded().search(kind, text, &options)?)
 }
 
 /// ESCO skills for free text ("muletto", "operate forklfit"), best first, labels shown in
@@ -388,18 +396,13 @@ fn search_opts(limit: Option<usize>, lang: Option<&str>, min_similarity: Option<
 /// via_occupation?}]`; nothing when no label matches at least `min_similarity` well.
 #[wasm_bindgen(js_name = searchSkills)]
 pub fn search_skills(text: &str, limit: Option<usize>, lang: Option<String>, min_similarity: Option<f64>) -> Result<JsValue, JsValue> {
-    out(search_skills_impl(text, limit, lang.as_deref(), min_similarity))
-}
-
-/// ESCO skills for free text (see [`search_skills`]).
-pub fn search_skills_impl(text: &str, limit: Option<usize>, lang: Option<&str>, min_similarity: Option<f64>) -> Res<Vec<Hit<'static>>> {
-    Ok(Taxonomy::embedded().search_skills(text, &search_opts(limit, lang, min_similarity)?)?)
+    out(search_impl(ConceptKind::Skill, text, limit, lang.as_deref(), min_similarity))
 }
 
 /// ESCO occupations for free text (a job title), same shape as [`search_skills`].
 #[wasm_bindgen(js_name = searchOccupations)]
 pub fn search_occupations(text: &str, limit: Option<usize>, lang: Option<String>, min_similarity: Option<f64>) -> Result<JsValue, JsValue> {
-    out(search_opts(limit, lang.as_deref(), min_similarity).and_then(|o| Ok(Taxonomy::embedded().search_occupations(text, &o)?)))
+    out(search_impl(ConceptKind::Occupation, text, limit, lang.as_deref(), min_similarity))
 }
 
 /// The skills of an ESCO occupation, essential ones first, labels in `lang` (default it):
@@ -580,9 +583,12 @@ mod tests {
 
     #[test]
     fn search_options_are_checked_by_the_core() {
-        assert_eq!(search_skills_impl("muletto", None, Some("fr"), None).err().unwrap().kind, "language");
-        assert_eq!(search_skills_impl("muletto", Some(5), None, Some(1.5)).err().unwrap().kind, "option");
-        assert_eq!(search_skills_impl("muletto", Some(51), None, None).err().unwrap().kind, "option");
+        let skills = |limit, lang, min| search_impl(ConceptKind::Skill, "muletto", limit, lang, min);
+        assert_eq!(skills(None, Some("fr"), None).err().unwrap().kind, "language");
+        assert_eq!(skills(Some(5), None, Some(1.5)).err().unwrap().kind, "option");
+        assert_eq!(skills(Some(51), None, None).err().unwrap().kind, "option");
+        let jobs = search_impl(ConceptKind::Occupation, "magazziniere", None, None, None).unwrap();
+        assert_eq!(jobs[0].preferred_label_lang, "it");
     }
 
     #[test]

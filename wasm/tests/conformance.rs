@@ -10,7 +10,8 @@ mod support;
 use serde_json::{Value, json};
 
 use sportello::load::{Format, load_profile};
-use sportello_wasm::{Engine, Feed, search_skills_impl, validate_impl};
+use sportello::taxonomy::ConceptKind;
+use sportello_wasm::{Engine, Feed, search_impl, validate_impl};
 use support::{case_files, check_every_case, hit, ranked, root, without_null_hint};
 
 const TODAY: &str = "2026-11-23";
@@ -57,7 +58,7 @@ fn search_skills(case: &Value) -> Value {
     let mut answer = serde_json::Map::new();
     for q in case["queries"].as_array().unwrap() {
         let q = q.as_str().unwrap();
-        let hits = search_skills_impl(q, limit, case["lang"].as_str(), None).unwrap();
+        let hits = search_impl(ConceptKind::Skill, q, limit, case["lang"].as_str(), None).unwrap();
         answer.insert(q.to_owned(), Value::Array(hits.iter().map(|h| hit(&json_of(h))).collect()));
     }
     Value::Object(answer)
