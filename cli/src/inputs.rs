@@ -3,7 +3,7 @@
 //! core's [`sportello::feed`]). Problems are reported with the file and line; a bad entry
 //! is skipped and counted, never dropped silently.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use sportello::feed;
 use sportello::load::{Format, load_profile, load_vacancy};
@@ -54,7 +54,7 @@ pub fn vacancies(paths: &[PathBuf], today: PartialDate) -> Result<Read<Vacancy>,
                 read.skipped.push(format!("{}:{}: {}", path.display(), p.line, p.message));
             }
         } else {
-            let format = Format::from_file_name(&path.to_string_lossy()).unwrap_or_else(|| Format::sniff(&bytes));
+            let format = format_of(&path, &bytes);
             match load_vacancy(&bytes, format, Some(today)) {
                 Ok(l) => read.items.push((path.display().to_string(), l.value)),
                 Err(e) => read.skipped.push(format!("{}: {e}", path.display())),
@@ -64,12 +64,24 @@ pub fn vacancies(paths: &[PathBuf], today: PartialDate) -> Result<Read<Vacancy>,
     Ok(read)
 }
 
+/// The format of a file: from its extension, else from its content.
+pub fn format_of(path: &Path, bytes: &[u8]) -> Format {
+    Format::from_file_name(&path.to_string_lossy()).unwrap_or_else(|| Format::sniff(bytes))
+}
+
+/// Reads one profile (a file, or `-` for standard input); a profile with errors is a
+/// failure that lists them.
+pub fn profile(path: &Path, today: PartialDate) -> Result<Profile, Failure> {
+    let bytes = read_input(path)?;
+    load_profile(&bytes, format_of(path, &bytes), Some(today)).map(|l| l.value).map_err(|e| Failure::core(Some(path), &e))
+}
+
 /// Reads profiles from files and folders; each profile's id is its file stem.
 pub fn profiles(paths: &[PathBuf], today: PartialDate) -> Result<Read<Profile>, Failure> {
     let mut read = Read { items: Vec::new(), skipped: Vec::new() };
     for path in expand(paths)? {
         let bytes = read_input(&path)?;
-        let format = Format::from_file_name(&path.to_string_lossy()).unwrap_or_else(|| Format::sniff(&bytes));
+        let format = format_of(&path, &bytes);
         let id = path.file_stem().map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned());
         match load_profile(&bytes, format, Some(today)) {
             Ok(l) => read.items.push((id, l.value)),

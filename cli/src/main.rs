@@ -58,6 +58,8 @@ enum Command {
     Export(commands::interop::ExportArgs),
     /// Pseudonymised copies of profiles for analysts (no names, contacts or sensitive data).
     Redact(commands::redact::Args),
+    /// The desk's caseload: people, paths, appointments, outcomes (an SQLite file).
+    Desk(commands::desk::Args),
     /// Print or write the JSON Schema of profiles and vacancies.
     Schema(commands::schema::Args),
     /// Licences and attributions of the data Sportello ships.
@@ -85,6 +87,7 @@ fn main() -> ExitCode {
         Command::Import(a) => commands::interop::run_import(a),
         Command::Export(a) => commands::interop::run_export(a),
         Command::Redact(a) => commands::redact::run(a),
+        Command::Desk(a) => commands::desk::run(a),
         Command::About => commands::about::run(),
     };
     match result {
@@ -104,4 +107,16 @@ fn quiet_on_closed_pipe() {
         }
         default(info);
     }));
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// clap's own checks of every subcommand (names, conflicts with `--version`...), which
+    /// otherwise run only when that subcommand is used.
+    #[test]
+    fn the_command_line_is_well_formed() {
+        super::Cli::command().debug_assert();
+    }
 }

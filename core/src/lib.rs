@@ -14,6 +14,8 @@
 
 #[macro_use]
 pub mod wire;
+#[cfg(feature = "desk")]
+pub mod desk;
 pub mod error;
 pub mod feed;
 pub mod fold;

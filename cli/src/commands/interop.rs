@@ -8,10 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use sportello::interop::{ExportFormat, ImportOptions, Imported, MappingReport, SourceFormat, export_profile, export_vacancies, import};
-use sportello::load::{Format, load_profile};
 use sportello::validate::Severity;
 
-use crate::output::{CmdResult, Failure, read_input, read_limited, today};
+use crate::output::{CmdResult, Failure, read_limited, today};
 
 /// Import formats (`--from`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -200,9 +199,7 @@ pub fn run_export(args: ExportArgs) -> CmdResult {
             export_vacancies(&vs)
         }
         To::Jsonresume | To::Europass => {
-            let bytes = read_input(&args.file)?;
-            let format = Format::from_file_name(&args.file.to_string_lossy()).unwrap_or_else(|| Format::sniff(&bytes));
-            let profile = load_profile(&bytes, format, Some(today)).map_err(|e| Failure::core(Some(&args.file), &e))?.value;
+            let profile = crate::inputs::profile(&args.file, today)?;
             let to = if args.to == To::Europass { ExportFormat::Europass } else { ExportFormat::JsonResume };
             export_profile(&profile, to).map_err(|e| Failure::core(Some(&args.file), &e))?
         }

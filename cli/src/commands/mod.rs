@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod demo;
+pub mod desk;
 pub mod index;
 pub mod init;
 pub mod interop;

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use sportello::load::{Format, load_profile};
+use sportello::load::load_profile;
 use sportello::model::{CvOptions, Paper, PrivacyNote, Section};
 use sportello::render::{OutputFormat as CvFormat, PdfConformance, RenderRequest, Renderer};
 
@@ -104,7 +104,7 @@ pub struct Args {
 /// Renders a profile to files.
 pub fn run(args: Args) -> CmdResult {
     let bytes = read_input(&args.profile)?;
-    let format = Format::from_file_name(&args.profile.to_string_lossy()).unwrap_or_else(|| Format::sniff(&bytes));
+    let format = crate::inputs::format_of(&args.profile, &bytes);
     let today = today()?;
     let loaded = load_profile(&bytes, format, Some(today)).map_err(|e| Failure::core(Some(&args.profile), &e))?;
     let profile = loaded.value;

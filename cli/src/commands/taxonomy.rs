@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 use sportello::geo::Gazetteer;
-use sportello::load::{Document, Format, load_document};
+use sportello::load::{Document, load_document};
 use sportello::matching::explain::Lang;
 use sportello::normalise::{normalise_profile, normalise_vacancy};
 use sportello::taxonomy::{DEFAULT_MIN_SIMILARITY, DEFAULT_SEARCH_LIMIT, EscoSource, SearchOptions, Taxonomy};
@@ -280,7 +280,7 @@ pub fn places(args: PlacesArgs) -> CmdResult {
 pub fn normalise(args: NormaliseArgs) -> CmdResult {
     let t = taxonomy_store::taxonomy()?;
     let bytes = read_input(&args.file)?;
-    let format = Format::from_file_name(&args.file.to_string_lossy()).unwrap_or_else(|| Format::sniff(&bytes));
+    let format = crate::inputs::format_of(&args.file, &bytes);
     let mut doc = load_document(&bytes, format, Some(today()?)).map_err(|e| Failure::core(Some(&args.file), &e))?.value;
     let filled = match &mut doc {
         Document::Profile(p) => normalise_profile(p, t),

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use serde::Serialize;
-use sportello::load::{Document, Format, load_document};
+use sportello::load::{Document, load_document};
 use sportello::model::PartialDate;
 use sportello::validate::Problem;
 
@@ -61,7 +61,7 @@ pub fn run(args: Args) -> CmdResult {
 
 fn check(path: &Path, today: PartialDate, strict: bool) -> Result<Outcome, Failure> {
     let bytes = read_input(path)?;
-    let format = Format::from_file_name(&path.to_string_lossy()).unwrap_or_else(|| Format::sniff(&bytes));
+    let format = crate::inputs::format_of(path, &bytes);
     let file = path.display().to_string();
     Ok(match load_document(&bytes, format, Some(today)) {
         Ok(l) => {

@@ -1,0 +1,181 @@
+//! `desk init`, `desks`, `operators`, `audit verify`, `backup` and `demo`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+use sportello::desk::demo::{self, DemoPlan};
+use sportello::desk::{Desk, DeskInfo, Operator};
+
+use super::Context;
+use crate::output::{CmdResult, EXIT_INVALID, Failure, OutputFormat, refuse_to_overwrite};
+
+/// Arguments of `desk init`.
+#[derive(Args)]
+pub struct InitArgs {
+    /// Desks to create, as code:name or code:name:comune (repeatable).
+    #[arg(long = "desk")]
+    desks: Vec<String>,
+}
+
+#[derive(Subcommand)]
+pub enum DesksCommand {
+    /// Add a desk.
+    Add {
+        /// Short code (lowercase), e.g. trecate.
+        code: String,
+        /// Name, e.g. "Sportello Lavoro di Trecate".
+        name: String,
+        /// The comune it sits in.
+        #[arg(long)]
+        comune: Option<String>,
+    },
+    /// List the desks.
+    List {
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum OperatorsCommand {
+    /// Add an operator to a desk.
+    Add {
+        /// Login name (lowercase), e.g. lmarchetti.
+        username: String,
+        /// Full name.
+        name: String,
+        /// Their desk's code.
+        #[arg(long)]
+        desk: String,
+    },
+    /// List the operators.
+    List {
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum AuditCommand {
+    /// Walk the audit chain; exit 1 if an entry was edited or removed.
+    Verify {
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+}
+
+/// Arguments of `desk backup`.
+#[derive(Args)]
+pub struct BackupArgs {
+    /// The copy to write (never overwritten).
+    to: PathBuf,
+}
+
+/// Arguments of `desk demo`.
+#[derive(Args)]
+pub struct DemoArgs {
+    /// Seed of the fictitious year (the same seed, the same year).
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Replace an existing file.
+    #[arg(long)]
+    force: bool,
+}
+
+pub fn init(ctx: &Context, a: InitArgs) -> CmdResult {
+    refuse_to_overwrite(&ctx.db, false)?;
+    let desks: Vec<DeskInfo> = a.desks.iter().map(|d| parse_desk(d)).collect::<Result<_, _>>()?;
+    let mut desk = Desk::open(&ctx.db).map_err(|e| ctx.fail(&e))?;
+    for d in &desks {
+        desk.add_desk(&ctx.reader.username, d).map_err(|e| ctx.fail(&e))?;
+    }
+    println!("{}", ctx.db.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn parse_desk(text: &str) -> Result<DeskInfo, Failure> {
+    let mut parts = text.splitn(3, ':');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(code), Some(name), comune) if !code.is_empty() && !name.is_empty() => {
+            Ok(DeskInfo { code: code.into(), name: name.into(), comune: comune.map(str::to_owned) })
+        }
+        _ => Err(Failure::other(format!("--desk: {text:?} is not code:name or code:name:comune"), None, 2)),
+    }
+}
+
+pub fn desks(ctx: &Context, c: DesksCommand) -> CmdResult {
+    let mut desk = ctx.open()?;
+    match c {
+        DesksCommand::Add { code, name, comune } => {
+            desk.add_desk(&ctx.reader.username, &DeskInfo { code, name, comune }).map_err(|e| ctx.fail(&e))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        DesksCommand::List { format } => {
+            let desks = desk.desks().map_err(|e| ctx.fail(&e))?;
+            if format == OutputFormat::Json {
+                return ctx.json(&desks);
+            }
+            for d in desks {
+                println!("{}\t{}\t{}", d.code, d.name, d.comune.unwrap_or_default());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+pub fn operators(ctx: &Context, c: OperatorsCommand) -> CmdResult {
+    let mut desk = ctx.open()?;
+    match c {
+        OperatorsCommand::Add { username, name, desk: code } => {
+            desk.add_operator(&ctx.reader.username, &Operator { username, name, desk: code }).map_err(|e| ctx.fail(&e))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        OperatorsCommand::List { format } => {
+            let ops = desk.operators().map_err(|e| ctx.fail(&e))?;
+            if format == OutputFormat::Json {
+                return ctx.json(&ops);
+            }
+            for o in ops {
+                println!("{}\t{}\t{}", o.username, o.name, o.desk);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+pub fn audit(ctx: &Context, c: AuditCommand) -> CmdResult {
+    let AuditCommand::Verify { format } = c;
+    let desk = ctx.open()?;
+    let v = desk.verify_audit().map_err(|e| ctx.fail(&e))?;
+    let code = if v.broken.is_some() { ExitCode::from(EXIT_INVALID) } else { ExitCode::SUCCESS };
+    if format == OutputFormat::Json {
+        ctx.json(&v)?;
+        return Ok(code);
+    }
+    println!("{}", sportello::desk::text::verification(&v, ctx.lang));
+    Ok(code)
+}
+
+pub fn backup(ctx: &Context, a: BackupArgs) -> CmdResult {
+    let desk = ctx.open()?;
+    desk.backup(&a.to).map_err(|e| ctx.fail(&e))?;
+    println!("{}", a.to.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn demo(ctx: &Context, a: DemoArgs) -> CmdResult {
+    refuse_to_overwrite(&ctx.db, a.force)?;
+    if a.force && ctx.db.exists() {
+        std::fs::remove_file(&ctx.db).map_err(|e| Failure::io("replace", &ctx.db, e))?;
+        for suffix in ["-wal", "-shm"] {
+            let side = PathBuf::from(format!("{}{suffix}", ctx.db.display()));
+            let _ = std::fs::remove_file(side);
+        }
+    }
+    let plan = DemoPlan::trecate();
+    let mut desk = Desk::open(&ctx.db).map_err(|e| ctx.fail(&e))?.with_today(plan.to);
+    let summary = demo::generate(&mut desk, &plan, a.seed).map_err(|e| ctx.fail(&e))?;
+    print!("{}", sportello::desk::text::demo_summary(&summary, &plan, ctx.lang));
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,119 @@
+//! End-to-end tests of `sportello desk`: a real database file through the binary, the
+//! messages a counsellor reads (Italian by default) and the exit codes.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::{command, fixtures, text};
+use std::path::Path;
+use std::process::Output;
+
+/// Runs `sportello desk --db DB ARGS...` as operator `lmarchetti`, today 2023-06-30.
+fn desk(db: &Path, args: &[&str]) -> Output {
+    command()
+        .env("SPORTELLO_TODAY", "2023-06-30")
+        .env("SPORTELLO_OPERATOR", "lmarchetti")
+        .arg("desk")
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn ok(out: &Output) -> String {
+    assert!(out.status.success(), "{}", text(out));
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+#[test]
+fn a_person_their_path_and_appointments_through_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    ok(&desk(&db, &["init", "--desk", "trecate:Sportello Lavoro di Trecate:Trecate"]));
+    // init never overwrites.
+    assert_eq!(desk(&db, &["init"]).status.code(), Some(3));
+    ok(&desk(&db, &["operators", "add", "lmarchetti", "Laura Marchetti", "--desk", "trecate"]));
+    let profile = fixtures().join("profiles/luca-legge68.yaml");
+    let luca = ok(&desk(
+        &db,
+        &["people", "add", profile.to_str().unwrap(), "--desk", "trecate", "--case-manager", "lmarchetti", "--arrival-date", "01/03/2023"],
+    ));
+    assert_eq!(luca, "1");
+
+    // A wrong check character: exit 1, in Italian, naming the option.
+    let bad = desk(&db, &["people", "add", profile.to_str().unwrap(), "--desk", "trecate", "--cf", "RSSMRA85T10A562X"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(text(&bad).contains("--cf") && text(&bad).contains("carattere di controllo"), "{}", text(&bad));
+
+    let path = ok(&desk(&db, &["paths", "open", "1", "--kind", "collocamento_mirato", "--proposed", "2023-03-02", "--target", "l68"]));
+    // Out of order: concluded before started.
+    let out = desk(&db, &["paths", "event", &path, "conclusione", "--on", "2023-04-01"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out).contains("«conclusione» non può seguire un percorso proposto"), "{}", text(&out));
+    let out = desk(&db, &["--lang", "en", "paths", "event", &path, "conclusione", "--on", "2023-04-01"]);
+    assert!(text(&out).contains("cannot follow a path that is proposed"), "{}", text(&out));
+    assert_eq!(ok(&desk(&db, &["paths", "event", &path, "avvio", "--on", "2023-03-10"])), "avviato");
+    // An unknown name lists what is accepted.
+    let out = desk(&db, &["paths", "event", &path, "finito"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out).contains("conclusione"), "{}", text(&out));
+
+    let a = ok(&desk(&db, &["appointments", "add", "1", "--service", "colloquio", "--on", "2023-05-10", "--at", "9:30", "--path", &path]));
+    let out = desk(&db, &["appointments", "cancel", &a, "--by", "cittadino"]);
+    assert_eq!(ok(&out), "disdetto dal cittadino");
+    let out = desk(&db, &["appointments", "done", &a, "--minutes", "30"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out).contains("già «disdetto dal cittadino»"), "{}", text(&out));
+    ok(&desk(&db, &["consents", "grant", "1", "condivisione_cv", "--on", "2023-03-01"]));
+    ok(&desk(&db, &["consents", "withdraw", "1", "condivisione_cv", "--on", "2023-04-01"]));
+    let twice = desk(&db, &["consents", "withdraw", "1", "condivisione_cv"]);
+    assert_eq!(twice.status.code(), Some(1));
+    assert!(text(&twice).contains("già revocato o mai dato"), "{}", text(&twice));
+    ok(&desk(
+        &db,
+        &["outcomes", "add", "1", "--kind", "contratto", "--contract", "tempo_determinato", "--months", "12", "--start", "2023-06-01"],
+    ));
+
+    // The list never shows the protected kind without --sensitive; the file leaves it out.
+    let list = ok(&desk(&db, &["paths", "list"]));
+    assert!(list.contains("(riservato)") && !list.contains("collocamento"), "{list}");
+    assert_eq!(desk(&db, &["paths", "list", "--target", "l68"]).status.code(), Some(1));
+    let file = ok(&desk(&db, &["people", "show", "1"]));
+    assert!(file.contains("Luca Morandi") && file.contains("Percorsi (0)") && !file.contains("67%"), "{file}");
+    assert!(file.contains("dati sensibili non mostrati"), "{file}");
+    let full = ok(&desk(&db, &["--sensitive", "people", "show", "1", "--format", "json"]));
+    let json: serde_json::Value = serde_json::from_str(&full).unwrap();
+    assert_eq!(json["paths"][0]["kind"], "collocamento_mirato");
+    assert_eq!(json["outcomes"][0]["lasting"], true);
+
+    assert!(ok(&desk(&db, &["audit", "verify"])).contains("integro"));
+    let copy = dir.path().join("copy.db");
+    ok(&desk(&db, &["backup", copy.to_str().unwrap()]));
+    assert!(ok(&desk(&copy, &["--lang", "en", "audit", "verify"])).contains("intact"));
+    // A typo in --db is not a new empty database.
+    let typo = desk(&dir.path().join("typo.db"), &["people", "list"]);
+    assert_eq!(typo.status.code(), Some(1));
+    assert!(text(&typo).contains("sportello desk init"), "{}", text(&typo));
+}
+
+#[test]
+fn the_demo_year_lists_and_verifies() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let summary = ok(&desk(&db, &["demo", "--seed", "3"]));
+    assert!(
+        summary.contains("534 percorsi attivati") && summary.contains("207 percorsi conclusi") && summary.contains("327 percorsi in corso"),
+        "{summary}"
+    );
+    assert_eq!(desk(&db, &["demo"]).status.code(), Some(3), "never over an existing file without --force");
+    let list = ok(&desk(&db, &["paths", "list", "--desk", "cerano", "--state", "concluso", "--per-page", "5", "--format", "json"]));
+    let page: serde_json::Value = serde_json::from_str(&list).unwrap();
+    assert_eq!(page["rows"].as_array().unwrap().len(), 5);
+    assert!(page["total"].as_u64().unwrap() > 5);
+    assert!(page["rows"].as_array().unwrap().iter().all(|r| r["desk"] == "cerano" && r["state"] == "concluso"));
+    let people = ok(&desk(&db, &["people", "list", "--name", "rossi", "--lang", "en"]));
+    assert!(people.lines().next().unwrap().starts_with("person"), "{people}");
+    assert!(ok(&desk(&db, &["audit", "verify"])).contains("integro"));
+}

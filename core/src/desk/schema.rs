@@ -1,0 +1,168 @@
+//! The database's tables and their versions.
+//!
+//! One SQLite file per installation. `PRAGMA application_id` marks it as a Sportello desk
+//! database and `PRAGMA user_version` holds its schema version; [`MIGRATIONS`] lists every
+//! version's SQL, applied in order in one transaction, so a file of any earlier version is
+//! brought up to date when opened and a file of a newer version is refused.
+//!
+//! The SQL is kept portable (plain types, `TEXT` dates, no SQLite-only functions) so that
+//! a PostgreSQL backend could run the same statements; `docs/desk.md` lists what would
+//! change (identity columns, the pragmas, the backup).
+
+/// `SPLD` in ASCII: the `application_id` of a desk database.
+pub const APPLICATION_ID: i32 = 0x5350_4C44;
+
+/// The schema version this build writes.
+pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;
+
+/// Each version's SQL: `MIGRATIONS[0]` takes an empty file to version 1, and so on.
+pub const MIGRATIONS: &[&str] = &[V1];
+
+const V1: &str = "
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE desks (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    comune TEXT
+);
+CREATE TABLE operators (
+    id INTEGER PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    desk_id INTEGER NOT NULL REFERENCES desks(id)
+);
+CREATE TABLE people (
+    id INTEGER PRIMARY KEY,
+    version INTEGER NOT NULL DEFAULT 1,
+    given_name TEXT NOT NULL,
+    family_name TEXT NOT NULL,
+    search_name TEXT NOT NULL,
+    codice_fiscale TEXT UNIQUE,
+    comune TEXT,
+    desk_id INTEGER NOT NULL REFERENCES desks(id),
+    case_manager_id INTEGER REFERENCES operators(id),
+    arrival TEXT NOT NULL,
+    arrival_date TEXT,
+    profile TEXT NOT NULL,
+    created_on TEXT NOT NULL
+);
+CREATE INDEX people_by_desk ON people(desk_id, family_name, given_name);
+CREATE INDEX people_by_manager ON people(case_manager_id);
+CREATE INDEX people_by_name ON people(search_name);
+CREATE TABLE paths (
+    id INTEGER PRIMARY KEY,
+    version INTEGER NOT NULL DEFAULT 1,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    state TEXT NOT NULL,
+    desk_id INTEGER NOT NULL REFERENCES desks(id),
+    case_manager_id INTEGER REFERENCES operators(id),
+    gol_funded INTEGER NOT NULL DEFAULT 0,
+    proposed_on TEXT NOT NULL,
+    started_on TEXT,
+    ended_on TEXT,
+    last_event_on TEXT NOT NULL
+);
+CREATE INDEX paths_by_person ON paths(person_id);
+CREATE INDEX paths_by_desk ON paths(desk_id, kind, state);
+CREATE INDEX paths_by_manager ON paths(case_manager_id, state);
+CREATE TABLE path_targets (
+    path_id INTEGER NOT NULL REFERENCES paths(id) ON DELETE CASCADE,
+    target TEXT NOT NULL,
+    PRIMARY KEY (path_id, target)
+);
+CREATE INDEX path_targets_by_target ON path_targets(target, path_id);
+CREATE TABLE path_events (
+    id INTEGER PRIMARY KEY,
+    path_id INTEGER NOT NULL REFERENCES paths(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    on_date TEXT NOT NULL,
+    note TEXT,
+    recorded_by TEXT NOT NULL
+);
+CREATE INDEX path_events_by_path ON path_events(path_id, id);
+CREATE TABLE appointments (
+    id INTEGER PRIMARY KEY,
+    version INTEGER NOT NULL DEFAULT 1,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    path_id INTEGER REFERENCES paths(id) ON DELETE SET NULL,
+    service TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    state TEXT NOT NULL,
+    on_date TEXT NOT NULL,
+    at_time TEXT,
+    expected_minutes INTEGER NOT NULL,
+    actual_minutes INTEGER,
+    operator_id INTEGER REFERENCES operators(id),
+    moved_to INTEGER REFERENCES appointments(id),
+    vacancy_id TEXT,
+    note TEXT
+);
+CREATE INDEX appointments_by_person ON appointments(person_id, on_date);
+CREATE INDEX appointments_by_day ON appointments(on_date, operator_id);
+CREATE TABLE outcomes (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    path_id INTEGER REFERENCES paths(id) ON DELETE SET NULL,
+    kind TEXT NOT NULL,
+    contract TEXT,
+    start_on TEXT NOT NULL,
+    planned_months INTEGER,
+    lasting INTEGER NOT NULL,
+    employer TEXT,
+    vacancy_id TEXT,
+    evidence TEXT,
+    recorded_by TEXT NOT NULL
+);
+CREATE INDEX outcomes_by_person ON outcomes(person_id);
+CREATE TABLE notes (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    author TEXT NOT NULL,
+    desk_id INTEGER REFERENCES desks(id),
+    visibility TEXT NOT NULL,
+    text TEXT NOT NULL,
+    written_on TEXT NOT NULL,
+    expires_on TEXT
+);
+CREATE INDEX notes_by_person ON notes(person_id);
+CREATE TABLE acknowledgements (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    notice_version TEXT NOT NULL,
+    on_date TEXT NOT NULL,
+    by_whom TEXT NOT NULL,
+    by_name TEXT
+);
+CREATE TABLE consents (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    granted_on TEXT NOT NULL,
+    withdrawn_on TEXT
+);
+CREATE UNIQUE INDEX consents_open ON consents(person_id, kind) WHERE withdrawn_on IS NULL;
+CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id INTEGER,
+    person_id INTEGER,
+    field TEXT,
+    old_value TEXT,
+    new_value TEXT,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX audit_by_person ON audit(person_id, seq);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+";

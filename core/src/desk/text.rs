@@ -1,0 +1,242 @@
+//! The caseload worded for people to read, in Italian or English: a person's file and the
+//! rows of a list. Every binding prints these; none words the caseload itself.
+
+use std::fmt::Write as _;
+
+use super::caseload::CaseRow;
+use super::model::{Person, PersonFile};
+use crate::lang::Lang;
+
+fn t(lang: Lang, it: &'static str, en: &'static str) -> &'static str {
+    lang.pick(it, en)
+}
+
+/// A person's file as plain text.
+pub fn person_file(f: &PersonFile, lang: Lang) -> String {
+    let mut out = String::new();
+    let p = &f.person;
+    let _ = writeln!(out, "{} {} ({} {})", p.given_name, p.family_name, t(lang, "persona", "person"), p.id);
+    let mut line = |label: &str, value: String| {
+        let _ = writeln!(out, "  {label}: {value}");
+    };
+    line(t(lang, "sportello", "desk"), p.desk.clone());
+    if let Some(m) = &p.case_manager {
+        line(t(lang, "operatore di riferimento", "case manager"), m.clone());
+    }
+    if let Some(cf) = &p.codice_fiscale {
+        line(t(lang, "codice fiscale", "tax code"), cf.clone());
+    }
+    if let Some(c) = &p.comune {
+        line(t(lang, "comune di residenza", "comune of residence"), c.clone());
+    }
+    let arrival = match p.arrival_date {
+        Some(d) => format!("{} ({d})", p.arrival.label(lang)),
+        None => p.arrival.label(lang).to_owned(),
+    };
+    line(t(lang, "arrivo", "arrival"), arrival);
+    for contact in [&f.profile.person.email, &f.profile.person.phone].into_iter().flatten() {
+        line(t(lang, "contatto", "contact"), contact.clone());
+    }
+
+    section(&mut out, t(lang, "Percorsi", "Paths"), f.paths.len());
+    for path in &f.paths {
+        let _ = write!(out, "  [{}] {} — {}", path.id, path.kind.label(lang), path.state.label(lang));
+        if path.gol_funded {
+            let _ = write!(out, " · GOL");
+        }
+        if !path.targets.is_empty() {
+            let targets: Vec<&str> = path.targets.iter().map(|t| t.label(lang)).collect();
+            let _ = write!(out, " · {}: {}", t(lang, "target", "targets"), targets.join(", "));
+        }
+        out.push('\n');
+        for e in &path.events {
+            let note = e.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default();
+            let _ = writeln!(out, "      {} {}{note}", e.on, e.kind.label(lang));
+        }
+    }
+
+    section(&mut out, t(lang, "Appuntamenti", "Appointments"), f.appointments.len());
+    for a in &f.appointments {
+        let at = a.at.map(|t| format!(" {t}")).unwrap_or_default();
+        let minutes = match a.actual_minutes {
+            Some(m) => format!("{m} min"),
+            None => format!("{} min {}", a.expected_minutes, t(lang, "previsti", "expected")),
+        };
+        let _ = writeln!(
+            out,
+            "  [{}] {}{at} {} ({}) — {} · {minutes}",
+            a.id,
+            a.on,
+            a.service.label(lang),
+            a.channel.label(lang),
+            a.state.label(lang)
+        );
+    }
+
+    section(&mut out, t(lang, "Esiti", "Outcomes"), f.outcomes.len());
+    for o in &f.outcomes {
+        let mut parts = vec![format!("{} {}", o.start_on, o.kind.label(lang))];
+        parts.extend(o.contract.map(|c| c.code().replace('_', " ")));
+        parts.extend(o.planned_months.map(|m| format!("{m} {}", t(lang, "mesi", "months"))));
+        parts.extend(o.employer.clone());
+        if o.lasting {
+            parts.push(t(lang, "oltre 6 mesi", "over 6 months").to_owned());
+        }
+        parts.extend(o.evidence.clone());
+        let _ = writeln!(out, "  [{}] {}", o.id, parts.join(" · "));
+    }
+
+    section(&mut out, t(lang, "Note", "Notes"), f.notes.len());
+    for n in &f.notes {
+        let _ = writeln!(out, "  {} {} ({}): {}", n.written_on, n.author, n.visibility.label(lang), n.text);
+    }
+
+    section(&mut out, t(lang, "Privacy e consensi", "Privacy and consents"), f.acknowledgements.len() + f.consents.len());
+    for a in &f.acknowledgements {
+        let by = a.by_name.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {} {} {} — {}{by}",
+            a.on,
+            t(lang, "presa visione dell'informativa", "privacy notice acknowledged, version"),
+            a.notice_version,
+            a.by.label(lang)
+        );
+    }
+    for c in &f.consents {
+        let until = match c.withdrawn_on {
+            Some(w) => format!(", {} {w}", t(lang, "revocato il", "withdrawn on")),
+            None => format!(" ({})", t(lang, "in corso", "in force")),
+        };
+        let _ = writeln!(out, "  {}: {} {}{until}", c.kind.label(lang), t(lang, "dato il", "granted on"), c.granted_on);
+    }
+    if f.withheld > 0 {
+        let _ = writeln!(
+            out,
+            "\n{} {}",
+            f.withheld,
+            t(
+                lang,
+                "dati sensibili non mostrati (servono i permessi per i dati sensibili)",
+                "sensitive items not shown (they need access to sensitive data)"
+            )
+        );
+    }
+    out
+}
+
+fn section(out: &mut String, title: &str, n: usize) {
+    let _ = writeln!(out, "\n{title} ({n})");
+}
+
+/// The caseload's rows as an aligned table with a header.
+pub fn caseload_table(rows: &[CaseRow], total: u64, lang: Lang) -> String {
+    let header = [
+        t(lang, "percorso", "path"),
+        t(lang, "persona", "person"),
+        t(lang, "nome", "name"),
+        t(lang, "sportello", "desk"),
+        t(lang, "operatore", "case manager"),
+        t(lang, "tipo", "kind"),
+        t(lang, "stato", "state"),
+        t(lang, "ultimo evento", "last event"),
+    ];
+    let body = rows.iter().map(|r| {
+        vec![
+            r.path_id.to_string(),
+            r.person_id.to_string(),
+            format!("{} {}", r.family_name, r.given_name),
+            r.desk.clone(),
+            r.case_manager.clone().unwrap_or_default(),
+            r.kind.map_or_else(|| t(lang, "(riservato)", "(withheld)").to_owned(), |k| k.label(lang).to_owned()),
+            r.state.label(lang).to_owned(),
+            r.last_event_on.to_string(),
+        ]
+    });
+    table(&header, body, total, rows.len(), lang)
+}
+
+/// People as an aligned table with a header.
+pub fn people_table(rows: &[Person], total: u64, lang: Lang) -> String {
+    let header = [
+        t(lang, "persona", "person"),
+        t(lang, "nome", "name"),
+        t(lang, "sportello", "desk"),
+        t(lang, "operatore", "case manager"),
+        t(lang, "comune", "comune"),
+        t(lang, "arrivo", "arrival"),
+    ];
+    let body = rows.iter().map(|p| {
+        vec![
+            p.id.to_string(),
+            format!("{} {}", p.family_name, p.given_name),
+            p.desk.clone(),
+            p.case_manager.clone().unwrap_or_default(),
+            p.comune.clone().unwrap_or_default(),
+            p.arrival.label(lang).to_owned(),
+        ]
+    });
+    table(&header, body, total, rows.len(), lang)
+}
+
+fn table(header: &[&str], body: impl Iterator<Item = Vec<String>>, total: u64, shown: usize, lang: Lang) -> String {
+    let rows: Vec<Vec<String>> = std::iter::once(header.iter().map(|h| (*h).to_owned()).collect()).chain(body).collect();
+    let widths: Vec<usize> = (0..header.len()).map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0)).collect();
+    let mut out = String::new();
+    for r in &rows {
+        let cells: Vec<String> = r.iter().zip(&widths).map(|(cell, w)| format!("{cell:<w$}")).collect();
+        let _ = writeln!(out, "{}", cells.join("  ").trim_end());
+    }
+    let _ = writeln!(out, "{shown} {} {total}", t(lang, "righe di", "rows of"));
+    out
+}
+
+/// The audit check's verdict.
+pub fn verification(v: &super::audit::Verification, lang: Lang) -> String {
+    match &v.broken {
+        None => format!(
+            "{} {} {}; {}: {}",
+            t(lang, "registro di audit integro:", "audit log intact:"),
+            v.entries,
+            t(lang, "voci", "entries"),
+            t(lang, "ultima impronta (conservarla altrove)", "head hash (keep it elsewhere)"),
+            v.head
+        ),
+        Some(b) => {
+            let why = match b.reason {
+                "edited" => t(lang, "modificata dopo la scrittura", "edited after it was written"),
+                _ => t(
+                    lang,
+                    "non segue la precedente (voci tolte o inserite)",
+                    "does not follow the one before (entries removed or inserted)",
+                ),
+            };
+            format!("{} {}: {why}", t(lang, "registro di audit ALTERATO alla voce", "audit log TAMPERED WITH at entry"), b.seq)
+        }
+    }
+}
+
+/// What the demo wrote.
+pub fn demo_summary(s: &super::demo::DemoSummary, plan: &super::demo::DemoPlan, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {} – {}",
+        t(lang, "Anno dimostrativo (dati inventati) della convenzione di Trecate:", "Demo year (invented data) of the Trecate convention:"),
+        plan.from,
+        plan.to
+    );
+    for (n, it, en) in [
+        (s.desks, "sportelli", "desks"),
+        (s.operators, "operatori", "operators"),
+        (s.people, "persone", "people"),
+        (s.paths, "percorsi attivati", "paths activated"),
+        (s.concluded, "percorsi conclusi", "paths concluded"),
+        (s.ongoing, "percorsi in corso", "paths ongoing"),
+        (s.appointments, "appuntamenti", "appointments"),
+        (s.outcomes, "esiti", "outcomes"),
+    ] {
+        let _ = writeln!(out, "  {n:>5} {}", t(lang, it, en));
+    }
+    out
+}
