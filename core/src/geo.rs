@@ -37,7 +37,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::fold::fold;
-use crate::limits::MAX_QUERY_CHARS;
+use crate::limits::{MAX_QUERY_CHARS, MAX_SEARCH_LIMIT};
 use crate::model::Place;
 
 /// The embedded gazetteer, gzipped CSV.
@@ -338,6 +338,20 @@ impl Gazetteer {
         }
     }
 
+    /// The place search every binding offers: an ISTAT code gives its comune, a name the
+    /// comuni matching it, best first; `limit` is 1 to [`MAX_SEARCH_LIMIT`] (else
+    /// [`Error::InvalidOption`]); empty if nothing matches ([`Gazetteer::find`]'s error then
+    /// names the closest comuni).
+    pub fn lookup(&self, text: &str, limit: usize) -> Result<Vec<PlaceMatch<'_>>> {
+        if !(1..=MAX_SEARCH_LIMIT).contains(&limit) {
+            return Err(Error::InvalidOption { name: "limit", value: limit.to_string(), expected: "1 to 50" });
+        }
+        if let Some(comune) = self.by_istat(text.trim()) {
+            return Ok(vec![PlaceMatch { comune, kind: PlaceMatchKind::Exact, similarity: 1.0, ambiguous: false }]);
+        }
+        Ok(self.search(text, limit))
+    }
+
     /// Comuni matching a name, best first (see the module docs); empty if none does.
     pub fn search(&self, text: &str, limit: usize) -> Vec<PlaceMatch<'_>> {
         let Some((q, q_len, province)) = self.query(text).filter(|_| limit > 0) else { return Vec::new() };
@@ -484,6 +498,17 @@ pub fn resolve(place: &Place) -> Option<Coordinates> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lookup_takes_a_code_or_a_name_within_the_limits() {
+        let g = Gazetteer::embedded();
+        assert_eq!(g.lookup("003149", 5).unwrap()[0].comune.name, "Trecate");
+        assert_eq!(g.lookup("Trecate", 5).unwrap()[0].comune.istat, "003149");
+        assert!(g.lookup("xqzxqz", 5).unwrap().is_empty());
+        for bad in [0, MAX_SEARCH_LIMIT + 1] {
+            assert!(matches!(g.lookup("Trecate", bad), Err(Error::InvalidOption { name: "limit", .. })));
+        }
+    }
+
     use super::*;
 
     const CSV: &str = "istat_code,name,province_code,region,lat,lon,match\n\

@@ -214,12 +214,12 @@ pub fn find_place<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny
     })
 }
 
-/// Comuni matching a name, best first.
+/// Comuni matching a name (or the comune of an ISTAT code), best first.
 #[pyfunction]
-#[pyo3(signature = (text, limit=10))]
+#[pyo3(signature = (text, limit=DEFAULT_SEARCH_LIMIT))]
 pub fn search_places<'py>(py: Python<'py>, text: &str, limit: usize) -> PyResult<Bound<'py, PyAny>> {
     shield(py, || {
-        let found = py.detach(|| Gazetteer::embedded().search(text, limit));
+        let found = detached(py, || Ok(Gazetteer::embedded().lookup(text, limit)?))?;
         convert::to_py(py, &found)
     })
 }

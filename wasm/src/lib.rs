@@ -25,7 +25,7 @@ use sportello::matching::feed::{PreparedFeed, Ranked};
 use sportello::matching::{DEFAULT_TOP, Matcher};
 use sportello::model::{PartialDate, Profile};
 use sportello::render::{OutputFormat, RenderRequest, Renderer, TemplateInfo};
-use sportello::taxonomy::{ConceptKind, DEFAULT_MIN_SIMILARITY, DEFAULT_SEARCH_LIMIT, Hit, MAX_SEARCH_LIMIT, SearchOptions, Taxonomy};
+use sportello::taxonomy::{ConceptKind, DEFAULT_MIN_SIMILARITY, DEFAULT_SEARCH_LIMIT, Hit, SearchOptions, Taxonomy};
 use sportello::validate::Problem;
 
 /// Installs the panic hook; runs when the module is instantiated.
@@ -428,9 +428,9 @@ pub struct PlaceHit {
 }
 
 /// Italian comuni matching a name, best first.
-pub fn search_places_impl(text: &str, limit: usize) -> Vec<PlaceHit> {
-    Gazetteer::embedded()
-        .search(text, limit.clamp(1, MAX_SEARCH_LIMIT))
+pub fn search_places_impl(text: &str, limit: Option<usize>) -> Res<Vec<PlaceHit>> {
+    Ok(Gazetteer::embedded()
+        .lookup(text, limit.unwrap_or(DEFAULT_SEARCH_LIMIT))?
         .into_iter()
         .map(|m| PlaceHit {
             istat: m.comune.istat.clone(),
@@ -438,13 +438,13 @@ pub fn search_places_impl(text: &str, limit: usize) -> Vec<PlaceHit> {
             lat: m.comune.coordinates.lat,
             lon: m.comune.coordinates.lon,
         })
-        .collect()
+        .collect())
 }
 
 /// Italian comuni matching a name: `[{istat, name: "Trecate (NO)", lat, lon}]`.
 #[wasm_bindgen(js_name = searchPlaces)]
 pub fn search_places(text: &str, limit: Option<usize>) -> Result<JsValue, JsValue> {
-    to_js(&search_places_impl(text, limit.unwrap_or(DEFAULT_SEARCH_LIMIT)))
+    out(search_places_impl(text, limit))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -611,7 +611,10 @@ mod tests {
     }
 
     #[test]
-    fn places_are_found_by_name() {
-        assert_eq!(search_places_impl("Trecate", 3)[0].istat, "003149");
+    fn places_are_found_by_name_or_code_with_the_cores_limits() {
+        assert_eq!(search_places_impl("Trecate", Some(3)).unwrap()[0].istat, "003149");
+        assert_eq!(search_places_impl("003149", None).unwrap()[0].name, "Trecate (NO)");
+        assert!(search_places_impl("xqzxqz", None).unwrap().is_empty());
+        assert_eq!(search_places_impl("Trecate", Some(51)).err().unwrap().kind, "option");
     }
 }

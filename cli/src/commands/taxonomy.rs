@@ -258,7 +258,7 @@ pub fn occupations(args: OccupationsArgs) -> CmdResult {
 pub fn places(args: PlacesArgs) -> CmdResult {
     let g = Gazetteer::embedded();
     let PlacesAction::Search { text, limit, format } = args.action;
-    let found = if let Some(c) = g.by_istat(text.trim()) { vec![g.find(&c.name).map_err(core)?] } else { g.search(&text, limit) };
+    let found = g.lookup(&text, limit).map_err(core)?;
     if found.is_empty() {
         // The error names the closest comuni.
         return Err(core(g.find(&text).err().unwrap_or(sportello::Error::UnknownDocument)));

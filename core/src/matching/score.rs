@@ -371,7 +371,7 @@ fn best_skill(req: &ConceptRef, have: &mut PersonSkills<'_>, taxonomy: &Taxonomy
         Some(uri) => match have.by_uri.get(uri) {
             Some(known) => known.clone(),
             None => {
-                let found = best_by_uri(uri, taxonomy.id(uri), have, taxonomy);
+                let found = best_by_uri(uri, taxonomy.id(uri), have, taxonomy, w);
                 have.by_uri.insert(uri.to_owned(), found.clone());
                 found
             }
@@ -402,8 +402,15 @@ fn skill_match(req: &ConceptRef, p: &PreparedProfile, (i, evidence, credit): (us
 }
 
 /// The best of the person's skills with a URI for a required skill's URI: (which,
-/// evidence, credit).
-fn best_by_uri(uri: &str, req_id: Option<ConceptId>, have: &PersonSkills<'_>, taxonomy: &Taxonomy) -> Option<(usize, Evidence, f64)> {
+/// evidence, credit). A sibling skill earns `w.sibling_skill_credit`, other links their
+/// relation's weight.
+fn best_by_uri(
+    uri: &str,
+    req_id: Option<ConceptId>,
+    have: &PersonSkills<'_>,
+    taxonomy: &Taxonomy,
+    w: &Weights,
+) -> Option<(usize, Evidence, f64)> {
     let mut best: Option<(usize, Evidence, f64)> = None;
     for (i, h) in have.person.skills.iter().enumerate() {
         let Some(held) = h.uri.as_deref() else { continue };
@@ -413,7 +420,11 @@ fn best_by_uri(uri: &str, req_id: Option<ConceptId>, have: &PersonSkills<'_>, ta
             req_id
                 .zip(have.ids[i])
                 .and_then(|(want, held)| taxonomy.relatedness_ids(held, want))
-                .map(|r| (Evidence::Related { relation: r.kind }, r.weight))
+                .map(|r| {
+                    let credit = if r.kind == RelationKind::SameGroup { w.sibling_skill_credit } else { r.weight };
+                    (Evidence::Related { relation: r.kind }, credit)
+                })
+                .filter(|&(_, credit)| credit > 0.0)
         };
         if let Some((evidence, credit)) = candidate
             && best.as_ref().is_none_or(|b| credit > b.2)

@@ -35,6 +35,10 @@ pub struct Weights {
     pub same_isco_credit: f64,
     /// Credit for the same ISCO 3-digit group. Default 0.5.
     pub same_isco3_credit: f64,
+    /// Credit for a sibling skill: both specialise the same broader skill
+    /// ([`RelationKind::SameGroup`](crate::taxonomy::RelationKind::SameGroup)). Default 0.25;
+    /// 0 gives none.
+    pub sibling_skill_credit: f64,
     /// Commute used when the person gives none, in km. Default 30.
     pub default_commute_km: f64,
     /// Distance credit halves every this many km. Default 15.
@@ -55,6 +59,7 @@ impl Default for Weights {
             fuzzy_threshold: 0.88,
             same_isco_credit: 0.6,
             same_isco3_credit: 0.5,
+            sibling_skill_credit: crate::taxonomy::RelationKind::SameGroup.weight(),
             default_commute_km: 30.0,
             distance_half_km: 15.0,
         }
@@ -87,6 +92,7 @@ impl Weights {
             ("fuzzy_threshold", self.fuzzy_threshold),
             ("same_isco_credit", self.same_isco_credit),
             ("same_isco3_credit", self.same_isco3_credit),
+            ("sibling_skill_credit", self.sibling_skill_credit),
         ] {
             if !(0.0..=1.0).contains(&c) {
                 return Err(format!("{name}: {c} is out of range (expected 0 to 1)"));

@@ -61,8 +61,10 @@ pub enum SkillType {
     Knowledge,
 }
 
+wire_names!(SkillType, "a skill type", { SkillCompetence => "skill_competence", Knowledge => "knowledge" });
+
 impl SkillType {
-    /// The ESCO code, e.g. `skill/competence`.
+    /// The ESCO code, e.g. `skill/competence` (the wire name is `skill_competence`).
     pub fn code(self) -> &'static str {
         match self {
             SkillType::SkillCompetence => "skill/competence",
@@ -92,8 +94,15 @@ pub enum ReuseLevel {
     OccupationSpecific,
 }
 
+wire_names!(ReuseLevel, "a reuse level", {
+    Transversal => "transversal",
+    CrossSector => "cross_sector",
+    SectorSpecific => "sector_specific",
+    OccupationSpecific => "occupation_specific",
+});
+
 impl ReuseLevel {
-    /// The ESCO code, e.g. `cross-sector`.
+    /// The ESCO code, e.g. `cross-sector` (the wire name is `cross_sector`).
     pub fn code(self) -> &'static str {
         match self {
             ReuseLevel::Transversal => "transversal",
@@ -103,9 +112,7 @@ impl ReuseLevel {
         }
     }
     pub(super) fn parse(s: &str) -> Option<Self> {
-        [ReuseLevel::Transversal, ReuseLevel::CrossSector, ReuseLevel::SectorSpecific, ReuseLevel::OccupationSpecific]
-            .into_iter()
-            .find(|r| r.code() == s)
+        ReuseLevel::ALL.iter().copied().find(|r| r.code() == s)
     }
 }
 

@@ -441,6 +441,8 @@ mod tests {
         assert_names(LabelSource::ALL);
         assert_names(RelationType::ALL);
         assert_names(RelationKind::ALL);
+        assert_names(SkillType::ALL);
+        assert_names(ReuseLevel::ALL);
         assert_names(MatchKind::ALL);
         assert_names(crate::model::Section::ALL);
     }

@@ -7,7 +7,7 @@ use clap::{Args, Subcommand};
 use sportello::desk::demo::{self, DemoPlan};
 use sportello::desk::{Desk, DeskInfo, Operator};
 
-use super::Context;
+use super::{Context, OrFail};
 use crate::output::{CmdResult, EXIT_INVALID, Failure, OutputFormat, refuse_to_overwrite};
 
 /// Arguments of `desk init`.
@@ -86,9 +86,9 @@ pub struct DemoArgs {
 pub fn init(ctx: &Context, a: InitArgs) -> CmdResult {
     refuse_to_overwrite(&ctx.db, false)?;
     let desks: Vec<DeskInfo> = a.desks.iter().map(|d| parse_desk(d)).collect::<Result<_, _>>()?;
-    let mut desk = Desk::open(&ctx.db).map_err(|e| ctx.fail(&e))?;
+    let mut desk = Desk::open(&ctx.db).or_fail(ctx)?;
     for d in &desks {
-        desk.add_desk(&ctx.reader.username, d).map_err(|e| ctx.fail(&e))?;
+        desk.add_desk(&ctx.reader.username, d).or_fail(ctx)?;
     }
     println!("{}", ctx.db.display());
     Ok(ExitCode::SUCCESS)
@@ -108,11 +108,11 @@ pub fn desks(ctx: &Context, c: DesksCommand) -> CmdResult {
     let mut desk = ctx.open()?;
     match c {
         DesksCommand::Add { code, name, comune } => {
-            desk.add_desk(&ctx.reader.username, &DeskInfo { code, name, comune }).map_err(|e| ctx.fail(&e))?;
+            desk.add_desk(&ctx.reader.username, &DeskInfo { code, name, comune }).or_fail(ctx)?;
             Ok(ExitCode::SUCCESS)
         }
         DesksCommand::List { format } => {
-            let desks = desk.desks().map_err(|e| ctx.fail(&e))?;
+            let desks = desk.desks().or_fail(ctx)?;
             if format == OutputFormat::Json {
                 return ctx.json(&desks);
             }
@@ -128,11 +128,11 @@ pub fn operators(ctx: &Context, c: OperatorsCommand) -> CmdResult {
     let mut desk = ctx.open()?;
     match c {
         OperatorsCommand::Add { username, name, desk: code } => {
-            desk.add_operator(&ctx.reader.username, &Operator { username, name, desk: code }).map_err(|e| ctx.fail(&e))?;
+            desk.add_operator(&ctx.reader.username, &Operator { username, name, desk: code }).or_fail(ctx)?;
             Ok(ExitCode::SUCCESS)
         }
         OperatorsCommand::List { format } => {
-            let ops = desk.operators().map_err(|e| ctx.fail(&e))?;
+            let ops = desk.operators().or_fail(ctx)?;
             if format == OutputFormat::Json {
                 return ctx.json(&ops);
             }
@@ -147,7 +147,7 @@ pub fn operators(ctx: &Context, c: OperatorsCommand) -> CmdResult {
 pub fn audit(ctx: &Context, c: AuditCommand) -> CmdResult {
     let AuditCommand::Verify { format } = c;
     let desk = ctx.open()?;
-    let v = desk.verify_audit().map_err(|e| ctx.fail(&e))?;
+    let v = desk.verify_audit().or_fail(ctx)?;
     let code = if v.broken.is_some() { ExitCode::from(EXIT_INVALID) } else { ExitCode::SUCCESS };
     if format == OutputFormat::Json {
         ctx.json(&v)?;
@@ -159,7 +159,7 @@ pub fn audit(ctx: &Context, c: AuditCommand) -> CmdResult {
 
 pub fn backup(ctx: &Context, a: BackupArgs) -> CmdResult {
     let desk = ctx.open()?;
-    desk.backup(&a.to).map_err(|e| ctx.fail(&e))?;
+    desk.backup(&a.to).or_fail(ctx)?;
     println!("{}", a.to.display());
     Ok(ExitCode::SUCCESS)
 }
@@ -174,8 +174,8 @@ pub fn demo(ctx: &Context, a: DemoArgs) -> CmdResult {
         }
     }
     let plan = DemoPlan::trecate();
-    let mut desk = Desk::open(&ctx.db).map_err(|e| ctx.fail(&e))?.with_today(plan.to);
-    let summary = demo::generate(&mut desk, &plan, a.seed).map_err(|e| ctx.fail(&e))?;
+    let mut desk = Desk::open(&ctx.db).or_fail(ctx)?.with_today(plan.to);
+    let summary = demo::generate(&mut desk, &plan, a.seed).or_fail(ctx)?;
     print!("{}", sportello::desk::text::demo_summary(&summary, &plan, ctx.lang));
     Ok(ExitCode::SUCCESS)
 }

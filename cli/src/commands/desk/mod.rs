@@ -99,6 +99,17 @@ pub fn run(args: Args) -> crate::output::CmdResult {
     }
 }
 
+/// A desk result as the command line reports it (see [`Context::fail`]).
+trait OrFail<T> {
+    fn or_fail(self, ctx: &Context) -> Result<T, Failure>;
+}
+
+impl<T> OrFail<T> for sportello::desk::Result<T> {
+    fn or_fail(self, ctx: &Context) -> Result<T, Failure> {
+        self.map_err(|e| ctx.fail(&e))
+    }
+}
+
 /// What every desk command needs: the file, the reader, the language, today.
 pub struct Context {
     db: PathBuf,
@@ -117,7 +128,7 @@ impl Context {
 
     /// The existing database.
     fn open(&self) -> Result<Desk, Failure> {
-        Desk::open_existing(&self.db).map(|d| d.with_today(self.today)).map_err(|e| self.fail(&e))
+        Desk::open_existing(&self.db).map(|d| d.with_today(self.today)).or_fail(self)
     }
 
     /// A desk error as the command line reports it, in the reader's language: rule

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand};
 use sportello::desk::{Arrival, CodiceFiscale, Filter, NewPath, NewPerson, PathEventKind, PathKind, PathState, Target};
 
-use super::Context;
+use super::{Context, OrFail};
 use crate::output::{CmdResult, Failure, OutputFormat};
 
 #[derive(Subcommand)]
@@ -164,11 +164,11 @@ pub fn people(ctx: &Context, c: PeopleCommand) -> CmdResult {
                 arrival: ctx.parse::<Arrival>("arrival", &a.arrival)?,
                 arrival_date: a.arrival_date.as_deref().map(|d| ctx.parse("arrival-date", d)).transpose()?,
             };
-            let id = desk.add_person(&ctx.reader, &p).map_err(|e| ctx.fail(&e))?;
+            let id = desk.add_person(&ctx.reader, &p).or_fail(ctx)?;
             ctx.created(id)
         }
         PeopleCommand::List(l) => {
-            let page = desk.people(&filter(&l)).map_err(|e| ctx.fail(&e))?;
+            let page = desk.people(&filter(&l)).or_fail(ctx)?;
             if l.format == OutputFormat::Json {
                 return ctx.json(&page);
             }
@@ -176,8 +176,8 @@ pub fn people(ctx: &Context, c: PeopleCommand) -> CmdResult {
             Ok(ExitCode::SUCCESS)
         }
         PeopleCommand::Show { person, format } => {
-            let id = desk.find_person(&person).map_err(|e| ctx.fail(&e))?;
-            let file = desk.person_file(&ctx.reader, id).map_err(|e| ctx.fail(&e))?;
+            let id = desk.find_person(&person).or_fail(ctx)?;
+            let file = desk.person_file(&ctx.reader, id).or_fail(ctx)?;
             if format == OutputFormat::Json {
                 return ctx.json(&file);
             }
@@ -185,14 +185,14 @@ pub fn people(ctx: &Context, c: PeopleCommand) -> CmdResult {
             Ok(ExitCode::SUCCESS)
         }
         PeopleCommand::Assign { person, desk: code, case_manager } => {
-            let id = desk.find_person(&person).map_err(|e| ctx.fail(&e))?;
-            desk.assign(&ctx.reader, id, code.as_deref(), case_manager.as_deref(), None).map_err(|e| ctx.fail(&e))?;
+            let id = desk.find_person(&person).or_fail(ctx)?;
+            desk.assign(&ctx.reader, id, code.as_deref(), case_manager.as_deref(), None).or_fail(ctx)?;
             Ok(ExitCode::SUCCESS)
         }
         PeopleCommand::Update { person, profile, if_version } => {
-            let id = desk.find_person(&person).map_err(|e| ctx.fail(&e))?;
+            let id = desk.find_person(&person).or_fail(ctx)?;
             let profile = read_profile(ctx, &profile)?;
-            desk.update_profile(&ctx.reader, id, &profile, if_version).map_err(|e| ctx.fail(&e))?;
+            desk.update_profile(&ctx.reader, id, &profile, if_version).or_fail(ctx)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -202,7 +202,7 @@ pub fn paths(ctx: &Context, c: PathsCommand) -> CmdResult {
     let mut desk = ctx.open()?;
     match c {
         PathsCommand::Open { person, kind, proposed, gol, targets, case_manager, note } => {
-            let person_id = desk.find_person(&person).map_err(|e| ctx.fail(&e))?;
+            let person_id = desk.find_person(&person).or_fail(ctx)?;
             let p = NewPath {
                 person_id,
                 kind: ctx.parse::<PathKind>("kind", &kind)?,
@@ -212,13 +212,13 @@ pub fn paths(ctx: &Context, c: PathsCommand) -> CmdResult {
                 case_manager,
                 note,
             };
-            let id = desk.open_path(&ctx.reader, &p).map_err(|e| ctx.fail(&e))?;
+            let id = desk.open_path(&ctx.reader, &p).or_fail(ctx)?;
             ctx.created(id)
         }
         PathsCommand::Event { path, event, on, note, if_version } => {
             let event: PathEventKind = ctx.parse("event", &event)?;
             let on = on.as_deref().map(|d| ctx.parse("on", d)).transpose()?.unwrap_or(ctx.today);
-            let state = desk.record_event(&ctx.reader, path, event, on, note.as_deref(), if_version).map_err(|e| ctx.fail(&e))?;
+            let state = desk.record_event(&ctx.reader, path, event, on, note.as_deref(), if_version).or_fail(ctx)?;
             println!("{}", state.label(ctx.lang));
             Ok(ExitCode::SUCCESS)
         }
@@ -227,7 +227,7 @@ pub fn paths(ctx: &Context, c: PathsCommand) -> CmdResult {
             f.kind = kind.as_deref().map(|k| ctx.parse::<PathKind>("kind", k)).transpose()?;
             f.state = state.as_deref().map(|s| ctx.parse::<PathState>("state", s)).transpose()?;
             f.target = target.as_deref().map(|t| ctx.parse::<Target>("target", t)).transpose()?;
-            let page = desk.caseload(&ctx.reader, &f).map_err(|e| ctx.fail(&e))?;
+            let page = desk.caseload(&ctx.reader, &f).or_fail(ctx)?;
             if list.format == OutputFormat::Json {
                 return ctx.json(&page);
             }

@@ -6,7 +6,7 @@ use clap::Subcommand;
 use sportello::desk::{AcknowledgedBy, ConsentKind, NewOutcome, OutcomeKind, Visibility};
 use sportello::model::ContractType;
 
-use super::Context;
+use super::{Context, OrFail};
 use crate::output::CmdResult;
 
 #[derive(Subcommand)]
@@ -96,7 +96,7 @@ pub enum ConsentsCommand {
 pub fn outcomes(ctx: &Context, c: OutcomesCommand) -> CmdResult {
     let OutcomesCommand::Add { person, kind, start, contract, months, employer, evidence, path, vacancy } = c;
     let mut desk = ctx.open()?;
-    let person_id = desk.find_person(&person).map_err(|e| ctx.fail(&e))?;
+    let person_id = desk.find_person(&person).or_fail(ctx)?;
     let o = NewOutcome {
         person_id,
         path_id: path,
@@ -108,17 +108,17 @@ pub fn outcomes(ctx: &Context, c: OutcomesCommand) -> CmdResult {
         vacancy_id: vacancy,
         evidence,
     };
-    let id = desk.add_outcome(&ctx.reader, &o).map_err(|e| ctx.fail(&e))?;
+    let id = desk.add_outcome(&ctx.reader, &o).or_fail(ctx)?;
     ctx.created(id)
 }
 
 pub fn notes(ctx: &Context, c: NotesCommand) -> CmdResult {
     let NotesCommand::Add { person, text, visibility, expires } = c;
     let mut desk = ctx.open()?;
-    let id = desk.find_person(&person).map_err(|e| ctx.fail(&e))?;
+    let id = desk.find_person(&person).or_fail(ctx)?;
     let visibility: Visibility = ctx.parse("visibility", &visibility)?;
     let expires = expires.as_deref().map(|d| ctx.parse("expires", d)).transpose()?;
-    let note = desk.add_note(&ctx.reader, id, visibility, &text, expires).map_err(|e| ctx.fail(&e))?;
+    let note = desk.add_note(&ctx.reader, id, visibility, &text, expires).or_fail(ctx)?;
     ctx.created(note)
 }
 
@@ -128,14 +128,14 @@ pub fn consents(ctx: &Context, c: ConsentsCommand) -> CmdResult {
     let day = |on: Option<String>| on.as_deref().map(|d| ctx.parse("on", d)).transpose().map(|d| d.unwrap_or(ctx.today));
     match c {
         ConsentsCommand::Grant { person, consent, on } | ConsentsCommand::Withdraw { person, consent, on } => {
-            let id = desk.find_person(&person).map_err(|e| ctx.fail(&e))?;
+            let id = desk.find_person(&person).or_fail(ctx)?;
             let kind: ConsentKind = ctx.parse("consent", &consent)?;
-            desk.set_consent(&ctx.reader, id, kind, grant, day(on)?).map_err(|e| ctx.fail(&e))?;
+            desk.set_consent(&ctx.reader, id, kind, grant, day(on)?).or_fail(ctx)?;
         }
         ConsentsCommand::Ack { person, notice, on, by, name } => {
-            let id = desk.find_person(&person).map_err(|e| ctx.fail(&e))?;
+            let id = desk.find_person(&person).or_fail(ctx)?;
             let by: AcknowledgedBy = ctx.parse("by", &by)?;
-            desk.acknowledge_notice(&ctx.reader, id, &notice, day(on)?, by, name.as_deref()).map_err(|e| ctx.fail(&e))?;
+            desk.acknowledge_notice(&ctx.reader, id, &notice, day(on)?, by, name.as_deref()).or_fail(ctx)?;
         }
     }
     Ok(ExitCode::SUCCESS)

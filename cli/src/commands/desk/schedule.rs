@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use clap::Subcommand;
 use sportello::desk::{AppointmentState, Channel, NewAppointment, Service};
 
-use super::Context;
+use super::{Context, OrFail};
 use crate::output::CmdResult;
 
 #[derive(Subcommand)]
@@ -70,13 +70,13 @@ pub enum AppointmentsCommand {
 pub fn appointments(ctx: &Context, c: AppointmentsCommand) -> CmdResult {
     let mut desk = ctx.open()?;
     let close = |desk: &mut sportello::desk::Desk, id, to: AppointmentState, minutes| {
-        desk.close_appointment(&ctx.reader, id, to, minutes, None).map_err(|e| ctx.fail(&e))?;
+        desk.close_appointment(&ctx.reader, id, to, minutes, None).or_fail(ctx)?;
         println!("{}", to.label(ctx.lang));
         Ok(ExitCode::SUCCESS)
     };
     match c {
         AppointmentsCommand::Add { person, service, on, at, minutes, channel, path, operator, vacancy, note } => {
-            let person_id = desk.find_person(&person).map_err(|e| ctx.fail(&e))?;
+            let person_id = desk.find_person(&person).or_fail(ctx)?;
             let a = NewAppointment {
                 person_id,
                 path_id: path,
@@ -89,7 +89,7 @@ pub fn appointments(ctx: &Context, c: AppointmentsCommand) -> CmdResult {
                 vacancy_id: vacancy,
                 note,
             };
-            let id = desk.book(&ctx.reader, &a).map_err(|e| ctx.fail(&e))?;
+            let id = desk.book(&ctx.reader, &a).or_fail(ctx)?;
             ctx.created(id)
         }
         AppointmentsCommand::Done { id, minutes } => close(&mut desk, id, AppointmentState::Delivered, Some(minutes)),
@@ -101,7 +101,7 @@ pub fn appointments(ctx: &Context, c: AppointmentsCommand) -> CmdResult {
         AppointmentsCommand::Move { id, on, at } => {
             let on = ctx.parse("on", &on)?;
             let at = at.as_deref().map(|t| ctx.parse("at", t)).transpose()?;
-            let new = desk.move_appointment(&ctx.reader, id, on, at, None).map_err(|e| ctx.fail(&e))?;
+            let new = desk.move_appointment(&ctx.reader, id, on, at, None).or_fail(ctx)?;
             ctx.created(new)
         }
     }
