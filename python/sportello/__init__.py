@@ -31,8 +31,10 @@ from __future__ import annotations
 from typing import List, Tuple
 
 from . import _sportello as _native
+from ._desk import Desk
 from ._documents import load, load_profile, load_vacancy, redact, validate
 from ._errors import (
+    DeskError,
     ImportFormatError,
     InternalError,
     PlaceError,
@@ -84,6 +86,7 @@ __all__ = [
     "PlaceError",
     "ImportFormatError",
     "InternalError",
+    "DeskError",
     "SportelloWarning",
     "MATCH_COLUMNS",
     "DEFAULT_MIN_SIMILARITY",
@@ -114,4 +117,5 @@ __all__ = [
     "skill_gaps",
     "default_weights",
     "redact",
+    "Desk",
 ]

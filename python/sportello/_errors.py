@@ -97,6 +97,15 @@ class ImportFormatError(SportelloError):
     imported, or whose format cannot be recognised."""
 
 
+class DeskError(SportelloError):
+    """A step the desk's caseload refuses, or a desk database that cannot be used.
+
+    ``kind`` is ``invalid``, ``not_found``, ``order``, ``conflict``, ``forbidden``,
+    ``database`` or ``storage``; ``field`` names the field or record."""
+
+    field: str = ""
+
+
 class InternalError(SportelloError):
     """A bug in Sportello, caught at the boundary instead of crashing Python (a Rust
     panic becomes this error). Please report it with the message."""
@@ -125,5 +134,6 @@ __all__ = [
     "PlaceError",
     "ImportFormatError",
     "InternalError",
+    "DeskError",
     "SportelloWarning",
 ]

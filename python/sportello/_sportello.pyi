@@ -53,12 +53,28 @@ def redact(profile: Any, key: Any, keep_birth_year: Any = False) -> Any:
     """A pseudonymised copy of a profile (JSON or YAML text) for analysis
     (`sportello::redact`): the name becomes a keyed pseudonym; contacts and sensitive data go."""
 
-def search_places(text: Any, limit: Any = 10) -> Any:
-    """Comuni matching a name, best first."""
+def search_places(text: Any, limit: Any = ...) -> Any:
+    """Comuni matching a name (or the comune of an ISTAT code), best first."""
 
 def validate(text: Any, kind: Any = None, today: Any = None, lang: Any = "en") -> Any:
     """Validates a profile or vacancy (JSON or YAML text) and returns its warnings; raises
     `ValidationError` listing every problem when it has errors. Messages in `lang`."""
+
+
+class Desk:
+    """The desk's caseload (see the module docs)."""
+    def __init__(self, path: Any, writable: Any = False, operator: Any = None, sensitive: Any = False) -> None: ...
+    def caseload(self, desk: Any = None, case_manager: Any = None, kind: Any = None, state: Any = None, target: Any = None, name: Any = None, offset: Any = 0, limit: Any = 50) -> Any:
+        """A page of the caseload (paths with their people), most recently active first:
+        `{"rows": [...], "total": n}`."""
+    def person(self, key: Any) -> Any:
+        """A person's whole file (by number or codice fiscale); only when opened for writing,
+        since the opening is recorded in the audit log."""
+    def table(self, name: Any) -> Any:
+        """A whole table (`people`, `paths`, `events`, `appointments`, `outcomes`) as a list of
+        `{"name", "kind", "values"}` columns (`kind`: `int`, `text` or `bool`)."""
+    def verify_audit(self) -> Any:
+        """Walks the audit chain: `{"entries", "head", "broken"?: {"seq", "reason"}}`."""
 
 
 class Index:

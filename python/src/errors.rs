@@ -12,6 +12,7 @@
 //! | `unknown_place` | `PlaceError` |
 //! | `import`, `unknown_format` | `ImportFormatError` |
 //! | `option` (an argument out of range), an unknown `lang` | `ValueError` (see [`Failure`]) |
+//! | a desk error (`invalid`, `not_found`, `order`, `conflict`, `forbidden`, `database`, `storage`) | `DeskError` |
 //! | a kind added to the core later | `SportelloError` |
 //! | a panic | `InternalError` (kind `internal`) |
 
@@ -147,6 +148,7 @@ pub fn to_py(py: Python<'_>, f: Failure) -> PyErr {
                 err.setattr("problems", crate::convert::to_py(py, &problem)?)
             })
         }
+        Failure::Desk(e) => build(py, "DeskError", &e.to_string(), e.kind.as_str(), None, |err| err.setattr("field", &e.field)),
         Failure::Closed => build(
             py,
             "SportelloIndexError",

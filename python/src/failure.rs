@@ -18,6 +18,8 @@ pub enum Failure {
     Field { path: String, message: String },
     /// The index was closed.
     Closed,
+    /// An error of the desk's caseload.
+    Desk(sportello::desk::DeskError),
     /// A bug.
     Internal(String),
 }
@@ -29,6 +31,12 @@ impl From<Error> for Failure {
             Error::InvalidOption { .. } => Failure::Value(e.to_string()),
             e => Failure::Core(e),
         }
+    }
+}
+
+impl From<sportello::desk::DeskError> for Failure {
+    fn from(e: sportello::desk::DeskError) -> Self {
+        Failure::Desk(e)
     }
 }
 

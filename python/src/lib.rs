@@ -9,10 +9,12 @@
 //!   skill_gaps). [`table`]: match results as columns for DataFrames. In this file: `validate`,
 //!   `load`, `explain`, `feed_entries` and `match_feed` (a feed ranked in memory), `redact`.
 //! - [`render`]: `Renderer`. [`taxonomy`]: `Taxonomy` and the comuni gazetteer.
+//!   [`desk`]: `Desk`, the desk's caseload as tables.
 //!
 //! Every entry point runs inside [`errors::shield`] and releases the GIL for the work.
 
 mod convert;
+mod desk;
 mod errors;
 mod failure;
 mod index;
@@ -236,6 +238,7 @@ fn _sportello(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(taxonomy::find_place, m)?)?;
     m.add_function(wrap_pyfunction!(taxonomy::search_places, m)?)?;
     m.add_class::<index::PyIndex>()?;
+    m.add_class::<desk::PyDesk>()?;
     m.add_class::<render::PyRenderer>()?;
     m.add_class::<taxonomy::PyTaxonomy>()?;
     Ok(())

@@ -54,6 +54,30 @@ impl Desk {
         Desk::prepare(conn, path)
     }
 
+    /// Opens an existing desk database for reading only (analysts' tables, reports): no
+    /// change, no migration (a file of an earlier version is refused until opened for
+    /// writing once).
+    pub fn open_read_only(path: &Path) -> Result<Desk> {
+        if !path.exists() {
+            return Desk::open_existing(path);
+        }
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        conn.busy_timeout(BUSY_WAIT)?;
+        let desk = Desk { conn, path: path.to_owned(), today: Day::today(), in_batch: false };
+        let version = desk.schema_version()?;
+        let id: i32 = desk.conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(damaged)?;
+        if id != APPLICATION_ID || version != CURRENT_VERSION {
+            return Err(DeskError::new(
+                DeskErrorKind::Database,
+                "db",
+                format!("{} non è un database di sportello alla versione {CURRENT_VERSION} (aprirlo una volta in scrittura per aggiornarlo)", path.display()),
+                format!("{} is not a desk database at version {CURRENT_VERSION} (open it once for writing to bring it up to date)", path.display()),
+            ));
+        }
+        desk.conn.pragma_update(None, "query_only", true)?;
+        Ok(desk)
+    }
+
     fn prepare(conn: Connection, path: &Path) -> Result<Desk> {
         conn.busy_timeout(BUSY_WAIT)?;
         let mut desk = Desk { conn, path: path.to_owned(), today: Day::today(), in_batch: false };

@@ -39,6 +39,17 @@ pub enum Values {
     Bool(Vec<Option<bool>>),
 }
 
+impl Values {
+    /// `int`, `text` or `bool`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Values::Int(_) => "int",
+            Values::Text(_) => "text",
+            Values::Bool(_) => "bool",
+        }
+    }
+}
+
 /// A named column.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Column {
