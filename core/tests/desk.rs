@@ -335,9 +335,12 @@ fn files_that_are_not_ours_or_newer_are_refused_and_older_ones_migrate() {
         c.pragma_update(None, "user_version", from).unwrap();
         if from > 0 {
             c.pragma_update(None, "application_id", sportello::desk::schema::APPLICATION_ID).unwrap();
+            c.execute("INSERT INTO desks (code, name) VALUES ('trecate', 'Sportello Lavoro di Trecate')", []).unwrap();
         }
         drop(c);
-        assert_eq!(Desk::open(&f).unwrap().schema_version().unwrap(), sportello::desk::schema::CURRENT_VERSION);
+        let desk = Desk::open(&f).unwrap();
+        assert_eq!(desk.schema_version().unwrap(), sportello::desk::schema::CURRENT_VERSION);
+        assert_eq!(desk.desks().unwrap().len(), usize::from(from > 0), "what the file held is kept");
     }
 }
 

@@ -40,7 +40,12 @@ impl PyDesk {
     fn new(py: Python<'_>, path: PathBuf, writable: bool, operator: Option<String>, sensitive: bool) -> PyResult<Self> {
         shield(py, || {
             let username = match (writable, operator) {
-                (true, None) => return Err(crate::errors::to_py(py, Failure::Value("writable=True needs operator= (the username the audit records)".into()))),
+                (true, None) => {
+                    return Err(crate::errors::to_py(
+                        py,
+                        Failure::Value("writable=True needs operator= (the username the audit records)".into()),
+                    ));
+                }
                 (_, o) => o.unwrap_or_else(|| "python".into()),
             };
             let desk = detached(py, || Ok(if writable { Desk::open_existing(&path)? } else { Desk::open_read_only(&path)? }))?;

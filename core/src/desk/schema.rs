@@ -16,7 +16,7 @@ pub const APPLICATION_ID: i32 = 0x5350_4C44;
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;
 
 /// Each version's SQL: `MIGRATIONS[0]` takes an empty file to version 1, and so on.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2];
 
 const V1: &str = "
 CREATE TABLE settings (
@@ -165,4 +165,13 @@ CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+";
+
+/// Version 2: the caseload's order (most recently active first) served by indexes, so a
+/// page stops after its rows instead of sorting every path.
+const V2: &str = "
+CREATE INDEX paths_by_activity ON paths(last_event_on, id);
+CREATE INDEX paths_by_desk_activity ON paths(desk_id, state, last_event_on, id);
+CREATE INDEX paths_by_manager_activity ON paths(case_manager_id, last_event_on, id);
+DROP INDEX paths_by_manager;
 ";

@@ -70,8 +70,14 @@ impl Desk {
             return Err(DeskError::new(
                 DeskErrorKind::Database,
                 "db",
-                format!("{} non è un database di sportello alla versione {CURRENT_VERSION} (aprirlo una volta in scrittura per aggiornarlo)", path.display()),
-                format!("{} is not a desk database at version {CURRENT_VERSION} (open it once for writing to bring it up to date)", path.display()),
+                format!(
+                    "{} non è un database di sportello alla versione {CURRENT_VERSION} (aprirlo una volta in scrittura per aggiornarlo)",
+                    path.display()
+                ),
+                format!(
+                    "{} is not a desk database at version {CURRENT_VERSION} (open it once for writing to bring it up to date)",
+                    path.display()
+                ),
             ));
         }
         desk.conn.pragma_update(None, "query_only", true)?;
