@@ -88,6 +88,16 @@ fn a_person_their_path_and_appointments_through_the_command_line() {
     assert_eq!(json["paths"][0]["kind"], "collocamento_mirato");
     assert_eq!(json["outcomes"][0]["lasting"], true);
 
+    // The access request holds everything, protected data included, with the audit.
+    let export: serde_json::Value = serde_json::from_str(&ok(&desk(&db, &["export", "1"]))).unwrap();
+    assert_eq!(export["file"]["paths"][0]["kind"], "collocamento_mirato");
+    assert!(export["audit"].as_array().unwrap().iter().any(|e| e["action"] == "open"));
+    // Nobody is due for deletion yet (an open path); the period is a setting.
+    let retention = ok(&desk(&db, &["retention", "--years", "5"]));
+    assert!(retention.starts_with("Conservazione: 5 anni") && retention.contains(": 0 da trattare"), "{retention}");
+    let no_key = desk(&db, &["retention", "--apply", "pseudonymise"]);
+    assert_eq!(no_key.status.code(), Some(2));
+
     assert!(ok(&desk(&db, &["audit", "verify"])).contains("integro"));
     let copy = dir.path().join("copy.db");
     ok(&desk(&db, &["backup", copy.to_str().unwrap()]));

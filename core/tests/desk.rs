@@ -467,3 +467,65 @@ fn the_demo_year_has_the_conventions_figures_and_a_sound_audit() {
     assert!(Desk::open_existing(&copy).unwrap().verify_audit().unwrap().broken.is_none());
     assert!(desk.backup(&copy).is_err(), "a backup never overwrites");
 }
+
+#[test]
+fn retention_deletes_or_pseudonymises_only_people_whose_period_is_over() {
+    use sportello::desk::retention::Disposal;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let (mut desk, anna) = setup(&db);
+    // Anna's only path closed in 2012: more than ten years before 2023-06-30.
+    let mut old = path_of(anna, PathKind::Gol1);
+    old.proposed_on = day("2011-09-01");
+    let p = desk.open_path(&me(), &old).unwrap();
+    desk.record_event(&me(), p, PathEventKind::Started, day("2011-09-10"), None, None).unwrap();
+    desk.record_event(&me(), p, PathEventKind::Concluded, day("2012-01-10"), None, None).unwrap();
+    desk.add_note(&me(), anna, Visibility::Network, "nota vecchia", None).unwrap();
+    // Bruno still has an open path; Carla's closed in 2020.
+    let bruno = desk.add_person(&me(), &new_person(profile("Bruno", "Verdi"))).unwrap();
+    desk.open_path(&me(), &path_of(bruno, PathKind::Tirocinio)).unwrap();
+    let carla = desk.add_person(&me(), &new_person(profile("Carla", "Neri"))).unwrap();
+    let mut recent = path_of(carla, PathKind::Orientamento);
+    recent.proposed_on = day("2020-01-01");
+    let p = desk.open_path(&me(), &recent).unwrap();
+    desk.record_event(&me(), p, PathEventKind::Refused, day("2020-01-05"), None, None).unwrap();
+
+    let due = desk.retention_due().unwrap();
+    assert_eq!(due.iter().map(|d| (d.person_id, d.due_on)).collect::<Vec<_>>(), vec![(anna, day("2022-01-10"))]);
+    desk.set_setting("admin", "retention_years", "3").unwrap();
+    assert_eq!(desk.retention_due().unwrap().len(), 2, "Carla too with three years");
+    desk.set_setting("admin", "retention_years", "10").unwrap();
+
+    let copy = dir.path().join("copy.db");
+    desk.backup(&copy).unwrap();
+    let deleted = desk.apply_retention(&me(), &Disposal::Delete).unwrap();
+    assert_eq!(deleted.len(), 1);
+    assert!(desk.person(anna).is_err() && desk.person(bruno).is_ok());
+    assert_eq!(count(&db, "paths"), 2, "Anna's path went with her");
+    assert!(desk.verify_audit().unwrap().broken.is_none(), "the audit log is kept, and whole");
+
+    let mut other = Desk::open_existing(&copy).unwrap().with_today(day("2023-06-30"));
+    assert!(other.apply_retention(&me(), &Disposal::Pseudonymise { key: b"short".to_vec() }).is_err());
+    other.apply_retention(&me(), &Disposal::Pseudonymise { key: b"0123456789abcdef0123".to_vec() }).unwrap();
+    let p = other.person(anna).unwrap();
+    assert_ne!(p.given_name, "Anna");
+    assert_eq!(p.family_name, "");
+    assert_eq!(count(&copy, "notes"), 0);
+    assert_eq!(count(&copy, "paths"), 3, "the caseload stays for statistics");
+    assert!(other.retention_due().unwrap().is_empty(), "a pseudonymised person is not listed again");
+}
+
+#[test]
+fn an_access_export_holds_everything_and_is_audited() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut desk, anna) = setup(&dir.path().join("d.db"));
+    let mut p = path_of(anna, PathKind::CollocamentoMirato);
+    p.targets = vec![Target::L68];
+    desk.open_path(&me(), &p).unwrap();
+    desk.person_file(&Reader::new("pgatti"), anna).unwrap();
+    let export = desk.access_export(&me(), anna).unwrap();
+    assert_eq!(export.file.paths.len(), 1, "protected data is the person's own");
+    assert_eq!(export.file.withheld, 0);
+    assert!(export.audit.iter().any(|e| e.action == "open" && e.actor == "pgatti"));
+    assert_eq!(export.audit.last().map(|e| e.action.as_str()), Some("export"));
+}

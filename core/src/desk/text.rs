@@ -240,3 +240,34 @@ pub fn demo_summary(s: &super::demo::DemoSummary, plan: &super::demo::DemoPlan, 
     }
     out
 }
+
+/// The people due for deletion, and what was done if anything.
+pub fn retention(due: &[super::retention::Due], years: u32, done: Option<&super::retention::Disposal>, lang: Lang) -> String {
+    use super::retention::Disposal;
+    let mut out = String::new();
+    let verdict = match done {
+        None => t(lang, "da trattare", "due"),
+        Some(Disposal::Delete) => t(lang, "cancellati", "deleted"),
+        Some(Disposal::Pseudonymise { .. }) => t(lang, "pseudonimizzati", "pseudonymised"),
+    };
+    let _ = writeln!(
+        out,
+        "{} {years} {}: {} {verdict}",
+        t(lang, "Conservazione:", "Retention:"),
+        t(lang, "anni dopo l'ultimo percorso chiuso", "years after the last path closed"),
+        due.len()
+    );
+    for d in due {
+        let _ = writeln!(
+            out,
+            "  {} {:>6}  {} {}  {} {}",
+            t(lang, "persona", "person"),
+            d.person_id,
+            t(lang, "ultima attività", "last activity"),
+            d.last_activity,
+            t(lang, "scaduta il", "due on"),
+            d.due_on
+        );
+    }
+    out
+}

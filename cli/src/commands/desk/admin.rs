@@ -1,10 +1,11 @@
-//! `desk init`, `desks`, `operators`, `audit verify`, `backup` and `demo`.
+//! `desk init`, `desks`, `operators`, `audit verify`, `backup`, `demo`, `retention` and `export`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use sportello::desk::demo::{self, DemoPlan};
+use sportello::desk::retention::Disposal;
 use sportello::desk::{Desk, DeskInfo, Operator};
 
 use super::{Context, OrFail};
@@ -178,4 +179,62 @@ pub fn demo(ctx: &Context, a: DemoArgs) -> CmdResult {
     let summary = demo::generate(&mut desk, &plan, a.seed).or_fail(ctx)?;
     print!("{}", sportello::desk::text::demo_summary(&summary, &plan, ctx.lang));
     Ok(ExitCode::SUCCESS)
+}
+
+/// Arguments of `desk retention`.
+#[derive(Args)]
+pub struct RetentionArgs {
+    /// Delete or pseudonymise the people listed (without it: only list them).
+    #[arg(long, value_parser = ["delete", "pseudonymise"])]
+    apply: Option<String>,
+    /// The secret key of the pseudonyms (at least 16 bytes), for --apply pseudonymise.
+    #[arg(long)]
+    key_file: Option<PathBuf>,
+    /// Set the retention period in years first (kept in the database).
+    #[arg(long)]
+    years: Option<u32>,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    format: OutputFormat,
+}
+
+pub fn retention(ctx: &Context, a: RetentionArgs) -> CmdResult {
+    let mut desk = ctx.open()?;
+    if let Some(years) = a.years {
+        desk.set_setting(&ctx.reader.username, "retention_years", &years.to_string()).or_fail(ctx)?;
+    }
+    let how = match a.apply.as_deref() {
+        None => None,
+        Some("delete") => Some(Disposal::Delete),
+        Some(_) => {
+            let path = a.key_file.as_ref().ok_or_else(|| Failure::other("--apply pseudonymise needs --key-file FILE", None, 2))?;
+            let key = std::fs::read(path).map_err(|e| Failure::io("read", path, e))?;
+            Some(Disposal::Pseudonymise { key: key.trim_ascii_end().to_vec() })
+        }
+    };
+    let due = match &how {
+        None => desk.retention_due(),
+        Some(how) => desk.apply_retention(&ctx.reader, how),
+    }
+    .or_fail(ctx)?;
+    if a.format == OutputFormat::Json {
+        return ctx.json(&due);
+    }
+    let years = desk.retention_years().or_fail(ctx)?;
+    print!("{}", sportello::desk::text::retention(&due, years, how.as_ref(), ctx.lang));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Arguments of `desk export`.
+#[derive(Args)]
+pub struct ExportArgs {
+    /// The person's number or codice fiscale.
+    person: String,
+}
+
+/// Everything held about a person, as JSON (their access request); the export is audited.
+pub fn export(ctx: &Context, a: ExportArgs) -> CmdResult {
+    let mut desk = ctx.open()?;
+    let id = desk.find_person(&a.person).or_fail(ctx)?;
+    let export = desk.access_export(&ctx.reader, id).or_fail(ctx)?;
+    ctx.json(&export)
 }

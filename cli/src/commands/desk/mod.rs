@@ -78,6 +78,10 @@ enum Command {
     Backup(admin::BackupArgs),
     /// Create a database holding a fictitious year of the Trecate convention.
     Demo(admin::DemoArgs),
+    /// People whose retention period is over; --apply deletes or pseudonymises them.
+    Retention(admin::RetentionArgs),
+    /// Everything held about a person, as JSON (an access request).
+    Export(admin::ExportArgs),
 }
 
 /// Runs a desk command.
@@ -96,6 +100,8 @@ pub fn run(args: Args) -> crate::output::CmdResult {
         Command::Audit(c) => admin::audit(&ctx, c),
         Command::Backup(a) => admin::backup(&ctx, a),
         Command::Demo(a) => admin::demo(&ctx, a),
+        Command::Retention(a) => admin::retention(&ctx, a),
+        Command::Export(a) => admin::export(&ctx, a),
     }
 }
 

@@ -1,0 +1,69 @@
+//! A person's access request (art. 15 GDPR): everything the desk holds about them, with
+//! every audit entry that speaks of them, as one document. The export itself is audited.
+
+use serde::Serialize;
+
+use super::audit::{self, Subject};
+use super::day::Day;
+use super::error::Result;
+use super::model::{PersonFile, Reader};
+use super::store::Desk;
+
+/// Everything held about one person.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AccessExport {
+    /// The day of the export.
+    pub generated_on: Day,
+    /// Their file in full (sensitive data included: it is theirs).
+    pub file: PersonFile,
+    /// Every audit entry about them, oldest first: who did or opened what, and when.
+    pub audit: Vec<AuditEntry>,
+}
+
+/// One audit entry about the person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditEntry {
+    /// When (UTC).
+    pub at: String,
+    /// Who.
+    pub actor: String,
+    /// `create`, `update`, `event`, `open`, `export`...
+    pub action: String,
+    /// What kind of record.
+    pub entity: String,
+    /// The field changed, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// Its new value, if any (sensitive values are hidden in the log itself).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_value: Option<String>,
+}
+
+impl Desk {
+    /// Everything held about person `id` (see the module docs); recorded in the audit log.
+    pub fn access_export(&mut self, by: &Reader, id: i64) -> Result<AccessExport> {
+        let today = self.today();
+        let full = Reader { username: by.username.clone(), sensitive: true };
+        self.write(|tx| {
+            let file = super::file::read(tx, &full, id, today)?;
+            audit::record(
+                tx,
+                &Subject { actor: &by.username, action: "export", entity: "person", entity_id: id, person_id: Some(id) },
+                &[],
+            )?;
+            let mut stmt = tx.prepare("SELECT at, actor, action, entity, field, new_value FROM audit WHERE person_id = ?1 ORDER BY seq")?;
+            let rows = stmt.query_map([id], |r| {
+                Ok(AuditEntry {
+                    at: r.get(0)?,
+                    actor: r.get(1)?,
+                    action: r.get(2)?,
+                    entity: r.get(3)?,
+                    field: r.get(4)?,
+                    new_value: r.get(5)?,
+                })
+            })?;
+            let audit = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(AccessExport { generated_on: today, file, audit })
+        })
+    }
+}
