@@ -127,3 +127,43 @@ fn the_demo_year_lists_and_verifies() {
     assert!(people.lines().next().unwrap().starts_with("person"), "{people}");
     assert!(ok(&desk(&db, &["audit", "verify"])).contains("integro"));
 }
+
+#[test]
+fn matching_from_the_caseload_proposes_and_shortlists_only_consenting_people() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    let idx = dir.path().join("idx");
+    // The fixtures' vacancies expire in 2026: "today" is in their window here.
+    let run =
+        |args: &[&str]| command().env("SPORTELLO_OPERATOR", "lmarchetti").arg("desk").arg("--db").arg(&db).args(args).output().unwrap();
+    let out = command()
+        .args(["index", "add", fixtures().join("vacancies").to_str().unwrap(), "--index", idx.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    ok(&run(&["init", "--desk", "trecate:Sportello Lavoro di Trecate"]));
+    ok(&run(&["operators", "add", "lmarchetti", "Laura Marchetti", "--desk", "trecate"]));
+    for f in ["franco-magazziniere-58.yaml", "sara-cuoca.json"] {
+        ok(&run(&["people", "add", fixtures().join("profiles").join(f).to_str().unwrap(), "--desk", "trecate"]));
+    }
+    let matches: serde_json::Value =
+        serde_json::from_str(&ok(&run(&["match", "1", "--index", idx.to_str().unwrap(), "--format", "json"]))).unwrap();
+    assert_eq!(matches[0]["vacancy_id"], "nov-01", "the warehouse worker's first match is the warehouse job");
+    let activity = ok(&run(&["propose", "1", "nov-01"]));
+    let file: serde_json::Value = serde_json::from_str(&ok(&run(&["people", "show", "1", "--format", "json"]))).unwrap();
+    let proposal = &file["appointments"][0];
+    assert_eq!(
+        (proposal["id"].to_string(), &proposal["service"], &proposal["vacancy_id"]),
+        (activity, &serde_json::json!("proposta_lavoro"), &serde_json::json!("nov-01"))
+    );
+
+    // Nobody has consented to share their CV: the shortlist is empty; then Sara consents.
+    let shortlist = |run: &dyn Fn(&[&str]) -> Output| -> Vec<String> {
+        let out: serde_json::Value =
+            serde_json::from_str(&ok(&run(&["shortlist", "nov-04", "--index", idx.to_str().unwrap(), "--format", "json"]))).unwrap();
+        out.as_array().unwrap().iter().map(|r| r["profile_id"].as_str().unwrap().to_owned()).collect()
+    };
+    assert!(shortlist(&run).is_empty());
+    ok(&run(&["consents", "grant", "2", "condivisione_cv"]));
+    assert_eq!(shortlist(&run), vec!["2".to_owned()]);
+}

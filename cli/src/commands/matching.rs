@@ -180,7 +180,8 @@ fn print_results(args: &Args, results: &[MatchResult], lang: Lang, by_profile: b
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_table(results: &[MatchResult], lang: Lang, explain_each: bool, by_profile: bool) {
+/// Results as an aligned table (vacancies for a person, or people for a vacancy).
+pub(crate) fn print_table(results: &[MatchResult], lang: Lang, explain_each: bool, by_profile: bool) {
     let (who, km) = match lang {
         Lang::It => (if by_profile { "persona" } else { "offerta" }, "km"),
         Lang::En => (if by_profile { "person" } else { "vacancy" }, "km"),

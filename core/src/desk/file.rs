@@ -6,26 +6,19 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::appointments::appointments_where;
 use super::day::Day;
-use super::error::{DeskError, Result};
+use super::error::Result;
 use super::model::{Acknowledgement, Consent, Note, Outcome, PersonFile, Reader};
 use super::paths::paths_where;
-use super::people::person;
+use super::people::{person, stored_profile};
 use super::sql::{parse_col, parse_opt};
 use super::words::Visibility;
-use crate::model::{Profile, Sensitive};
+use crate::model::Sensitive;
 
 /// Reads person `id`'s file for `reader` (no audit entry: the caller writes it).
 pub(crate) fn read(conn: &Connection, reader: &Reader, id: i64, today: Day) -> Result<PersonFile> {
     let person = person(conn, id)?;
     let text: String = conn.query_row("SELECT profile FROM people WHERE id = ?1", [id], |r| r.get(0))?;
-    let mut profile: Profile = serde_json::from_str(&text).map_err(|e| {
-        DeskError::new(
-            super::error::DeskErrorKind::Database,
-            format!("person {id}: profile"),
-            format!("il profilo salvato non si legge ({e})"),
-            format!("the stored profile cannot be read ({e})"),
-        )
-    })?;
+    let mut profile = stored_profile(id, &text)?;
     let mut withheld = 0;
     let mut paths = paths_where(conn, "p.person_id = ?1", id)?;
     if !reader.sensitive {

@@ -168,6 +168,18 @@ pub(crate) fn person(conn: &Connection, id: i64) -> Result<Person> {
         .ok_or_else(|| DeskError::not_found("person", ("la persona", "the person"), id))
 }
 
+/// A stored profile read back; one that does not read is a damaged row.
+pub(crate) fn stored_profile(id: i64, text: &str) -> Result<Profile> {
+    serde_json::from_str(text).map_err(|e| {
+        DeskError::new(
+            super::error::DeskErrorKind::Database,
+            format!("person {id}: profile"),
+            format!("il profilo salvato non si legge ({e})"),
+            format!("the stored profile cannot be read ({e})"),
+        )
+    })
+}
+
 /// Reads [`PERSON_COLUMNS`].
 pub(crate) fn person_from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
     Ok(Person {

@@ -11,7 +11,6 @@ use super::day::Day;
 use super::error::{DeskError, Result};
 use super::model::Reader;
 use super::store::Desk;
-use crate::model::Profile;
 use crate::redact::{RedactOptions, pseudonym, redact};
 
 /// Years kept after the last path closed unless the setting `retention_years` says
@@ -113,13 +112,7 @@ impl Desk {
                 }
                 Disposal::Pseudonymise { key } => {
                     let text: String = tx.query_row("SELECT profile FROM people WHERE id = ?1", [id], |r| r.get(0))?;
-                    let profile: Profile = serde_json::from_str(&text).map_err(|e| {
-                        DeskError::invalid(
-                            format!("person {id}: profile"),
-                            format!("profilo illeggibile ({e})"),
-                            format!("unreadable profile ({e})"),
-                        )
-                    })?;
+                    let profile = super::people::stored_profile(id, &text)?;
                     let name = pseudonym(&profile, key);
                     let redacted = redact(&profile, &RedactOptions { key: key.clone(), keep_birth_year: true })
                         .map_err(|e| DeskError::invalid("key", e.to_string(), e.to_string()))?;

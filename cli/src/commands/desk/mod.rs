@@ -1,8 +1,9 @@
 //! `sportello desk ...`: the desk's caseload (people, paths, appointments, outcomes,
-//! notes, consents, audit, backup, demo) in one SQLite file. Every rule and every word
+//! notes, consents, audit, backup, demo, retention, export, matching) in one SQLite file. Every rule and every word
 //! comes from `sportello::desk`; this module reads options, opens the file and prints.
 
 mod admin;
+mod matching;
 mod people;
 mod records;
 mod schedule;
@@ -82,6 +83,12 @@ enum Command {
     Retention(admin::RetentionArgs),
     /// Everything held about a person, as JSON (an access request).
     Export(admin::ExportArgs),
+    /// Vacancies for a person of the caseload (their own profile, the core's matcher).
+    Match(matching::MatchArgs),
+    /// Record a vacancy proposed to a person (an activity, prints its number).
+    Propose(matching::ProposeArgs),
+    /// The people best suited to a vacancy, among those who consented to share their CV.
+    Shortlist(matching::ShortlistArgs),
 }
 
 /// Runs a desk command.
@@ -102,6 +109,9 @@ pub fn run(args: Args) -> crate::output::CmdResult {
         Command::Demo(a) => admin::demo(&ctx, a),
         Command::Retention(a) => admin::retention(&ctx, a),
         Command::Export(a) => admin::export(&ctx, a),
+        Command::Match(a) => matching::run_match(&ctx, a),
+        Command::Propose(a) => matching::propose(&ctx, a),
+        Command::Shortlist(a) => matching::shortlist(&ctx, a),
     }
 }
 
