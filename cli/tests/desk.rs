@@ -167,3 +167,18 @@ fn matching_from_the_caseload_proposes_and_shortlists_only_consenting_people() {
     ok(&run(&["consents", "grant", "2", "condivisione_cv"]));
     assert_eq!(shortlist(&run), vec!["2".to_owned()]);
 }
+
+#[test]
+fn a_spreadsheet_imports_with_its_report_and_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    ok(&desk(&db, &["init", "--desk", "trecate:Trecate", "--desk", "cerano:Cerano"]));
+    ok(&desk(&db, &["operators", "add", "lmarchetti", "Laura Marchetti", "--desk", "trecate"]));
+    let sheet = fixtures().join("desk/foglio-sportello.csv");
+    let out = desk(&db, &["import", sheet.to_str().unwrap(), "--desk", "trecate"]);
+    assert_eq!(out.status.code(), Some(1), "rows were refused");
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.starts_with("8 righe lette: 3 persone aggiunte, 4 percorsi aperti, 4 righe rifiutate"), "{report}");
+    assert!(report.contains("colonna \"Note interne\" → (non importata)") && report.contains("riga 5: codice_fiscale"), "{report}");
+    assert_eq!(ok(&desk(&db, &["paths", "list", "--format", "json"])).matches("\"path_id\"").count(), 4);
+}

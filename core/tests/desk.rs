@@ -529,3 +529,42 @@ fn an_access_export_holds_everything_and_is_audited() {
     assert!(export.audit.iter().any(|e| e.action == "open" && e.actor == "pgatti"));
     assert_eq!(export.audit.last().map(|e| e.action.as_str()), Some("export"));
 }
+
+#[test]
+fn a_desks_spreadsheet_goes_in_row_by_row_with_a_mapping_report() {
+    use sportello::desk::import::ImportDefaults;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut desk, _) = setup(&dir.path().join("d.db"));
+    let sheet = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/desk/foglio-sportello.csv")).unwrap();
+    let defaults = ImportDefaults { desk: Some("trecate".into()), all_or_nothing: false };
+    let r = desk.import_csv(&me(), &sheet, &defaults).unwrap();
+    assert_eq!((r.rows, r.people, r.paths), (8, 3, 4));
+    // Every refused row says its line and the field.
+    let refused: Vec<(usize, &str)> = r.refused.iter().map(|x| (x.line, x.en.as_str())).collect();
+    assert_eq!(refused.iter().map(|x| x.0).collect::<Vec<_>>(), vec![5, 6, 7, 8]);
+    assert!(refused[0].1.starts_with("codice_fiscale:") && refused[1].1.starts_with("case_manager:"), "{refused:?}");
+    assert!(refused[2].1.contains("before the path's last event") && refused[3].1.contains("corso di ricamo"), "{refused:?}");
+    assert!(r.refused[0].it.contains("carattere di controllo"));
+    // The column nobody asked for is reported as left out.
+    assert_eq!(r.columns.iter().filter(|c| c.field.is_none()).map(|c| c.header.as_str()).collect::<Vec<_>>(), vec!["Note interne"]);
+    // Mario's two rows are one person with two paths; a refused row left nothing behind.
+    let mario = desk.find_person("RSSMRA85T10A562S").unwrap();
+    let file = desk.person_file(&Reader { username: "lmarchetti".into(), sensitive: true }, mario).unwrap();
+    assert_eq!(
+        file.paths.iter().map(|p| (p.kind, p.state)).collect::<Vec<_>>(),
+        vec![(PathKind::Tirocinio, PathState::Started), (PathKind::Gol1, PathState::Concluded)]
+    );
+    assert_eq!(file.paths[1].targets, vec![Target::Naspi]);
+    let total = desk.people(&Filter { limit: 50, ..Filter::default() }).unwrap().total;
+    assert_eq!(total, 4, "Anna from the setup and the three taken in");
+    assert!(desk.verify_audit().unwrap().broken.is_none());
+
+    // All or nothing: the same file is refused whole.
+    let (mut strict, _) = setup(&dir.path().join("strict.db"));
+    let e = strict.import_csv(&me(), &sheet, &ImportDefaults { all_or_nothing: true, ..defaults }).unwrap_err();
+    assert!(e.message(Lang::It).contains("4 righe rifiutate"), "{}", e.message(Lang::It));
+    assert_eq!(strict.people(&Filter { limit: 50, ..Filter::default() }).unwrap().total, 1);
+    // A file with no name column is refused with what it expected.
+    let e = strict.import_csv(&me(), "a;b\n1;2\n", &ImportDefaults::default()).unwrap_err();
+    assert!(e.to_string().contains("no column of given or family name"), "{e}");
+}

@@ -39,6 +39,7 @@ pub mod demo;
 pub mod error;
 pub mod export;
 mod file;
+pub mod import;
 mod matching;
 pub mod model;
 mod paths;

@@ -201,6 +201,25 @@ impl Desk {
         }
     }
 
+    /// Runs `f` as one step inside a [`Desk::batch`] (or alone): if it fails, what it wrote
+    /// is undone and the batch goes on.
+    pub fn atomically<T>(&mut self, f: impl FnOnce(&mut Desk) -> Result<T>) -> Result<T> {
+        if !self.in_batch {
+            return self.batch(f);
+        }
+        self.conn.execute_batch("SAVEPOINT step")?;
+        match f(self) {
+            Ok(v) => {
+                self.conn.execute_batch("RELEASE step")?;
+                Ok(v)
+            }
+            Err(e) => {
+                self.conn.execute_batch("ROLLBACK TO step; RELEASE step")?;
+                Err(e)
+            }
+        }
+    }
+
     /// Adds a desk.
     pub fn add_desk(&mut self, actor: &str, d: &DeskInfo) -> Result<()> {
         check_code("desk", &d.code)?;

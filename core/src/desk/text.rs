@@ -271,3 +271,28 @@ pub fn retention(due: &[super::retention::Due], years: u32, done: Option<&super:
     }
     out
 }
+
+/// What a spreadsheet import did: counts, where each column went, the rows refused.
+pub fn import_report(r: &super::import::ImportReport, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {}: {} {}, {} {}, {} {}",
+        r.rows,
+        t(lang, "righe lette", "rows read"),
+        r.people,
+        t(lang, "persone aggiunte", "people added"),
+        r.paths,
+        t(lang, "percorsi aperti", "paths opened"),
+        r.refused.len(),
+        t(lang, "righe rifiutate", "rows refused")
+    );
+    for c in &r.columns {
+        let to = c.field.unwrap_or_else(|| t(lang, "(non importata)", "(not imported)"));
+        let _ = writeln!(out, "  {} {:?} → {to}", t(lang, "colonna", "column"), c.header);
+    }
+    for row in &r.refused {
+        let _ = writeln!(out, "  {} {}: {}", t(lang, "riga", "line"), row.line, row.message(lang));
+    }
+    out
+}

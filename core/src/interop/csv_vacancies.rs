@@ -129,7 +129,8 @@ pub fn looks_like_header(line: &str) -> bool {
     cells.len() >= 2 && cells.iter().any(|c| default_field(c.trim().trim_matches('"')) == Some("title"))
 }
 
-fn delimiter(header: &str) -> u8 {
+/// The delimiter of a CSV header line: the most frequent of `;`, tab and `,`.
+pub(crate) fn delimiter(header: &str) -> u8 {
     let count = |c: char| header.matches(c).count();
     [(b';', count(';')), (b'\t', count('\t')), (b',', count(','))].into_iter().max_by_key(|(_, n)| *n).map_or(b',', |(d, _)| d)
 }

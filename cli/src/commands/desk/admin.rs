@@ -1,10 +1,11 @@
-//! `desk init`, `desks`, `operators`, `audit verify`, `backup`, `demo`, `retention` and `export`.
+//! `desk init`, `desks`, `operators`, `audit verify`, `backup`, `demo`, `retention`, `export` and `import`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use sportello::desk::demo::{self, DemoPlan};
+use sportello::desk::import::ImportDefaults;
 use sportello::desk::retention::Disposal;
 use sportello::desk::{Desk, DeskInfo, Operator};
 
@@ -237,4 +238,36 @@ pub fn export(ctx: &Context, a: ExportArgs) -> CmdResult {
     let id = desk.find_person(&a.person).or_fail(ctx)?;
     let export = desk.access_export(&ctx.reader, id).or_fail(ctx)?;
     ctx.json(&export)
+}
+
+/// Arguments of `desk import`.
+#[derive(Args)]
+pub struct ImportArgs {
+    /// The spreadsheet, saved as CSV (`,` `;` or tab; headers in Italian or English).
+    file: PathBuf,
+    /// The desk of rows that name none.
+    #[arg(long)]
+    desk: Option<String>,
+    /// Import nothing if any row is refused.
+    #[arg(long)]
+    all_or_nothing: bool,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    format: OutputFormat,
+}
+
+/// Takes a desk's spreadsheet into the caseload; exit 1 if any row was refused.
+pub fn import(ctx: &Context, a: ImportArgs) -> CmdResult {
+    let bytes = crate::output::read_limited(&a.file, sportello::limits::MAX_IMPORT_BYTES)?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Failure::other(format!("{}: not UTF-8 text (save the sheet as CSV UTF-8)", a.file.display()), None, EXIT_INVALID))?;
+    let mut desk = ctx.open()?;
+    let defaults = ImportDefaults { desk: a.desk, all_or_nothing: a.all_or_nothing };
+    let report = desk.import_csv(&ctx.reader, &text, &defaults).or_fail(ctx)?;
+    let code = if report.refused.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(EXIT_INVALID) };
+    if a.format == OutputFormat::Json {
+        ctx.json(&report)?;
+    } else {
+        print!("{}", sportello::desk::text::import_report(&report, ctx.lang));
+    }
+    Ok(code)
 }

@@ -83,6 +83,8 @@ enum Command {
     Retention(admin::RetentionArgs),
     /// Everything held about a person, as JSON (an access request).
     Export(admin::ExportArgs),
+    /// Take a desk's spreadsheet (CSV of people and paths) into the caseload.
+    Import(admin::ImportArgs),
     /// Vacancies for a person of the caseload (their own profile, the core's matcher).
     Match(matching::MatchArgs),
     /// Record a vacancy proposed to a person (an activity, prints its number).
@@ -109,6 +111,7 @@ pub fn run(args: Args) -> crate::output::CmdResult {
         Command::Demo(a) => admin::demo(&ctx, a),
         Command::Retention(a) => admin::retention(&ctx, a),
         Command::Export(a) => admin::export(&ctx, a),
+        Command::Import(a) => admin::import(&ctx, a),
         Command::Match(a) => matching::run_match(&ctx, a),
         Command::Propose(a) => matching::propose(&ctx, a),
         Command::Shortlist(a) => matching::shortlist(&ctx, a),
