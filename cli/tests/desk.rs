@@ -92,6 +92,14 @@ fn a_person_their_path_and_appointments_through_the_command_line() {
     let export: serde_json::Value = serde_json::from_str(&ok(&desk(&db, &["export", "1"]))).unwrap();
     assert_eq!(export["file"]["paths"][0]["kind"], "collocamento_mirato");
     assert!(export["audit"].as_array().unwrap().iter().any(|e| e["action"] == "open"));
+    // The same as a document to hand over, in Italian or English (Typst).
+    let pdf = dir.path().join("accesso.pdf");
+    ok(&desk(&db, &["export", "1", "--format", "pdf", "-o", pdf.to_str().unwrap()]));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let doc = ok(&desk(&db, &["--lang", "en", "export", "1", "--format", "text"]));
+    assert!(doc.starts_with("Your data held by the job desk") && doc.contains("targeted placement (Law 68/99)"), "{doc}");
+    assert!(doc.contains("Who saw or changed the data") && doc.contains("lmarchetti"), "{doc}");
+    assert_eq!(desk(&db, &["export", "1", "--format", "pdf"]).status.code(), Some(2), "a PDF needs a file");
     // Nobody is due for deletion yet (an open path); the period is a setting.
     let retention = ok(&desk(&db, &["retention", "--years", "5"]));
     assert!(retention.starts_with("Conservazione: 5 anni") && retention.contains(": 0 da trattare"), "{retention}");

@@ -11,14 +11,49 @@ fn t(lang: Lang, it: &'static str, en: &'static str) -> &'static str {
     lang.pick(it, en)
 }
 
+/// A titled part of a document: its lines, each already worded.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Section {
+    /// The title.
+    pub title: String,
+    /// The lines.
+    pub lines: Vec<String>,
+}
+
 /// A person's file as plain text.
 pub fn person_file(f: &PersonFile, lang: Lang) -> String {
     let mut out = String::new();
     let p = &f.person;
     let _ = writeln!(out, "{} {} ({} {})", p.given_name, p.family_name, t(lang, "persona", "person"), p.id);
-    let mut line = |label: &str, value: String| {
-        let _ = writeln!(out, "  {label}: {value}");
-    };
+    for (i, s) in person_sections(f, lang).iter().enumerate() {
+        if i > 0 {
+            let _ = writeln!(out, "\n{} ({})", s.title, s.lines.iter().filter(|l| !l.starts_with("    ")).count());
+        }
+        for l in &s.lines {
+            let _ = writeln!(out, "  {l}");
+        }
+    }
+    if f.withheld > 0 {
+        let _ = writeln!(
+            out,
+            "\n{} {}",
+            f.withheld,
+            t(
+                lang,
+                "dati sensibili non mostrati (servono i permessi per i dati sensibili)",
+                "sensitive items not shown (they need access to sensitive data)"
+            )
+        );
+    }
+    out
+}
+
+/// A person's file as sections: who they are, paths (events indented), appointments,
+/// outcomes, notes, privacy and consents.
+pub fn person_sections(f: &PersonFile, lang: Lang) -> Vec<Section> {
+    let p = &f.person;
+    let mut who = Vec::new();
+    let mut line = |label: &str, value: String| who.push(format!("{label}: {value}"));
     line(t(lang, "sportello", "desk"), p.desk.clone());
     if let Some(m) = &p.case_manager {
         line(t(lang, "operatore di riferimento", "case manager"), m.clone());
@@ -37,96 +72,94 @@ pub fn person_file(f: &PersonFile, lang: Lang) -> String {
     for contact in [&f.profile.person.email, &f.profile.person.phone].into_iter().flatten() {
         line(t(lang, "contatto", "contact"), contact.clone());
     }
+    let section = |title: &str, lines: Vec<String>| Section { title: title.to_owned(), lines };
 
-    section(&mut out, t(lang, "Percorsi", "Paths"), f.paths.len());
+    let mut paths = Vec::new();
     for path in &f.paths {
-        let _ = write!(out, "  [{}] {} — {}", path.id, path.kind.label(lang), path.state.label(lang));
+        let mut head = format!("[{}] {} — {}", path.id, path.kind.label(lang), path.state.label(lang));
         if path.gol_funded {
-            let _ = write!(out, " · GOL");
+            head.push_str(" · GOL");
         }
         if !path.targets.is_empty() {
             let targets: Vec<&str> = path.targets.iter().map(|t| t.label(lang)).collect();
-            let _ = write!(out, " · {}: {}", t(lang, "target", "targets"), targets.join(", "));
+            let _ = write!(head, " · {}: {}", t(lang, "target", "targets"), targets.join(", "));
         }
-        out.push('\n');
+        paths.push(head);
         for e in &path.events {
             let note = e.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default();
-            let _ = writeln!(out, "      {} {}{note}", e.on, e.kind.label(lang));
+            paths.push(format!("    {} {}{note}", e.on, e.kind.label(lang)));
         }
     }
 
-    section(&mut out, t(lang, "Appuntamenti", "Appointments"), f.appointments.len());
-    for a in &f.appointments {
-        let at = a.at.map(|t| format!(" {t}")).unwrap_or_default();
-        let minutes = match a.actual_minutes {
-            Some(m) => format!("{m} min"),
-            None => format!("{} min {}", a.expected_minutes, t(lang, "previsti", "expected")),
-        };
-        let _ = writeln!(
-            out,
-            "  [{}] {}{at} {} ({}) — {} · {minutes}",
-            a.id,
-            a.on,
-            a.service.label(lang),
-            a.channel.label(lang),
-            a.state.label(lang)
-        );
-    }
+    let appointments = f
+        .appointments
+        .iter()
+        .map(|a| {
+            let at = a.at.map(|t| format!(" {t}")).unwrap_or_default();
+            let minutes = match a.actual_minutes {
+                Some(m) => format!("{m} min"),
+                None => format!("{} min {}", a.expected_minutes, t(lang, "previsti", "expected")),
+            };
+            let vacancy = a.vacancy_id.as_deref().map(|v| format!(" · {} {v}", t(lang, "offerta", "vacancy"))).unwrap_or_default();
+            format!(
+                "[{}] {}{at} {} ({}) — {} · {minutes}{vacancy}",
+                a.id,
+                a.on,
+                a.service.label(lang),
+                a.channel.label(lang),
+                a.state.label(lang)
+            )
+        })
+        .collect();
 
-    section(&mut out, t(lang, "Esiti", "Outcomes"), f.outcomes.len());
-    for o in &f.outcomes {
-        let mut parts = vec![format!("{} {}", o.start_on, o.kind.label(lang))];
-        parts.extend(o.contract.map(|c| c.code().replace('_', " ")));
-        parts.extend(o.planned_months.map(|m| format!("{m} {}", t(lang, "mesi", "months"))));
-        parts.extend(o.employer.clone());
-        if o.lasting {
-            parts.push(t(lang, "oltre 6 mesi", "over 6 months").to_owned());
-        }
-        parts.extend(o.evidence.clone());
-        let _ = writeln!(out, "  [{}] {}", o.id, parts.join(" · "));
-    }
+    let outcomes = f
+        .outcomes
+        .iter()
+        .map(|o| {
+            let mut parts = vec![format!("{} {}", o.start_on, o.kind.label(lang))];
+            parts.extend(o.contract.map(|c| c.code().replace('_', " ")));
+            parts.extend(o.planned_months.map(|m| format!("{m} {}", t(lang, "mesi", "months"))));
+            parts.extend(o.employer.clone());
+            if o.lasting {
+                parts.push(t(lang, "oltre 6 mesi", "over 6 months").to_owned());
+            }
+            parts.extend(o.evidence.clone());
+            format!("[{}] {}", o.id, parts.join(" · "))
+        })
+        .collect();
 
-    section(&mut out, t(lang, "Note", "Notes"), f.notes.len());
-    for n in &f.notes {
-        let _ = writeln!(out, "  {} {} ({}): {}", n.written_on, n.author, n.visibility.label(lang), n.text);
-    }
+    let notes = f.notes.iter().map(|n| format!("{} {} ({}): {}", n.written_on, n.author, n.visibility.label(lang), n.text)).collect();
 
-    section(&mut out, t(lang, "Privacy e consensi", "Privacy and consents"), f.acknowledgements.len() + f.consents.len());
-    for a in &f.acknowledgements {
-        let by = a.by_name.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "  {} {} {} — {}{by}",
-            a.on,
-            t(lang, "presa visione dell'informativa", "privacy notice acknowledged, version"),
-            a.notice_version,
-            a.by.label(lang)
-        );
-    }
-    for c in &f.consents {
+    let mut privacy: Vec<String> = f
+        .acknowledgements
+        .iter()
+        .map(|a| {
+            let by = a.by_name.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+            format!(
+                "{} {} {} — {}{by}",
+                a.on,
+                t(lang, "presa visione dell'informativa", "privacy notice acknowledged, version"),
+                a.notice_version,
+                a.by.label(lang)
+            )
+        })
+        .collect();
+    privacy.extend(f.consents.iter().map(|c| {
         let until = match c.withdrawn_on {
             Some(w) => format!(", {} {w}", t(lang, "revocato il", "withdrawn on")),
             None => format!(" ({})", t(lang, "in corso", "in force")),
         };
-        let _ = writeln!(out, "  {}: {} {}{until}", c.kind.label(lang), t(lang, "dato il", "granted on"), c.granted_on);
-    }
-    if f.withheld > 0 {
-        let _ = writeln!(
-            out,
-            "\n{} {}",
-            f.withheld,
-            t(
-                lang,
-                "dati sensibili non mostrati (servono i permessi per i dati sensibili)",
-                "sensitive items not shown (they need access to sensitive data)"
-            )
-        );
-    }
-    out
-}
+        format!("{}: {} {}{until}", c.kind.label(lang), t(lang, "dato il", "granted on"), c.granted_on)
+    }));
 
-fn section(out: &mut String, title: &str, n: usize) {
-    let _ = writeln!(out, "\n{title} ({n})");
+    vec![
+        section(t(lang, "Dati", "Details"), who),
+        section(t(lang, "Percorsi", "Paths"), paths),
+        section(t(lang, "Appuntamenti", "Appointments"), appointments),
+        section(t(lang, "Esiti", "Outcomes"), outcomes),
+        section(t(lang, "Note", "Notes"), notes),
+        section(t(lang, "Privacy e consensi", "Privacy and consents"), privacy),
+    ]
 }
 
 /// The caseload's rows as an aligned table with a header.

@@ -25,6 +25,7 @@ use std::collections::BTreeMap;
 use typst::WorldExt;
 use typst::diag::{SourceDiagnostic, Warned};
 use typst::foundations::{Bytes, Datetime, Smart};
+use typst::syntax::FileId;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
@@ -50,6 +51,13 @@ const EMBEDDED: &[(&str, &str, &str)] = &[
     ("modern", "a clean one-column design with an accent colour", include_str!("../../../templates/modern/main.typ")),
     ("plain", "maximally ATS-friendly: one column, no tables, text in reading order", include_str!("../../../templates/plain/main.typ")),
 ];
+
+/// The documents other than CVs (desk exports, reports), as (name, main.typ): rendered
+/// with [`Renderer::render_document`] from data the caller words.
+const DOCUMENTS: &[(&str, &str)] = &[("access-request", include_str!("../../../templates/desk/access-request.typ"))];
+
+/// The most pages a document other than a CV may have.
+pub const MAX_DOCUMENT_PAGES: usize = 200;
 
 /// Where the files of a render go: `target` for one file; `cv-1.svg`, `cv-2.svg`... beside
 /// it for one file per page (the command line's `-o` and Python's `out=`).
@@ -220,7 +228,35 @@ impl Renderer {
             shared.add_source(&format!("/templates/{name}/main.typ"), (*main).to_owned());
             templates.insert((*name).to_owned(), TemplateInfo { name: (*name).into(), description: (*description).into(), builtin: true });
         }
+        for (name, main) in DOCUMENTS {
+            shared.add_source(&format!("/documents/{name}.typ"), (*main).to_owned());
+        }
         Self { shared, templates, locales: Locale::embedded() }
+    }
+
+    /// Renders one of the documents other than CVs (`access-request`) from `data`, which
+    /// the template reads as `/data.json` (see `templates/desk/`). Format, PDF standard,
+    /// resolution and "today" come from `req`; its template, locale and CV options are not
+    /// used.
+    pub fn render_document(&self, name: &str, data: &serde_json::Value, req: &RenderRequest) -> Result<Rendered> {
+        if !DOCUMENTS.iter().any(|(n, _)| *n == name) {
+            return Err(Error::UnknownTemplate {
+                name: name.to_owned(),
+                available: DOCUMENTS.iter().map(|(n, _)| (*n).to_owned()).collect(),
+            });
+        }
+        let bytes = serde_json::to_vec(data).map_err(|e| internal(&e.to_string()))?;
+        let files = vec![(file_id("/data.json").ok_or_else(|| internal("data path"))?, Bytes::new(bytes))];
+        let main = file_id(&format!("/documents/{name}.typ")).ok_or_else(|| internal("document path"))?;
+        let (doc, warnings) = self.compile(main, files, req.today)?;
+        let pages = doc.pages().len();
+        if pages > MAX_DOCUMENT_PAGES {
+            return Err(Error::Render {
+                message: format!("the document has {pages} pages (expected at most {MAX_DOCUMENT_PAGES})"),
+                hint: None,
+            });
+        }
+        Ok(Rendered { files: self.output(&doc, req)?, pages, warnings })
     }
 
     /// Adds the user template in folder `dir` (see [`read_template_dir`]).
@@ -312,19 +348,7 @@ impl Renderer {
         let data = serde_json::to_vec(&view).map_err(|e| internal(&e.to_string()))?;
         files.push((file_id("/data.json").ok_or_else(|| internal("data path"))?, Bytes::new(data)));
         let main = file_id(&format!("/templates/{template}/main.typ")).ok_or_else(|| internal("template path"))?;
-        let today =
-            req.today.and_then(|d| Datetime::from_ymd(i32::from(d.get_year()), d.get_month().unwrap_or(1), d.get_day().unwrap_or(1)));
-        let world = RenderWorld { shared: &self.shared, main, files, today };
-
-        let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
-        // Keep the memoisation cache from growing without bound over many renders.
-        typst::comemo::evict(10);
-        let mut notes: Vec<String> = warnings.iter().map(|w| self.describe(&world, w)).collect();
-        let doc = output.map_err(|errors| {
-            let first = errors.first().map(|e| self.describe(&world, e)).unwrap_or_else(|| "unknown error".into());
-            let hint = errors.first().and_then(|e| e.hints.first().map(|h| h.v.to_string()));
-            Error::Template { message: first, hint }
-        })?;
+        let (doc, mut notes) = self.compile(main, files, req.today)?;
         let pages = doc.pages().len();
         if pages > MAX_PAGES {
             return Err(Error::Render {
@@ -335,13 +359,34 @@ impl Renderer {
         if pages > 2 {
             notes.push(format!("the CV has {pages} pages; job desks recommend one or two"));
         }
-        let out = match req.format {
-            OutputFormat::Pdf => vec![self.pdf(&doc, req.pdf, req.today)?],
-            OutputFormat::Svg => doc.pages().iter().map(|p| typst_svg::svg(p, &typst_svg::SvgOptions::default()).into_bytes()).collect(),
-            OutputFormat::Png => png_pages(&doc, req.dpi)?,
-            OutputFormat::Text => vec![text::extract(&doc).into_bytes()],
-        };
+        let out = self.output(&doc, req)?;
         Ok(Rendered { files: out, pages, warnings: notes })
+    }
+
+    /// Compiles `main` with this render's data files; Typst's warnings worded.
+    fn compile(&self, main: FileId, files: Vec<(FileId, Bytes)>, today: Option<PartialDate>) -> Result<(PagedDocument, Vec<String>)> {
+        let today = today.and_then(|d| Datetime::from_ymd(i32::from(d.get_year()), d.get_month().unwrap_or(1), d.get_day().unwrap_or(1)));
+        let world = RenderWorld { shared: &self.shared, main, files, today };
+        let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+        // Keep the memoisation cache from growing without bound over many renders.
+        typst::comemo::evict(10);
+        let notes: Vec<String> = warnings.iter().map(|w| self.describe(&world, w)).collect();
+        let doc = output.map_err(|errors| {
+            let first = errors.first().map(|e| self.describe(&world, e)).unwrap_or_else(|| "unknown error".into());
+            let hint = errors.first().and_then(|e| e.hints.first().map(|h| h.v.to_string()));
+            Error::Template { message: first, hint }
+        })?;
+        Ok((doc, notes))
+    }
+
+    /// A compiled document in the format asked for.
+    fn output(&self, doc: &PagedDocument, req: &RenderRequest) -> Result<Vec<Vec<u8>>> {
+        Ok(match req.format {
+            OutputFormat::Pdf => vec![self.pdf(doc, req.pdf, req.today)?],
+            OutputFormat::Svg => doc.pages().iter().map(|p| typst_svg::svg(p, &typst_svg::SvgOptions::default()).into_bytes()).collect(),
+            OutputFormat::Png => png_pages(doc, req.dpi)?,
+            OutputFormat::Text => vec![text::extract(doc).into_bytes()],
+        })
     }
 
     /// Renders many profiles with the same request, on all cores (native targets);

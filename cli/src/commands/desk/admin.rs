@@ -8,6 +8,7 @@ use sportello::desk::demo::{self, DemoPlan};
 use sportello::desk::import::ImportDefaults;
 use sportello::desk::retention::Disposal;
 use sportello::desk::{Desk, DeskInfo, Operator};
+use sportello::render::{OutputFormat as RenderFormat, RenderRequest, Renderer};
 
 use super::{Context, OrFail};
 use crate::output::{CmdResult, EXIT_INVALID, Failure, OutputFormat, refuse_to_overwrite};
@@ -230,14 +231,44 @@ pub fn retention(ctx: &Context, a: RetentionArgs) -> CmdResult {
 pub struct ExportArgs {
     /// The person's number or codice fiscale.
     person: String,
+    /// json (everything, for tools), pdf (to hand to the person) or text.
+    #[arg(long, value_parser = ["json", "pdf", "text"], default_value = "json")]
+    format: String,
+    /// Output file (default: standard output; a PDF needs a file).
+    #[arg(long, short)]
+    out: Option<PathBuf>,
 }
 
-/// Everything held about a person, as JSON (their access request); the export is audited.
+/// Everything held about a person (their access request); the export is audited.
 pub fn export(ctx: &Context, a: ExportArgs) -> CmdResult {
     let mut desk = ctx.open()?;
     let id = desk.find_person(&a.person).or_fail(ctx)?;
+    if a.format == "pdf" && a.out.is_none() {
+        return Err(Failure::other("--format pdf needs --out FILE", None, 2));
+    }
     let export = desk.access_export(&ctx.reader, id).or_fail(ctx)?;
-    ctx.json(&export)
+    let bytes = match a.format.as_str() {
+        "json" => serde_json::to_vec_pretty(&export).map_err(|e| Failure::other(e.to_string(), None, EXIT_INVALID))?,
+        format => {
+            let mut req = RenderRequest::pdf("", ctx.lang.as_str());
+            req.format = if format == "pdf" { RenderFormat::Pdf } else { RenderFormat::Text };
+            req.today = Some(ctx.today.as_partial());
+            let rendered =
+                Renderer::new().render_document("access-request", &export.view(ctx.lang), &req).map_err(|e| Failure::core(None, &e))?;
+            rendered.files.into_iter().next().unwrap_or_default()
+        }
+    };
+    match &a.out {
+        Some(path) => {
+            std::fs::write(path, &bytes).map_err(|e| Failure::io("write", path, e))?;
+            println!("{}", path.display());
+        }
+        None => {
+            use std::io::Write;
+            std::io::stdout().write_all(&bytes).map_err(|e| Failure::other(e.to_string(), None, 3))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Arguments of `desk import`.
