@@ -430,6 +430,12 @@ fn appointments_move_and_outcomes_flag_lasting_contracts() {
     desk.add_outcome(&me(), &o).unwrap();
     let file = desk.person_file(&me(), anna).unwrap();
     assert!(file.outcomes[0].lasting);
+    // Operator hours count held appointments only, from their actual minutes.
+    let hours = desk.hours(day("2023-05-01"), day("2023-05-31")).unwrap();
+    assert_eq!(
+        hours.iter().map(|h| (h.operator.as_deref(), h.service, h.held, h.minutes)).collect::<Vec<_>>(),
+        vec![(Some("lmarchetti"), Service::Colloquio, 1, 50)]
+    );
     assert_eq!(file.appointments.iter().filter_map(|a| a.actual_minutes).sum::<u32>(), 50);
 }
 

@@ -1,4 +1,5 @@
-//! The caseload as lists: paths with their people, and people, filtered and paged.
+//! The caseload as lists: paths with their people, and people, filtered and paged; and
+//! operator hours from the actual durations of held appointments.
 //!
 //! Lists never show a protected path kind or target (they tell a disability) to a reader
 //! without access to sensitive data: the row is there, its kind reads as withheld, and
@@ -217,4 +218,32 @@ fn check_page(f: &Filter) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// Operator hours of one operator and service: held appointments and their actual minutes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Hours {
+    /// The operator (none: appointments with no operator).
+    pub operator: Option<String>,
+    /// The service.
+    pub service: super::words::Service,
+    /// Appointments held.
+    pub held: u64,
+    /// Their actual minutes, summed.
+    pub minutes: u64,
+}
+
+impl Desk {
+    /// Operator hours from the actual durations of held appointments between `from` and
+    /// `to` (both included), by operator and service.
+    pub fn hours(&self, from: Day, to: Day) -> Result<Vec<Hours>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT o.username, a.service, count(*), sum(a.actual_minutes) FROM appointments a LEFT JOIN operators o ON o.id = a.operator_id
+             WHERE a.state = 'erogato' AND a.on_date BETWEEN ?1 AND ?2 GROUP BY o.username, a.service ORDER BY o.username, a.service",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![from.to_string(), to.to_string()], |r| {
+            Ok(Hours { operator: r.get(0)?, service: parse_col(r, 1)?, held: r.get(2)?, minutes: r.get::<_, Option<u64>>(3)?.unwrap_or(0) })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 }

@@ -329,3 +329,17 @@ pub fn import_report(r: &super::import::ImportReport, lang: Lang) -> String {
     }
     out
 }
+
+/// Operator hours as a table: operator, service, appointments held, hours.
+pub fn hours_table(rows: &[super::caseload::Hours], lang: Lang) -> String {
+    let header = [t(lang, "operatore", "operator"), t(lang, "servizio", "service"), t(lang, "erogati", "held"), t(lang, "ore", "hours")];
+    let body = rows.iter().map(|h| {
+        vec![
+            h.operator.clone().unwrap_or_default(),
+            h.service.label(lang).to_owned(),
+            h.held.to_string(),
+            format!("{:.1}", h.minutes as f64 / 60.0),
+        ]
+    });
+    table(&header, body, rows.len() as u64, rows.len(), lang)
+}

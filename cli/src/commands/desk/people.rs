@@ -128,6 +128,17 @@ pub enum PathsCommand {
         #[arg(long)]
         if_version: Option<i64>,
     },
+    /// Operator hours: held appointments and their actual durations, by operator and service.
+    Hours {
+        /// First day, YYYY-MM-DD.
+        #[arg(long)]
+        from: String,
+        /// Last day (default today).
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
     /// The caseload: paths with their people, most recently active first.
     List {
         #[command(flatten)]
@@ -220,6 +231,16 @@ pub fn paths(ctx: &Context, c: PathsCommand) -> CmdResult {
             let on = on.as_deref().map(|d| ctx.parse("on", d)).transpose()?.unwrap_or(ctx.today);
             let state = desk.record_event(&ctx.reader, path, event, on, note.as_deref(), if_version).or_fail(ctx)?;
             println!("{}", state.label(ctx.lang));
+            Ok(ExitCode::SUCCESS)
+        }
+        PathsCommand::Hours { from, to, format } => {
+            let from = ctx.parse("from", &from)?;
+            let to = to.as_deref().map(|d| ctx.parse("to", d)).transpose()?.unwrap_or(ctx.today);
+            let hours = desk.hours(from, to).or_fail(ctx)?;
+            if format == OutputFormat::Json {
+                return ctx.json(&hours);
+            }
+            print!("{}", sportello::desk::text::hours_table(&hours, ctx.lang));
             Ok(ExitCode::SUCCESS)
         }
         PathsCommand::List { list, kind, state, target } => {
