@@ -1,18 +1,33 @@
 //! A person's whole file as one reader may see it: what is held back from a reader
 //! without access to sensitive data (the profile's `sensitive` block, protected path kinds
 //! and targets) is left out and counted, and notes follow their visibility and expiry.
+//! Opening a file ([`Desk::person_file`]) is recorded in the audit log.
 
 use rusqlite::{Connection, OptionalExtension};
 
 use super::appointments::appointments_where;
+use super::audit::{self, Subject};
 use super::day::Day;
 use super::error::Result;
 use super::model::{Acknowledgement, Consent, Note, Outcome, PersonFile, Reader};
 use super::paths::paths_where;
 use super::people::{person, stored_profile};
 use super::sql::{parse_col, parse_opt};
+use super::store::Desk;
 use super::words::Visibility;
 use crate::model::Sensitive;
+
+impl Desk {
+    /// Everything held about a person that `by` may see; the opening is audited.
+    pub fn person_file(&mut self, by: &Reader, id: i64) -> Result<PersonFile> {
+        let today = self.today();
+        self.write(|tx| {
+            let file = read(tx, by, id, today)?;
+            audit::record(tx, &Subject { actor: &by.username, action: "open", entity: "person", entity_id: id, person_id: Some(id) }, &[])?;
+            Ok(file)
+        })
+    }
+}
 
 /// Reads person `id`'s file for `reader` (no audit entry: the caller writes it).
 pub(crate) fn read(conn: &Connection, reader: &Reader, id: i64, today: Day) -> Result<PersonFile> {

@@ -1,5 +1,5 @@
 //! People in the caseload: taking someone in from their profile, reading them back,
-//! updating their profile or assignment, and opening their whole file (an audited read).
+//! updating their profile or assignment.
 
 use std::collections::BTreeMap;
 
@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::audit::{self, Change, HIDDEN, Subject};
 use super::error::{DeskError, Result};
-use super::model::{NewPerson, Person, PersonFile, Reader};
+use super::model::{NewPerson, Person, Reader};
 use super::store::{Desk, check_version, desk_id, operator_id};
 use crate::fold::fold;
 use crate::model::Profile;
@@ -147,16 +147,6 @@ impl Desk {
                 &Subject { actor: &by.username, action: "update", entity: "person", entity_id: id, person_id: Some(id) },
                 &changes,
             )
-        })
-    }
-
-    /// Everything held about a person that `by` may see; the opening is audited.
-    pub fn person_file(&mut self, by: &Reader, id: i64) -> Result<PersonFile> {
-        let today = self.today();
-        self.write(|tx| {
-            let file = super::file::read(tx, by, id, today)?;
-            audit::record(tx, &Subject { actor: &by.username, action: "open", entity: "person", entity_id: id, person_id: Some(id) }, &[])?;
-            Ok(file)
         })
     }
 }
