@@ -1,11 +1,14 @@
 //! `sportello demo`: the main job on the shipped sample data, with nothing to set up. It
 //! validates a sample profile, renders its CV to PDF, indexes the sample vacancies of the
-//! Novara area in an on-disk index, and shows the best matches with their reasons. Output
-//! goes to a local folder (`sportello-demo/` by default).
+//! Novara area in an on-disk index, shows the best matches with their reasons, and fills a
+//! desk database with a fictitious year of the Trecate convention. Output goes to a local
+//! folder (`sportello-demo/` by default).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use sportello::desk::demo::{self, DemoPlan};
+use sportello::desk::{Desk, Filter, PathState, Reader};
 use sportello::load::{Format, load_profile, load_vacancy};
 use sportello::matching::explain::explain;
 use sportello::matching::index::VacancyIndex;
@@ -80,9 +83,26 @@ pub fn run(args: Args) -> CmdResult {
             println!("   {line}");
         }
     }
+
+    let started = std::time::Instant::now();
+    let db = args.out.join("desk.db");
+    let plan = DemoPlan::trecate();
+    let desk_err = |e: sportello::desk::DeskError| Failure::other(format!("{}: {}", db.display(), e.message(lang)), None, 3);
+    let mut desk = Desk::open(&db).map_err(desk_err)?.with_today(plan.to);
+    let summary = demo::generate(&mut desk, &plan, 1).map_err(desk_err)?;
+    println!("5. Desk: {} ({} ms)", db.display(), started.elapsed().as_millis());
+    for line in sportello::desk::text::demo_summary(&summary, &plan, lang).lines() {
+        println!("   {line}");
+    }
+    let recent = Filter { desk: Some("trecate".into()), state: Some(PathState::Started), limit: 5, ..Filter::default() };
+    let page = desk.caseload(&Reader::new("demo"), &recent).map_err(desk_err)?;
+    for line in sportello::desk::text::caseload_table(&page.rows, page.total, lang).lines() {
+        println!("   {line}");
+    }
     println!(
         "\nNext: `sportello match tests/fixtures/profiles/franco-magazziniere-58.yaml --index {} --all --explain`",
         index_dir.display()
     );
+    println!("      `sportello desk --db {} people show {}`", db.display(), page.rows.first().map_or(1, |r| r.person_id));
     Ok(ExitCode::SUCCESS)
 }
