@@ -7,6 +7,7 @@
 mod commands;
 mod inputs;
 mod output;
+mod serve;
 mod taxonomy_store;
 
 use std::process::ExitCode;
@@ -60,6 +61,8 @@ enum Command {
     Redact(commands::redact::Args),
     /// The desk's caseload: people, paths, appointments, outcomes (an SQLite file).
     Desk(commands::desk::Args),
+    /// The desk console: a web application for counsellors (`serve user add` for accounts).
+    Serve(serve::Args),
     /// Print or write the JSON Schema of profiles and vacancies.
     Schema(commands::schema::Args),
     /// Licences and attributions of the data Sportello ships.
@@ -88,6 +91,7 @@ fn main() -> ExitCode {
         Command::Export(a) => commands::interop::run_export(a),
         Command::Redact(a) => commands::redact::run(a),
         Command::Desk(a) => commands::desk::run(a),
+        Command::Serve(a) => serve::run(a),
         Command::About => commands::about::run(),
     };
     match result {

@@ -46,6 +46,11 @@ impl Failure {
         Self { message, hint: err.hint(), code }
     }
 
+    /// What went wrong, in words.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
     /// Any other failure, with a hint.
     pub fn other(message: impl Into<String>, hint: Option<String>, code: u8) -> Self {
         Self { message: message.into(), hint, code }

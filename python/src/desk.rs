@@ -94,6 +94,7 @@ impl PyDesk {
                     name,
                     offset,
                     limit,
+                    ..Filter::default()
                 };
                 Ok(self.desk().caseload(&self.reader, &filter)?)
             })?;

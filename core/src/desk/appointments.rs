@@ -13,7 +13,8 @@ use super::store::{Desk, check_version, operator_id};
 use super::words::AppointmentState;
 
 /// The columns [`read`] reads, in order.
-const COLUMNS: &str = "a.id, a.version, a.person_id, a.path_id, a.service, a.channel, a.state, a.on_date, a.at_time, a.expected_minutes,
+pub(crate) const COLUMNS: &str =
+    "a.id, a.version, a.person_id, a.path_id, a.service, a.channel, a.state, a.on_date, a.at_time, a.expected_minutes,
     a.actual_minutes, o.username, a.moved_to, a.vacancy_id, a.note";
 
 impl Desk {

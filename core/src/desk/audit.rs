@@ -124,6 +124,40 @@ impl Entry<'_> {
     }
 }
 
+/// One audit entry about a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditEntry {
+    /// When (UTC).
+    pub at: String,
+    /// Who.
+    pub actor: String,
+    /// `create`, `update`, `event`, `open`, `export`...
+    pub action: String,
+    /// What kind of record.
+    pub entity: String,
+    /// The field changed, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// Its new value, if any (sensitive values are hidden in the log itself).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_value: Option<String>,
+}
+
+/// The entries about `person`, oldest first; with `actions`, only those actions
+/// (`open`, `refused`...).
+pub(crate) fn about(conn: &Connection, person: i64, actions: Option<&[&str]>) -> Result<Vec<AuditEntry>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT at, actor, action, entity, field, new_value FROM audit WHERE person_id = ?1 ORDER BY seq")?;
+    let rows = stmt.query_map([person], |r| {
+        Ok(AuditEntry { at: r.get(0)?, actor: r.get(1)?, action: r.get(2)?, entity: r.get(3)?, field: r.get(4)?, new_value: r.get(5)? })
+    })?;
+    let mut entries = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    if let Some(actions) = actions {
+        entries.retain(|e| actions.contains(&e.action.as_str()));
+    }
+    Ok(entries)
+}
+
 /// What [`verify`] found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Verification {

@@ -35,6 +35,9 @@ pub struct Filter {
     pub target: Option<Target>,
     /// Part of the name, any case and accents.
     pub name: Option<String>,
+    /// Only open paths whose last event is on or before this day (paths that need an
+    /// event; paths only).
+    pub quiet_since: Option<Day>,
     /// Rows to skip.
     pub offset: u32,
     /// Rows to return (at most [`MAX_PAGE`]).
@@ -113,6 +116,11 @@ impl Desk {
         if let Some(t) = f.target {
             conditions.push("pa.id IN (SELECT path_id FROM path_targets WHERE target = ?)".into());
             params.push(Sql::Text(t.as_str().into()));
+        }
+        if let Some(day) = f.quiet_since {
+            let open: Vec<String> = PathState::ALL.iter().filter(|s| !s.is_closed()).map(|s| format!("'{}'", s.as_str())).collect();
+            conditions.push(format!("pa.state IN ({}) AND pa.last_event_on <= ?", open.join(", ")));
+            params.push(Sql::Text(day.to_string()));
         }
         if let Some(pattern) = name_pattern(f) {
             conditions.push("pa.person_id IN (SELECT id FROM people WHERE search_name LIKE ? ESCAPE '\\')".to_owned());

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+pub use super::audit::AuditEntry;
 use super::audit::{self, Subject};
 use super::day::Day;
 use super::error::Result;
@@ -22,25 +23,6 @@ pub struct AccessExport {
     pub audit: Vec<AuditEntry>,
 }
 
-/// One audit entry about the person.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct AuditEntry {
-    /// When (UTC).
-    pub at: String,
-    /// Who.
-    pub actor: String,
-    /// `create`, `update`, `event`, `open`, `export`...
-    pub action: String,
-    /// What kind of record.
-    pub entity: String,
-    /// The field changed, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub field: Option<String>,
-    /// Its new value, if any (sensitive values are hidden in the log itself).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub new_value: Option<String>,
-}
-
 impl Desk {
     /// Everything held about person `id` (see the module docs); recorded in the audit log.
     pub fn access_export(&mut self, by: &Reader, id: i64) -> Result<AccessExport> {
@@ -53,18 +35,7 @@ impl Desk {
                 &Subject { actor: &by.username, action: "export", entity: "person", entity_id: id, person_id: Some(id) },
                 &[],
             )?;
-            let mut stmt = tx.prepare("SELECT at, actor, action, entity, field, new_value FROM audit WHERE person_id = ?1 ORDER BY seq")?;
-            let rows = stmt.query_map([id], |r| {
-                Ok(AuditEntry {
-                    at: r.get(0)?,
-                    actor: r.get(1)?,
-                    action: r.get(2)?,
-                    entity: r.get(3)?,
-                    field: r.get(4)?,
-                    new_value: r.get(5)?,
-                })
-            })?;
-            let audit = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+            let audit = audit::about(tx, id, None)?;
             Ok(AccessExport { generated_on: today, file, audit })
         })
     }

@@ -12,10 +12,9 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::codice_fiscale::CodiceFiscale;
-use super::day::Day;
 use super::error::{DeskError, Result};
 use super::model::{NewPath, NewPerson, Reader};
+use super::parse::{self, day, word};
 use super::store::Desk;
 use super::words::{Arrival, PathEventKind, PathKind, PathState, Target};
 use crate::fold::fold;
@@ -178,12 +177,7 @@ fn import_row<'a>(
     defaults: &ImportDefaults,
     people: &mut HashMap<String, i64>,
 ) -> Result<(bool, bool)> {
-    let cf = cell("codice_fiscale")
-        .map(|c| {
-            CodiceFiscale::parse(c)
-                .map_err(|e| DeskError::invalid("codice_fiscale", format!("{c:?} {}", e.italian()), format!("{c:?} {e}")))
-        })
-        .transpose()?;
+    let cf = cell("codice_fiscale").map(|c| parse::codice_fiscale("codice_fiscale", c)).transpose()?;
     let given = cell("given_name").unwrap_or_default();
     let family = cell("family_name").unwrap_or_default();
     let key = match &cf {
@@ -269,47 +263,3 @@ fn import_row<'a>(
     }
     Ok((new_person, true))
 }
-
-/// A value of one of the desk's lists: its wire name or its Italian or English label, any
-/// case or accents ("GOL 1", "tirocinio", "concluso", "L.68/99").
-fn word<T: std::str::FromStr + Copy + Labelled>(field: &str, text: &str) -> Result<T> {
-    if let Ok(v) = text.trim().parse::<T>() {
-        return Ok(v);
-    }
-    let k = fold(text);
-    T::all()
-        .iter()
-        .copied()
-        .find(|v| [v.wire(), v.label(Lang::It), v.label(Lang::En)].iter().any(|l| fold(l) == k || fold(l).starts_with(&format!("{k} "))))
-        .ok_or_else(|| {
-            let list = T::all().iter().map(|v| v.wire()).collect::<Vec<_>>().join(", ");
-            DeskError::invalid(
-                field,
-                format!("{text:?} non è un valore ammesso (ammessi: {list})"),
-                format!("{text:?} is not accepted (expected one of {list})"),
-            )
-        })
-}
-
-fn day(field: &str, text: &str) -> Result<Day> {
-    text.parse().map_err(|e: String| DeskError::invalid(field, format!("{text:?} non è una data (attesa GG/MM/AAAA o AAAA-MM-GG)"), e))
-}
-
-/// The desk's lists as [`word`] reads them.
-trait Labelled: Sized + 'static {
-    fn all() -> &'static [Self];
-    fn wire(&self) -> &'static str;
-    fn label(&self, lang: Lang) -> &'static str;
-}
-
-macro_rules! labelled {
-    ($($t:ty),+) => {$(
-        impl Labelled for $t {
-            fn all() -> &'static [Self] { <$t>::ALL }
-            fn wire(&self) -> &'static str { self.as_str() }
-            fn label(&self, lang: Lang) -> &'static str { <$t>::label(*self, lang) }
-        }
-    )+};
-}
-
-labelled!(Arrival, PathKind, PathState, Target);

@@ -30,6 +30,9 @@
 //! assert!(desk.verify_audit().unwrap().broken.is_none());
 //! ```
 
+pub mod access;
+pub mod accounts;
+pub mod agenda;
 mod appointments;
 pub mod audit;
 pub mod caseload;
@@ -42,6 +45,7 @@ mod file;
 pub mod import;
 mod matching;
 pub mod model;
+pub mod parse;
 mod paths;
 mod people;
 mod records;
@@ -54,6 +58,9 @@ pub mod tables;
 pub mod text;
 pub mod words;
 
+pub use access::Access;
+pub use accounts::{Account, NewAccount};
+pub use agenda::{Agenda, AgendaRow};
 pub use caseload::{CaseRow, Filter, Page};
 pub use codice_fiscale::CodiceFiscale;
 pub use day::{Day, Time};

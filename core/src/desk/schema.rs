@@ -16,7 +16,7 @@ pub const APPLICATION_ID: i32 = 0x5350_4C44;
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;
 
 /// Each version's SQL: `MIGRATIONS[0]` takes an empty file to version 1, and so on.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 const V1: &str = "
 CREATE TABLE settings (
@@ -174,4 +174,18 @@ CREATE INDEX paths_by_activity ON paths(last_event_on, id);
 CREATE INDEX paths_by_desk_activity ON paths(desk_id, state, last_event_on, id);
 CREATE INDEX paths_by_manager_activity ON paths(case_manager_id, last_event_on, id);
 DROP INDEX paths_by_manager;
+";
+
+/// Version 3: the console's accounts (`sportello serve user add`): a role, a desk, an
+/// Argon2id password hash (PHC string), never the password.
+const V3: &str = "
+CREATE TABLE accounts (
+    id INTEGER PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL,
+    desk_id INTEGER REFERENCES desks(id),
+    sensitive INTEGER NOT NULL DEFAULT 0,
+    password_hash TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0
+);
 ";

@@ -321,7 +321,7 @@ fn damaged(e: rusqlite::Error) -> DeskError {
 }
 
 /// A code or username: lowercase letters, digits, `-`, `_` and `.`, 1 to 40 characters.
-fn check_code(field: &str, code: &str) -> Result<()> {
+pub(crate) fn check_code(field: &str, code: &str) -> Result<()> {
     let ok = !code.is_empty()
         && code.len() <= 40
         && code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'));

@@ -308,3 +308,15 @@ mod tests {
         assert!(err.contains("concluso") && err.contains("a state of a path"), "{err}");
     }
 }
+
+desk_words!(
+    /// What a console account may do.
+    Role, "a role", {
+        /// Works with the people of their own desk.
+        Operatore => "operatore", "operatore", "operator";
+        /// Sees and works with the people of every desk of the network.
+        Coordinatore => "coordinatore", "coordinatore", "coordinator";
+        /// Reads the people of their desk, changes nothing.
+        Lettura => "lettura", "sola lettura", "read-only";
+    }
+);

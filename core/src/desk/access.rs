@@ -1,0 +1,66 @@
+//! Who may open or change whose record: least privilege per desk.
+//!
+//! An operator and a read-only account see the people of their own desk, a coordinator
+//! those of every desk; a read-only account changes nothing. A refusal is written to the
+//! audit log like an opening, so "who tried to open what" is on record too; and the
+//! openings of a person's file can be listed for the file itself.
+
+use super::accounts::{Account, forbidden_desk};
+use super::audit::{self, AuditEntry, Change, Subject};
+use super::error::{DeskError, DeskErrorKind, Result};
+use super::people::person;
+use super::store::Desk;
+
+/// What an account wants to do with a person's record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Open and read.
+    Read,
+    /// Change (add, book, record...).
+    Change,
+}
+
+/// The audit actions that say someone opened (or tried to open) a file.
+pub const OPENING_ACTIONS: &[&str] = &["open", "export", "refused"];
+
+impl Desk {
+    /// Whether `account` may `access` person `id`; a refusal is audited and returned as a
+    /// `Forbidden` error naming the reason. A person who does not exist is `NotFound`.
+    pub fn authorize(&mut self, account: &Account, id: i64, access: Access) -> Result<()> {
+        let desk = person(&self.conn, id)?.desk;
+        let checked = match access {
+            Access::Read if !account.sees_desk(&desk) => Err(forbidden_desk(&desk)),
+            Access::Read => Ok(()),
+            Access::Change => account.check_change(&desk),
+        };
+        let Err(refusal) = checked else { return Ok(()) };
+        let wanted = match access {
+            Access::Read => "read",
+            Access::Change => "change",
+        };
+        self.write(|tx| {
+            let subject = Subject { actor: &account.username, action: "refused", entity: "person", entity_id: id, person_id: Some(id) };
+            audit::record(tx, &subject, &[Change::set("access", wanted)])
+        })?;
+        Err(refusal)
+    }
+
+    /// Who opened person `id`'s file (or exported it, or was refused), newest first, at
+    /// most `limit` entries.
+    pub fn openings(&self, id: i64, limit: usize) -> Result<Vec<AuditEntry>> {
+        let mut entries = audit::about(&self.conn, id, Some(OPENING_ACTIONS))?;
+        entries.reverse();
+        entries.truncate(limit);
+        Ok(entries)
+    }
+}
+
+/// The refusal of a change to a read-only account.
+pub(crate) fn read_only() -> DeskError {
+    DeskError::new(
+        DeskErrorKind::Forbidden,
+        "role",
+        "questo account è in sola lettura: non può cambiare nulla",
+        "this account is read-only: it cannot change anything",
+    )
+}
