@@ -86,12 +86,14 @@ impl FromRequestParts<Shared> for Auth {
 
     async fn from_request_parts(parts: &mut Parts, state: &Shared) -> Result<Auth, Response> {
         let lang = lang_of(&parts.headers);
-        let api = parts.uri.path().starts_with("/api/");
+        // Inside `/api` the router sees the path without its prefix: read the original.
+        let uri = parts.extensions.get::<axum::extract::OriginalUri>().map_or(&parts.uri, |o| &o.0);
+        let api = uri.path().starts_with("/api/");
         let refuse = || {
             if api {
                 Problem::login_needed().json()
             } else {
-                let back = parts.uri.path_and_query().map_or("/oggi", |p| p.as_str());
+                let back = uri.path_and_query().map_or("/oggi", |p| p.as_str());
                 Redirect::to(&format!("/login?torna={}", percent(back))).into_response()
             }
         };

@@ -10,7 +10,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use sportello::feed;
 use sportello::interop::{self, ImportOptions, Imported};
 use sportello::lang::Lang;
-use sportello::load::{Format, load_vacancy};
+use sportello::load::{Document, Format, load_document};
 use sportello::model::Vacancy;
 
 use crate::serve::app::{Auth, Shared, form_map, today};
@@ -101,21 +101,39 @@ pub struct Upload {
 }
 
 /// Reads an uploaded file by its name and content.
-pub fn read_upload(name: &str, bytes: &[u8]) -> Result<Upload, Problem> {
+pub fn read_upload(name: &str, bytes: &[u8], lang: Lang) -> Result<Upload, Problem> {
     let today = Some(today().as_partial());
     if feed::is_feed(name, bytes) {
         let f = feed::read(bytes, today)?;
-        let left_out = f.problems.iter().map(|p| format!("{} {}: {}", "line", p.line, p.message)).collect();
+        let left_out = f.problems.iter().map(|p| left_out(p, lang)).collect();
         return Ok(Upload { vacancies: f.vacancies.into_iter().map(|v| v.vacancy).collect(), left_out });
     }
     if let Ok(import) = interop::import(bytes, None, &ImportOptions::default()) {
         return match import.document {
             Imported::Vacancies(vacancies) => Ok(Upload { vacancies, left_out: vec![] }),
-            Imported::Profile(_) => Err(Problem::bad("feed", "il file è un CV, non delle offerte", "the file is a CV, not vacancies")),
+            Imported::Profile(_) => Err(a_cv()),
         };
     }
     let format = Format::from_file_name(name).unwrap_or_else(|| Format::sniff(bytes));
-    Ok(Upload { vacancies: vec![load_vacancy(bytes, format, today)?.value], left_out: vec![] })
+    match load_document(bytes, format, today)?.value {
+        Document::Vacancy(v) => Ok(Upload { vacancies: vec![*v], left_out: vec![] }),
+        Document::Profile(_) => Err(a_cv()),
+    }
+}
+
+/// A feed entry left out, in `lang` where the core words it (a broken line's syntax error
+/// comes from the JSON reader, in English).
+fn left_out(p: &feed::FeedProblem, lang: Lang) -> String {
+    let why = if p.problems.is_empty() {
+        p.message.clone()
+    } else {
+        p.problems.iter().map(|x| if x.path.is_empty() { x.rule.message(lang) } else { format!("{}: {}", x.path, x.rule.message(lang)) }).collect::<Vec<_>>().join("; ")
+    };
+    format!("{} {}: {why}", t(lang, "riga", "line"), p.line)
+}
+
+fn a_cv() -> Problem {
+    Problem::bad("feed", "il file è un CV, non delle offerte", "the file is a CV, not vacancies")
 }
 
 /// `POST /offerte` (multipart, the CSRF token in the query).
@@ -149,7 +167,7 @@ pub async fn upload(State(state): State<Shared>, auth: Auth, mut form: Multipart
     let shared = state.clone();
     let _one_writer = state.index_writer.lock().await;
     let done = tokio::task::spawn_blocking(move || -> Result<(usize, Vec<String>), Problem> {
-        let upload = read_upload(&name, &bytes)?;
+        let upload = read_upload(&name, &bytes, lang)?;
         let matcher = shared.matcher()?;
         let mut w = shared.index.writer()?;
         for v in &upload.vacancies {
