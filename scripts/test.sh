@@ -2,7 +2,7 @@
 # Runs every test of Sportello on a fresh machine: it installs what it needs (the wasm
 # target, maturin in a virtualenv, ...) and reuses builds from one shared target folder.
 #   ./scripts/test.sh            everything
-#   SKIP_PYTHON=1 SKIP_WIDGET=1 ./scripts/test.sh   Rust only
+#   SKIP_PYTHON=1 SKIP_WIDGET=1 SKIP_CONSOLE=1 ./scripts/test.sh   Rust only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -35,6 +35,22 @@ if [[ -z "${SKIP_WIDGET:-}" ]]; then
   # The dev profile keeps CI quick (Typst for wasm32 once, no fat LTO); the shipped
   # build is `wasm/widget/build.sh` in its default release profile.
   PROFILE="${WIDGET_PROFILE:-dev}" ./wasm/widget/test.sh
+fi
+
+if [[ -z "${SKIP_CONSOLE:-}" ]]; then
+  step "desk console: sportello serve in headless Chromium (Playwright, axe-core)"
+  # The binary the Rust tests built; the widget's dist/ when the widget step built it.
+  [[ -x /usr/bin/chromium || -n "${CHROMIUM_PATH:-}" ]] || { SUDO=(); [[ $(id -u) -ne 0 ]] && SUDO=(sudo); "${SUDO[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq chromium >/dev/null; }
+  cargo build -q -p sportello-cli
+  (
+    cd cli/tests/console
+    if [[ ! -f node_modules/.package-lock.json ]] || ! cmp -s package-lock.json node_modules/.sportello-lock; then
+      npm ci --no-audit --no-fund --loglevel=error
+      cp package-lock.json node_modules/.sportello-lock
+    fi
+    [[ -f "$ROOT/wasm/widget/dist/sportello-cv.js" ]] && export WIDGET_DIST="$ROOT/wasm/widget/dist"
+    node --test --test-concurrency=1 --test-reporter=spec .
+  )
 fi
 
 if [[ -z "${SKIP_PYTHON:-}" ]]; then

@@ -96,7 +96,7 @@ impl View<'_> {
 
     fn summary(&self) -> String {
         let (p, lang) = (&self.file.person, self.lang);
-        let mut h = format!("<section aria-labelledby=\"s-who\"><h2 id=\"s-who\">{}</h2><dl class=\"facts\">", t(lang, "Dati", "Details"));
+        let mut h = format!("<section id=\"s-who\" aria-labelledby=\"h-who\"><h2 id=\"h-who\">{}</h2><dl class=\"facts\">", t(lang, "Dati", "Details"));
         let mut fact = |k: &str, v: &str| {
             let _ = write!(h, "<dt>{}</dt><dd>{}</dd>", esc(k), esc(v));
         };
@@ -121,7 +121,7 @@ impl View<'_> {
 
     fn cv(&self) -> String {
         let (profile, lang, id) = (&self.file.profile, self.lang, self.id());
-        let mut h = format!("<section aria-labelledby=\"s-cv\"><h2 id=\"s-cv\">{}</h2>", t(lang, "Profilo e CV", "Profile and CV"));
+        let mut h = format!("<section id=\"s-cv\" aria-labelledby=\"h-cv\"><h2 id=\"h-cv\">{}</h2>", t(lang, "Profilo e CV", "Profile and CV"));
         if let Some(headline) = &profile.headline {
             let _ = write!(h, "<p>{}</p>", esc(headline));
         }
@@ -153,7 +153,7 @@ impl View<'_> {
 
     fn paths(&self) -> String {
         let (lang, id) = (self.lang, self.id());
-        let mut h = format!("<section aria-labelledby=\"s-paths\"><h2 id=\"s-paths\">{}</h2>", t(lang, "Percorsi", "Paths"));
+        let mut h = format!("<section id=\"s-paths\" aria-labelledby=\"h-paths\"><h2 id=\"h-paths\">{}</h2>", t(lang, "Percorsi", "Paths"));
         if self.file.paths.is_empty() {
             let _ = write!(h, "<p class=\"empty\">{}</p>", t(lang, "Nessun percorso.", "No paths."));
         }
@@ -215,7 +215,7 @@ impl View<'_> {
 
     fn appointments(&self) -> String {
         let (lang, id) = (self.lang, self.id());
-        let mut h = format!("<section aria-labelledby=\"s-appointments\"><h2 id=\"s-appointments\">{}</h2>", t(lang, "Appuntamenti", "Appointments"));
+        let mut h = format!("<section id=\"s-appointments\" aria-labelledby=\"h-appointments\"><h2 id=\"h-appointments\">{}</h2>", t(lang, "Appuntamenti", "Appointments"));
         let rows: Vec<Vec<String>> = self
             .file
             .appointments
@@ -289,7 +289,7 @@ impl View<'_> {
 
     fn outcomes(&self) -> String {
         let (lang, id) = (self.lang, self.id());
-        let mut h = format!("<section aria-labelledby=\"s-outcomes\"><h2 id=\"s-outcomes\">{}</h2>", t(lang, "Esiti", "Outcomes"));
+        let mut h = format!("<section id=\"s-outcomes\" aria-labelledby=\"h-outcomes\"><h2 id=\"h-outcomes\">{}</h2>", t(lang, "Esiti", "Outcomes"));
         let rows: Vec<Vec<String>> = self
             .file
             .outcomes
@@ -328,7 +328,7 @@ impl View<'_> {
 
     fn notes(&self) -> String {
         let (lang, id) = (self.lang, self.id());
-        let mut h = format!("<section aria-labelledby=\"s-notes\"><h2 id=\"s-notes\">{}</h2><ul class=\"notes\">", t(lang, "Note", "Notes"));
+        let mut h = format!("<section id=\"s-notes\" aria-labelledby=\"h-notes\"><h2 id=\"h-notes\">{}</h2><ul class=\"notes\">", t(lang, "Note", "Notes"));
         for n in &self.file.notes {
             let _ = write!(h, "<li><p>{}</p><p class=\"by\">{} · {} · {}</p></li>", esc(&n.text), esc(&n.author), n.written_on, n.visibility.label(lang));
         }
@@ -347,7 +347,7 @@ impl View<'_> {
 
     fn privacy(&self, notice: &str) -> String {
         let (lang, id) = (self.lang, self.id());
-        let mut h = format!("<section aria-labelledby=\"s-privacy\"><h2 id=\"s-privacy\">{}</h2><ul>", t(lang, "Informativa e consensi", "Privacy notice and consents"));
+        let mut h = format!("<section id=\"s-privacy\" aria-labelledby=\"h-privacy\"><h2 id=\"h-privacy\">{}</h2><ul>", t(lang, "Informativa e consensi", "Privacy notice and consents"));
         for a in &self.file.acknowledgements {
             let _ = write!(h, "<li>{} {} · {} · {}</li>", t(lang, "Informativa versione", "Notice version"), esc(&a.notice_version), a.on, a.by.label(lang));
         }
@@ -405,7 +405,7 @@ fn openings_section(entries: &[AuditEntry], lang: Lang) -> String {
         })
         .collect();
     format!(
-        "<section aria-labelledby=\"s-audit\"><h2 id=\"s-audit\">{}</h2>{}</section>",
+        "<section id=\"s-audit\" aria-labelledby=\"h-audit\"><h2 id=\"h-audit\">{}</h2>{}</section>",
         t(lang, "Chi ha aperto la scheda", "Who opened this file"),
         table(t(lang, "Le ultime 20 aperture", "The last 20 openings"), &[t(lang, "Quando (UTC)", "When (UTC)"), t(lang, "Chi", "Who"), t(lang, "Cosa", "What")], &rows, "—")
     )

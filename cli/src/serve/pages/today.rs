@@ -34,9 +34,9 @@ fn body(a: &Agenda, lang: Lang) -> String {
         Lang::En => format!("Open paths without events for {QUIET_DAYS} days"),
     };
     format!(
-        "<section aria-labelledby=\"s-day\"><h2 id=\"s-day\">{}</h2>{}</section>\
-         <section aria-labelledby=\"s-overdue\"><h2 id=\"s-overdue\">{}</h2>{}</section>\
-         <section aria-labelledby=\"s-quiet\"><h2 id=\"s-quiet\">{}</h2>{}</section>",
+        "<section id=\"s-day\" aria-labelledby=\"h-day\"><h2 id=\"h-day\">{}</h2>{}</section>\
+         <section id=\"s-overdue\" aria-labelledby=\"h-overdue\"><h2 id=\"h-overdue\">{}</h2>{}</section>\
+         <section id=\"s-quiet\" aria-labelledby=\"h-quiet\"><h2 id=\"h-quiet\">{}</h2>{}</section>",
         t(lang, "Appuntamenti del giorno", "Appointments of the day"),
         appointments(&a.appointments, lang, t(lang, "Nessun appuntamento oggi.", "No appointments today.")),
         t(lang, "Appuntamenti passati da registrare", "Past appointments to record"),
