@@ -4,7 +4,11 @@
 //!
 //! ```text
 //! cargo run -q -p sportello --features desk --example bench_desk [-- --people 100000 --paths 300000 --appointments 2000000]
+//! cargo run -q -p sportello --features desk --example bench_desk -- --write big.db   # only write the installation
 //! ```
+//!
+//! `--write FILE` writes the installation to FILE (which must not exist) and stops: the
+//! console's load test (`cli/examples/bench_console.rs`) serves it.
 //!
 //! The installation is written with plain SQL in one transaction, for speed: the same
 //! tables and indexes as `sportello desk`, four desks, twenty operators, paths of every
@@ -29,7 +33,12 @@ fn main() {
     };
     let (people, paths, appointments) = (arg("--people", 100_000), arg("--paths", 300_000), arg("--appointments", 2_000_000));
     let dir = tempfile::tempdir().expect("a temp dir");
-    let db = dir.path().join("bench.db");
+    let write_to = args.iter().position(|a| a == "--write").and_then(|i| args.get(i + 1)).map(std::path::PathBuf::from);
+    if write_to.as_ref().is_some_and(|w| w.exists()) {
+        eprintln!("--write: the file exists already");
+        std::process::exit(2);
+    }
+    let db = write_to.clone().unwrap_or_else(|| dir.path().join("bench.db"));
     let today: Day = "2024-12-31".parse().expect("a date");
     let mut desk = Desk::open(&db).expect("a desk").with_today(today);
     for d in DESKS {
@@ -45,6 +54,9 @@ fn main() {
     let size = std::fs::metadata(&db).map_or(0, |m| m.len());
     println!("# bench_desk: {people} people, {paths} paths, {appointments} appointments");
     println!("generated with SQL in {:.1} s; database {:.0} MB", t.elapsed().as_secs_f64(), size as f64 / 1e6);
+    if write_to.is_some() {
+        return;
+    }
 
     let mut desk = Desk::open_existing(&db).expect("the desk").with_today(today);
     let reader = Reader::new("trecate0");

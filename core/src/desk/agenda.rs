@@ -37,7 +37,7 @@ pub struct Agenda {
     pub day: Day,
     /// Its appointments, by time.
     pub appointments: Vec<AgendaRow>,
-    /// Appointments of earlier days still to be held (to record or move), oldest first.
+    /// Appointments of earlier days still to be held (to record or move), newest first.
     pub overdue: Vec<AgendaRow>,
     /// Open paths whose last event is [`QUIET_DAYS`] or more days old.
     pub quiet_paths: Vec<CaseRow>,
@@ -49,7 +49,7 @@ impl Desk {
         let on_day = self.agenda_rows(desk, "a.on_date = ?1 ORDER BY a.at_time, a.id", &day.to_string())?;
         let overdue = self.agenda_rows(
             desk,
-            &format!("a.on_date < ?1 AND a.state = '{}' ORDER BY a.on_date, a.at_time, a.id", AppointmentState::ToDeliver.as_str()),
+            &format!("a.on_date < ?1 AND a.state = '{}' ORDER BY a.on_date DESC, a.at_time DESC, a.id DESC", AppointmentState::ToDeliver.as_str()),
             &day.to_string(),
         )?;
         let quiet_since = day.plus_days(-QUIET_DAYS).unwrap_or(day);
