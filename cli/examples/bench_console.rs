@@ -44,7 +44,8 @@ fn main() {
 
     let mut desk = Desk::open_existing(&db).expect("a desk database");
     for u in 0..users {
-        let account = NewAccount { username: account(u), role: Role::Operatore, desk: Some(DESKS[u % DESKS.len()].into()), sensitive: false };
+        let account =
+            NewAccount { username: account(u), role: Role::Operatore, desk: Some(DESKS[u % DESKS.len()].into()), sensitive: false };
         if desk.account(&account.username).is_err() {
             desk.add_account("bench", &account, PASSWORD).expect("an account");
         }

@@ -60,7 +60,14 @@ struct Session {
 }
 
 fn run(args: &[&str], stdin: Option<&str>) {
-    let mut c = command().env("SPORTELLO_TODAY", TODAY).args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut c = command()
+        .env("SPORTELLO_TODAY", TODAY)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     if let Some(s) = stdin {
         c.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
     }
@@ -70,6 +77,12 @@ fn run(args: &[&str], stdin: Option<&str>) {
 
 impl Console {
     fn start() -> Console {
+        Console::start_with(&[])
+    }
+
+    /// Started with more `serve` options (the paths may name files in the returned folder,
+    /// written beforehand by `prepare`).
+    fn start_with(extra: &[&str]) -> Console {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("desk.db");
         let index = dir.path().join("index");
@@ -77,13 +90,19 @@ impl Console {
         run(&["desk", "demo", "--db", dbs], None);
         let vacancies = fixtures().join("vacancies.jsonl");
         run(&["index", "add", vacancies.to_str().unwrap(), "--index", index.to_str().unwrap()], None);
-        for (name, role, desk) in [("lmarchetti", "operatore", "trecate"), ("cerano1", "operatore", "cerano"), ("lettore", "lettura", "trecate")] {
-            run(&["serve", "user", "add", name, "--role", role, "--desk", desk, "--password-stdin", "--db", dbs], Some("una-password-lunga\n"));
+        for (name, role, desk) in
+            [("lmarchetti", "operatore", "trecate"), ("cerano1", "operatore", "cerano"), ("lettore", "lettura", "trecate")]
+        {
+            run(
+                &["serve", "user", "add", name, "--role", role, "--desk", desk, "--password-stdin", "--db", dbs],
+                Some("una-password-lunga\n"),
+            );
         }
         run(&["serve", "user", "add", "coord", "--role", "coordinatore", "--password-stdin", "--db", dbs], Some("una-password-lunga\n"));
         let mut child = command()
             .env("SPORTELLO_TODAY", TODAY)
             .args(["serve", "--db", dbs, "--index", index.to_str().unwrap(), "--addr", "127.0.0.1:0"])
+            .args(extra)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -129,7 +148,12 @@ impl Console {
     }
 
     fn post(&self, s: &Session, path: &str, body: &Value) -> Reply {
-        self.request("POST", path, &[("Cookie", &s.cookie), ("X-CSRF-Token", &s.csrf), ("Content-Type", "application/json")], &body.to_string())
+        self.request(
+            "POST",
+            path,
+            &[("Cookie", &s.cookie), ("X-CSRF-Token", &s.csrf), ("Content-Type", "application/json")],
+            &body.to_string(),
+        )
     }
 
     /// A person of desk `desk` in the demo.
@@ -192,7 +216,12 @@ fn changes_need_the_csrf_token_a_writable_account_and_a_live_session() {
     let anna = c.person_of(&s, "trecate");
     let note = json!({"text": "Ha portato il CV aggiornato.", "visibility": "sportello"});
     // No token: refused, nothing written.
-    let r = c.request("POST", &format!("/api/people/{anna}/notes"), &[("Cookie", &s.cookie), ("Content-Type", "application/json")], &note.to_string());
+    let r = c.request(
+        "POST",
+        &format!("/api/people/{anna}/notes"),
+        &[("Cookie", &s.cookie), ("Content-Type", "application/json")],
+        &note.to_string(),
+    );
     assert_eq!(r.status, 403);
     assert_eq!(r.json()["error"]["kind"], "csrf");
     // A form without the token, the same.
@@ -240,7 +269,11 @@ fn two_counsellors_on_the_same_record_see_a_conflict_and_bad_fields_are_named() 
     assert_eq!(second.status, 409, "{}", second.body);
     assert!(second.json()["error"]["it"].as_str().unwrap().contains("qualcun altro"));
     // A bad date names its field, in Italian and English.
-    let r = c.post(&a, &format!("/api/people/{anna}/appointments"), &json!({"service": "colloquio", "channel": "telefono", "on": "31/02/2023"}));
+    let r = c.post(
+        &a,
+        &format!("/api/people/{anna}/appointments"),
+        &json!({"service": "colloquio", "channel": "telefono", "on": "31/02/2023"}),
+    );
     assert_eq!(r.status, 422);
     assert_eq!(r.json()["error"]["field"], "on");
     assert!(r.json()["error"]["it"].as_str().unwrap().contains("non è una data"));
@@ -262,7 +295,9 @@ fn the_api_is_documented_and_answers_carry_the_security_headers() {
     let c = Console::start();
     let doc = c.request("GET", "/api/openapi.json", &[], "").json();
     assert_eq!(doc["openapi"], "3.1.0");
-    for path in ["/api/people/{id}/paths", "/api/paths/{id}/events", "/api/appointments/{id}/close", "/api/people/{id}/proposals", "/api/caseload"] {
+    for path in
+        ["/api/people/{id}/paths", "/api/paths/{id}/events", "/api/appointments/{id}/close", "/api/people/{id}/proposals", "/api/caseload"]
+    {
         assert!(doc["paths"].get(path).is_some(), "{path} undocumented");
     }
     let login = c.request("GET", "/login", &[], "");
@@ -302,4 +337,38 @@ fn uploads_that_are_too_large_or_not_vacancies_are_refused_with_a_message() {
     let broken = upload("feed.jsonl", b"{\"id\": \"x1\", \"title\": \"Cuoco\", \"essential_skills\": [{\"label\": \"cucinare\"}]}\n{\"id\": \"x2\", \"title\": \"Aiuto cuoco\"}\n");
     assert_eq!(broken.status, 200);
     assert!(broken.body.contains("1 offerte aggiunte") && broken.body.contains("riga 2: essential_skills"), "{}", broken.body);
+}
+
+#[test]
+fn https_is_served_directly_with_a_certificate_and_cookies_are_secure() {
+    use std::sync::Arc;
+    use tokio_rustls::rustls::pki_types::{CertificateDer, ServerName};
+    use tokio_rustls::rustls::{ClientConfig, ClientConnection, RootCertStore, StreamOwned};
+
+    let certs = tempfile::tempdir().unwrap();
+    let made = rcgen::generate_simple_self_signed(vec!["localhost".to_owned()]).unwrap();
+    let (cert, key) = (certs.path().join("cert.pem"), certs.path().join("key.pem"));
+    std::fs::write(&cert, made.cert.pem()).unwrap();
+    std::fs::write(&key, made.signing_key.serialize_pem()).unwrap();
+    let c = Console::start_with(&["--tls-cert", cert.to_str().unwrap(), "--tls-key", key.to_str().unwrap()]);
+
+    let mut roots = RootCertStore::empty();
+    roots.add(CertificateDer::from(made.cert.der().to_vec())).unwrap();
+    let provider = Arc::new(tokio_rustls::rustls::crypto::ring::default_provider());
+    let config = ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    let connection = ClientConnection::new(Arc::new(config), ServerName::try_from("localhost").unwrap()).unwrap();
+    let mut tls = StreamOwned::new(connection, TcpStream::connect(&c.addr).unwrap());
+    tls.write_all(format!("GET /login HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", c.addr).as_bytes()).unwrap();
+    let mut answer = Vec::new();
+    let _ = tls.read_to_end(&mut answer);
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains("Path=/; HttpOnly; SameSite=Strict; Secure"), "{answer}");
+    // Plain HTTP on the same port gets no page.
+    let plain = std::panic::catch_unwind(|| c.request("GET", "/login", &[], "").status).unwrap_or(0);
+    assert_ne!(plain, 200);
 }

@@ -574,3 +574,89 @@ fn a_desks_spreadsheet_goes_in_row_by_row_with_a_mapping_report() {
     let e = strict.import_csv(&me(), "a;b\n1;2\n", &ImportDefaults::default()).unwrap_err();
     assert!(e.to_string().contains("no column of given or family name"), "{e}");
 }
+
+#[test]
+fn accounts_log_in_with_their_password_only_and_every_attempt_is_audited() {
+    use sportello::desk::{NewAccount, Role};
+    let dir = tempfile::tempdir().unwrap();
+    let (mut desk, _) = setup(&dir.path().join("desk.db"));
+    let new = NewAccount { username: "lmarchetti".into(), role: Role::Operatore, desk: Some("trecate".into()), sensitive: false };
+    desk.add_account("admin", &new, "una-password-lunga").unwrap();
+    // Names are unique; an operator needs a desk; a short password is refused.
+    assert!(desk.add_account("admin", &new, "una-password-lunga").is_err());
+    let deskless = NewAccount { username: "x".into(), desk: None, ..new.clone() };
+    assert_eq!(desk.add_account("admin", &deskless, "una-password-lunga").unwrap_err().field, "desk");
+    assert_eq!(desk.add_account("admin", &NewAccount { username: "y".into(), ..new.clone() }, "corta").unwrap_err().field, "password");
+
+    let a = desk.login("lmarchetti", "una-password-lunga").unwrap();
+    assert_eq!((a.role, a.desk.as_deref()), (Role::Operatore, Some("trecate")));
+    let wrong = desk.login("lmarchetti", "un'altra-password").unwrap_err();
+    let unknown = desk.login("nessuno", "un'altra-password").unwrap_err();
+    assert_eq!(wrong.kind, DeskErrorKind::Forbidden);
+    assert_eq!(wrong.message(Lang::It), unknown.message(Lang::It), "nothing tells which part was wrong");
+    desk.set_password("admin", "lmarchetti", "una-nuova-password").unwrap();
+    assert!(desk.login("lmarchetti", "una-password-lunga").is_err());
+    assert!(desk.login("lmarchetti", "una-nuova-password").is_ok());
+    // No password is stored: only an Argon2id hash.
+    let stored: String = rusqlite::Connection::open(desk.file())
+        .unwrap()
+        .query_row("SELECT password_hash FROM accounts WHERE username = 'lmarchetti'", [], |r| r.get(0))
+        .unwrap();
+    assert!(stored.starts_with("$argon2id$") && !stored.contains("una-nuova-password"));
+    let logins: i64 = rusqlite::Connection::open(desk.file())
+        .unwrap()
+        .query_row("SELECT count(DISTINCT seq) FROM audit WHERE action = 'login' AND field = 'result'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(logins, 5);
+    assert!(desk.verify_audit().unwrap().broken.is_none());
+}
+
+#[test]
+fn an_account_opens_and_changes_only_what_its_desk_and_role_allow() {
+    use sportello::desk::{Access, Account, Role};
+    let dir = tempfile::tempdir().unwrap();
+    let (mut desk, anna) = setup(&dir.path().join("desk.db"));
+    let account = |role, d: Option<&str>| Account { username: "u".into(), role, desk: d.map(str::to_owned), sensitive: false };
+    let trecate = account(Role::Operatore, Some("trecate"));
+    let cerano = Account { username: "pgatti".into(), ..account(Role::Operatore, Some("cerano")) };
+    let reader = account(Role::Lettura, Some("trecate"));
+    let coordinator = account(Role::Coordinatore, None);
+    desk.authorize(&trecate, anna, Access::Change).unwrap();
+    desk.authorize(&coordinator, anna, Access::Change).unwrap();
+    desk.authorize(&reader, anna, Access::Read).unwrap();
+    assert_eq!(desk.authorize(&reader, anna, Access::Change).unwrap_err().field, "role");
+    let e = desk.authorize(&cerano, anna, Access::Read).unwrap_err();
+    assert_eq!(e.kind, DeskErrorKind::Forbidden);
+    assert!(e.message(Lang::It).contains("non vede le persone dello sportello \"trecate\""));
+    assert_eq!(desk.authorize(&trecate, 999, Access::Read).unwrap_err().kind, DeskErrorKind::NotFound);
+    // The refusals are on record with the openings, newest first.
+    desk.person_file(&me(), anna).unwrap();
+    let openings = desk.openings(anna, 10).unwrap();
+    let seen: Vec<(&str, &str)> = openings.iter().map(|e| (e.actor.as_str(), e.action.as_str())).collect();
+    assert_eq!(seen, [("lmarchetti", "open"), ("pgatti", "refused"), ("u", "refused")]);
+    // Lists: an operator's own desk by default, another desk refused, a coordinator any.
+    assert_eq!(trecate.list_desk(None).unwrap().as_deref(), Some("trecate"));
+    assert!(cerano.list_desk(Some("trecate")).is_err());
+    assert_eq!(coordinator.list_desk(None).unwrap(), None);
+}
+
+#[test]
+fn the_agenda_lists_the_day_the_overdue_and_the_quiet_paths_of_a_desk() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut desk, anna) = setup(&dir.path().join("desk.db"));
+    let path = desk.open_path(&me(), &path_of(anna, PathKind::Gol1)).unwrap();
+    desk.record_event(&me(), path, PathEventKind::Started, day("2023-03-10"), None, None).unwrap();
+    desk.book(&me(), &appointment(anna, "2023-06-30")).unwrap();
+    let old = desk.book(&me(), &appointment(anna, "2023-06-01")).unwrap();
+    let held = desk.book(&me(), &appointment(anna, "2023-06-02")).unwrap();
+    desk.close_appointment(&me(), held, AppointmentState::Delivered, Some(30), None).unwrap();
+    let a = desk.agenda(&me(), Some("trecate"), day("2023-06-30")).unwrap();
+    assert_eq!(a.appointments.len(), 1);
+    assert_eq!((a.appointments[0].family_name.as_str(), a.appointments[0].desk.as_str()), ("Rossi", "trecate"));
+    assert_eq!(a.overdue.iter().map(|r| r.appointment.id).collect::<Vec<_>>(), [old], "held ones are not overdue");
+    assert_eq!(a.quiet_paths.iter().map(|r| r.path_id).collect::<Vec<_>>(), [path], "no event since 10 March");
+    // Another desk's day is empty; a path with a recent event is not quiet.
+    assert!(desk.agenda(&me(), Some("cerano"), day("2023-06-30")).unwrap().overdue.is_empty());
+    desk.record_event(&me(), path, PathEventKind::Suspended, day("2023-06-20"), None, None).unwrap();
+    assert!(desk.agenda(&me(), Some("trecate"), day("2023-06-30")).unwrap().quiet_paths.is_empty());
+}

@@ -3,8 +3,6 @@
 //! fields are ([`ACTIONS`]); errors are `{"error": {"kind", "field", "it", "en"}}` with the
 //! status of their kind. `GET /api/openapi.json` is generated from the same tables.
 
-use std::net::SocketAddr;
-
 use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{AppendHeaders, IntoResponse, Response};
@@ -21,6 +19,7 @@ use super::pages::changes::{ACTIONS, Action, Done, Kind, Values, perform};
 use super::pages::matches::{matches_for, shortlist_for};
 use super::problem::Problem;
 use super::session::{COOKIE, set_cookie};
+use super::tls::Client;
 
 /// A read of the API, as documented.
 struct Read {
@@ -32,11 +31,19 @@ struct Read {
 const READS: &[Read] = &[
     Read { path: "/session", summary: "The logged-in account and the CSRF token that changes must send (X-CSRF-Token)", query: &[] },
     Read { path: "/agenda", summary: "The desk's day: appointments, overdue ones, quiet paths", query: &[] },
-    Read { path: "/caseload", summary: "A page of the caseload's paths", query: &["desk", "kind", "state", "case_manager", "target", "name", "page"] },
+    Read {
+        path: "/caseload",
+        summary: "A page of the caseload's paths",
+        query: &["desk", "kind", "state", "case_manager", "target", "name", "page"],
+    },
     Read { path: "/people/{id}", summary: "A person's file (the opening is audited)", query: &[] },
     Read { path: "/people/{id}/openings", summary: "Who opened the person's file, newest first", query: &[] },
     Read { path: "/people/{id}/matches", summary: "The best vacancies of the index for the person, explained", query: &[] },
-    Read { path: "/vacancies/{id}/shortlist", summary: "The best people for a vacancy among those who consented to share their CV", query: &[] },
+    Read {
+        path: "/vacancies/{id}/shortlist",
+        summary: "The best people for a vacancy among those who consented to share their CV",
+        query: &[],
+    },
 ];
 
 pub fn routes() -> Router<Shared> {
@@ -65,11 +72,12 @@ struct Login {
     password: String,
 }
 
-async fn login(State(state): State<Shared>, ConnectInfo(addr): ConnectInfo<SocketAddr>, Json(l): Json<Login>) -> Response {
+async fn login(State(state): State<Shared>, ConnectInfo(Client(addr)): ConnectInfo<Client>, Json(l): Json<Login>) -> Response {
     match super::login::attempt(&state, &l.username, &l.password, addr).await {
         Ok(token) => {
             let csrf = state.sessions.get(&token).map(|s| s.csrf).unwrap_or_default();
-            (AppendHeaders([(header::SET_COOKIE, set_cookie(COOKIE, &token, state.secure, None))]), Json(json!({"csrf_token": csrf}))).into_response()
+            (AppendHeaders([(header::SET_COOKIE, set_cookie(COOKIE, &token, state.secure, None))]), Json(json!({"csrf_token": csrf})))
+                .into_response()
         }
         Err(p) => p.json(),
     }
@@ -169,13 +177,21 @@ async fn create_person(State(state): State<Shared>, auth: Auth, Json(body): Json
     }
 }
 
-async fn change(State(state): State<Shared>, auth: Auth, Path(id): Path<i64>, Json(body): Json<Value>, action: &'static Action) -> Response {
+async fn change(
+    State(state): State<Shared>,
+    auth: Auth,
+    Path(id): Path<i64>,
+    Json(body): Json<Value>,
+    action: &'static Action,
+) -> Response {
     let values = match fields(&body) {
         Ok(v) => v,
         Err(p) => return p.json(),
     };
     match perform(&state, &auth.account, action, id, values).await {
-        Done::Made { person, created: Some(created) } => (StatusCode::CREATED, Json(json!({"id": created, "person": person}))).into_response(),
+        Done::Made { person, created: Some(created) } => {
+            (StatusCode::CREATED, Json(json!({"id": created, "person": person}))).into_response()
+        }
         Done::Made { person, created: None } => Json(json!({"person": person})).into_response(),
         Done::Refused { problem, .. } | Done::Failed(problem) => problem.json(),
     }
@@ -193,9 +209,13 @@ pub fn openapi() -> Value {
                 "properties": {"username": {"type": "string"}, "password": {"type": "string"}}}}}},
             "responses": {"200": {"description": "Logged in: {\"csrf_token\"}"}, "403": error, "429": error}}}),
     );
-    paths.insert("/api/logout".into(), json!({"post": {"summary": "Ends the session", "responses": {"204": {"description": "Logged out"}}}}));
+    paths.insert(
+        "/api/logout".into(),
+        json!({"post": {"summary": "Ends the session", "responses": {"204": {"description": "Logged out"}}}}),
+    );
     for r in READS {
-        let mut params: Vec<Value> = r.query.iter().map(|q| json!({"name": q, "in": "query", "required": false, "schema": {"type": "string"}})).collect();
+        let mut params: Vec<Value> =
+            r.query.iter().map(|q| json!({"name": q, "in": "query", "required": false, "schema": {"type": "string"}})).collect();
         if r.path.contains("{id}") {
             params.push(id_param.clone());
         }
@@ -204,7 +224,8 @@ pub fn openapi() -> Value {
             json!({"get": {"summary": r.summary, "parameters": params, "responses": {"200": {"description": "JSON"}, "401": error, "403": error, "404": error}}}),
         );
     }
-    let person_fields = ["given_name", "family_name", "codice_fiscale", "comune", "desk", "case_manager", "arrival", "arrival_date", "profile"];
+    let person_fields =
+        ["given_name", "family_name", "codice_fiscale", "comune", "desk", "case_manager", "arrival", "arrival_date", "profile"];
     paths.insert(
         "/api/people".into(),
         json!({"post": {"summary": "Takes a new person into the caseload", "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object",

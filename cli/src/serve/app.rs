@@ -22,6 +22,7 @@ use super::html::percent;
 use super::pool::Pool;
 use super::problem::Problem;
 use super::session::{COOKIE, LANG_COOKIE, Sessions, cookie, same_token};
+use super::tls::Client;
 
 /// The largest form or JSON body a change may send (an uploaded feed has its own limit).
 pub const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
@@ -52,8 +53,15 @@ impl AppState {
 
     /// The core's matcher for today.
     pub fn matcher(&self) -> Result<Matcher<'static>, Problem> {
-        crate::taxonomy_store::matcher(today().as_partial())
-            .map_err(|e| Problem::new(axum::http::StatusCode::INTERNAL_SERVER_ERROR, "taxonomy", "taxonomy", e.message().to_owned(), e.message().to_owned()))
+        crate::taxonomy_store::matcher(today().as_partial()).map_err(|e| {
+            Problem::new(
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                "taxonomy",
+                "taxonomy",
+                e.message().to_owned(),
+                e.message().to_owned(),
+            )
+        })
     }
 }
 
@@ -64,12 +72,7 @@ pub fn today() -> Day {
 
 /// The reader's language: the language cookie, else Italian.
 pub fn lang_of(headers: &HeaderMap) -> Lang {
-    headers
-        .get(header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|c| cookie(c, LANG_COOKIE))
-        .and_then(Lang::parse)
-        .unwrap_or(Lang::It)
+    headers.get(header::COOKIE).and_then(|v| v.to_str().ok()).and_then(|c| cookie(c, LANG_COOKIE)).and_then(Lang::parse).unwrap_or(Lang::It)
 }
 
 /// A logged-in request: the account as it stands now, the session's CSRF token and the
@@ -181,7 +184,8 @@ async fn security_headers(req: Request, next: Next) -> Response {
     let path = req.uri().path().to_owned();
     let mut res = next.run(req).await;
     let h = res.headers_mut();
-    let csp = if path.starts_with("/widget/") { WIDGET_CSP } else { CSP };
+    let widget = path.starts_with("/widget/") || (path.starts_with("/persone/") && path.ends_with("/cv"));
+    let csp = if widget { WIDGET_CSP } else { CSP };
     h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp));
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
@@ -203,9 +207,13 @@ pub fn router(state: Shared) -> Router {
         .with_state(state)
 }
 
-/// Serves `router` on `addr` until interrupted (Ctrl-C).
-pub async fn serve(listener: tokio::net::TcpListener, app: Router) -> std::io::Result<()> {
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+/// Serves `app` on `listener` (plain TCP, or TLS) until interrupted (Ctrl-C).
+pub async fn serve<L>(listener: L, app: Router) -> std::io::Result<()>
+where
+    L: axum::serve::Listener<Addr = SocketAddr>,
+    Client: for<'a> axum::extract::connect_info::Connected<axum::serve::IncomingStream<'a, L>>,
+{
+    axum::serve(listener, app.into_make_service_with_connect_info::<Client>())
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

@@ -163,11 +163,8 @@ impl<'a> Form<'a> {
 
     fn label(&mut self, field: &str, label: &str, input: &str) {
         let id = format!("{}-{field}", self.name);
-        let invalid = if self.wrong(field) {
-            format!(" aria-invalid=\"true\" aria-describedby=\"problem-{}\"", self.name)
-        } else {
-            String::new()
-        };
+        let invalid =
+            if self.wrong(field) { format!(" aria-invalid=\"true\" aria-describedby=\"problem-{}\"", self.name) } else { String::new() };
         let input = input.replace("{id}", &id).replace("{invalid}", &invalid);
         let _ = write!(self.html, "<label for=\"{id}\">{}</label>{input}", esc(label));
     }
@@ -207,7 +204,11 @@ impl<'a> Form<'a> {
         let on = self.sent.map_or(checked, |s| s.values.contains_key(field));
         let id = format!("{}-{field}", self.name);
         let c = if on { " checked" } else { "" };
-        let _ = write!(self.html, "<div class=\"check\"><input type=\"checkbox\" id=\"{id}\" name=\"{field}\" value=\"1\"{c}><label for=\"{id}\">{}</label></div>", esc(label));
+        let _ = write!(
+            self.html,
+            "<div class=\"check\"><input type=\"checkbox\" id=\"{id}\" name=\"{field}\" value=\"1\"{c}><label for=\"{id}\">{}</label></div>",
+            esc(label)
+        );
         self
     }
 
@@ -232,7 +233,12 @@ fn field_named(reported: &str, field: &str) -> bool {
 }
 
 /// `(wire name, label)` pairs of a desk vocabulary, with an empty first choice.
-pub fn choices<T: Copy>(all: &[T], name: impl Fn(T) -> &'static str, label: impl Fn(T) -> &'static str, empty: Option<&str>) -> Vec<(String, String)> {
+pub fn choices<T: Copy>(
+    all: &[T],
+    name: impl Fn(T) -> &'static str,
+    label: impl Fn(T) -> &'static str,
+    empty: Option<&str>,
+) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = empty.map(|e| (String::new(), e.to_owned())).into_iter().collect();
     v.extend(all.iter().map(|&x| (name(x).to_owned(), label(x).to_owned())));
     v

@@ -18,6 +18,7 @@ mod pool;
 mod problem;
 mod public;
 mod session;
+mod tls;
 mod users;
 
 use std::net::SocketAddr;
@@ -68,6 +69,12 @@ struct RunArgs {
     /// The console is reached over HTTPS (through a reverse proxy): cookies get `Secure`.
     #[arg(long)]
     https: bool,
+    /// Serve HTTPS directly with this certificate chain (PEM); needs --tls-key.
+    #[arg(long, requires = "tls_key")]
+    tls_cert: Option<PathBuf>,
+    /// The certificate's private key (PEM).
+    #[arg(long, requires = "tls_cert")]
+    tls_key: Option<PathBuf>,
 }
 
 /// Runs `sportello serve`.
@@ -79,7 +86,8 @@ pub fn run(args: Args) -> CmdResult {
 }
 
 fn serve(a: RunArgs) -> CmdResult {
-    let pool = pool::Pool::open(&a.db, POOL_SIZE).map_err(|e| Failure::other(format!("{}: {}", a.db.display(), e.message(sportello::lang::Lang::It)), None, EXIT_IO))?;
+    let pool = pool::Pool::open(&a.db, POOL_SIZE)
+        .map_err(|e| Failure::other(format!("{}: {}", a.db.display(), e.message(sportello::lang::Lang::It)), None, EXIT_IO))?;
     let index = VacancyIndex::open_or_create(&a.index).map_err(|e| Failure::core(Some(&a.index), &e))?;
     let widget = a.widget.or_else(|| Some(PathBuf::from("wasm/widget/dist"))).filter(|w| w.join("sportello-cv.js").is_file());
     let state = Arc::new(app::AppState {
@@ -89,15 +97,29 @@ fn serve(a: RunArgs) -> CmdResult {
         index_dir: a.index.clone(),
         index_writer: tokio::sync::Mutex::new(()),
         widget,
-        secure: a.https,
+        secure: a.https || a.tls_cert.is_some(),
     });
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| Failure::other(e.to_string(), None, EXIT_IO))?;
+    let tls = match (&a.tls_cert, &a.tls_key) {
+        (Some(cert), Some(key)) => Some(tls::config(cert, key).map_err(|e| Failure::other(e, None, EXIT_IO))?),
+        _ => None,
+    };
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| Failure::other(e.to_string(), None, EXIT_IO))?;
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(a.addr).await.map_err(|e| Failure::other(format!("{}: {e}", a.addr), None, EXIT_IO))?;
+        let listener =
+            tokio::net::TcpListener::bind(a.addr).await.map_err(|e| Failure::other(format!("{}: {e}", a.addr), None, EXIT_IO))?;
         let local = listener.local_addr().map_err(|e| Failure::other(e.to_string(), None, EXIT_IO))?;
-        println!("Sportello console: http://{local}/");
+        let scheme = if tls.is_some() { "https" } else { "http" };
+        println!("Sportello console: {scheme}://{local}/");
         eprintln!("database {}, index {}", state.pool.file().display(), state.index_dir.display());
-        app::serve(listener, app::router(state)).await.map_err(|e| Failure::other(e.to_string(), None, EXIT_IO))?;
+        let app = app::router(state);
+        let served = match tls {
+            Some(config) => {
+                app::serve(tls::TlsListener::new(listener, config).map_err(|e| Failure::other(e.to_string(), None, EXIT_IO))?, app).await
+            }
+            None => app::serve(listener, app).await,
+        };
+        served.map_err(|e| Failure::other(e.to_string(), None, EXIT_IO))?;
         Ok(ExitCode::SUCCESS)
     })
 }

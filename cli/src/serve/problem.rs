@@ -36,7 +36,13 @@ impl Problem {
 
     /// Not logged in (or the session ended).
     pub fn login_needed() -> Problem {
-        Problem::new(StatusCode::UNAUTHORIZED, "unauthenticated", "", "accedere di nuovo: la sessione non è attiva", "log in again: the session is not active")
+        Problem::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthenticated",
+            "",
+            "accedere di nuovo: la sessione non è attiva",
+            "log in again: the session is not active",
+        )
     }
 
     /// A change without the right CSRF token.
@@ -109,5 +115,10 @@ impl From<sportello::Error> for Problem {
 
 /// A report's problems in `lang`, one after the other.
 fn words(report: &sportello::problem::Report, lang: Lang) -> String {
-    report.problems.iter().map(|p| if p.path.is_empty() { p.rule.message(lang) } else { format!("{}: {}", p.path, p.rule.message(lang)) }).collect::<Vec<_>>().join("; ")
+    report
+        .problems
+        .iter()
+        .map(|p| if p.path.is_empty() { p.rule.message(lang) } else { format!("{}: {}", p.path, p.rule.message(lang)) })
+        .collect::<Vec<_>>()
+        .join("; ")
 }

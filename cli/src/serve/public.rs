@@ -16,11 +16,13 @@ use super::problem::Problem;
 
 const CSS: &str = include_str!("assets/console.css");
 const JS: &str = include_str!("assets/console.js");
+const CV_JS: &str = include_str!("assets/console-cv.js");
 
 pub fn routes() -> Router<Shared> {
     Router::new()
         .route("/static/console.css", get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], CSS) }))
         .route("/static/console.js", get(|| async { ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], JS) }))
+        .route("/static/console-cv.js", get(|| async { ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], CV_JS) }))
         .route("/widget/", get(widget_page))
         .route("/widget/{*file}", get(widget_file))
         .route("/feed/vacancies.json", get(feed))
@@ -34,10 +36,15 @@ async fn widget_page(State(state): State<Shared>, headers: axum::http::HeaderMap
     }
     let body = format!(
         "<p>{}</p><script type=\"module\" src=\"/widget/sportello-cv.js\"></script><sportello-cv feed=\"/feed/vacancies.json\" lang=\"{}\"></sportello-cv>",
-        t(lang, "Scrivi il tuo CV: resta su questo computer, niente viene inviato.", "Write your CV: it stays on this computer, nothing is sent."),
+        t(
+            lang,
+            "Scrivi il tuo CV: resta su questo computer, niente viene inviato.",
+            "Write your CV: it stays on this computer, nothing is sent."
+        ),
         lang.as_str()
     );
-    Html(Frame { lang, title: t(lang, "Il tuo CV", "Your CV"), account: None, csrf: None, nav: Nav::None, here: "/widget/" }.render(&body)).into_response()
+    Html(Frame { lang, title: t(lang, "Il tuo CV", "Your CV"), account: None, csrf: None, nav: Nav::None, here: "/widget/" }.render(&body))
+        .into_response()
 }
 
 /// A file of the widget's folder (no path outside it).
@@ -72,7 +79,9 @@ fn content_type(file: &str) -> &'static str {
 /// Every vacancy of the index as the widget's JSON feed.
 async fn feed(State(state): State<Shared>) -> Response {
     let shared = state.clone();
-    let all = tokio::task::spawn_blocking(move || shared.index.vacancies().map_err(Problem::from)).await.unwrap_or_else(|_| Err(Problem::not_found("index")));
+    let all = tokio::task::spawn_blocking(move || shared.index.vacancies().map_err(Problem::from))
+        .await
+        .unwrap_or_else(|_| Err(Problem::not_found("index")));
     match all {
         Ok(v) => axum::Json(v).into_response(),
         Err(p) => p.json(),

@@ -84,7 +84,13 @@ pub fn run(c: UserCommand) -> CmdResult {
         UserCommand::List(a) => {
             let lang = crate::output::lang(&a.lang)?;
             for acc in open(&a, lang)?.accounts().map_err(|e| fail(&a.db, &e, lang))? {
-                println!("{}\t{}\t{}\t{}", acc.username, acc.role, acc.desk.as_deref().unwrap_or("-"), if acc.sensitive { "sensitive" } else { "" });
+                println!(
+                    "{}\t{}\t{}\t{}",
+                    acc.username,
+                    acc.role,
+                    acc.desk.as_deref().unwrap_or("-"),
+                    if acc.sensitive { "sensitive" } else { "" }
+                );
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -49,7 +49,10 @@ impl Desk {
         let on_day = self.agenda_rows(desk, "a.on_date = ?1 ORDER BY a.at_time, a.id", &day.to_string())?;
         let overdue = self.agenda_rows(
             desk,
-            &format!("a.on_date < ?1 AND a.state = '{}' ORDER BY a.on_date DESC, a.at_time DESC, a.id DESC", AppointmentState::ToDeliver.as_str()),
+            &format!(
+                "a.on_date < ?1 AND a.state = '{}' ORDER BY a.on_date DESC, a.at_time DESC, a.id DESC",
+                AppointmentState::ToDeliver.as_str()
+            ),
             &day.to_string(),
         )?;
         let quiet_since = day.plus_days(-QUIET_DAYS).unwrap_or(day);

@@ -131,12 +131,12 @@ impl Desk {
         // Counting a name search is quicker from the people found (through their paths)
         // than through the whole desk's paths: `+` keeps SQLite off the desk's index there.
         // The page itself reads the desk's paths in order and stops after its rows.
-        let count_condition = if name_pattern(f).is_some() { condition.replace("pa.desk_id =", "+pa.desk_id =") } else { condition.clone() };
-        let total: i64 = self.conn.query_row(
-            &format!("SELECT count(*) FROM paths pa {count_condition}"),
-            rusqlite::params_from_iter(&params),
-            |r| r.get(0),
-        )?;
+        let count_condition =
+            if name_pattern(f).is_some() { condition.replace("pa.desk_id =", "+pa.desk_id =") } else { condition.clone() };
+        let total: i64 =
+            self.conn.query_row(&format!("SELECT count(*) FROM paths pa {count_condition}"), rusqlite::params_from_iter(&params), |r| {
+                r.get(0)
+            })?;
         params.extend([Sql::Integer(i64::from(f.limit)), Sql::Integer(i64::from(f.offset))]);
         let mut stmt = self.conn.prepare(&format!(
             "SELECT pa.id, p.id, p.given_name, p.family_name, d.code, o.username, pa.kind, pa.state, pa.proposed_on, pa.last_event_on,

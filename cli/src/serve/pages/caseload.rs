@@ -47,7 +47,14 @@ pub async fn page(State(state): State<Shared>, auth: Auth, Query(q): Query<Vec<(
     let _ = write!(body, "<p role=\"status\">{} {}</p>", rows.total, t(lang, "percorsi trovati", "paths found"));
     body.push_str(&super::today::paths(&rows.rows, lang));
     body.push_str(&pager(&values, page, rows.total, lang));
-    let frame = Frame { lang, title: t(lang, "Persone e percorsi", "People and paths"), account: Some(&auth.account), csrf: Some(&auth.csrf), nav: Nav::Caseload, here: "/persone" };
+    let frame = Frame {
+        lang,
+        title: t(lang, "Persone e percorsi", "People and paths"),
+        account: Some(&auth.account),
+        csrf: Some(&auth.csrf),
+        nav: Nav::Caseload,
+        here: "/persone",
+    };
     Html(frame.render(&body)).into_response()
 }
 
@@ -108,7 +115,11 @@ fn filters(auth: &Auth, v: &Values, desks: &[DeskInfo], operators: &[Operator], 
 fn pager(v: &Values, page: u32, total: u64, lang: Lang) -> String {
     let pages = total.div_ceil(u64::from(PER_PAGE)).max(1);
     let link = |p: u64, label: &str, rel: &str| {
-        let mut q: Vec<String> = v.0.iter().filter(|(k, val)| *k != "page" && !val.is_empty()).map(|(k, val)| format!("{}={}", percent(k), percent(val))).collect();
+        let mut q: Vec<String> =
+            v.0.iter()
+                .filter(|(k, val)| *k != "page" && !val.is_empty())
+                .map(|(k, val)| format!("{}={}", percent(k), percent(val)))
+                .collect();
         q.sort();
         q.push(format!("page={p}"));
         format!("<a href=\"/persone?{}\" rel=\"{rel}\">{}</a>", esc(&q.join("&")), esc(label))
@@ -137,9 +148,12 @@ async fn new_page(state: &Shared, auth: &Auth, sent: Option<Sent>, status: Statu
         Ok(l) => l,
         Err(p) => return p.page(lang),
     };
-    let own: Vec<(String, String)> = desks.iter().filter(|d| auth.account.check_change(&d.code).is_ok()).map(|d| (d.code.clone(), d.name.clone())).collect();
+    let own: Vec<(String, String)> =
+        desks.iter().filter(|d| auth.account.check_change(&d.code).is_ok()).map(|d| (d.code.clone(), d.name.clone())).collect();
     let managers: Vec<(String, String)> = std::iter::once((String::new(), t(lang, "(nessuno)", "(none)").to_owned()))
-        .chain(operators.iter().filter(|o| auth.account.sees_desk(&o.desk)).map(|o| (o.username.clone(), format!("{} ({})", o.name, o.desk))))
+        .chain(
+            operators.iter().filter(|o| auth.account.sees_desk(&o.desk)).map(|o| (o.username.clone(), format!("{} ({})", o.name, o.desk))),
+        )
         .collect();
     let default_manager = if operators.iter().any(|o| o.username == auth.account.username) { auth.account.username.as_str() } else { "" };
     let form = HtmlForm::new("person", "/persone", &auth.csrf, sent.as_ref(), lang)
@@ -151,8 +165,23 @@ async fn new_page(state: &Shared, auth: &Auth, sent: Option<Sent>, status: Statu
         .select("case_manager", t(lang, "Case manager", "Case manager"), &managers, default_manager)
         .select("arrival", t(lang, "Arrivo", "Arrival"), &choices(Arrival::ALL, |a| a.as_str(), |a| a.label(lang), None), "")
         .input("arrival_date", t(lang, "Data di arrivo", "Arrival date"), "date", &today().to_string(), false)
-        .textarea("profile", t(lang, "Profilo (JSON o YAML, facoltativo: un CV di Sportello o del widget)", "Profile (JSON or YAML, optional: a Sportello or widget CV)"), "");
-    let frame = Frame { lang, title: t(lang, "Nuova persona", "New person"), account: Some(&auth.account), csrf: Some(&auth.csrf), nav: Nav::Caseload, here: "/persone/nuova" };
+        .textarea(
+            "profile",
+            t(
+                lang,
+                "Profilo (JSON o YAML, facoltativo: un CV di Sportello o del widget)",
+                "Profile (JSON or YAML, optional: a Sportello or widget CV)",
+            ),
+            "",
+        );
+    let frame = Frame {
+        lang,
+        title: t(lang, "Nuova persona", "New person"),
+        account: Some(&auth.account),
+        csrf: Some(&auth.csrf),
+        nav: Nav::Caseload,
+        here: "/persone/nuova",
+    };
     (status, Html(frame.render(&form.submit(t(lang, "Aggiungi", "Add"))))).into_response()
 }
 
@@ -197,12 +226,14 @@ pub async fn add_person(state: &Shared, account: &Account, values: Values) -> Re
 /// The profile typed or pasted, with the name fields of the form (which win).
 fn profile_of(v: &Values, today: sportello::desk::Day) -> Result<Profile, DeskError> {
     let mut profile = match v.text("profile") {
-        Some(text) => load_profile(text.as_bytes(), Format::Yaml, Some(today.as_partial()))
-            .map_err(|e| {
-                let p = Problem::from(e);
-                DeskError::invalid("profile", p.it, p.en)
-            })?
-            .value,
+        Some(text) => {
+            load_profile(text.as_bytes(), Format::Yaml, Some(today.as_partial()))
+                .map_err(|e| {
+                    let p = Problem::from(e);
+                    DeskError::invalid("profile", p.it, p.en)
+                })?
+                .value
+        }
         None => {
             let bare = serde_json::json!({"person": {"given_name": v.text("given_name").unwrap_or_default(), "family_name": v.text("family_name").unwrap_or_default()}});
             serde_json::from_value(bare)

@@ -184,7 +184,12 @@ pub static EVENT: Action = Action {
     on: On::Path,
     anchor: "s-paths",
     summary: ("Registra un evento del percorso", "Records an event of the path"),
-    fields: &[f("event", Kind::Words(names::<PathEventKind>), true), f("on", Kind::Day, true), f("note", Kind::Text, false), f("version", Kind::Number, false)],
+    fields: &[
+        f("event", Kind::Words(names::<PathEventKind>), true),
+        f("on", Kind::Day, true),
+        f("note", Kind::Text, false),
+        f("version", Kind::Number, false),
+    ],
     run: |d, by, v, t| d.record_event(by, t.id, v.word::<PathEventKind>("event")?, v.day("on")?, v.text("note"), v.version()).map(|_| None),
 };
 
@@ -224,8 +229,15 @@ pub static CLOSE: Action = Action {
     name: "close",
     on: On::Appointment,
     anchor: "s-appointments",
-    summary: ("Registra l'esito di un appuntamento (erogato con la durata, non presentato, disdetto)", "Records an appointment as held (with its duration), missed or cancelled"),
-    fields: &[f("state", Kind::Words(names::<AppointmentState>), true), f("actual_minutes", Kind::Number, false), f("version", Kind::Number, false)],
+    summary: (
+        "Registra l'esito di un appuntamento (erogato con la durata, non presentato, disdetto)",
+        "Records an appointment as held (with its duration), missed or cancelled",
+    ),
+    fields: &[
+        f("state", Kind::Words(names::<AppointmentState>), true),
+        f("actual_minutes", Kind::Number, false),
+        f("version", Kind::Number, false),
+    ],
     run: |d, by, v, t| {
         let to = v.word::<AppointmentState>("state")?;
         let minutes = if to == AppointmentState::Delivered { v.number_opt("actual_minutes")? } else { None };
@@ -261,7 +273,9 @@ pub static OUTCOME: Action = Action {
         let contract = v
             .text("contract")
             .filter(|c| *c != "—")
-            .map(|c| ContractType::parse(c).map_err(|e| DeskError::invalid("contract", format!("{c:?} non è un tipo di contratto ammesso"), e)))
+            .map(|c| {
+                ContractType::parse(c).map_err(|e| DeskError::invalid("contract", format!("{c:?} non è un tipo di contratto ammesso"), e))
+            })
             .transpose()?;
         let o = NewOutcome {
             person_id: t.person,
@@ -284,7 +298,9 @@ pub static NOTE: Action = Action {
     anchor: "s-notes",
     summary: ("Aggiunge una nota", "Adds a note"),
     fields: &[f("text", Kind::Text, true), f("visibility", Kind::Words(names::<Visibility>), true), f("expires_on", Kind::Day, false)],
-    run: |d, by, v, t| d.add_note(by, t.person, v.word::<Visibility>("visibility")?, v.required("text")?, v.day_opt("expires_on")?).map(Some),
+    run: |d, by, v, t| {
+        d.add_note(by, t.person, v.word::<Visibility>("visibility")?, v.required("text")?, v.day_opt("expires_on")?).map(Some)
+    },
 };
 
 pub static NOTICE: Action = Action {
@@ -292,9 +308,15 @@ pub static NOTICE: Action = Action {
     on: On::Person,
     anchor: "s-privacy",
     summary: ("Registra la presa visione dell'informativa", "Records the acknowledgement of the privacy notice"),
-    fields: &[f("notice_version", Kind::Text, true), f("on", Kind::Day, true), f("by", Kind::Words(names::<AcknowledgedBy>), true), f("by_name", Kind::Text, false)],
+    fields: &[
+        f("notice_version", Kind::Text, true),
+        f("on", Kind::Day, true),
+        f("by", Kind::Words(names::<AcknowledgedBy>), true),
+        f("by_name", Kind::Text, false),
+    ],
     run: |d, by, v, t| {
-        d.acknowledge_notice(by, t.person, v.required("notice_version")?, v.day("on")?, v.word::<AcknowledgedBy>("by")?, v.text("by_name")).map(|()| None)
+        d.acknowledge_notice(by, t.person, v.required("notice_version")?, v.day("on")?, v.word::<AcknowledgedBy>("by")?, v.text("by_name"))
+            .map(|()| None)
     },
 };
 
@@ -365,6 +387,7 @@ pub fn form(action: &'static Action) -> MethodRouter<Shared> {
 
 /// The file of `person` again, with the form's values and the problem.
 pub async fn refuse(state: &Shared, auth: &Auth, person: i64, values: HashMap<String, String>, p: Problem) -> Response {
-    let sent = Sent { form: values.get("_form").cloned().unwrap_or_default(), values, field: p.field.clone(), message: p.message(auth.lang) };
+    let sent =
+        Sent { form: values.get("_form").cloned().unwrap_or_default(), values, field: p.field.clone(), message: p.message(auth.lang) };
     show(state, auth, person, Some((sent, p.status))).await.unwrap_or_else(|e| e.page(auth.lang))
 }

@@ -24,7 +24,12 @@ pub async fn pdf(State(state): State<Shared>, auth: Auth, Path(id): Path<i64>, Q
     let lang = auth.lang;
     let template = form_map(q).remove("modello").unwrap_or_else(|| "europass".to_owned());
     if !CV_TEMPLATES.contains(&template.as_str()) {
-        return Problem::bad("modello", format!("modello sconosciuto (ammessi: {})", CV_TEMPLATES.join(", ")), format!("unknown template (expected one of {})", CV_TEMPLATES.join(", "))).page(lang);
+        return Problem::bad(
+            "modello",
+            format!("modello sconosciuto (ammessi: {})", CV_TEMPLATES.join(", ")),
+            format!("unknown template (expected one of {})", CV_TEMPLATES.join(", ")),
+        )
+        .page(lang);
     }
     let account = auth.account.clone();
     let file = state
@@ -37,7 +42,8 @@ pub async fn pdf(State(state): State<Shared>, auth: Auth, Path(id): Path<i64>, Q
         Ok(f) => f,
         Err(p) => return p.page(lang),
     };
-    let name = format!("cv-{}-{}.pdf", file.person.family_name, template).replace(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '.', "_");
+    let name = format!("cv-{}-{}.pdf", file.person.family_name, template)
+        .replace(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '.', "_");
     let rendered = tokio::task::spawn_blocking(move || {
         let mut req = RenderRequest::pdf(&template, lang.as_str());
         req.today = Some(today().as_partial());
@@ -48,7 +54,14 @@ pub async fn pdf(State(state): State<Shared>, auth: Auth, Path(id): Path<i64>, Q
     match rendered {
         Ok(r) => {
             let bytes = r.files.into_iter().next().unwrap_or_default();
-            ([(header::CONTENT_TYPE, "application/pdf".to_owned()), (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\""))], bytes).into_response()
+            (
+                [
+                    (header::CONTENT_TYPE, "application/pdf".to_owned()),
+                    (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+                ],
+                bytes,
+            )
+                .into_response()
         }
         Err(p) => p.page(lang),
     }

@@ -1,7 +1,5 @@
 //! Logging in and out, and the language switch.
 
-use std::net::SocketAddr;
-
 use axum::Form;
 use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -13,6 +11,7 @@ use crate::serve::app::{Auth, Shared, lang_of};
 use crate::serve::html::{Frame, Nav, esc, t};
 use crate::serve::problem::Problem;
 use crate::serve::session::{COOKIE, LANG_COOKIE, LOGIN_COOKIE, cookie, random_token, same_token, set_cookie};
+use crate::serve::tls::Client;
 
 #[derive(Deserialize, Default)]
 pub struct Back {
@@ -51,25 +50,31 @@ fn login_page(lang: Lang, token: &str, back: &str, username: &str, problem: Opti
         pass = t(lang, "Password", "Password"),
         enter = t(lang, "Accedi", "Log in"),
     );
-    Frame { lang, title: t(lang, "Accesso alla console", "Console login"), account: None, csrf: None, nav: Nav::None, here: "/login" }.render(&body)
+    Frame { lang, title: t(lang, "Accesso alla console", "Console login"), account: None, csrf: None, nav: Nav::None, here: "/login" }
+        .render(&body)
 }
 
 /// The login form, with a fresh token in its own cookie (login CSRF).
-pub async fn form(headers: HeaderMap, Query(q): Query<Back>) -> Response {
+pub async fn form(State(state): State<Shared>, headers: HeaderMap, Query(q): Query<Back>) -> Response {
     let token = random_token();
     let lang = lang_of(&headers);
     let page = login_page(lang, &token, &local(q.torna.as_deref()), "", None);
-    (AppendHeaders([(header::SET_COOKIE, set_cookie(LOGIN_COOKIE, &token, false, None))]), Html(page)).into_response()
+    (AppendHeaders([(header::SET_COOKIE, set_cookie(LOGIN_COOKIE, &token, state.secure, None))]), Html(page)).into_response()
 }
 
 /// Checks the login: throttled per name and per address, audited by the core.
-pub async fn submit(State(state): State<Shared>, ConnectInfo(addr): ConnectInfo<SocketAddr>, headers: HeaderMap, Form(f): Form<LoginForm>) -> Response {
+pub async fn submit(
+    State(state): State<Shared>,
+    ConnectInfo(Client(addr)): ConnectInfo<Client>,
+    headers: HeaderMap,
+    Form(f): Form<LoginForm>,
+) -> Response {
     let lang = lang_of(&headers);
     let back = local(Some(&f.torna));
     let again = |status: StatusCode, message: &str| {
         let token = random_token();
         let page = login_page(lang, &token, &back, &f.username, Some(message));
-        (status, AppendHeaders([(header::SET_COOKIE, set_cookie(LOGIN_COOKIE, &token, false, None))]), Html(page)).into_response()
+        (status, AppendHeaders([(header::SET_COOKIE, set_cookie(LOGIN_COOKIE, &token, state.secure, None))]), Html(page)).into_response()
     };
     let cookie_token = headers.get(header::COOKIE).and_then(|v| v.to_str().ok()).and_then(|c| cookie(c, LOGIN_COOKIE)).unwrap_or_default();
     if cookie_token.is_empty() || !same_token(cookie_token, &f._login) {
@@ -79,7 +84,7 @@ pub async fn submit(State(state): State<Shared>, ConnectInfo(addr): ConnectInfo<
         Ok(token) => (
             AppendHeaders([
                 (header::SET_COOKIE, set_cookie(COOKIE, &token, state.secure, None)),
-                (header::SET_COOKIE, set_cookie(LOGIN_COOKIE, "", false, Some(0))),
+                (header::SET_COOKIE, set_cookie(LOGIN_COOKIE, "", state.secure, Some(0))),
             ]),
             Redirect::to(&back),
         )
@@ -95,8 +100,8 @@ pub async fn logout(State(state): State<Shared>, auth: Auth) -> Response {
 }
 
 /// Switches the language and goes back.
-pub async fn language(Path(code): Path<String>, Query(q): Query<Back>) -> Response {
+pub async fn language(State(state): State<Shared>, Path(code): Path<String>, Query(q): Query<Back>) -> Response {
     let lang = Lang::parse(&code).unwrap_or(Lang::It);
-    let cookie = format!("{LANG_COOKIE}={}; Path=/; SameSite=Strict; Max-Age=31536000", lang.as_str());
+    let cookie = set_cookie(LANG_COOKIE, lang.as_str(), state.secure, Some(365 * 24 * 60 * 60));
     (AppendHeaders([(header::SET_COOKIE, cookie)]), Redirect::to(&local(q.torna.as_deref()))).into_response()
 }

@@ -82,7 +82,8 @@ pub async fn for_person(State(state): State<Shared>, auth: Auth, Path(id): Path<
     let can_propose = auth.account.check_change(&person.desk).is_ok();
     let mut body = format!("<p><a href=\"/persone/{id}\">{}</a></p>", t(lang, "‹ Torna alla scheda", "‹ Back to the file"));
     if results.is_empty() {
-        let _ = write!(body, "<p class=\"empty\">{}</p>", t(lang, "Nessuna offerta adatta nell'indice.", "No suitable vacancy in the index."));
+        let _ =
+            write!(body, "<p class=\"empty\">{}</p>", t(lang, "Nessuna offerta adatta nell'indice.", "No suitable vacancy in the index."));
     }
     body.push_str("<ol class=\"matches\">");
     for r in &results {
@@ -103,7 +104,8 @@ pub async fn for_person(State(state): State<Shared>, auth: Auth, Path(id): Path<
     body.push_str("</ol>");
     let title = format!("{} {} {}", t(lang, "Offerte per", "Vacancies for"), person.given_name, person.family_name);
     let here = format!("/persone/{id}/offerte");
-    Html(Frame { lang, title: &title, account: Some(&auth.account), csrf: Some(&auth.csrf), nav: Nav::Caseload, here: &here }.render(&body)).into_response()
+    Html(Frame { lang, title: &title, account: Some(&auth.account), csrf: Some(&auth.csrf), nav: Nav::Caseload, here: &here }.render(&body))
+        .into_response()
 }
 
 /// One result explained: heading, exclusions, the parts of the score, skills matched and missing.
@@ -155,7 +157,11 @@ pub async fn shortlist(State(state): State<Shared>, auth: Auth, Path(vacancy_id)
         t(lang, "Stampa", "Print")
     );
     if results.is_empty() {
-        let _ = write!(body, "<p class=\"empty\">{}</p>", t(lang, "Nessuna persona adatta che abbia dato il consenso.", "No suitable person who consented."));
+        let _ = write!(
+            body,
+            "<p class=\"empty\">{}</p>",
+            t(lang, "Nessuna persona adatta che abbia dato il consenso.", "No suitable person who consented.")
+        );
     }
     body.push_str("<ol class=\"matches\">");
     for (r, name) in &results {
@@ -164,5 +170,8 @@ pub async fn shortlist(State(state): State<Shared>, auth: Auth, Path(vacancy_id)
     body.push_str("</ol>");
     let title = format!("{} {}", t(lang, "Candidati per", "Candidates for"), title_of);
     let here = format!("/offerte/{vacancy_id}/candidati");
-    Html(Frame { lang, title: &title, account: Some(&auth.account), csrf: Some(&auth.csrf), nav: Nav::Vacancies, here: &here }.render(&body)).into_response()
+    Html(
+        Frame { lang, title: &title, account: Some(&auth.account), csrf: Some(&auth.csrf), nav: Nav::Vacancies, here: &here }.render(&body),
+    )
+    .into_response()
 }

@@ -3,6 +3,7 @@
 pub mod caseload;
 pub mod changes;
 mod cv;
+mod cv_editor;
 mod login;
 pub mod matches;
 mod person;
@@ -38,6 +39,7 @@ pub fn routes() -> Router<Shared> {
         .route("/persone/{id}/informativa", form(&changes::NOTICE))
         .route("/persone/{id}/consensi", form(&changes::CONSENT))
         .route("/persone/{id}/cv.pdf", get(cv::pdf))
+        .route("/persone/{id}/cv", get(cv_editor::page))
         .route("/persone/{id}/offerte", get(matches::for_person))
         .route("/persone/{id}/proposte", form(&changes::PROPOSE))
         .route("/percorsi/{id}/eventi", form(&changes::EVENT))

@@ -44,7 +44,7 @@ pub async fn show(state: &Shared, auth: &Auth, id: i64, sent: Option<(Sent, Stat
         })
         .await?;
     let (sent, status) = sent.map_or((None, StatusCode::OK), |(s, st)| (Some(s), st));
-    let view = View { auth, file: &file, sent: sent.as_ref(), operators: &operators, lang: auth.lang };
+    let view = View { auth, file: &file, sent: sent.as_ref(), operators: &operators, lang: auth.lang, widget: state.widget.is_some() };
     let mut body = String::new();
     // A refusal from a form that is not on this page (a proposal from the matches page).
     if let Some(s) = sent.as_ref().filter(|s| !s.form.is_empty() && !body_has_form(&file, &s.form)) {
@@ -60,7 +60,8 @@ pub async fn show(state: &Shared, auth: &Auth, id: i64, sent: Option<(Sent, Stat
     body.push_str(&openings_section(&openings, auth.lang));
     let title = format!("{} {}", file.person.given_name, file.person.family_name);
     let here = format!("/persone/{id}");
-    let frame = Frame { lang: auth.lang, title: &title, account: Some(&auth.account), csrf: Some(&auth.csrf), nav: Nav::Caseload, here: &here };
+    let frame =
+        Frame { lang: auth.lang, title: &title, account: Some(&auth.account), csrf: Some(&auth.csrf), nav: Nav::Caseload, here: &here };
     Ok((status, Html(frame.render(&body))).into_response())
 }
 
@@ -79,6 +80,8 @@ struct View<'a> {
     sent: Option<&'a Sent>,
     operators: &'a [Operator],
     lang: Lang,
+    /// The jobseekers' editor is served (the CV can be written in it).
+    widget: bool,
 }
 
 impl View<'_> {
@@ -96,7 +99,10 @@ impl View<'_> {
 
     fn summary(&self) -> String {
         let (p, lang) = (&self.file.person, self.lang);
-        let mut h = format!("<section id=\"s-who\" aria-labelledby=\"h-who\"><h2 id=\"h-who\">{}</h2><dl class=\"facts\">", t(lang, "Dati", "Details"));
+        let mut h = format!(
+            "<section id=\"s-who\" aria-labelledby=\"h-who\"><h2 id=\"h-who\">{}</h2><dl class=\"facts\">",
+            t(lang, "Dati", "Details")
+        );
         let mut fact = |k: &str, v: &str| {
             let _ = write!(h, "<dt>{}</dt><dd>{}</dd>", esc(k), esc(v));
         };
@@ -105,23 +111,36 @@ impl View<'_> {
         fact(t(lang, "Comune", "Comune"), p.comune.as_deref().unwrap_or("—"));
         fact(t(lang, "Sportello", "Desk"), &p.desk);
         fact(t(lang, "Case manager", "Case manager"), p.case_manager.as_deref().unwrap_or("—"));
-        fact(t(lang, "Arrivo", "Arrival"), &format!("{} {}", p.arrival.label(lang), p.arrival_date.map(|d| d.to_string()).unwrap_or_default()));
+        fact(
+            t(lang, "Arrivo", "Arrival"),
+            &format!("{} {}", p.arrival.label(lang), p.arrival_date.map(|d| d.to_string()).unwrap_or_default()),
+        );
         h.push_str("</dl>");
         if self.file.withheld > 0 {
             let _ = write!(
                 h,
                 "<p class=\"note\">{} {}</p>",
                 self.file.withheld,
-                t(lang, "dati sensibili non mostrati a questo account (ci sono).", "sensitive items not shown to this account (they exist).")
+                t(
+                    lang,
+                    "dati sensibili non mostrati a questo account (ci sono).",
+                    "sensitive items not shown to this account (they exist)."
+                )
             );
         }
-        let _ = write!(h, "<p><a href=\"/persone/{}/offerte\">{}</a></p></section>", self.id(), t(lang, "Offerte adatte a questa persona", "Vacancies for this person"));
+        let _ = write!(
+            h,
+            "<p><a href=\"/persone/{}/offerte\">{}</a></p></section>",
+            self.id(),
+            t(lang, "Offerte adatte a questa persona", "Vacancies for this person")
+        );
         h
     }
 
     fn cv(&self) -> String {
         let (profile, lang, id) = (&self.file.profile, self.lang, self.id());
-        let mut h = format!("<section id=\"s-cv\" aria-labelledby=\"h-cv\"><h2 id=\"h-cv\">{}</h2>", t(lang, "Profilo e CV", "Profile and CV"));
+        let mut h =
+            format!("<section id=\"s-cv\" aria-labelledby=\"h-cv\"><h2 id=\"h-cv\">{}</h2>", t(lang, "Profilo e CV", "Profile and CV"));
         if let Some(headline) = &profile.headline {
             let _ = write!(h, "<p>{}</p>", esc(headline));
         }
@@ -136,16 +155,32 @@ impl View<'_> {
         );
         h.push_str("<ul class=\"downloads\">");
         for tpl in CV_TEMPLATES {
-            let _ = write!(h, "<li><a href=\"/persone/{id}/cv.pdf?modello={tpl}\" download>{} ({tpl}, PDF)</a></li>", t(lang, "Scarica il CV", "Download the CV"));
+            let _ = write!(
+                h,
+                "<li><a href=\"/persone/{id}/cv.pdf?modello={tpl}\" download>{} ({tpl}, PDF)</a></li>",
+                t(lang, "Scarica il CV", "Download the CV")
+            );
         }
         h.push_str("</ul>");
+        if self.can_change() && self.widget {
+            let _ = write!(
+                h,
+                "<p><a class=\"button\" href=\"/persone/{id}/cv\">{}</a></p>",
+                t(lang, "Scrivi il CV con l'editor", "Write the CV in the editor")
+            );
+        }
         if self.can_change() {
             let json = serde_json::to_string_pretty(profile).unwrap_or_default();
             let form = self
                 .form("profile", &format!("/persone/{id}/profilo"))
                 .hidden("version", &self.file.person.version.to_string())
                 .textarea("profile", t(lang, "Profilo (JSON o YAML)", "Profile (JSON or YAML)"), &json);
-            let _ = write!(h, "<details><summary>{}</summary>{}</details>", t(lang, "Modifica il profilo", "Edit the profile"), form.submit(t(lang, "Salva il profilo", "Save the profile")));
+            let _ = write!(
+                h,
+                "<details><summary>{}</summary>{}</details>",
+                t(lang, "Modifica il profilo", "Edit the profile"),
+                form.submit(t(lang, "Salva il profilo", "Save the profile"))
+            );
         }
         h.push_str("</section>");
         h
@@ -200,10 +235,20 @@ impl View<'_> {
             let kinds: Vec<PathKind> = PathKind::ALL.iter().copied().filter(|k| self.auth.account.sensitive || !k.is_protected()).collect();
             let form = self
                 .form("path", &format!("/persone/{id}/percorsi"))
-                .select("kind", t(lang, "Tipo di percorso", "Kind of path"), &choices(&kinds, |k| k.as_str(), |k| k.label(lang), None), "gol_1")
+                .select(
+                    "kind",
+                    t(lang, "Tipo di percorso", "Kind of path"),
+                    &choices(&kinds, |k| k.as_str(), |k| k.label(lang), None),
+                    "gol_1",
+                )
                 .input("proposed_on", t(lang, "Proposto il", "Proposed on"), "date", &self.auth_today(), true)
                 .checkbox("gol_funded", t(lang, "Finanziato GOL", "GOL funded"), true);
-            let _ = write!(h, "<details><summary>{}</summary>{}</details>", t(lang, "Apri un percorso", "Open a path"), form.submit(t(lang, "Apri il percorso", "Open the path")));
+            let _ = write!(
+                h,
+                "<details><summary>{}</summary>{}</details>",
+                t(lang, "Apri un percorso", "Open a path"),
+                form.submit(t(lang, "Apri il percorso", "Open the path"))
+            );
         }
         h.push_str("</section>");
         h
@@ -215,7 +260,10 @@ impl View<'_> {
 
     fn appointments(&self) -> String {
         let (lang, id) = (self.lang, self.id());
-        let mut h = format!("<section id=\"s-appointments\" aria-labelledby=\"h-appointments\"><h2 id=\"h-appointments\">{}</h2>", t(lang, "Appuntamenti", "Appointments"));
+        let mut h = format!(
+            "<section id=\"s-appointments\" aria-labelledby=\"h-appointments\"><h2 id=\"h-appointments\">{}</h2>",
+            t(lang, "Appuntamenti", "Appointments")
+        );
         let rows: Vec<Vec<String>> = self
             .file
             .appointments
@@ -224,14 +272,30 @@ impl View<'_> {
                 let mut actions = String::new();
                 if self.can_change() && a.state == AppointmentState::ToDeliver {
                     let (close, moving) = (close_form(a.id), move_form(a.id));
-                    let closing = [AppointmentState::Delivered, AppointmentState::NoShow, AppointmentState::CancelledByPerson, AppointmentState::CancelledByOperator];
+                    let closing = [
+                        AppointmentState::Delivered,
+                        AppointmentState::NoShow,
+                        AppointmentState::CancelledByPerson,
+                        AppointmentState::CancelledByOperator,
+                    ];
                     actions.push_str(
                         &self
                             .form(&close, &format!("/appuntamenti/{}/chiudi", a.id))
                             .hidden("version", &a.version.to_string())
                             .hidden("person", &id.to_string())
-                            .select("state", t(lang, "Esito", "Result"), &choices(&closing, |s| s.as_str(), |s| s.label(lang), None), "erogato")
-                            .input("actual_minutes", t(lang, "Durata effettiva (minuti)", "Actual minutes"), "number", &a.expected_minutes.to_string(), false)
+                            .select(
+                                "state",
+                                t(lang, "Esito", "Result"),
+                                &choices(&closing, |s| s.as_str(), |s| s.label(lang), None),
+                                "erogato",
+                            )
+                            .input(
+                                "actual_minutes",
+                                t(lang, "Durata effettiva (minuti)", "Actual minutes"),
+                                "number",
+                                &a.expected_minutes.to_string(),
+                                false,
+                            )
                             .submit(t(lang, "Registra", "Record")),
                     );
                     actions.push_str(
@@ -264,14 +328,26 @@ impl View<'_> {
             t(lang, "Operatore", "Operator"),
             t(lang, "Azioni", "Actions"),
         ];
-        h.push_str(&table(t(lang, "Appuntamenti, dal più recente", "Appointments, newest first"), &head, &rows, t(lang, "Nessun appuntamento.", "No appointments.")));
+        h.push_str(&table(
+            t(lang, "Appuntamenti, dal più recente", "Appointments, newest first"),
+            &head,
+            &rows,
+            t(lang, "Nessun appuntamento.", "No appointments."),
+        ));
         if self.can_change() {
             let paths: Vec<(String, String)> = std::iter::once((String::new(), t(lang, "(nessuno)", "(none)").to_owned()))
-                .chain(self.file.paths.iter().filter(|p| !p.state.is_closed()).map(|p| (p.id.to_string(), format!("{} ({})", p.kind.label(lang), p.id))))
+                .chain(
+                    self.file
+                        .paths
+                        .iter()
+                        .filter(|p| !p.state.is_closed())
+                        .map(|p| (p.id.to_string(), format!("{} ({})", p.kind.label(lang), p.id))),
+                )
                 .collect();
-            let operators: Vec<(String, String)> = std::iter::once((String::new(), t(lang, "(il case manager)", "(the case manager)").to_owned()))
-                .chain(self.operators.iter().filter(|o| o.desk == self.file.person.desk).map(|o| (o.username.clone(), o.name.clone())))
-                .collect();
+            let operators: Vec<(String, String)> =
+                std::iter::once((String::new(), t(lang, "(il case manager)", "(the case manager)").to_owned()))
+                    .chain(self.operators.iter().filter(|o| o.desk == self.file.person.desk).map(|o| (o.username.clone(), o.name.clone())))
+                    .collect();
             let form = self
                 .form("book", &format!("/persone/{id}/appuntamenti"))
                 .select("service", t(lang, "Servizio", "Service"), &choices(Service::ALL, |s| s.as_str(), |s| s.label(lang), None), "")
@@ -281,7 +357,12 @@ impl View<'_> {
                 .input("expected_minutes", t(lang, "Durata prevista (minuti)", "Expected minutes"), "number", "60", true)
                 .select("path", t(lang, "Percorso", "Path"), &paths, "")
                 .select("operator", t(lang, "Operatore", "Operator"), &operators, "");
-            let _ = write!(h, "<details><summary>{}</summary>{}</details>", t(lang, "Prenota un appuntamento", "Book an appointment"), form.submit(t(lang, "Prenota", "Book")));
+            let _ = write!(
+                h,
+                "<details><summary>{}</summary>{}</details>",
+                t(lang, "Prenota un appuntamento", "Book an appointment"),
+                form.submit(t(lang, "Prenota", "Book"))
+            );
         }
         h.push_str("</section>");
         h
@@ -289,7 +370,10 @@ impl View<'_> {
 
     fn outcomes(&self) -> String {
         let (lang, id) = (self.lang, self.id());
-        let mut h = format!("<section id=\"s-outcomes\" aria-labelledby=\"h-outcomes\"><h2 id=\"h-outcomes\">{}</h2>", t(lang, "Esiti", "Outcomes"));
+        let mut h = format!(
+            "<section id=\"s-outcomes\" aria-labelledby=\"h-outcomes\"><h2 id=\"h-outcomes\">{}</h2>",
+            t(lang, "Esiti", "Outcomes")
+        );
         let rows: Vec<Vec<String>> = self
             .file
             .outcomes
@@ -304,7 +388,13 @@ impl View<'_> {
                 ]
             })
             .collect();
-        let head = [t(lang, "Inizio", "Start"), t(lang, "Esito", "Outcome"), t(lang, "Contratto", "Contract"), t(lang, "Mesi", "Months"), t(lang, "Datore di lavoro", "Employer")];
+        let head = [
+            t(lang, "Inizio", "Start"),
+            t(lang, "Esito", "Outcome"),
+            t(lang, "Contratto", "Contract"),
+            t(lang, "Mesi", "Months"),
+            t(lang, "Datore di lavoro", "Employer"),
+        ];
         h.push_str(&table(t(lang, "Esiti", "Outcomes"), &head, &rows, t(lang, "Nessun esito.", "No outcomes.")));
         if self.can_change() {
             let contracts = choices(ContractType::ALL, |c| c.code(), |c| c.code(), Some("—"));
@@ -316,11 +406,22 @@ impl View<'_> {
                 .select("kind", t(lang, "Esito", "Outcome"), &choices(OutcomeKind::ALL, |k| k.as_str(), |k| k.label(lang), None), "")
                 .select("contract", t(lang, "Tipo di contratto", "Contract type"), &contracts, "")
                 .input("start_on", t(lang, "Inizio", "Start"), "date", &self.auth_today(), true)
-                .input("planned_months", t(lang, "Durata prevista (mesi; vuoto: indeterminato)", "Planned months (empty: open-ended)"), "number", "", false)
+                .input(
+                    "planned_months",
+                    t(lang, "Durata prevista (mesi; vuoto: indeterminato)", "Planned months (empty: open-ended)"),
+                    "number",
+                    "",
+                    false,
+                )
                 .input("employer", t(lang, "Datore di lavoro o ente", "Employer or body"), "text", "", false)
                 .input("vacancy", t(lang, "Offerta (se da un abbinamento)", "Vacancy (if from a match)"), "text", "", false)
                 .select("path", t(lang, "Percorso", "Path"), &paths, "");
-            let _ = write!(h, "<details><summary>{}</summary>{}</details>", t(lang, "Registra un esito", "Record an outcome"), form.submit(t(lang, "Registra l'esito", "Record the outcome")));
+            let _ = write!(
+                h,
+                "<details><summary>{}</summary>{}</details>",
+                t(lang, "Registra un esito", "Record an outcome"),
+                form.submit(t(lang, "Registra l'esito", "Record the outcome"))
+            );
         }
         h.push_str("</section>");
         h
@@ -328,16 +429,31 @@ impl View<'_> {
 
     fn notes(&self) -> String {
         let (lang, id) = (self.lang, self.id());
-        let mut h = format!("<section id=\"s-notes\" aria-labelledby=\"h-notes\"><h2 id=\"h-notes\">{}</h2><ul class=\"notes\">", t(lang, "Note", "Notes"));
+        let mut h = format!(
+            "<section id=\"s-notes\" aria-labelledby=\"h-notes\"><h2 id=\"h-notes\">{}</h2><ul class=\"notes\">",
+            t(lang, "Note", "Notes")
+        );
         for n in &self.file.notes {
-            let _ = write!(h, "<li><p>{}</p><p class=\"by\">{} · {} · {}</p></li>", esc(&n.text), esc(&n.author), n.written_on, n.visibility.label(lang));
+            let _ = write!(
+                h,
+                "<li><p>{}</p><p class=\"by\">{} · {} · {}</p></li>",
+                esc(&n.text),
+                esc(&n.author),
+                n.written_on,
+                n.visibility.label(lang)
+            );
         }
         h.push_str("</ul>");
         if self.can_change() {
             let form = self
                 .form("note", &format!("/persone/{id}/note"))
                 .textarea("text", t(lang, "Testo", "Text"), "")
-                .select("visibility", t(lang, "Chi la legge", "Who reads it"), &choices(Visibility::ALL, |v| v.as_str(), |v| v.label(lang), None), "")
+                .select(
+                    "visibility",
+                    t(lang, "Chi la legge", "Who reads it"),
+                    &choices(Visibility::ALL, |v| v.as_str(), |v| v.label(lang), None),
+                    "",
+                )
                 .input("expires_on", t(lang, "Nascondi dopo il", "Hide after"), "date", "", false);
             h.push_str(&form.submit(t(lang, "Aggiungi la nota", "Add the note")));
         }
@@ -347,12 +463,24 @@ impl View<'_> {
 
     fn privacy(&self, notice: &str) -> String {
         let (lang, id) = (self.lang, self.id());
-        let mut h = format!("<section id=\"s-privacy\" aria-labelledby=\"h-privacy\"><h2 id=\"h-privacy\">{}</h2><ul>", t(lang, "Informativa e consensi", "Privacy notice and consents"));
+        let mut h = format!(
+            "<section id=\"s-privacy\" aria-labelledby=\"h-privacy\"><h2 id=\"h-privacy\">{}</h2><ul>",
+            t(lang, "Informativa e consensi", "Privacy notice and consents")
+        );
         for a in &self.file.acknowledgements {
-            let _ = write!(h, "<li>{} {} · {} · {}</li>", t(lang, "Informativa versione", "Notice version"), esc(&a.notice_version), a.on, a.by.label(lang));
+            let _ = write!(
+                h,
+                "<li>{} {} · {} · {}</li>",
+                t(lang, "Informativa versione", "Notice version"),
+                esc(&a.notice_version),
+                a.on,
+                a.by.label(lang)
+            );
         }
         for c in &self.file.consents {
-            let state = c.withdrawn_on.map_or_else(|| t(lang, "in vigore", "in force").to_owned(), |w| format!("{} {w}", t(lang, "revocato il", "withdrawn on")));
+            let state = c
+                .withdrawn_on
+                .map_or_else(|| t(lang, "in vigore", "in force").to_owned(), |w| format!("{} {w}", t(lang, "revocato il", "withdrawn on")));
             let _ = write!(h, "<li>{} · {} {} · {state}</li>", c.kind.label(lang), t(lang, "dato il", "given on"), c.granted_on);
         }
         h.push_str("</ul>");
@@ -361,10 +489,16 @@ impl View<'_> {
                 .form("notice", &format!("/persone/{id}/informativa"))
                 .input("notice_version", t(lang, "Versione dell'informativa", "Notice version"), "text", notice, true)
                 .input("on", t(lang, "Data", "Date"), "date", &self.auth_today(), true)
-                .select("by", t(lang, "Presa visione da", "Acknowledged by"), &choices(AcknowledgedBy::ALL, |v| v.as_str(), |v| v.label(lang), None), "")
+                .select(
+                    "by",
+                    t(lang, "Presa visione da", "Acknowledged by"),
+                    &choices(AcknowledgedBy::ALL, |v| v.as_str(), |v| v.label(lang), None),
+                    "",
+                )
                 .input("by_name", t(lang, "Nome del delegato o genitore", "Delegate's or parent's name"), "text", "", false);
             h.push_str(&ack.submit(t(lang, "Registra la presa visione", "Record the acknowledgement")));
-            let grants = [("1".to_owned(), t(lang, "dato", "given").to_owned()), ("0".to_owned(), t(lang, "revocato", "withdrawn").to_owned())];
+            let grants =
+                [("1".to_owned(), t(lang, "dato", "given").to_owned()), ("0".to_owned(), t(lang, "revocato", "withdrawn").to_owned())];
             let consent = self
                 .form("consent", &format!("/persone/{id}/consensi"))
                 .select("kind", t(lang, "Consenso", "Consent"), &choices(ConsentKind::ALL, |v| v.as_str(), |v| v.label(lang), None), "")
@@ -407,6 +541,11 @@ fn openings_section(entries: &[AuditEntry], lang: Lang) -> String {
     format!(
         "<section id=\"s-audit\" aria-labelledby=\"h-audit\"><h2 id=\"h-audit\">{}</h2>{}</section>",
         t(lang, "Chi ha aperto la scheda", "Who opened this file"),
-        table(t(lang, "Le ultime 20 aperture", "The last 20 openings"), &[t(lang, "Quando (UTC)", "When (UTC)"), t(lang, "Chi", "Who"), t(lang, "Cosa", "What")], &rows, "—")
+        table(
+            t(lang, "Le ultime 20 aperture", "The last 20 openings"),
+            &[t(lang, "Quando (UTC)", "When (UTC)"), t(lang, "Chi", "Who"), t(lang, "Cosa", "What")],
+            &rows,
+            "—"
+        )
     )
 }

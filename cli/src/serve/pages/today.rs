@@ -65,7 +65,14 @@ fn appointments(rows: &[AgendaRow], lang: Lang, empty: &str) -> String {
             ]
         })
         .collect();
-    let head = [t(lang, "Quando", "When"), t(lang, "Persona", "Person"), t(lang, "Servizio", "Service"), t(lang, "Stato", "State"), t(lang, "Operatore", "Operator"), t(lang, "Sportello", "Desk")];
+    let head = [
+        t(lang, "Quando", "When"),
+        t(lang, "Persona", "Person"),
+        t(lang, "Servizio", "Service"),
+        t(lang, "Stato", "State"),
+        t(lang, "Operatore", "Operator"),
+        t(lang, "Sportello", "Desk"),
+    ];
     table(t(lang, "Appuntamenti", "Appointments"), &head, &cells, empty)
 }
 
@@ -84,6 +91,13 @@ pub fn paths(rows: &[CaseRow], lang: Lang) -> String {
             ]
         })
         .collect();
-    let head = [t(lang, "Persona", "Person"), t(lang, "Sportello", "Desk"), t(lang, "Percorso", "Path"), t(lang, "Stato", "State"), t(lang, "Case manager", "Case manager"), t(lang, "Ultimo evento", "Last event")];
+    let head = [
+        t(lang, "Persona", "Person"),
+        t(lang, "Sportello", "Desk"),
+        t(lang, "Percorso", "Path"),
+        t(lang, "Stato", "State"),
+        t(lang, "Case manager", "Case manager"),
+        t(lang, "Ultimo evento", "Last event"),
+    ];
     table(t(lang, "Percorsi", "Paths"), &head, &cells, t(lang, "Nessun percorso.", "No paths."))
 }

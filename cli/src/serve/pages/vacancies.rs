@@ -75,10 +75,22 @@ async fn list(state: &Shared, auth: &Auth, query: String, report: Option<String>
                     t(lang, "Rimuovi", "Remove")
                 );
             }
-            vec![esc(&v.id), esc(&v.title), esc(v.employer.as_deref().unwrap_or("—")), esc(v.place.as_ref().and_then(|p| p.name.as_deref()).unwrap_or("—")), actions]
+            vec![
+                esc(&v.id),
+                esc(&v.title),
+                esc(v.employer.as_deref().unwrap_or("—")),
+                esc(v.place.as_ref().and_then(|p| p.name.as_deref()).unwrap_or("—")),
+                actions,
+            ]
         })
         .collect();
-    let head = [t(lang, "Codice", "Id"), t(lang, "Titolo", "Title"), t(lang, "Datore di lavoro", "Employer"), t(lang, "Luogo", "Place"), t(lang, "Azioni", "Actions")];
+    let head = [
+        t(lang, "Codice", "Id"),
+        t(lang, "Titolo", "Title"),
+        t(lang, "Datore di lavoro", "Employer"),
+        t(lang, "Luogo", "Place"),
+        t(lang, "Azioni", "Actions"),
+    ];
     body.push_str(&table(t(lang, "Offerte", "Vacancies"), &head, &rows, t(lang, "Nessuna offerta.", "No vacancies.")));
     if may_change {
         let _ = write!(
@@ -86,11 +98,22 @@ async fn list(state: &Shared, auth: &Auth, query: String, report: Option<String>
             "<h2>{}</h2><form method=\"post\" action=\"/offerte?_csrf={}\" enctype=\"multipart/form-data\" class=\"form\"><label for=\"feed\">{}</label><input id=\"feed\" name=\"feed\" type=\"file\" required accept=\".json,.jsonl,.ndjson,.csv,.yaml,.yml\"><button type=\"submit\">{}</button></form>",
             t(lang, "Carica offerte", "Upload vacancies"),
             esc(&auth.csrf),
-            t(lang, "File (JSON, JSON Lines, CSV, JobPosting; al massimo 20 MB)", "File (JSON, JSON Lines, CSV, JobPosting; at most 20 MB)"),
+            t(
+                lang,
+                "File (JSON, JSON Lines, CSV, JobPosting; al massimo 20 MB)",
+                "File (JSON, JSON Lines, CSV, JobPosting; at most 20 MB)"
+            ),
             t(lang, "Carica", "Upload"),
         );
     }
-    let frame = Frame { lang, title: t(lang, "Offerte", "Vacancies"), account: Some(&auth.account), csrf: Some(&auth.csrf), nav: Nav::Vacancies, here: "/offerte" };
+    let frame = Frame {
+        lang,
+        title: t(lang, "Offerte", "Vacancies"),
+        account: Some(&auth.account),
+        csrf: Some(&auth.csrf),
+        nav: Nav::Vacancies,
+        here: "/offerte",
+    };
     (status, Html(frame.render(&body))).into_response()
 }
 
@@ -127,7 +150,11 @@ fn left_out(p: &feed::FeedProblem, lang: Lang) -> String {
     let why = if p.problems.is_empty() {
         p.message.clone()
     } else {
-        p.problems.iter().map(|x| if x.path.is_empty() { x.rule.message(lang) } else { format!("{}: {}", x.path, x.rule.message(lang)) }).collect::<Vec<_>>().join("; ")
+        p.problems
+            .iter()
+            .map(|x| if x.path.is_empty() { x.rule.message(lang) } else { format!("{}: {}", x.path, x.rule.message(lang)) })
+            .collect::<Vec<_>>()
+            .join("; ")
     };
     format!("{} {}: {why}", t(lang, "riga", "line"), p.line)
 }
@@ -140,7 +167,13 @@ fn a_cv() -> Problem {
 pub async fn upload(State(state): State<Shared>, auth: Auth, mut form: Multipart) -> Response {
     let lang = auth.lang;
     if !auth.account.may_change() {
-        return Problem::from(sportello::desk::DeskError::new(sportello::desk::DeskErrorKind::Forbidden, "role", "account in sola lettura", "read-only account")).page(lang);
+        return Problem::from(sportello::desk::DeskError::new(
+            sportello::desk::DeskErrorKind::Forbidden,
+            "role",
+            "account in sola lettura",
+            "read-only account",
+        ))
+        .page(lang);
     }
     let too_large = || Problem::bad("feed", "il file supera i 20 MB", "the file is larger than 20 MB");
     let mut file = None;
@@ -150,13 +183,20 @@ pub async fn upload(State(state): State<Shared>, auth: Auth, mut form: Multipart
                 let name = field.file_name().unwrap_or("feed.json").to_owned();
                 match field.bytes().await {
                     Ok(bytes) => file = Some((name, bytes)),
-                    Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return list(&state, &auth, String::new(), Some(problem_html(&too_large(), lang)), too_large().status).await,
-                    Err(e) => return Problem::bad("feed", format!("caricamento interrotto ({e})"), format!("upload interrupted ({e})")).page(lang),
+                    Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                        return list(&state, &auth, String::new(), Some(problem_html(&too_large(), lang)), too_large().status).await;
+                    }
+                    Err(e) => {
+                        return Problem::bad("feed", format!("caricamento interrotto ({e})"), format!("upload interrupted ({e})"))
+                            .page(lang);
+                    }
                 }
             }
             Ok(Some(_)) => {}
             Ok(None) => break,
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return list(&state, &auth, String::new(), Some(problem_html(&too_large(), lang)), too_large().status).await,
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return list(&state, &auth, String::new(), Some(problem_html(&too_large(), lang)), too_large().status).await;
+            }
             Err(e) => return Problem::bad("feed", format!("modulo non leggibile ({e})"), format!("unreadable form ({e})")).page(lang),
         }
     }
@@ -181,9 +221,17 @@ pub async fn upload(State(state): State<Shared>, auth: Auth, mut form: Multipart
     .unwrap_or_else(|_| Err(Problem::not_found("index")));
     match done {
         Ok((added, left_out)) => {
-            let mut report = format!("<p role=\"status\" class=\"done\">{added} {}</p>", t(lang, "offerte aggiunte o aggiornate.", "vacancies added or updated."));
+            let mut report = format!(
+                "<p role=\"status\" class=\"done\">{added} {}</p>",
+                t(lang, "offerte aggiunte o aggiornate.", "vacancies added or updated.")
+            );
             if !left_out.is_empty() {
-                let _ = write!(report, "<div class=\"problem\" role=\"alert\"><p>{} {}</p><ul>", left_out.len(), t(lang, "voci lasciate fuori:", "entries left out:"));
+                let _ = write!(
+                    report,
+                    "<div class=\"problem\" role=\"alert\"><p>{} {}</p><ul>",
+                    left_out.len(),
+                    t(lang, "voci lasciate fuori:", "entries left out:")
+                );
                 for l in &left_out {
                     let _ = write!(report, "<li>{}</li>", esc(l));
                 }
@@ -202,7 +250,13 @@ fn problem_html(p: &Problem, lang: Lang) -> String {
 /// `POST /offerte/{id}/rimuovi`.
 pub async fn remove(State(state): State<Shared>, auth: Auth, Path(id): Path<String>) -> Response {
     if !auth.account.may_change() {
-        return Problem::from(sportello::desk::DeskError::new(sportello::desk::DeskErrorKind::Forbidden, "role", "account in sola lettura", "read-only account")).page(auth.lang);
+        return Problem::from(sportello::desk::DeskError::new(
+            sportello::desk::DeskErrorKind::Forbidden,
+            "role",
+            "account in sola lettura",
+            "read-only account",
+        ))
+        .page(auth.lang);
     }
     let shared = state.clone();
     let _one_writer = state.index_writer.lock().await;
