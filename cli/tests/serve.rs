@@ -372,3 +372,23 @@ fn https_is_served_directly_with_a_certificate_and_cookies_are_secure() {
     let plain = std::panic::catch_unwind(|| c.request("GET", "/login", &[], "").status).unwrap_or(0);
     assert_ne!(plain, 200);
 }
+
+#[test]
+fn the_cv_downloads_as_a_pdf_in_each_template_and_an_unknown_one_is_refused() {
+    let c = Console::start();
+    let s = c.login("lmarchetti", "una-password-lunga").unwrap();
+    let anna = c.person_of(&s, "trecate");
+    for template in ["europass", "modern", "plain"] {
+        let r = c.get(&s, &format!("/persone/{anna}/cv.pdf?modello={template}"));
+        assert_eq!(r.status, 200, "{template}: {}", r.body);
+        assert_eq!(r.header("content-type"), Some("application/pdf"));
+        assert!(r.header("content-disposition").unwrap().contains(&format!("-{template}.pdf")));
+        assert!(r.body.starts_with("%PDF-"));
+    }
+    let r = c.get(&s, &format!("/persone/{anna}/cv.pdf?modello=fancy"));
+    assert_eq!(r.status, 422);
+    assert!(r.body.contains("modello sconosciuto"));
+    // Another desk's operator gets no CV either.
+    let cerano = c.login("cerano1", "una-password-lunga").unwrap();
+    assert_eq!(c.get(&cerano, &format!("/persone/{anna}/cv.pdf")).status, 403);
+}

@@ -223,12 +223,35 @@ test('the English switch changes the words, not the data', async () => {
   await page.context().close();
 });
 
+test('the CV editor loads the file\'s profile into <sportello-cv> and saves it back', { skip: !process.env.WIDGET_DIST && 'the widget is not built' }, async () => {
+  const page = await loggedIn('lmarchetti');
+  await page.goto(`${server.url}/persone`);
+  const person = await page.locator('main table a').first().getAttribute('href');
+  await page.goto(`${server.url}${person}`);
+  await page.click('text=Scrivi il CV con l\'editor');
+  await page.waitForURL(/\/cv$/);
+  // The profile arrives from the file (the widget's own draft is not used).
+  await page.waitForFunction(() => document.querySelector('sportello-cv')?.profile?.person?.family_name, null, { timeout: 60_000 });
+  const family = await page.evaluate(() => document.querySelector('sportello-cv').profile.person.family_name);
+  assert.ok(family.length > 0);
+  await page.evaluate(() => {
+    const el = document.querySelector('sportello-cv');
+    el.profile = { ...el.profile, headline: 'Magazziniera con patentino del muletto' };
+  });
+  await page.click('[data-save-cv]');
+  await page.waitForFunction(() => document.getElementById('cv-status').className === 'done');
+  assert.equal(await page.evaluate(() => localStorage.getItem('sportello-console-cv')), null, 'no copy left in the browser');
+  await page.goto(`${server.url}${person}`);
+  assert.match(await page.locator('#s-cv').textContent(), /Magazziniera con patentino del muletto/);
+  await page.context().close();
+});
+
 test('axe-core finds no WCAG 2.1 A/AA violations on any page', async () => {
   const page = await loggedIn('lmarchetti');
   await page.goto(`${server.url}/persone`);
   const person = await page.locator('main table a').first().getAttribute('href');
   const pages = ['/oggi', '/persone', '/persone/nuova', person, `${person}/offerte`, '/offerte', '/offerte/nov-01/candidati'];
-  if (process.env.WIDGET_DIST) pages.push('/widget/');
+  if (process.env.WIDGET_DIST) pages.push('/widget/', `${person}/cv`);
   const found = {};
   for (const p of pages) {
     await page.goto(`${server.url}${p}`);

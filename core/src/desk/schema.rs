@@ -179,7 +179,9 @@ DROP INDEX paths_by_manager;
 /// Version 3: the console's accounts (`sportello serve user add`): a role, a desk, an
 /// Argon2id password hash (PHC string), never the password; and the indexes of the
 /// console's lists: a desk's caseload most recently active first (an operator's default
-/// page) and the appointments still to be held, by day (the overdue ones of "today").
+/// page), a person's paths with their desk (counting a name search reads the index alone;
+/// it replaces the index on the person alone) and the appointments still to be held, by
+/// day (the overdue ones of "today").
 const V3: &str = "
 CREATE TABLE accounts (
     id INTEGER PRIMARY KEY,
@@ -191,5 +193,7 @@ CREATE TABLE accounts (
     disabled INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX paths_by_desk_recent ON paths(desk_id, last_event_on, id);
+CREATE INDEX paths_by_person_desk ON paths(person_id, desk_id);
+DROP INDEX paths_by_person;
 CREATE INDEX appointments_to_hold ON appointments(on_date) WHERE state = 'da_erogare';
 ";

@@ -122,6 +122,9 @@ pub struct Target {
     pub person: i64,
 }
 
+/// Makes one change; the number of the record created, if any.
+pub type Run = fn(&mut Desk, &Reader, &Values, Target) -> Result<Option<i64>, DeskError>;
+
 /// One change the console can make.
 pub struct Action {
     /// Its name in the API.
@@ -132,8 +135,8 @@ pub struct Action {
     /// What it does, in Italian and English.
     pub summary: (&'static str, &'static str),
     pub fields: &'static [Field],
-    /// Makes the change; the number of the record created, if any.
-    pub run: fn(&mut Desk, &Reader, &Values, Target) -> Result<Option<i64>, DeskError>,
+    /// Makes the change.
+    pub run: Run,
 }
 
 fn names<T: Labelled>() -> Vec<&'static str> {
