@@ -13,12 +13,12 @@ use serde_json::{Value, json};
 use sportello::desk::Access;
 use sportello::matching::explain::Explanation;
 
-use super::app::{Auth, Shared, form_map, today};
 use super::pages::caseload::{add_person, filter};
 use super::pages::changes::{ACTIONS, Action, Done, Kind, Values, perform};
 use super::pages::matches::{matches_for, shortlist_for};
 use super::problem::Problem;
 use super::session::{COOKIE, set_cookie};
+use super::state::{Auth, Shared, form_map, today};
 use super::tls::Client;
 
 /// A read of the API, as documented.

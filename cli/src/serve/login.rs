@@ -5,9 +5,9 @@ use std::net::SocketAddr;
 
 use axum::http::StatusCode;
 
-use super::app::AppState;
 use super::problem::Problem;
 use super::session::MAX_FAILURES;
+use super::state::AppState;
 
 /// Logs `username` in: the new session's token, or why not.
 pub async fn attempt(state: &AppState, username: &str, password: &str, from: SocketAddr) -> Result<String, Problem> {

@@ -3,7 +3,8 @@
 //! rule and every word comes from `sportello::desk`; this module reads requests, checks the
 //! session, forwards to the core and writes HTML or JSON.
 //!
-//! Layout: [`app`] (state, login check, CSRF, security headers, routes), [`session`]
+//! Layout: [`state`] (what requests share, the login check), [`app`] (routes, CSRF,
+//! security headers, serving), [`tls`] (HTTPS served directly), [`session`]
 //! (sessions, cookies, login throttle), [`login`], [`pool`] (database connections),
 //! [`pages`] (one file per page), [`api`] (JSON and OpenAPI), [`public`] (static files,
 //! widget, feed), [`html`] and [`problem`] (errors as pages and JSON), [`users`] (accounts
@@ -18,6 +19,7 @@ mod pool;
 mod problem;
 mod public;
 mod session;
+mod state;
 mod tls;
 mod users;
 
@@ -90,7 +92,7 @@ fn serve(a: RunArgs) -> CmdResult {
         .map_err(|e| Failure::other(format!("{}: {}", a.db.display(), e.message(sportello::lang::Lang::It)), None, EXIT_IO))?;
     let index = VacancyIndex::open_or_create(&a.index).map_err(|e| Failure::core(Some(&a.index), &e))?;
     let widget = a.widget.or_else(|| Some(PathBuf::from("wasm/widget/dist"))).filter(|w| w.join("sportello-cv.js").is_file());
-    let state = Arc::new(app::AppState {
+    let state = Arc::new(state::AppState {
         pool,
         sessions: session::Sessions::default(),
         index,

@@ -10,9 +10,9 @@ use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 
-use super::app::{Shared, lang_of};
 use super::html::{Frame, Nav, t};
 use super::problem::Problem;
+use super::state::{Shared, lang_of};
 
 const CSS: &str = include_str!("assets/console.css");
 const JS: &str = include_str!("assets/console.js");

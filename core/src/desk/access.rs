@@ -7,7 +7,7 @@
 
 use super::accounts::{Account, forbidden_desk};
 use super::audit::{self, AuditEntry, Change, Subject};
-use super::error::{DeskError, DeskErrorKind, Result};
+use super::error::Result;
 use super::people::person;
 use super::store::Desk;
 
@@ -53,14 +53,4 @@ impl Desk {
         entries.truncate(limit);
         Ok(entries)
     }
-}
-
-/// The refusal of a change to a read-only account.
-pub(crate) fn read_only() -> DeskError {
-    DeskError::new(
-        DeskErrorKind::Forbidden,
-        "role",
-        "questo account è in sola lettura: non può cambiare nulla",
-        "this account is read-only: it cannot change anything",
-    )
 }

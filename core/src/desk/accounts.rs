@@ -66,15 +66,16 @@ impl Account {
         self.role == Role::Coordinatore || self.desk.as_deref() == Some(code)
     }
 
+    /// `Forbidden` for a read-only account (changes outside the caseload, such as the
+    /// vacancy index, need only this).
+    pub fn check_may_change(&self) -> Result<()> {
+        if self.may_change() { Ok(()) } else { Err(read_only()) }
+    }
+
     /// Whether the account may add or change records at desk `code` (`Forbidden` if not).
     pub fn check_change(&self, code: &str) -> Result<()> {
-        if !self.may_change() {
-            Err(super::access::read_only())
-        } else if !self.sees_desk(code) {
-            Err(forbidden_desk(code))
-        } else {
-            Ok(())
-        }
+        self.check_may_change()?;
+        if !self.sees_desk(code) { Err(forbidden_desk(code)) } else { Ok(()) }
     }
 
     /// The desk a list is limited to for this account: the one asked for, if the account
@@ -222,6 +223,16 @@ fn account_row(conn: &Connection, username: &str) -> Result<Option<(i64, Account
 
 fn account_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Account> {
     Ok(Account { username: r.get(0)?, role: super::sql::parse_col(r, 1)?, desk: r.get(2)?, sensitive: r.get(3)? })
+}
+
+/// The refusal of a change to a read-only account.
+pub(crate) fn read_only() -> DeskError {
+    DeskError::new(
+        DeskErrorKind::Forbidden,
+        "role",
+        "questo account è in sola lettura: non può cambiare nulla",
+        "this account is read-only: it cannot change anything",
+    )
 }
 
 /// The refusal of a list or record of another desk.

@@ -14,9 +14,9 @@ use sportello::load::{Format, load_profile};
 use sportello::model::Profile;
 
 use super::changes::Values;
-use crate::serve::app::{Auth, Shared, form_map, today};
 use crate::serve::html::{Form as HtmlForm, Frame, Nav, Sent, choices, esc, percent, t};
 use crate::serve::problem::Problem;
+use crate::serve::state::{Auth, Shared, form_map, today};
 
 /// Rows per page.
 pub const PER_PAGE: u32 = 50;

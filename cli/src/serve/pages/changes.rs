@@ -20,9 +20,9 @@ use sportello::load::{Format, load_profile};
 use sportello::model::ContractType;
 
 use super::person::show;
-use crate::serve::app::{Auth, Shared, form_map};
 use crate::serve::html::Sent;
 use crate::serve::problem::Problem;
+use crate::serve::state::{Auth, Shared, form_map};
 
 /// A submitted form's fields, read with the core's parsers (errors name the field).
 pub struct Values(pub HashMap<String, String>);

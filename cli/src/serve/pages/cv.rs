@@ -11,8 +11,8 @@ use sportello::desk::Access;
 use sportello::render::{RenderRequest, Renderer};
 
 use super::person::CV_TEMPLATES;
-use crate::serve::app::{Auth, Shared, form_map, today};
 use crate::serve::problem::Problem;
+use crate::serve::state::{Auth, Shared, form_map, today};
 
 /// One renderer for the server's life (its fonts are loaded once).
 fn renderer() -> &'static Renderer {

@@ -8,9 +8,9 @@ use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Response};
 use sportello::desk::Access;
 
-use crate::serve::app::{Auth, Shared};
 use crate::serve::html::{Frame, Nav, esc, t};
 use crate::serve::problem::Problem;
+use crate::serve::state::{Auth, Shared};
 
 pub async fn page(State(state): State<Shared>, auth: Auth, Path(id): Path<i64>) -> Response {
     let lang = auth.lang;

@@ -7,10 +7,10 @@ use axum::response::{AppendHeaders, Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use sportello::lang::Lang;
 
-use crate::serve::app::{Auth, Shared, lang_of};
 use crate::serve::html::{Frame, Nav, esc, t};
 use crate::serve::problem::Problem;
 use crate::serve::session::{COOKIE, LANG_COOKIE, LOGIN_COOKIE, cookie, random_token, same_token, set_cookie};
+use crate::serve::state::{Auth, Shared, lang_of};
 use crate::serve::tls::Client;
 
 #[derive(Deserialize, Default)]

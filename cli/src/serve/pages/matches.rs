@@ -13,9 +13,9 @@ use sportello::lang::Lang;
 use sportello::matching::MatchResult;
 use sportello::matching::explain::Explanation;
 
-use crate::serve::app::{Auth, Shared};
 use crate::serve::html::{Frame, Nav, csrf_field, esc, t};
 use crate::serve::problem::Problem;
+use crate::serve::state::{Auth, Shared};
 
 /// How many vacancies a person's page lists, and how many people a shortlist.
 pub const TOP: usize = 10;

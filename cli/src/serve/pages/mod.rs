@@ -15,7 +15,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::response::Redirect;
 use axum::routing::{get, post};
 
-use super::app::Shared;
+use super::state::Shared;
 use changes::form;
 
 pub use vacancies::MAX_UPLOAD_BYTES;

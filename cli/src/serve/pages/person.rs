@@ -16,9 +16,9 @@ use sportello::desk::{
 use sportello::lang::Lang;
 use sportello::model::ContractType;
 
-use crate::serve::app::{Auth, Shared};
 use crate::serve::html::{Form, Frame, Nav, Sent, choices, esc, t, table};
 use crate::serve::problem::Problem;
+use crate::serve::state::{Auth, Shared};
 
 /// The templates a CV can be downloaded in.
 pub const CV_TEMPLATES: &[&str] = &["europass", "modern", "plain"];
@@ -255,7 +255,7 @@ impl View<'_> {
     }
 
     fn auth_today(&self) -> String {
-        crate::serve::app::today().to_string()
+        crate::serve::state::today().to_string()
     }
 
     fn appointments(&self) -> String {

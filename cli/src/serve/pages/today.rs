@@ -6,8 +6,8 @@ use sportello::desk::agenda::{AgendaRow, QUIET_DAYS};
 use sportello::desk::{Agenda, CaseRow};
 use sportello::lang::Lang;
 
-use crate::serve::app::{Auth, Shared, today};
 use crate::serve::html::{Frame, Nav, esc, t, table};
+use crate::serve::state::{Auth, Shared, today};
 
 pub async fn page(State(state): State<Shared>, auth: Auth) -> Response {
     let lang = auth.lang;

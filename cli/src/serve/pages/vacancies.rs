@@ -13,9 +13,9 @@ use sportello::lang::Lang;
 use sportello::load::{Document, Format, load_document};
 use sportello::model::Vacancy;
 
-use crate::serve::app::{Auth, Shared, form_map, today};
 use crate::serve::html::{Frame, Nav, csrf_field, esc, percent, t, table};
 use crate::serve::problem::Problem;
+use crate::serve::state::{Auth, Shared, form_map, today};
 
 /// The largest feed an upload may be.
 pub const MAX_UPLOAD_BYTES: usize = 20 * 1024 * 1024;
@@ -166,14 +166,8 @@ fn a_cv() -> Problem {
 /// `POST /offerte` (multipart, the CSRF token in the query).
 pub async fn upload(State(state): State<Shared>, auth: Auth, mut form: Multipart) -> Response {
     let lang = auth.lang;
-    if !auth.account.may_change() {
-        return Problem::from(sportello::desk::DeskError::new(
-            sportello::desk::DeskErrorKind::Forbidden,
-            "role",
-            "account in sola lettura",
-            "read-only account",
-        ))
-        .page(lang);
+    if let Err(e) = auth.account.check_may_change() {
+        return Problem::from(e).page(lang);
     }
     let too_large = || Problem::bad("feed", "il file supera i 20 MB", "the file is larger than 20 MB");
     let mut file = None;
@@ -249,14 +243,8 @@ fn problem_html(p: &Problem, lang: Lang) -> String {
 
 /// `POST /offerte/{id}/rimuovi`.
 pub async fn remove(State(state): State<Shared>, auth: Auth, Path(id): Path<String>) -> Response {
-    if !auth.account.may_change() {
-        return Problem::from(sportello::desk::DeskError::new(
-            sportello::desk::DeskErrorKind::Forbidden,
-            "role",
-            "account in sola lettura",
-            "read-only account",
-        ))
-        .page(auth.lang);
+    if let Err(e) = auth.account.check_may_change() {
+        return Problem::from(e).page(auth.lang);
     }
     let shared = state.clone();
     let _one_writer = state.index_writer.lock().await;
