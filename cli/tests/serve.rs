@@ -207,6 +207,13 @@ fn an_operator_of_another_desk_is_refused_and_the_refusal_is_audited() {
     // A coordinator sees every desk.
     let coord = c.login("coord", "una-password-lunga").unwrap();
     assert_eq!(c.get(&coord, &format!("/api/people/{anna}")).status, 200);
+    // Shared by Trecate with Cerano's operator, the file opens there and shows on their list.
+    assert_eq!(c.post(&cerano, &format!("/api/people/{anna}/shares"), &json!({"account": "cerano1", "share": true})).status, 403);
+    assert_eq!(c.post(&trecate, &format!("/api/people/{anna}/shares"), &json!({"account": "cerano1", "share": true})).status, 200);
+    assert_eq!(c.get(&cerano, &format!("/api/people/{anna}")).status, 200);
+    assert!(c.get(&cerano, "/persone").body.contains(&format!("href=\"/persone/{anna}\"")));
+    assert_eq!(c.post(&trecate, &format!("/api/people/{anna}/shares"), &json!({"account": "cerano1", "share": false})).status, 200);
+    assert_eq!(c.get(&cerano, &format!("/api/people/{anna}")).status, 403);
 }
 
 #[test]

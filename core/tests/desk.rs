@@ -660,3 +660,40 @@ fn the_agenda_lists_the_day_the_overdue_and_the_quiet_paths_of_a_desk() {
     desk.record_event(&me(), path, PathEventKind::Suspended, day("2023-06-20"), None, None).unwrap();
     assert!(desk.agenda(&me(), Some("trecate"), day("2023-06-30")).unwrap().quiet_paths.is_empty());
 }
+
+#[test]
+fn a_person_shared_with_another_desk_opens_there_and_only_their_desk_shares() {
+    use sportello::desk::{Access, Account, NewAccount, Role};
+    let dir = tempfile::tempdir().unwrap();
+    let (mut desk, anna) = setup(&dir.path().join("desk.db"));
+    for (name, role, d) in
+        [("lmarchetti", Role::Operatore, "trecate"), ("pgatti", Role::Operatore, "cerano"), ("lettore", Role::Lettura, "cerano")]
+    {
+        desk.add_account(
+            "admin",
+            &NewAccount { username: name.into(), role, desk: Some(d.into()), sensitive: false },
+            "una-password-lunga",
+        )
+        .unwrap();
+    }
+    let account = |name: &str| desk.account(name).unwrap();
+    let (laura, paola, lettore): (Account, Account, Account) = (account("lmarchetti"), account("pgatti"), account("lettore"));
+    assert!(!desk.allowed(&paola, anna, Access::Read).unwrap());
+    // Cerano cannot share Trecate's person; Trecate shares with Cerano's operator.
+    assert_eq!(desk.share(&paola, anna, "pgatti").unwrap_err().kind, DeskErrorKind::Forbidden);
+    assert_eq!(desk.share(&laura, anna, "lmarchetti").unwrap_err().field, "account", "they see her already");
+    assert_eq!(desk.share(&laura, anna, "nessuno").unwrap_err().kind, DeskErrorKind::NotFound);
+    desk.share(&laura, anna, "pgatti").unwrap();
+    desk.share(&laura, anna, "lettore").unwrap();
+    assert_eq!(desk.shared_with(anna).unwrap(), ["lettore", "pgatti"]);
+    desk.authorize(&paola, anna, Access::Change).unwrap();
+    assert_eq!(desk.shared_people("pgatti").unwrap().iter().map(|p| p.id).collect::<Vec<_>>(), [anna]);
+    // A read-only account of the other desk reads, and still changes nothing.
+    desk.authorize(&lettore, anna, Access::Read).unwrap();
+    assert!(!desk.allowed(&lettore, anna, Access::Change).unwrap());
+    // Only Trecate stops sharing; then Cerano is refused again.
+    assert!(desk.unshare(&paola, anna, "pgatti").is_err());
+    desk.unshare(&laura, anna, "pgatti").unwrap();
+    assert_eq!(desk.authorize(&paola, anna, Access::Read).unwrap_err().kind, DeskErrorKind::Forbidden);
+    assert!(desk.verify_audit().unwrap().broken.is_none());
+}

@@ -52,6 +52,7 @@ mod records;
 pub mod retention;
 pub mod rules;
 pub mod schema;
+mod shares;
 mod sql;
 mod store;
 pub mod tables;

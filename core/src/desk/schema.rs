@@ -177,7 +177,8 @@ DROP INDEX paths_by_manager;
 ";
 
 /// Version 3: the console's accounts (`sportello serve user add`): a role, a desk, an
-/// Argon2id password hash (PHC string), never the password; and the indexes of the
+/// Argon2id password hash (PHC string), never the password; people shared with accounts
+/// of other desks; and the indexes of the
 /// console's lists: a desk's caseload most recently active first (an operator's default
 /// page), a person's paths with their desk (counting a name search reads the index alone;
 /// it replaces the index on the person alone) and the appointments still to be held, by
@@ -192,6 +193,15 @@ CREATE TABLE accounts (
     password_hash TEXT NOT NULL,
     disabled INTEGER NOT NULL DEFAULT 0
 );
+CREATE TABLE shares (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    account TEXT NOT NULL,
+    shared_by TEXT NOT NULL,
+    shared_on TEXT NOT NULL,
+    UNIQUE (person_id, account)
+);
+CREATE INDEX shares_by_account ON shares(account, person_id);
 CREATE INDEX paths_by_desk_recent ON paths(desk_id, last_event_on, id);
 CREATE INDEX paths_by_person_desk ON paths(person_id, desk_id);
 DROP INDEX paths_by_person;

@@ -31,11 +31,12 @@ pub async fn page(State(state): State<Shared>, auth: Auth, Query(q): Query<Vec<(
             .desk(move |d| {
                 let (filter, page) = filter(&account, &values)?;
                 let rows = d.caseload(&account.reader(), &filter)?;
-                Ok((rows, page, d.desks()?, d.operators()?))
+                let shared = d.shared_people(&account.username)?;
+                Ok((rows, page, d.desks()?, d.operators()?, shared))
             })
             .await
     };
-    let (rows, page, desks, operators) = match read {
+    let (rows, page, desks, operators, shared) = match read {
         Ok(r) => r,
         Err(p) => return p.page(lang),
     };
@@ -47,6 +48,24 @@ pub async fn page(State(state): State<Shared>, auth: Auth, Query(q): Query<Vec<(
     let _ = write!(body, "<p role=\"status\">{} {}</p>", rows.total, t(lang, "percorsi trovati", "paths found"));
     body.push_str(&super::today::paths(&rows.rows, lang));
     body.push_str(&pager(&values, page, rows.total, lang));
+    if !shared.is_empty() {
+        let _ = write!(
+            body,
+            "<section id=\"s-shared\" aria-labelledby=\"h-shared\"><h2 id=\"h-shared\">{}</h2><ul>",
+            t(lang, "Persone di altri sportelli condivise con te", "People of other desks shared with you")
+        );
+        for p in &shared {
+            let _ = write!(
+                body,
+                "<li><a href=\"/persone/{}\">{} {}</a> ({})</li>",
+                p.id,
+                esc(&p.family_name),
+                esc(&p.given_name),
+                esc(&p.desk)
+            );
+        }
+        body.push_str("</ul></section>");
+    }
     let frame = Frame {
         lang,
         title: t(lang, "Persone e percorsi", "People and paths"),

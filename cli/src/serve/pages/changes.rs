@@ -13,8 +13,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{MethodRouter, post};
 use sportello::desk::parse::{self, Labelled};
 use sportello::desk::{
-    Access, AcknowledgedBy, AppointmentState, Channel, ConsentKind, Day, Desk, DeskError, NewAppointment, NewOutcome, NewPath, OutcomeKind,
-    PathEventKind, PathKind, Reader, Service, Time, Visibility,
+    Access, Account, AcknowledgedBy, AppointmentState, Channel, ConsentKind, Day, Desk, DeskError, NewAppointment, NewOutcome, NewPath,
+    OutcomeKind, PathEventKind, PathKind, Service, Time, Visibility,
 };
 use sportello::load::{Format, load_profile};
 use sportello::model::ContractType;
@@ -123,7 +123,7 @@ pub struct Target {
 }
 
 /// Makes one change; the number of the record created, if any.
-pub type Run = fn(&mut Desk, &Reader, &Values, Target) -> Result<Option<i64>, DeskError>;
+pub type Run = fn(&mut Desk, &Account, &Values, Target) -> Result<Option<i64>, DeskError>;
 
 /// One change the console can make.
 pub struct Action {
@@ -144,7 +144,7 @@ fn names<T: Labelled>() -> Vec<&'static str> {
 }
 
 /// Every action, in the order the API documents them.
-pub const ACTIONS: &[&Action] = &[&PROFILE, &OPEN_PATH, &EVENT, &BOOK, &CLOSE, &MOVE, &OUTCOME, &NOTE, &NOTICE, &CONSENT, &PROPOSE];
+pub const ACTIONS: &[&Action] = &[&PROFILE, &OPEN_PATH, &EVENT, &BOOK, &CLOSE, &MOVE, &OUTCOME, &NOTE, &NOTICE, &CONSENT, &PROPOSE, &SHARE];
 
 pub static PROFILE: Action = Action {
     name: "profile",
@@ -158,7 +158,7 @@ pub static PROFILE: Action = Action {
             let p = Problem::from(e);
             DeskError::invalid("profile", p.it, p.en)
         })?;
-        d.update_profile(by, t.person, &profile.value, v.version()).map(|()| None)
+        d.update_profile(&by.reader(), t.person, &profile.value, v.version()).map(|()| None)
     },
 };
 
@@ -178,7 +178,7 @@ pub static OPEN_PATH: Action = Action {
             case_manager: None,
             note: None,
         };
-        d.open_path(by, &path).map(Some)
+        d.open_path(&by.reader(), &path).map(Some)
     },
 };
 
@@ -193,7 +193,9 @@ pub static EVENT: Action = Action {
         f("note", Kind::Text, false),
         f("version", Kind::Number, false),
     ],
-    run: |d, by, v, t| d.record_event(by, t.id, v.word::<PathEventKind>("event")?, v.day("on")?, v.text("note"), v.version()).map(|_| None),
+    run: |d, by, v, t| {
+        d.record_event(&by.reader(), t.id, v.word::<PathEventKind>("event")?, v.day("on")?, v.text("note"), v.version()).map(|_| None)
+    },
 };
 
 pub static BOOK: Action = Action {
@@ -224,7 +226,7 @@ pub static BOOK: Action = Action {
             vacancy_id: None,
             note: v.text("note").map(str::to_owned),
         };
-        d.book(by, &a).map(Some)
+        d.book(&by.reader(), &a).map(Some)
     },
 };
 
@@ -244,7 +246,7 @@ pub static CLOSE: Action = Action {
     run: |d, by, v, t| {
         let to = v.word::<AppointmentState>("state")?;
         let minutes = if to == AppointmentState::Delivered { v.number_opt("actual_minutes")? } else { None };
-        d.close_appointment(by, t.id, to, minutes, v.version()).map(|()| None)
+        d.close_appointment(&by.reader(), t.id, to, minutes, v.version()).map(|()| None)
     },
 };
 
@@ -254,7 +256,7 @@ pub static MOVE: Action = Action {
     anchor: "s-appointments",
     summary: ("Sposta un appuntamento (ne crea uno nuovo)", "Moves an appointment (makes a new one)"),
     fields: &[f("on", Kind::Day, true), f("at", Kind::Time, false), f("version", Kind::Number, false)],
-    run: |d, by, v, t| d.move_appointment(by, t.id, v.day("on")?, v.time_opt("at")?, v.version()).map(Some),
+    run: |d, by, v, t| d.move_appointment(&by.reader(), t.id, v.day("on")?, v.time_opt("at")?, v.version()).map(Some),
 };
 
 pub static OUTCOME: Action = Action {
@@ -291,7 +293,7 @@ pub static OUTCOME: Action = Action {
             vacancy_id: v.text("vacancy").map(str::to_owned),
             evidence: v.text("evidence").map(str::to_owned),
         };
-        d.add_outcome(by, &o).map(Some)
+        d.add_outcome(&by.reader(), &o).map(Some)
     },
 };
 
@@ -302,7 +304,7 @@ pub static NOTE: Action = Action {
     summary: ("Aggiunge una nota", "Adds a note"),
     fields: &[f("text", Kind::Text, true), f("visibility", Kind::Words(names::<Visibility>), true), f("expires_on", Kind::Day, false)],
     run: |d, by, v, t| {
-        d.add_note(by, t.person, v.word::<Visibility>("visibility")?, v.required("text")?, v.day_opt("expires_on")?).map(Some)
+        d.add_note(&by.reader(), t.person, v.word::<Visibility>("visibility")?, v.required("text")?, v.day_opt("expires_on")?).map(Some)
     },
 };
 
@@ -318,8 +320,15 @@ pub static NOTICE: Action = Action {
         f("by_name", Kind::Text, false),
     ],
     run: |d, by, v, t| {
-        d.acknowledge_notice(by, t.person, v.required("notice_version")?, v.day("on")?, v.word::<AcknowledgedBy>("by")?, v.text("by_name"))
-            .map(|()| None)
+        d.acknowledge_notice(
+            &by.reader(),
+            t.person,
+            v.required("notice_version")?,
+            v.day("on")?,
+            v.word::<AcknowledgedBy>("by")?,
+            v.text("by_name"),
+        )
+        .map(|()| None)
     },
 };
 
@@ -329,7 +338,7 @@ pub static CONSENT: Action = Action {
     anchor: "s-privacy",
     summary: ("Dà o revoca un consenso", "Gives or withdraws a consent"),
     fields: &[f("kind", Kind::Words(names::<ConsentKind>), true), f("grant", Kind::Flag, true), f("on", Kind::Day, true)],
-    run: |d, by, v, t| d.set_consent(by, t.person, v.word::<ConsentKind>("kind")?, v.flag("grant"), v.day("on")?).map(|()| None),
+    run: |d, by, v, t| d.set_consent(&by.reader(), t.person, v.word::<ConsentKind>("kind")?, v.flag("grant"), v.day("on")?).map(|()| None),
 };
 
 pub static PROPOSE: Action = Action {
@@ -340,7 +349,22 @@ pub static PROPOSE: Action = Action {
     fields: &[f("vacancy", Kind::Text, true), f("path", Kind::Number, false)],
     run: |d, by, v, t| {
         let today = d.today();
-        d.propose(by, t.person, v.required("vacancy")?, today, None, v.id_opt("path")?).map(Some)
+        d.propose(&by.reader(), t.person, v.required("vacancy")?, today, None, v.id_opt("path")?).map(Some)
+    },
+};
+
+pub static SHARE: Action = Action {
+    name: "shares",
+    on: On::Person,
+    anchor: "s-who",
+    summary: (
+        "Condivide la persona con un account di un altro sportello, o smette di condividerla",
+        "Shares the person with an account of another desk, or stops sharing",
+    ),
+    fields: &[f("account", Kind::Text, true), f("share", Kind::Flag, true)],
+    run: |d, by, v, t| {
+        let with = v.required("account")?;
+        if v.flag("share") { d.share(by, t.person, with) } else { d.unshare(by, t.person, with) }.map(|()| None)
     },
 };
 
@@ -356,7 +380,7 @@ pub enum Done {
 
 /// Makes `action` on record `id` on behalf of `account`, after checking that it may
 /// change the person the record belongs to.
-pub async fn perform(state: &Shared, account: &sportello::desk::Account, action: &'static Action, id: i64, values: Values) -> Done {
+pub async fn perform(state: &Shared, account: &Account, action: &'static Action, id: i64, values: Values) -> Done {
     let account = account.clone();
     let outcome = state
         .desk(move |d| {
@@ -366,7 +390,7 @@ pub async fn perform(state: &Shared, account: &sportello::desk::Account, action:
                 On::Appointment => d.appointment(id)?.person_id,
             };
             d.authorize(&account, person, Access::Change)?;
-            Ok((person, d.atomically(|d| (action.run)(d, &account.reader(), &values, Target { id, person }))))
+            Ok((person, (action.run)(d, &account, &values, Target { id, person })))
         })
         .await;
     match outcome {

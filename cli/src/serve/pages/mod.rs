@@ -38,6 +38,7 @@ pub fn routes() -> Router<Shared> {
         .route("/persone/{id}/note", form(&changes::NOTE))
         .route("/persone/{id}/informativa", form(&changes::NOTICE))
         .route("/persone/{id}/consensi", form(&changes::CONSENT))
+        .route("/persone/{id}/condivisioni", form(&changes::SHARE))
         .route("/persone/{id}/cv.pdf", get(cv::pdf))
         .route("/persone/{id}/cv", get(cv_editor::page))
         .route("/persone/{id}/offerte", get(matches::for_person))

@@ -33,18 +33,32 @@ pub async fn page(State(state): State<Shared>, auth: Auth, Path(id): Path<i64>) 
 /// the refusal's status).
 pub async fn show(state: &Shared, auth: &Auth, id: i64, sent: Option<(Sent, StatusCode)>) -> Result<Response, Problem> {
     let account = auth.account.clone();
-    let (file, openings, operators, notice) = state
+    let (file, openings, operators, notice, shares) = state
         .desk(move |d| {
             d.authorize(&account, id, Access::Read)?;
             let file = d.person_file(&account.reader(), id)?;
             let openings = d.openings(id, 20)?;
             let operators = d.operators()?;
             let notice = d.setting("privacy_notice")?.unwrap_or_else(|| "1".to_owned());
-            Ok((file, openings, operators, notice))
+            let shares = Shares {
+                with: d.shared_with(id)?,
+                can_change: d.allowed(&account, id, Access::Change)?,
+                can_share: account.check_change(&file.person.desk).is_ok(),
+                others: d.accounts()?.into_iter().filter(|a| !a.sees_desk(&file.person.desk)).map(|a| a.username).collect(),
+            };
+            Ok((file, openings, operators, notice, shares))
         })
         .await?;
     let (sent, status) = sent.map_or((None, StatusCode::OK), |(s, st)| (Some(s), st));
-    let view = View { auth, file: &file, sent: sent.as_ref(), operators: &operators, lang: auth.lang, widget: state.widget.is_some() };
+    let view = View {
+        auth,
+        file: &file,
+        sent: sent.as_ref(),
+        operators: &operators,
+        lang: auth.lang,
+        widget: state.widget.is_some(),
+        shares: &shares,
+    };
     let mut body = String::new();
     // A refusal from a form that is not on this page (a proposal from the matches page).
     if let Some(s) = sent.as_ref().filter(|s| !s.form.is_empty() && !body_has_form(&file, &s.form)) {
@@ -67,7 +81,7 @@ pub async fn show(state: &Shared, auth: &Auth, id: i64, sent: Option<(Sent, Stat
 
 /// Whether the file page has a form called `name` (else its refusal is shown on top).
 fn body_has_form(file: &PersonFile, name: &str) -> bool {
-    const FIXED: &[&str] = &["profile", "path", "book", "outcome", "note", "notice", "consent"];
+    const FIXED: &[&str] = &["profile", "path", "book", "outcome", "note", "notice", "consent", "share"];
     FIXED.contains(&name)
         || file.paths.iter().any(|p| event_form(p.id) == name)
         || file.appointments.iter().any(|a| close_form(a.id) == name || move_form(a.id) == name)
@@ -82,6 +96,19 @@ struct View<'a> {
     lang: Lang,
     /// The jobseekers' editor is served (the CV can be written in it).
     widget: bool,
+    shares: &'a Shares,
+}
+
+/// Who else the file is shared with, and what this reader may do with it.
+struct Shares {
+    /// Accounts of other desks it is shared with.
+    with: Vec<String>,
+    /// The reader may change the file (their desk's, or shared with them, and not read-only).
+    can_change: bool,
+    /// The reader may share it (an account of the person's own desk, or a coordinator).
+    can_share: bool,
+    /// Accounts of other desks, to share with.
+    others: Vec<String>,
 }
 
 impl View<'_> {
@@ -90,7 +117,7 @@ impl View<'_> {
     }
 
     fn can_change(&self) -> bool {
-        self.auth.account.check_change(&self.file.person.desk).is_ok()
+        self.shares.can_change
     }
 
     fn form<'b>(&'b self, name: &'b str, action: &str) -> Form<'b> {
@@ -126,6 +153,26 @@ impl View<'_> {
                     "dati sensibili non mostrati a questo account (ci sono).",
                     "sensitive items not shown to this account (they exist)."
                 )
+            );
+        }
+        if !self.shares.with.is_empty() {
+            let _ = write!(h, "<p>{} {}</p>", t(lang, "Condivisa con:", "Shared with:"), esc(&self.shares.with.join(", ")));
+        }
+        if self.shares.can_share && !self.shares.others.is_empty() {
+            let accounts: Vec<(String, String)> = self.shares.others.iter().map(|a| (a.clone(), a.clone())).collect();
+            let how = [
+                ("1".to_owned(), t(lang, "condividi", "share").to_owned()),
+                ("0".to_owned(), t(lang, "smetti di condividere", "stop sharing").to_owned()),
+            ];
+            let form = self
+                .form("share", &format!("/persone/{}/condivisioni", self.id()))
+                .select("account", t(lang, "Account di un altro sportello", "Account of another desk"), &accounts, "")
+                .select("share", t(lang, "Condividi o smetti", "Share or stop"), &how, "1");
+            let _ = write!(
+                h,
+                "<details><summary>{}</summary>{}</details>",
+                t(lang, "Condividi con un altro sportello", "Share with another desk"),
+                form.submit(t(lang, "Salva", "Save"))
             );
         }
         let _ = write!(
