@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Benchmarks that print figures (no pass/fail): rendering, taxonomy, matching.
-#   ./scripts/bench.sh [render|taxonomy|matching ...]   (default: all)
+# Benchmarks that print figures (no pass/fail): rendering, taxonomy, matching, the desk
+# and the console's load test (release builds, a 100,000-person database, two minutes).
+#   ./scripts/bench.sh [render|taxonomy|matching|desk|console ...]   (default: the first three)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
@@ -23,6 +24,13 @@ for w in "${what[@]}"; do
       rm -rf "$tmp" ;;
     taxonomy) cargo run -q -p sportello --example bench_taxonomy ;;
     matching) cargo run -q -p sportello --example bench_matching ;;
+    desk) cargo run -q --release -p sportello --features desk --example bench_desk ;;
+    console)
+      tmp=$(mktemp -d)
+      cargo run -q --release -p sportello --features desk --example bench_desk -- --write "$tmp/desk.db"
+      cargo build -q --release -p sportello-cli --bin sportello --example bench_console
+      "$CARGO_TARGET_DIR/release/examples/bench_console" --db "$tmp/desk.db" --users 20 --seconds 120
+      rm -rf "$tmp" ;;
     *) echo "unknown benchmark $w"; exit 2 ;;
   esac
 done
