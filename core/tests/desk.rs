@@ -697,3 +697,31 @@ fn a_person_shared_with_another_desk_opens_there_and_only_their_desk_shares() {
     assert_eq!(desk.authorize(&paola, anna, Access::Read).unwrap_err().kind, DeskErrorKind::Forbidden);
     assert!(desk.verify_audit().unwrap().broken.is_none());
 }
+
+#[test]
+fn a_reader_without_sensitive_access_saving_a_profile_keeps_its_sensitive_block() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut desk, _) = setup(&dir.path().join("desk.db"));
+    let luca: Profile = serde_json::from_value(serde_json::json!({
+        "person": {"given_name": "Luca", "family_name": "Verdi"},
+        "sensitive": {"date_of_birth": "1992-08-30", "disability": {"law_68_99": true}}
+    }))
+    .unwrap();
+    let id = desk.add_person(&me(), &new_person(luca)).unwrap();
+    // The operator's copy has the block emptied; they change the headline and save it.
+    let file = desk.person_file(&me(), id).unwrap();
+    assert!(file.profile.sensitive.is_empty());
+    let mut edited = file.profile.clone();
+    edited.headline = Some("Impiegato amministrativo".into());
+    desk.update_profile(&me(), id, &edited, Some(file.person.version)).unwrap();
+    let full = Reader { username: "lmarchetti".into(), sensitive: true };
+    let after = desk.person_file(&full, id).unwrap().profile;
+    assert_eq!(after.headline.as_deref(), Some("Impiegato amministrativo"));
+    assert!(after.sensitive.disability.as_ref().is_some_and(|d| d.law_68_99), "the Law 68/99 status survives");
+    assert!(after.sensitive.date_of_birth.is_some());
+    // A reader allowed to see it may change it.
+    let mut cleared = after.clone();
+    cleared.sensitive = Default::default();
+    desk.update_profile(&full, id, &cleared, None).unwrap();
+    assert!(desk.person_file(&full, id).unwrap().profile.sensitive.is_empty());
+}

@@ -88,9 +88,12 @@ impl Desk {
             .ok_or_else(|| DeskError::not_found("person", ("la persona", "the person"), key))
     }
 
-    /// Replaces a person's profile (their name follows it); audited field by field.
+    /// Replaces a person's profile (their name follows it); audited field by field. A reader
+    /// without access to sensitive data never saw the profile's `sensitive` block (their
+    /// copy has it empty): an empty block from them keeps the stored one, so saving their
+    /// copy loses nothing. A block they fill in themselves is written.
     pub fn update_profile(&mut self, by: &Reader, id: i64, profile: &Profile, expected_version: Option<i64>) -> Result<()> {
-        let new = profile_json(profile)?;
+        let mut new = profile_json(profile)?;
         self.write(|tx| {
             let (version, old): (i64, String) = tx
                 .query_row("SELECT version, profile FROM people WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -98,6 +101,9 @@ impl Desk {
                 .ok_or_else(|| DeskError::not_found("person", ("la persona", "the person"), id))?;
             check_version("person", id, version, expected_version)?;
             let old: Value = serde_json::from_str(&old).unwrap_or(Value::Null);
+            if !by.sensitive && profile.sensitive.is_empty() {
+                keep_sensitive(&old, &mut new);
+            }
             let changes = profile_changes(&old, &new);
             if changes.is_empty() {
                 return Ok(());
@@ -148,6 +154,20 @@ impl Desk {
                 &changes,
             )
         })
+    }
+}
+
+/// Puts `old`'s `sensitive` block into `new` (or takes it out of `new` if `old` has none).
+fn keep_sensitive(old: &Value, new: &mut Value) {
+    if let Some(object) = new.as_object_mut() {
+        match old.get("sensitive") {
+            Some(kept) => {
+                object.insert("sensitive".to_owned(), kept.clone());
+            }
+            None => {
+                object.remove("sensitive");
+            }
+        }
     }
 }
 
