@@ -61,6 +61,17 @@ impl Problem {
         Problem::new(StatusCode::NOT_FOUND, "not_found", what, "non trovato", "not found")
     }
 
+    /// A failure inside the server (work that panicked): nothing was changed.
+    pub fn internal() -> Problem {
+        Problem::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "",
+            "errore interno del server: niente è stato cambiato, riprovare",
+            "internal server error: nothing was changed, try again",
+        )
+    }
+
     /// A bad request: an option or an upload the server cannot take.
     pub fn bad(field: &str, it: impl Into<String>, en: impl Into<String>) -> Problem {
         Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", field, it, en)
@@ -97,9 +108,7 @@ impl From<DeskError> for Problem {
             DeskErrorKind::Database => (StatusCode::INTERNAL_SERVER_ERROR, "database"),
             _ => (StatusCode::SERVICE_UNAVAILABLE, "storage"),
         };
-        let (it, en) = (e.message(Lang::It), e.message(Lang::En));
-        let strip = |m: &str| m.strip_prefix(&format!("{}: ", e.field)).unwrap_or(m).to_owned();
-        Problem { status, kind, field: e.field.clone(), it: strip(&it), en: strip(&en) }
+        Problem { status, kind, field: e.field.clone(), it: e.wording(Lang::It).to_owned(), en: e.wording(Lang::En).to_owned() }
     }
 }
 

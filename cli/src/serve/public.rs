@@ -12,7 +12,7 @@ use axum::routing::get;
 
 use super::html::{Frame, Nav, t};
 use super::problem::Problem;
-use super::state::{Shared, lang_of};
+use super::state::{Shared, blocking, lang_of};
 
 const CSS: &str = include_str!("assets/console.css");
 const JS: &str = include_str!("assets/console.js");
@@ -79,9 +79,7 @@ fn content_type(file: &str) -> &'static str {
 /// Every vacancy of the index as the widget's JSON feed.
 async fn feed(State(state): State<Shared>) -> Response {
     let shared = state.clone();
-    let all = tokio::task::spawn_blocking(move || shared.index.vacancies().map_err(Problem::from))
-        .await
-        .unwrap_or_else(|_| Err(Problem::not_found("index")));
+    let all = blocking(move || shared.index.vacancies().map_err(Problem::from)).await;
     match all {
         Ok(v) => axum::Json(v).into_response(),
         Err(p) => p.json(),

@@ -58,6 +58,12 @@ impl AppState {
     }
 }
 
+/// Runs CPU-heavy or blocking work (matching, rendering, the index) off the async threads.
+/// Work that panicked answers 500; nothing else is lost.
+pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, Problem> + Send + 'static) -> Result<T, Problem> {
+    tokio::task::spawn_blocking(f).await.unwrap_or_else(|_| Err(Problem::internal()))
+}
+
 /// Today (`SPORTELLO_TODAY` when set, for tests and demos).
 pub fn today() -> Day {
     crate::output::today().ok().and_then(|d| Day::try_from(d).ok()).unwrap_or_else(Day::today)
@@ -124,4 +130,17 @@ pub fn form_pairs(encoded: &str) -> Vec<(String, String)> {
 /// Form pairs as a map (the last value of a repeated key wins).
 pub fn form_map(pairs: Vec<(String, String)>) -> HashMap<String, String> {
     pairs.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn work_that_panics_off_the_async_threads_answers_500_in_both_languages() {
+        let p = blocking::<()>(|| panic!("a bug")).await.unwrap_err();
+        assert_eq!(p.status, axum::http::StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(p.message(Lang::It).contains("niente è stato cambiato"));
+        assert_eq!(blocking(|| Ok(7)).await.ok(), Some(7));
+    }
 }

@@ -46,32 +46,25 @@ pub struct Agenda {
 impl Desk {
     /// The agenda of `day` for desk `desk` (all desks: none).
     pub fn agenda(&self, reader: &Reader, desk: Option<&str>, day: Day) -> Result<Agenda> {
-        let on_day = self.agenda_rows(desk, "a.on_date = ?1 ORDER BY a.at_time, a.id", &day.to_string())?;
-        let overdue = self.agenda_rows(
-            desk,
-            &format!(
-                "a.on_date < ?1 AND a.state = '{}' ORDER BY a.on_date DESC, a.at_time DESC, a.id DESC",
-                AppointmentState::ToDeliver.as_str()
-            ),
-            &day.to_string(),
-        )?;
+        let on_day = self.agenda_rows(desk, "a.on_date = ?1", "a.at_time, a.id", day)?;
+        let to_hold = format!("a.on_date < ?1 AND a.state = '{}'", AppointmentState::ToDeliver.as_str());
+        let overdue = self.agenda_rows(desk, &to_hold, "a.on_date DESC, a.at_time DESC, a.id DESC", day)?;
         let quiet_since = day.plus_days(-QUIET_DAYS).unwrap_or(day);
         let filter = Filter { desk: desk.map(str::to_owned), quiet_since: Some(quiet_since), limit: AGENDA_LIMIT, ..Filter::default() };
         let quiet_paths = self.caseload(reader, &filter)?.rows;
         Ok(Agenda { day, appointments: on_day, overdue, quiet_paths })
     }
 
-    /// Appointments matching `condition` (on `appointments a`, `?1` bound to `value`) of
-    /// the people of `desk`.
-    fn agenda_rows(&self, desk: Option<&str>, condition: &str, value: &str) -> Result<Vec<AgendaRow>> {
-        let (where_desk, order) = condition.split_once(" ORDER BY ").unwrap_or((condition, "a.id"));
+    /// Appointments matching `condition` (on `appointments a`, `?1` bound to `day`) of the
+    /// people of `desk`, in `order`.
+    fn agenda_rows(&self, desk: Option<&str>, condition: &str, order: &str, day: Day) -> Result<Vec<AgendaRow>> {
         let sql = format!(
             "SELECT a.id, p.given_name, p.family_name, d.code FROM appointments a JOIN people p ON p.id = a.person_id
-             JOIN desks d ON d.id = p.desk_id WHERE {where_desk} AND (?2 IS NULL OR d.code = ?2) ORDER BY {order} LIMIT {AGENDA_LIMIT}"
+             JOIN desks d ON d.id = p.desk_id WHERE {condition} AND (?2 IS NULL OR d.code = ?2) ORDER BY {order} LIMIT {AGENDA_LIMIT}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let heads = stmt
-            .query_map(rusqlite::params![value, desk], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .query_map(rusqlite::params![day.to_string(), desk], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
             .collect::<rusqlite::Result<Vec<(i64, String, String, String)>>>()?;
         let mut rows = Vec::with_capacity(heads.len());
         for (id, given_name, family_name, desk) in heads {

@@ -96,7 +96,12 @@ impl DeskError {
 
     /// The wording in `lang`, with the field first.
     pub fn message(&self, lang: Lang) -> String {
-        format!("{}: {}", self.field, lang.pick(&self.it, &self.en))
+        format!("{}: {}", self.field, self.wording(lang))
+    }
+
+    /// The wording in `lang` alone (for bindings that show the field apart).
+    pub fn wording(&self, lang: Lang) -> &str {
+        lang.pick(&self.it, &self.en)
     }
 }
 

@@ -10,10 +10,9 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use sportello::desk::parse;
 use sportello::desk::{Account, Arrival, DeskError, DeskInfo, Filter, NewPerson, Operator, PathKind, PathState, Target};
 use sportello::lang::Lang;
-use sportello::load::{Format, load_profile};
 use sportello::model::Profile;
 
-use super::changes::Values;
+use super::changes::{Values, read_profile};
 use crate::serve::html::{Form as HtmlForm, Frame, Nav, Sent, choices, esc, percent, t};
 use crate::serve::problem::Problem;
 use crate::serve::state::{Auth, Shared, form_map, today};
@@ -245,14 +244,7 @@ pub async fn add_person(state: &Shared, account: &Account, values: Values) -> Re
 /// The profile typed or pasted, with the name fields of the form (which win).
 fn profile_of(v: &Values, today: sportello::desk::Day) -> Result<Profile, DeskError> {
     let mut profile = match v.text("profile") {
-        Some(text) => {
-            load_profile(text.as_bytes(), Format::Yaml, Some(today.as_partial()))
-                .map_err(|e| {
-                    let p = Problem::from(e);
-                    DeskError::invalid("profile", p.it, p.en)
-                })?
-                .value
-        }
+        Some(text) => read_profile(text, today)?,
         None => {
             let bare = serde_json::json!({"person": {"given_name": v.text("given_name").unwrap_or_default(), "family_name": v.text("family_name").unwrap_or_default()}});
             serde_json::from_value(bare)

@@ -17,7 +17,7 @@ use sportello::desk::{
     OutcomeKind, PathEventKind, PathKind, Service, Time, Visibility,
 };
 use sportello::load::{Format, load_profile};
-use sportello::model::ContractType;
+use sportello::model::{ContractType, Profile};
 
 use super::person::show;
 use crate::serve::html::Sent;
@@ -70,6 +70,15 @@ impl Values {
     pub fn flag(&self, k: &str) -> bool {
         self.text(k).is_some_and(|v| v != "0")
     }
+}
+
+/// A profile typed or pasted (JSON or YAML), checked by the core's loader; its problems
+/// become one error on the field `profile`, in both languages.
+pub fn read_profile(text: &str, today: Day) -> Result<Profile, DeskError> {
+    load_profile(text.as_bytes(), Format::Yaml, Some(today.as_partial())).map(|l| l.value).map_err(|e| {
+        let p = Problem::from(e);
+        DeskError::invalid("profile", p.it, p.en)
+    })
 }
 
 /// What a change is made on (the number in its address).
@@ -153,12 +162,8 @@ pub static PROFILE: Action = Action {
     summary: ("Sostituisce il profilo (CV) della persona", "Replaces the person's profile (CV)"),
     fields: &[f("profile", Kind::Text, true), f("version", Kind::Number, false)],
     run: |d, by, v, t| {
-        let text = v.required("profile")?;
-        let profile = load_profile(text.as_bytes(), Format::Yaml, Some(d.today().as_partial())).map_err(|e| {
-            let p = Problem::from(e);
-            DeskError::invalid("profile", p.it, p.en)
-        })?;
-        d.update_profile(&by.reader(), t.person, &profile.value, v.version()).map(|()| None)
+        let profile = read_profile(v.required("profile")?, d.today())?;
+        d.update_profile(&by.reader(), t.person, &profile, v.version()).map(|()| None)
     },
 };
 

@@ -12,7 +12,7 @@ use sportello::render::{RenderRequest, Renderer};
 
 use super::person::CV_TEMPLATES;
 use crate::serve::problem::Problem;
-use crate::serve::state::{Auth, Shared, form_map, today};
+use crate::serve::state::{Auth, Shared, blocking, form_map, today};
 
 /// One renderer for the server's life (its fonts are loaded once).
 fn renderer() -> &'static Renderer {
@@ -44,13 +44,12 @@ pub async fn pdf(State(state): State<Shared>, auth: Auth, Path(id): Path<i64>, Q
     };
     let name = format!("cv-{}-{}.pdf", file.person.family_name, template)
         .replace(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '.', "_");
-    let rendered = tokio::task::spawn_blocking(move || {
+    let rendered = blocking(move || {
         let mut req = RenderRequest::pdf(&template, lang.as_str());
         req.today = Some(today().as_partial());
         renderer().render(&file.profile, &req).map_err(Problem::from)
     })
-    .await
-    .unwrap_or_else(|_| Err(Problem::not_found("cv")));
+    .await;
     match rendered {
         Ok(r) => {
             let bytes = r.files.into_iter().next().unwrap_or_default();

@@ -15,15 +15,10 @@ use sportello::matching::explain::Explanation;
 
 use crate::serve::html::{Frame, Nav, csrf_field, esc, t};
 use crate::serve::problem::Problem;
-use crate::serve::state::{Auth, Shared};
+use crate::serve::state::{Auth, Shared, blocking};
 
 /// How many vacancies a person's page lists, and how many people a shortlist.
 pub const TOP: usize = 10;
-
-/// Runs CPU-heavy matching off the async threads.
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, Problem> + Send + 'static) -> Result<T, Problem> {
-    tokio::task::spawn_blocking(f).await.unwrap_or_else(|_| Err(Problem::not_found("matching")))
-}
 
 /// The person and the best vacancies of the index for them.
 pub async fn matches_for(state: &Shared, account: &Account, id: i64) -> Result<(Person, Vec<MatchResult>), Problem> {

@@ -15,7 +15,7 @@ use sportello::model::Vacancy;
 
 use crate::serve::html::{Frame, Nav, csrf_field, esc, percent, t, table};
 use crate::serve::problem::Problem;
-use crate::serve::state::{Auth, Shared, form_map, today};
+use crate::serve::state::{Auth, Shared, blocking, form_map, today};
 
 /// The largest feed an upload may be.
 pub const MAX_UPLOAD_BYTES: usize = 20 * 1024 * 1024;
@@ -31,7 +31,7 @@ async fn list(state: &Shared, auth: &Auth, query: String, report: Option<String>
     let lang = auth.lang;
     let shared = state.clone();
     let q = query.clone();
-    let read = tokio::task::spawn_blocking(move || -> Result<(Vec<Vacancy>, u64), Problem> {
+    let read = blocking(move || -> Result<(Vec<Vacancy>, u64), Problem> {
         let total = shared.index.stats()?.vacancies;
         let mut all = shared.index.vacancies()?;
         if !q.trim().is_empty() {
@@ -42,8 +42,7 @@ async fn list(state: &Shared, auth: &Auth, query: String, report: Option<String>
         all.truncate(LISTED);
         Ok((all, total))
     })
-    .await
-    .unwrap_or_else(|_| Err(Problem::not_found("index")));
+    .await;
     let (vacancies, total) = match read {
         Ok(r) => r,
         Err(p) => return p.page(lang),
@@ -200,7 +199,7 @@ pub async fn upload(State(state): State<Shared>, auth: Auth, mut form: Multipart
     };
     let shared = state.clone();
     let _one_writer = state.index_writer.lock().await;
-    let done = tokio::task::spawn_blocking(move || -> Result<(usize, Vec<String>), Problem> {
+    let done = blocking(move || -> Result<(usize, Vec<String>), Problem> {
         let upload = read_upload(&name, &bytes, lang)?;
         let matcher = shared.matcher()?;
         let mut w = shared.index.writer()?;
@@ -211,8 +210,7 @@ pub async fn upload(State(state): State<Shared>, auth: Auth, mut form: Multipart
         shared.index.reload()?;
         Ok((upload.vacancies.len(), upload.left_out))
     })
-    .await
-    .unwrap_or_else(|_| Err(Problem::not_found("index")));
+    .await;
     match done {
         Ok((added, left_out)) => {
             let mut report = format!(
@@ -248,14 +246,13 @@ pub async fn remove(State(state): State<Shared>, auth: Auth, Path(id): Path<Stri
     }
     let shared = state.clone();
     let _one_writer = state.index_writer.lock().await;
-    let done = tokio::task::spawn_blocking(move || -> Result<(), Problem> {
+    let done = blocking(move || -> Result<(), Problem> {
         let mut w = shared.index.writer()?;
         w.remove(&id);
         w.commit()?;
         Ok(shared.index.reload()?)
     })
-    .await
-    .unwrap_or_else(|_| Err(Problem::not_found("index")));
+    .await;
     match done {
         Ok(()) => Redirect::to("/offerte").into_response(),
         Err(p) => p.page(auth.lang),
