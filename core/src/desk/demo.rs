@@ -253,6 +253,10 @@ pub fn generate(desk: &mut Desk, plan: &DemoPlan, seed: u64) -> Result<DemoSumma
             )?;
             summary.desks += 1;
         }
+        for (code, _, comuni) in DESKS {
+            let comuni: Vec<String> = comuni.iter().map(|c| (*c).to_owned()).collect();
+            desk.set_served_comuni(&by.username, code, &comuni)?;
+        }
         for (username, name, code) in OPERATORS {
             desk.add_operator(&by.username, &Operator { username: username.into(), name: name.into(), desk: code.into() })?;
             summary.operators += 1;
@@ -265,8 +269,7 @@ pub fn generate(desk: &mut Desk, plan: &DemoPlan, seed: u64) -> Result<DemoSumma
             summary.people += 1;
         }
         for p in &paths {
-            let (person, women) = ids[p.person];
-            write_path(desk, &by, &mut rng, p, person, women, today, &mut summary)?;
+            write_path(desk, &by, &mut rng, p, ids[p.person], today, &mut summary)?;
         }
         Ok(())
     })?;
@@ -319,10 +322,25 @@ fn plan_paths(rng: &mut Rng, plan: &DemoPlan) -> Vec<Planned> {
     paths
 }
 
-/// Adds one fictitious person (with the notice acknowledged and consents given); returns
-/// their number and whether the demo counts them among women.
-fn add_person(desk: &mut Desk, by: &Reader, rng: &mut Rng, i: usize, plan: &DemoPlan, first_path: Day) -> Result<(i64, bool)> {
+/// A generated person as their paths need them.
+#[derive(Clone, Copy)]
+struct Someone {
+    id: i64,
+    woman: bool,
+    birth_year: u16,
+}
+
+/// Ages at the year's end, weighted as the desks' people roughly are.
+const AGES: [((i64, i64), u32); 5] = [((18, 24), 12), ((25, 29), 12), ((30, 44), 35), ((45, 54), 25), ((55, 64), 16)];
+
+/// Adds one fictitious person (with the notice acknowledged and consents given, their sex
+/// and year of birth stated).
+fn add_person(desk: &mut Desk, by: &Reader, rng: &mut Rng, i: usize, plan: &DemoPlan, first_path: Day) -> Result<Someone> {
     let woman = rng.chance(52);
+    // The year of birth comes from a stream of its own, so the rest of the year stays as it was.
+    let mut own = Rng(rng.0 ^ (i as u64 + 1).wrapping_mul(0xD6E8_FEB8_6659_FD93));
+    let (lo, hi) = own.weighted(&AGES);
+    let birth_year = (i64::from(plan.to.parts().0) - own.days(lo, hi)) as u16;
     let given = *rng.pick(if woman { &WOMEN[..] } else { &MEN[..] });
     let family = *rng.pick(&FAMILY);
     let comune = rng.weighted(&COMUNI);
@@ -333,6 +351,7 @@ fn add_person(desk: &mut Desk, by: &Reader, rng: &mut Rng, i: usize, plan: &Demo
     let profile: Profile = serde_json::from_value(serde_json::json!({
         "lang": "it",
         "person": {"given_name": given, "family_name": family, "email": email},
+        "sensitive": {"sex": if woman { "F" } else { "M" }, "date_of_birth": birth_year.to_string()},
     }))
     .map_err(|e| DeskError::invalid("profile", e.to_string(), e.to_string()))?;
     let arrival = if (i as u32) < plan.assigned {
@@ -371,7 +390,7 @@ fn add_person(desk: &mut Desk, by: &Reader, rng: &mut Rng, i: usize, plan: &Demo
         let visibility = *rng.pick(&[Visibility::Me, Visibility::Desk, Visibility::Network]);
         desk.add_note(&Reader::new(manager), id, visibility, "Disponibile a turni; chiede aggiornamento sul corso HACCP.", None)?;
     }
-    Ok((id, woman))
+    Ok(Someone { id, woman, birth_year })
 }
 
 /// Writes one planned path with its events, appointments and outcome.
@@ -381,17 +400,25 @@ fn write_path(
     by: &Reader,
     rng: &mut Rng,
     p: &Planned,
-    person: i64,
-    woman: bool,
+    someone: Someone,
     today: Day,
     s: &mut DemoSummary,
 ) -> Result<()> {
+    let person = someone.id;
     let mut targets = Vec::new();
-    if woman {
+    if someone.woman {
         targets.push(Target::Women);
     }
+    let age = i64::from(p.proposed.parts().0) - i64::from(someone.birth_year);
     for (t, percent) in [(Target::Under30, 22), (Target::Over55, 15), (Target::Naspi, 25), (Target::Unemployed12, 30)] {
-        if rng.chance(percent) {
+        // The age groups follow the age; the draw is kept so the rest of the year stays as it was.
+        let drawn = rng.chance(percent);
+        let on = match t {
+            Target::Under30 => age < 30,
+            Target::Over55 => age >= 55,
+            _ => drawn,
+        };
+        if on {
             targets.push(t);
         }
     }

@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde_json::Value;
 
 use super::audit::{self, Change, HIDDEN, Subject};
+use super::demographics;
 use super::error::{DeskError, Result};
 use super::model::{NewPerson, Person, Reader};
 use super::store::{Desk, check_version, desk_id, operator_id};
@@ -60,6 +61,7 @@ impl Desk {
                 ],
             )?;
             let id = tx.last_insert_rowid();
+            demographics::refresh(tx, id, today.parts().0)?;
             let mut changes = vec![Change::set("desk", &p.desk), Change::set("arrival", p.arrival)];
             changes.extend(cf.map(|c| Change::set("codice_fiscale", c)));
             changes.extend(p.comune.as_ref().map(|c| Change::set("comune", c)));
@@ -94,6 +96,7 @@ impl Desk {
     /// copy loses nothing. A block they fill in themselves is written.
     pub fn update_profile(&mut self, by: &Reader, id: i64, profile: &Profile, expected_version: Option<i64>) -> Result<()> {
         let mut new = profile_json(profile)?;
+        let this_year = self.today().parts().0;
         self.write(|tx| {
             let (version, old): (i64, String) = tx
                 .query_row("SELECT version, profile FROM people WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -113,6 +116,7 @@ impl Desk {
                 "UPDATE people SET profile = ?1, given_name = ?2, family_name = ?3, search_name = ?4, version = version + 1 WHERE id = ?5",
                 params![new.to_string(), given, family, search_name(given, family), id],
             )?;
+            demographics::refresh(tx, id, this_year)?;
             audit::record(
                 tx,
                 &Subject { actor: &by.username, action: "update", entity: "person", entity_id: id, person_id: Some(id) },

@@ -103,6 +103,7 @@ impl Desk {
     }
 
     fn dispose(&mut self, by: &Reader, id: i64, how: &Disposal) -> Result<()> {
+        let this_year = self.today().parts().0;
         self.write(|tx| {
             let subject = |action| Subject { actor: &by.username, action, entity: "person", entity_id: id, person_id: Some(id) };
             match how {
@@ -122,6 +123,7 @@ impl Desk {
                          version = version + 1 WHERE id = ?3",
                         params![name, json, id],
                     )?;
+                    super::demographics::refresh(tx, id, this_year)?;
                     tx.execute("DELETE FROM notes WHERE person_id = ?1", [id])?;
                     audit::record(tx, &subject("pseudonymise"), &[Change { field: "retention".into(), old: None, new: Some(name) }])
                 }

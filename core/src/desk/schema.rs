@@ -16,7 +16,7 @@ pub const APPLICATION_ID: i32 = 0x5350_4C44;
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;
 
 /// Each version's SQL: `MIGRATIONS[0]` takes an empty file to version 1, and so on.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 const V1: &str = "
 CREATE TABLE settings (
@@ -206,4 +206,18 @@ CREATE INDEX paths_by_desk_recent ON paths(desk_id, last_event_on, id);
 CREATE INDEX paths_by_person_desk ON paths(person_id, desk_id);
 DROP INDEX paths_by_person;
 CREATE INDEX appointments_to_hold ON appointments(on_date) WHERE state = 'da_erogare';
+";
+
+/// Version 4: what the reports count by. A person's sex and year of birth, read from their
+/// profile's sensitive block or else from the codice fiscale (`demographics.rs` fills them,
+/// for the people already held too): statistics only, never shown on a list. The comuni
+/// each desk serves (the convention's territory).
+const V4: &str = "
+ALTER TABLE people ADD COLUMN sex TEXT;
+ALTER TABLE people ADD COLUMN birth_year INTEGER;
+CREATE TABLE desk_comuni (
+    desk_id INTEGER NOT NULL REFERENCES desks(id) ON DELETE CASCADE,
+    comune TEXT NOT NULL,
+    PRIMARY KEY (desk_id, comune)
+);
 ";

@@ -155,6 +155,9 @@ impl Desk {
         for sql in &MIGRATIONS[usize::try_from(version).unwrap_or(0)..] {
             tx.execute_batch(sql)?;
         }
+        if version < 4 {
+            super::demographics::refresh_all(&tx, self.today.parts().0)?;
+        }
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.pragma_update(None, "user_version", CURRENT_VERSION)?;
         tx.commit()?;

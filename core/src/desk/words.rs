@@ -320,3 +320,14 @@ desk_words!(
         Lettura => "lettura", "sola lettura", "read-only";
     }
 );
+
+desk_words!(
+    /// A person's sex as the reports count it (from their own statement or the codice
+    /// fiscale); people it does not class are counted apart.
+    Sex, "a sex", {
+        /// Women.
+        Female => "f", "donne", "women";
+        /// Men.
+        Male => "m", "uomini", "men";
+    }
+);

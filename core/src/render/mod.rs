@@ -54,7 +54,14 @@ const EMBEDDED: &[(&str, &str, &str)] = &[
 
 /// The documents other than CVs (desk exports, reports), as (name, main.typ): rendered
 /// with [`Renderer::render_document`] from data the caller words.
-const DOCUMENTS: &[(&str, &str)] = &[("access-request", include_str!("../../../templates/desk/access-request.typ"))];
+const DOCUMENTS: &[(&str, &str)] = &[
+    ("access-request", include_str!("../../../templates/desk/access-request.typ")),
+    ("report", include_str!("../../../templates/desk/report.typ")),
+    ("report-charts", include_str!("../../../templates/desk/report-charts.typ")),
+];
+
+/// The libraries those documents import, as (virtual path, source).
+const DOCUMENT_LIBS: &[(&str, &str)] = &[("/documents/lib/charts.typ", include_str!("../../../templates/desk/lib/charts.typ"))];
 
 /// The most pages a document other than a CV may have.
 pub const MAX_DOCUMENT_PAGES: usize = 200;
@@ -231,10 +238,14 @@ impl Renderer {
         for (name, main) in DOCUMENTS {
             shared.add_source(&format!("/documents/{name}.typ"), (*main).to_owned());
         }
+        for (path, text) in DOCUMENT_LIBS {
+            shared.add_source(path, (*text).to_owned());
+        }
         Self { shared, templates, locales: Locale::embedded() }
     }
 
-    /// Renders one of the documents other than CVs (`access-request`) from `data`, which
+    /// Renders one of the documents other than CVs (`access-request`, `report`,
+    /// `report-charts`) from `data`, which
     /// the template reads as `/data.json` (see `templates/desk/`). Format, PDF standard,
     /// resolution and "today" come from `req`; its template, locale and CV options are not
     /// used.

@@ -6,6 +6,7 @@ mod admin;
 mod matching;
 mod people;
 mod records;
+mod report;
 mod schedule;
 
 use std::path::PathBuf;
@@ -81,6 +82,8 @@ enum Command {
     Demo(admin::DemoArgs),
     /// People whose retention period is over; --apply deletes or pseudonymises them.
     Retention(admin::RetentionArgs),
+    /// A period's report for the Region and the council (PDF with charts, CSV, JSON).
+    Report(report::ReportArgs),
     /// Everything held about a person, as JSON (an access request).
     Export(admin::ExportArgs),
     /// Take a desk's spreadsheet (CSV of people and paths) into the caseload.
@@ -110,6 +113,7 @@ pub fn run(args: Args) -> crate::output::CmdResult {
         Command::Backup(a) => admin::backup(&ctx, a),
         Command::Demo(a) => admin::demo(&ctx, a),
         Command::Retention(a) => admin::retention(&ctx, a),
+        Command::Report(a) => report::report(&ctx, a),
         Command::Export(a) => admin::export(&ctx, a),
         Command::Import(a) => admin::import(&ctx, a),
         Command::Match(a) => matching::run_match(&ctx, a),
