@@ -1,5 +1,6 @@
 //! Benchmarks the desk's caseload (issue 17) on a large generated installation: a person's
-//! full file, filtered caseload pages, and a 10,000-row spreadsheet imported; prints the
+//! full file, filtered caseload pages, a one-year report (issue 19) as JSON and as PDF, and
+//! a 10,000-row spreadsheet imported; prints the
 //! figures and the database's size. It never fails on a figure.
 //!
 //! ```text
@@ -21,10 +22,14 @@ use std::time::{Duration, Instant};
 
 use rusqlite::params;
 use sportello::desk::import::ImportDefaults;
+use sportello::desk::report::{ReportRequest, view};
+use sportello::render::{RenderRequest, Renderer};
 use sportello::desk::{Day, Desk, DeskInfo, Filter, Operator, PathKind, PathState, Reader, Target};
 
 const DESKS: [&str; 4] = ["trecate", "cerano", "romentino", "vespolate"];
 const OPERATORS_PER_DESK: usize = 5;
+/// Comuni people live in: the desks' and a few beyond.
+const COMUNI: [&str; 6] = ["trecate", "cerano", "romentino", "vespolate", "Novara", "Galliate"];
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -42,7 +47,7 @@ fn main() {
     let today: Day = "2024-12-31".parse().expect("a date");
     let mut desk = Desk::open(&db).expect("a desk").with_today(today);
     for d in DESKS {
-        desk.add_desk("bench", &DeskInfo { code: d.into(), name: format!("Sportello {d}"), comune: None }).expect("desk");
+        desk.add_desk("bench", &DeskInfo { code: d.into(), name: format!("Sportello {d}"), comune: Some(d.into()) }).expect("desk");
         for o in 0..OPERATORS_PER_DESK {
             desk.add_operator("bench", &Operator { username: format!("{d}{o}"), name: format!("Operatore {o} di {d}"), desk: d.into() })
                 .expect("operator");
@@ -104,6 +109,30 @@ fn main() {
         println!("caseload page, {name:<24} median {:>7.2} ms over 20 runs ({total} rows match; target < 100 ms)", ms(m));
     }
 
+    // A one-year report of every desk: its figures as JSON, and as the PDF (Typst, charts).
+    let year = ReportRequest::new("2024-01".parse().expect("a month"), "2024-12".parse().expect("a month"));
+    let mut bytes = 0;
+    let json = median(7, || {
+        let t = Instant::now();
+        let r = desk.report(&year).expect("a report");
+        bytes = serde_json::to_vec(&r).expect("JSON").len();
+        t.elapsed()
+    });
+    println!("one-year report of every desk to JSON: median {:.0} ms over 7 runs ({bytes} bytes; target < 300 ms)", ms(json));
+    // Typst's cache is emptied before each run, so every run lays the report out afresh
+    // (as a new period would); the fonts stay loaded, as in a running console.
+    let renderer = Renderer::new();
+    let mut pages = 0;
+    let pdf = median(5, || {
+        typst::comemo::evict(0);
+        let t = Instant::now();
+        let r = desk.report(&year).expect("a report");
+        let rendered = renderer.render_document("report", &view(&r), &RenderRequest::pdf("", "it")).expect("a PDF");
+        pages = rendered.pages;
+        t.elapsed()
+    });
+    println!("one-year report of every desk to PDF: median {:.0} ms over 5 runs ({pages} pages; target < 2 s)", ms(pdf));
+
     // A desk's spreadsheet of 10,000 rows: a person and a path each, some concluded.
     let mut sheet =
         String::from("Cognome;Nome;Codice fiscale;Comune;Operatore;Tipo percorso;Data patto;Data avvio;Data fine;Stato;Target\n");
@@ -139,8 +168,9 @@ fn generate(db: &std::path::Path, people: usize, paths: usize, appointments: usi
     {
         let mut p = tx
             .prepare(
-                "INSERT INTO people (given_name, family_name, search_name, desk_id, case_manager_id, arrival, arrival_date, profile, created_on)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'cpi', ?6, ?7, ?6)",
+                "INSERT INTO people (given_name, family_name, search_name, desk_id, case_manager_id, arrival, arrival_date, profile, created_on,
+                                     comune, sex, birth_year)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'cpi', ?6, ?7, ?6, ?8, ?9, ?10)",
             )
             .expect("prepare");
         for i in 0..people {
@@ -150,7 +180,10 @@ fn generate(db: &std::path::Path, people: usize, paths: usize, appointments: usi
             let profile = format!(r#"{{"schema_version":1,"person":{{"given_name":"{g}","family_name":"{f} {i}"}}}}"#);
             let family_name = format!("{f} {i}");
             let search = sportello::fold::fold(&format!("{g} {family_name}"));
-            p.execute(params![g, family_name, search, desk, manager, day(i), profile]).expect("person");
+            let comune = COMUNI[i * 7 % COMUNI.len()];
+            let sex = ["f", "m"][i % 2];
+            let birth_year = 1960 + (i * 13 % 45) as i64;
+            p.execute(params![g, family_name, search, desk, manager, day(i), profile, comune, sex, birth_year]).expect("person");
         }
         let mut pa = tx
             .prepare(
@@ -161,6 +194,11 @@ fn generate(db: &std::path::Path, people: usize, paths: usize, appointments: usi
         let mut ev =
             tx.prepare("INSERT INTO path_events (path_id, kind, on_date, recorded_by) VALUES (?1, ?2, ?3, 'bench')").expect("prepare");
         let mut tg = tx.prepare("INSERT INTO path_targets (path_id, target) VALUES (?1, ?2)").expect("prepare");
+        let mut oc = tx
+            .prepare(
+                "INSERT INTO outcomes (person_id, path_id, kind, start_on, lasting, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, 'bench')",
+            )
+            .expect("prepare");
         for i in 0..paths {
             let person = (i % people) as i64 + 1;
             let desk = (person - 1) % 4 + 1;
@@ -182,11 +220,16 @@ fn generate(db: &std::path::Path, people: usize, paths: usize, appointments: usi
             if i % 3 == 0 {
                 tg.execute(params![id, targets[i % targets.len()]]).expect("target");
             }
+            if state == "concluso" && i % 2 == 0 {
+                let (kind, lasting) = [("contratto", true), ("contratto", false), ("tirocinio", false), ("formazione", false)][i / 2 % 4];
+                oc.execute(params![person, id, kind, day(i * 3 + 120), lasting]).expect("outcome");
+            }
         }
         let mut ap = tx
             .prepare(
-                "INSERT INTO appointments (person_id, path_id, service, channel, state, on_date, at_time, expected_minutes, actual_minutes, operator_id)
-                 VALUES (?1, ?2, ?3, 'in_presenza', ?4, ?5, '10:00', 45, ?6, ?7)",
+                "INSERT INTO appointments (person_id, path_id, service, channel, state, on_date, at_time, expected_minutes, actual_minutes, operator_id,
+                                           desk_id)
+                 VALUES (?1, ?2, ?3, 'in_presenza', ?4, ?5, '10:00', 45, ?6, ?7, ?8)",
             )
             .expect("prepare");
         for i in 0..appointments {
@@ -195,7 +238,8 @@ fn generate(db: &std::path::Path, people: usize, paths: usize, appointments: usi
             let state = a_states[i % a_states.len()];
             let actual = (state == "erogato").then_some(40);
             let operator = (person - 1) % (4 * OPERATORS_PER_DESK as i64) + 1;
-            ap.execute(params![person, path, services[i % services.len()], state, day(i), actual, operator]).expect("appointment");
+            let desk = (person - 1) % 4 + 1;
+            ap.execute(params![person, path, services[i % services.len()], state, day(i), actual, operator, desk]).expect("appointment");
         }
     }
     tx.commit().expect("commit");

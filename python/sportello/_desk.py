@@ -1,5 +1,5 @@
 """The desk's caseload (:class:`Desk`): the SQLite file that ``sportello desk`` keeps,
-read as pandas, polars or Arrow tables for analysis and reports.
+read as pandas, polars or Arrow tables for analysis, and its reports as DataFrames.
 
 Read-only unless opened with ``writable=True`` and an ``operator``; protected path kinds
 (``collocamento_mirato``) and targets (``l68``) read as withheld unless ``sensitive=True``.
@@ -11,6 +11,7 @@ from typing import Any, Dict, List, Optional
 
 from . import _sportello as _native
 from ._inputs import PathLike
+from ._report import report_frames
 from ._tables import import_pandas
 
 #: The tables :meth:`Desk.table` offers.
@@ -94,6 +95,24 @@ class Desk:
         """A person's whole file, by number or codice fiscale (needs ``writable=True``: the
         opening is audited under ``operator``)."""
         return self._native.person(str(key))  # type: ignore[no-any-return]
+
+    def report(self, start: str, end: str, *, desk: Optional[str] = None, lang: str = "it", output: str = "pandas") -> Any:
+        """The report of the months ``start`` to ``end`` (``"2022-11"``, ``"2023-10"``) of one
+        desk (by code or name) or every desk, worded in ``lang``: a dict of DataFrames by
+        table name (``headline``, ``by_month``, ``by_kind``, ``by_desk``, ``by_comune``,
+        ``by_sex``, ``by_age``, ``by_target``, ``services``, ``outcomes``; see
+        :mod:`sportello._report`), or with ``output="dict"`` the report as
+        ``sportello desk report --format json`` writes it.
+
+        >>> desk.report("2022-11", "2023-10")["headline"].set_index("key").loc["activated", "value"]  # doctest: +SKIP
+        534
+        """
+        report = self._native.report(start, end, desk, lang)
+        if output == "dict":
+            return report
+        if output == "pandas":
+            return report_frames(report)
+        raise ValueError(f'output={output!r} (expected "pandas" or "dict")')
 
     def verify_audit(self) -> Dict[str, Any]:
         """Walks the audit chain: ``{"entries", "head", "broken"?}``."""

@@ -1,5 +1,5 @@
 //! `Desk`: the desk's caseload (an SQLite file) read from Python: whole tables as typed
-//! columns for DataFrames, a page of the caseload, the audit check, and (when opened for
+//! columns for DataFrames, a page of the caseload, a period's report, the audit check, and (when opened for
 //! writing, as a named operator) a person's file, whose opening is audited.
 
 use std::path::PathBuf;
@@ -8,7 +8,9 @@ use std::sync::Mutex;
 use pyo3::prelude::*;
 use serde::Serialize;
 
+use sportello::desk::report::{Month, ReportRequest};
 use sportello::desk::tables::{TableName, Values};
+use sportello::lang::Lang;
 use sportello::desk::{Desk, Filter, Reader};
 
 use crate::convert;
@@ -115,6 +117,25 @@ impl PyDesk {
                 Ok(desk.person_file(&self.reader, id)?)
             })?;
             convert::to_py(py, &file)
+        })
+    }
+
+    /// The report of the months `start` to `end` (`YYYY-MM`), of one desk or every desk,
+    /// worded in `lang`: `{"from", "to", "desk", "scope", "lang", "generated_on", "tables":
+    /// [{"name", "title", "note"?, "key", "columns", "rows", "total"?,
+    /// "small_counts_withheld"}], "notes"}`; a withheld count reads `"<3"` or `"*"`.
+    #[pyo3(signature = (start, end, desk=None, lang="it"))]
+    fn report<'py>(&self, py: Python<'py>, start: &str, end: &str, desk: Option<String>, lang: &str) -> PyResult<Bound<'py, PyAny>> {
+        shield(py, || {
+            let report = detached(py, || {
+                let lang: Lang = lang.parse().map_err(|e: sportello::lang::UnknownLang| Failure::Value(e.to_string()))?;
+                let month = |name: &str, text: &str| -> Result<Month, Failure> {
+                    text.parse().map_err(|e: sportello::desk::report::MonthError| Failure::Value(format!("{name}: {}", e.message(lang))))
+                };
+                let req = ReportRequest { from: month("start", start)?, to: month("end", end)?, desk, lang };
+                Ok(self.desk().report(&req)?)
+            })?;
+            convert::to_py(py, &report)
         })
     }
 

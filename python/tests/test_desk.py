@@ -93,3 +93,85 @@ def test_a_missing_or_foreign_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(sportello.DeskError) as e:
         sportello.Desk(other)
     assert e.value.kind == "database"
+
+
+def _shown(value: object) -> str:
+    """A figure as the Italian PDF writes it: 1.234 and 12,5."""
+    if isinstance(value, float):
+        whole, tenth = f"{value:.1f}".split(".")
+        return f"{int(whole):,}".replace(",", ".") + "," + tenth
+    return f"{value:,}".replace(",", ".")
+
+
+def test_the_report_agrees_with_the_command_lines_json_csv_and_pdf(demo_db: Path, tmp_path: Path) -> None:
+    import csv
+    import json
+
+    frames = sportello.Desk(demo_db).report("2022-11", "2023-10")
+    headline = frames["headline"].set_index("key")["value"]
+    assert (headline["activated"], headline["concluded"], headline["ongoing"], headline["assigned_by_cpi"]) == (534, 207, 327, 256)
+    period = [_cli(), "desk", "--db", str(demo_db), "report", "--from", "2022-11", "--to", "2023-10"]
+    as_json = json.loads(subprocess.run([*period, "--format", "json"], check=True, capture_output=True).stdout)
+    assert [t["name"] for t in as_json["tables"]] == list(frames)
+    for table in as_json["tables"]:
+        df = frames[table["name"]].set_index("key")
+        for row in table["rows"] + ([table["total"]] if table.get("total") else []):
+            for column, cell in zip(table["columns"], row["cells"]):
+                got = df.loc[row["key"], column["name"]]
+                if isinstance(cell, str):
+                    assert got is pd_na() and (row["key"], column["name"], cell) in frames[table["name"]].attrs["withheld"]
+                elif cell is None:
+                    assert got is pd_na()
+                else:
+                    assert got == cell, (table["name"], row["key"], column["name"])
+    lines = subprocess.run([*period, "--format", "csv"], check=True, capture_output=True, text=True).stdout.splitlines()
+    n = 0
+    for record in csv.DictReader(lines):
+        got = frames[record["table"]].set_index("key").loc[record["key"], record["column"]]
+        expected = record["value"]
+        if got is pd_na():
+            assert expected in ("", "<3", "*")
+        else:
+            assert float(expected) == float(got), record
+        n += 1
+    assert n > 100
+    # The PDF, read back by poppler: the month table's totals, as the Italian report writes them.
+    pdf = tmp_path / "report.pdf"
+    subprocess.run([*period, "-o", str(pdf)], check=True, capture_output=True)
+    pdftotext = shutil.which("pdftotext")
+    assert pdftotext, "pdftotext (poppler-utils) is needed: scripts/test.sh installs it"
+    text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    total = frames["by_month"].set_index("key").loc["total"]
+    row = " ".join(_shown(total[c]) for c in ["taken_in_charge", "assigned_by_cpi", "activated", "concluded", "ongoing", "closed_otherwise"])
+    assert row in " ".join(text.split()), row
+
+
+def pd_na() -> object:
+    import pandas as pd
+
+    return pd.NA
+
+
+def test_a_report_of_one_desk_in_english_withholds_small_counts(demo_db: Path) -> None:
+    frames = sportello.Desk(demo_db).report("2023-03", "2023-03", desk="Romentino", lang="en")
+    assert frames["by_kind"].attrs["title"] == "By kind of path"
+    withheld = [w for name in ("by_kind", "by_comune", "by_sex", "by_age", "by_target") for w in frames[name].attrs["withheld"]]
+    assert withheld and {w[2] for w in withheld} <= {"<3", "*"}
+    for name in ("by_kind", "by_comune", "by_sex", "by_age"):
+        df = frames[name]
+        numbers = df.drop(columns=["key", "label"])
+        assert not numbers.isin([1, 2]).any().any(), name
+    report = sportello.Desk(demo_db).report("2023-03", "2023-03", desk="romentino", output="dict")
+    assert report["desk"] == "romentino" and report["scope"] == "Sportello Lavoro di Romentino"
+
+
+def test_a_bad_report_request_is_refused_with_the_field(demo_db: Path) -> None:
+    desk = sportello.Desk(demo_db)
+    with pytest.raises(ValueError, match="start.*AAAA-MM"):
+        desk.report("2022-13", "2023-10")
+    with pytest.raises(sportello.DeskError, match="before it begins"):
+        desk.report("2023-10", "2022-11")
+    with pytest.raises(sportello.DeskError, match="atlantide"):
+        desk.report("2023-01", "2023-02", desk="atlantide")
+    with pytest.raises(ValueError, match="output="):
+        desk.report("2023-01", "2023-02", output="excel")

@@ -140,8 +140,9 @@ impl Desk {
 
 fn insert(tx: &Connection, a: &NewAppointment, operator: Option<i64>, note: Option<&str>) -> Result<i64> {
     tx.execute(
-        "INSERT INTO appointments (person_id, path_id, service, channel, state, on_date, at_time, expected_minutes, operator_id, vacancy_id, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO appointments (person_id, path_id, service, channel, state, on_date, at_time, expected_minutes, operator_id, vacancy_id, note, desk_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,
+                 COALESCE((SELECT desk_id FROM paths WHERE id = ?2), (SELECT desk_id FROM people WHERE id = ?1)))",
         params![
             a.person_id,
             a.path_id,

@@ -211,7 +211,10 @@ CREATE INDEX appointments_to_hold ON appointments(on_date) WHERE state = 'da_ero
 /// Version 4: what the reports count by. A person's sex and year of birth, read from their
 /// profile's sensitive block or else from the codice fiscale (`demographics.rs` fills them,
 /// for the people already held too): statistics only, never shown on a list. The comuni
-/// each desk serves (the convention's territory).
+/// each desk serves (the convention's territory). Each appointment's desk (its path's, else
+/// the person's when it was booked: the desk that held it), and indexes that give a
+/// period's appointments and paths with everything a report counts without reading the
+/// tables.
 const V4: &str = "
 ALTER TABLE people ADD COLUMN sex TEXT;
 ALTER TABLE people ADD COLUMN birth_year INTEGER;
@@ -220,4 +223,10 @@ CREATE TABLE desk_comuni (
     comune TEXT NOT NULL,
     PRIMARY KEY (desk_id, comune)
 );
+ALTER TABLE appointments ADD COLUMN desk_id INTEGER REFERENCES desks(id);
+UPDATE appointments SET desk_id = COALESCE(
+    (SELECT desk_id FROM paths WHERE paths.id = appointments.path_id),
+    (SELECT desk_id FROM people WHERE people.id = appointments.person_id));
+CREATE INDEX appointments_for_reports ON appointments(on_date, state, service, desk_id, person_id, actual_minutes, expected_minutes);
+CREATE INDEX paths_for_reports ON paths(proposed_on, ended_on, state, kind, desk_id, person_id);
 ";

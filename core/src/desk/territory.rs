@@ -50,6 +50,9 @@ impl Desk {
     /// The comuni desk `code` serves, or every desk's (the convention's territory), sorted;
     /// a desk's own comune counts as served.
     pub fn served_comuni(&self, code: Option<&str>) -> Result<Vec<String>> {
+        if let Some(code) = code {
+            desk_id(&self.conn, code)?;
+        }
         let mut stmt = self.conn.prepare(
             "SELECT c.comune FROM desk_comuni c JOIN desks d ON d.id = c.desk_id WHERE ?1 IS NULL OR d.code = ?1
              UNION SELECT comune FROM desks WHERE comune IS NOT NULL AND (?1 IS NULL OR code = ?1)",

@@ -38,6 +38,15 @@ pub enum DesksCommand {
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
     },
+    /// Set the comuni a desk serves (the convention's territory, for reports); no
+    /// comuni prints the list.
+    Serves {
+        /// The desk's code.
+        code: String,
+        /// The comuni, comma-separated, e.g. "Trecate,Sozzago" (replaces the list).
+        #[arg(long, value_delimiter = ',')]
+        comuni: Option<Vec<String>>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -121,6 +130,15 @@ pub fn desks(ctx: &Context, c: DesksCommand) -> CmdResult {
             }
             for d in desks {
                 println!("{}\t{}\t{}", d.code, d.name, d.comune.unwrap_or_default());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        DesksCommand::Serves { code, comuni } => {
+            if let Some(comuni) = comuni {
+                desk.set_served_comuni(&ctx.reader.username, &code, &comuni).or_fail(ctx)?;
+            }
+            for c in desk.served_comuni(Some(&code)).or_fail(ctx)? {
+                println!("{c}");
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -1,9 +1,9 @@
 //! From the facts of a period to the report's tables: every count is made here, in
 //! memory, by the definitions in `words::notes`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::facts::{Facts, PathFact};
+use super::facts::{Facts, PathFact, PersonFact};
 use super::figure::Figure;
 use super::month::Month;
 use super::table::{Column, Counts, Row, Table};
@@ -53,9 +53,16 @@ impl Period {
     fn months(self) -> Vec<Month> {
         std::iter::successors(Some(self.from), |m| Some(m.next())).take(self.from.count_to(self.to)).collect()
     }
-    fn contains(self, d: Day) -> bool {
-        self.from.first_day() <= d && d <= self.to.last_day()
-    }
+}
+
+/// A person taken in charge in the period.
+struct Taken<'a> {
+    /// The month of their first path of the period.
+    month: Month,
+    /// Its desk.
+    desk: i64,
+    /// The person.
+    person: Option<&'a PersonFact>,
 }
 
 /// What is worked out once and read by several tables.
@@ -65,17 +72,19 @@ struct Derived<'a> {
     lang: Lang,
     /// The paths activated in the period, with where they stand at its end.
     activated: Vec<(&'a PathFact, Standing)>,
-    /// People taken in charge: their first path of the period (month, desk).
-    taken: BTreeMap<i64, (Month, i64)>,
+    /// People taken in charge: the month and desk of their first path of the period.
+    taken: Vec<Taken<'a>>,
     /// People with a contract of the period.
-    contracted: BTreeMap<i64, ()>,
+    contracted: Vec<Option<&'a PersonFact>>,
+    /// Each comune as written, folded once (`fold` is the costly part of counting).
+    folded: HashMap<&'a str, String>,
 }
 
 /// The tables of a report.
 pub fn tables(facts: &Facts, period: Period, lang: Lang) -> Vec<Table> {
-    let end = period.to.last_day();
+    let (start, end) = (period.from.first_day(), period.to.last_day());
     let activated: Vec<(&PathFact, Standing)> =
-        facts.paths.iter().filter(|p| period.contains(p.proposed)).map(|p| (p, standing(p, end))).collect();
+        facts.paths.iter().filter(|p| start <= p.proposed && p.proposed <= end).map(|p| (p, standing(p, end))).collect();
     let mut first: BTreeMap<i64, &PathFact> = BTreeMap::new();
     for (p, _) in &activated {
         let e = first.entry(p.person).or_insert(p);
@@ -83,34 +92,36 @@ pub fn tables(facts: &Facts, period: Period, lang: Lang) -> Vec<Table> {
             *e = p;
         }
     }
-    let taken = first.into_iter().map(|(person, p)| (person, (Month::of(p.proposed), p.desk))).collect();
-    let contracted = facts.outcomes.iter().filter(|o| o.kind == OutcomeKind::Contract).map(|o| (o.person, ())).collect();
-    let d = Derived { facts, period, lang, activated, taken, contracted };
+    let taken: Vec<Taken> =
+        first.into_iter().map(|(person, p)| Taken { month: Month::of(p.proposed), desk: p.desk, person: facts.people.get(&person) }).collect();
+    let contracted: BTreeSet<i64> = facts.outcomes.iter().filter(|o| o.kind == OutcomeKind::Contract).map(|o| o.person).collect();
+    let contracted: Vec<Option<&PersonFact>> = contracted.iter().map(|p| facts.people.get(p)).collect();
+    let mut folded: HashMap<&str, String> = HashMap::new();
+    for p in taken.iter().map(|t| t.person).chain(contracted.iter().copied()) {
+        if let Some(c) = p.and_then(|x| x.comune.as_deref()) {
+            folded.entry(c).or_insert_with(|| fold(c));
+        }
+    }
+    let d = Derived { facts, period, lang, activated, taken, contracted, folded };
     vec![
         d.headline(),
         d.by_month(),
         d.by_kind(),
         d.by_desk(),
-        d.by_person("by_comune", |p| comune_key(p.comune.as_deref()), &d.comuni()),
-        d.by_person("by_sex", |p| p.sex.map_or("not_stated".into(), |s| s.as_str().to_owned()), &d.sexes()),
-        d.by_person("by_age", |p| age_band(p.birth_year, period.to), &d.ages()),
+        d.by_person("by_comune", |p| d.comune_key(p.comune.as_deref()), &d.comuni()),
+        d.by_person("by_sex", |p| p.sex.map_or("not_stated", |s| s.as_str()), &d.sexes()),
+        d.by_person("by_age", |p| age_band(p.birth_year, period.to.year()), &d.ages()),
         d.by_target(),
         d.services(),
         d.outcomes(),
     ]
 }
 
-/// The folded key of a comune (`not_stated` if none).
-fn comune_key(c: Option<&str>) -> String {
-    c.map_or_else(|| "not_stated".to_owned(), fold)
-}
-
-/// The key of a person's age band at the end of `to`'s year.
-fn age_band(birth_year: Option<u16>, to: Month) -> String {
-    let year = to.first_day().parts().0;
+/// The key of a person's age band in `year`.
+fn age_band(birth_year: Option<u16>, year: u16) -> &'static str {
     match birth_year.filter(|&y| y <= year) {
-        Some(y) => AGE_BANDS.iter().rev().find(|b| year - y >= b.1).map_or("under_25", |b| b.0).to_owned(),
-        None => "not_stated".to_owned(),
+        Some(y) => AGE_BANDS.iter().rev().find(|b| year - y >= b.1).map_or("under_25", |b| b.0),
+        None => "not_stated",
     }
 }
 
@@ -147,6 +158,11 @@ fn hours(rows: &mut [Row], total: Option<&mut Row>, columns: &[usize]) {
 }
 
 impl Derived<'_> {
+    /// The folded key of a comune (`not_stated` if none).
+    fn comune_key(&self, c: Option<&str>) -> &str {
+        c.and_then(|c| self.folded.get(c)).map_or("not_stated", String::as_str)
+    }
+
     fn table(&self, name: &'static str, columns: &[&'static str], rows: Vec<Row>, total: Option<Row>, withheld: bool) -> Table {
         let (title, key) = words::table(name, self.lang);
         Table {
@@ -168,7 +184,7 @@ impl Derived<'_> {
     fn headline(&self) -> Table {
         let [concluded, ongoing, other] = standings(self.activated.iter().map(|a| &a.1));
         let end = self.period.to.last_day();
-        let cpi = self.taken.keys().filter(|p| self.facts.people.get(p).is_some_and(|x| x.arrival == Arrival::Cpi)).count();
+        let cpi = self.taken.iter().filter(|t| t.person.is_some_and(|x| x.arrival == Arrival::Cpi)).count();
         let outcomes = |k: OutcomeKind| self.facts.outcomes.iter().filter(|o| o.kind == k).count() as u64;
         let mut days: Vec<i64> = self
             .facts
@@ -186,8 +202,8 @@ impl Derived<'_> {
         let territory: Vec<String> = self.facts.territory.iter().map(|c| fold(c)).collect();
         let living = self
             .taken
-            .keys()
-            .filter(|p| self.facts.people.get(p).and_then(|x| x.comune.as_deref()).is_some_and(|c| territory.contains(&fold(c))))
+            .iter()
+            .filter(|t| t.person.and_then(|x| x.comune.as_deref()).is_some_and(|c| territory.iter().any(|x| x == self.comune_key(Some(c)))))
             .count();
         let share = if territory.is_empty() || self.taken.is_empty() {
             Figure::Blank
@@ -195,6 +211,7 @@ impl Derived<'_> {
             Figure::Share(((living as f64 / self.taken.len() as f64) * 1000.0).round() / 1000.0)
         };
         let count = |n: usize| Figure::Count(n as u64);
+        let served = |s: Service| self.facts.served.iter().find(|x| x.0 == s).map_or(0, |x| x.1);
         let figures: Vec<(&str, Figure)> = vec![
             ("taken_in_charge", count(self.taken.len())),
             ("assigned_by_cpi", count(cpi)),
@@ -206,6 +223,8 @@ impl Derived<'_> {
             ("appointments_held", Figure::Count(self.held().map(|a| a.count).sum())),
             ("no_shows", Figure::Count(self.facts.appointments.iter().filter(|a| a.state == AppointmentState::NoShow).map(|a| a.count).sum())),
             ("operator_hours", Figure::decimal(self.held().map(|a| a.minutes).sum::<u64>() as f64 / 60.0)),
+            ("people_specialist_guidance", Figure::Count(served(Service::OrientamentoSpecialistico))),
+            ("people_training_service", Figure::Count(served(Service::Formazione))),
             ("people_with_outcome", count(self.facts.outcomes.iter().map(|o| o.person).collect::<std::collections::HashSet<_>>().len())),
             ("contracts", Figure::Count(outcomes(OutcomeKind::Contract))),
             ("contracts_over_six_months", count(self.facts.outcomes.iter().filter(|o| o.kind == OutcomeKind::Contract && o.lasting).count())),
@@ -224,10 +243,10 @@ impl Derived<'_> {
         let index: HashMap<Month, usize> = months.iter().enumerate().map(|(i, m)| (*m, i)).collect();
         // taken, cpi, activated, concluded, ongoing, other, open, held, no-shows, minutes, outcomes
         let mut n = vec![vec![0u64; 11]; months.len()];
-        for (person, (month, _)) in &self.taken {
-            let i = index[month];
+        for t in &self.taken {
+            let i = index[&t.month];
             n[i][0] += 1;
-            n[i][1] += u64::from(self.facts.people.get(person).is_some_and(|p| p.arrival == Arrival::Cpi));
+            n[i][1] += u64::from(t.person.is_some_and(|p| p.arrival == Arrival::Cpi));
         }
         for (p, s) in &self.activated {
             let i = index[&Month::of(p.proposed)];
@@ -295,7 +314,7 @@ impl Derived<'_> {
             .map(|(id, code, name)| {
                 let at: Vec<&Standing> = self.activated.iter().filter(|a| a.0.desk == *id).map(|a| &a.1).collect();
                 let [c, o, x] = standings(at.iter().copied());
-                let taken = self.taken.values().filter(|t| t.1 == *id).count() as u64;
+                let taken = self.taken.iter().filter(|t| t.desk == *id).count() as u64;
                 let held = self.held().filter(|a| a.desk == *id);
                 let (count, minutes) = held.fold((0, 0), |(n, m), a| (n + a.count, m + a.minutes));
                 (code.clone(), name.clone(), vec![taken, at.len() as u64, c, o, x, count, minutes])
@@ -309,35 +328,33 @@ impl Derived<'_> {
 
     /// People taken in charge and people with a contract, by one of their attributes;
     /// `order` gives the rows (key, label) in order, `not_stated` last.
-    fn by_person(
-        &self,
-        name: &'static str,
-        key: impl Fn(&super::facts::PersonFact) -> String,
-        order: &[(String, String)],
-    ) -> Table {
-        let mut n: HashMap<String, [u64; 2]> = HashMap::new();
-        for (column, people) in [self.taken.keys().collect::<Vec<_>>(), self.contracted.keys().collect()].into_iter().enumerate() {
+    fn by_person<'k>(&'k self, name: &'static str, key: impl Fn(&'k PersonFact) -> &'k str, order: &[(String, String)]) -> Table {
+        let mut n: HashMap<&str, [u64; 2]> = HashMap::new();
+        let taken = self.taken.iter().map(|t| t.person);
+        for (column, people) in [taken.collect::<Vec<_>>(), self.contracted.clone()].into_iter().enumerate() {
             for p in people {
-                let k = self.facts.people.get(p).map_or_else(|| "not_stated".to_owned(), &key);
-                n.entry(k).or_default()[column] += 1;
+                n.entry(p.map_or("not_stated", &key)).or_default()[column] += 1;
             }
         }
-        let rows = order.iter().map(|(k, label)| (k.clone(), label.clone(), n.get(k).map_or(vec![0, 0], |c| c.to_vec()))).collect();
+        let rows = order
+            .iter()
+            .map(|(k, label)| (k.clone(), label.clone(), n.get(k.as_str()).map_or(vec![0, 0], |c| c.to_vec())))
+            .collect();
         let (rows, total) = Counts { rows, width: 2, total: Some(vec![true; 2]) }.into_rows(words::total(self.lang), true, &[]);
         self.table(name, &["taken_in_charge", "with_contract"], rows, total, true)
     }
 
     /// The comuni of the people counted, the most people first, `not_stated` last.
     fn comuni(&self) -> Vec<(String, String)> {
-        let mut seen: BTreeMap<String, (String, usize)> = BTreeMap::new();
-        for p in self.taken.keys().chain(self.contracted.keys()) {
-            if let Some(c) = self.facts.people.get(p).and_then(|x| x.comune.as_deref()) {
-                seen.entry(fold(c)).or_insert_with(|| (c.trim().to_owned(), 0)).1 += 1;
+        let mut seen: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
+        for p in self.taken.iter().map(|t| t.person).chain(self.contracted.iter().copied()) {
+            if let Some(c) = p.and_then(|x| x.comune.as_deref()) {
+                seen.entry(self.comune_key(Some(c))).or_insert((c.trim(), 0)).1 += 1;
             }
         }
-        let mut list: Vec<(String, (String, usize))> = seen.into_iter().collect();
-        list.sort_by(|a, b| b.1.1.cmp(&a.1.1).then_with(|| a.0.cmp(&b.0)));
-        let mut order: Vec<(String, String)> = list.into_iter().map(|(k, (label, _))| (k, label)).collect();
+        let mut list: Vec<(&str, (&str, usize))> = seen.into_iter().collect();
+        list.sort_by(|a, b| b.1.1.cmp(&a.1.1).then_with(|| a.0.cmp(b.0)));
+        let mut order: Vec<(String, String)> = list.into_iter().map(|(k, (label, _))| (k.to_owned(), label.to_owned())).collect();
         order.push(("not_stated".into(), words::not_stated(self.lang).into()));
         order
     }
@@ -382,14 +399,13 @@ impl Derived<'_> {
                         _ => {}
                     }
                 }
-                let people = self.facts.served.iter().find(|x| x.0 == s).map_or(0, |x| x.1);
-                (held + absent > 0).then(|| (s.as_str().to_owned(), s.label(self.lang).to_owned(), vec![held, absent, people, minutes]))
+                (held + absent > 0).then(|| (s.as_str().to_owned(), s.label(self.lang).to_owned(), vec![held, absent, minutes]))
             })
             .collect();
         let (mut rows, mut total) =
-            Counts { rows, width: 4, total: Some(vec![true, true, false, true]) }.into_rows(words::total(self.lang), false, &[]);
-        hours(&mut rows, total.as_mut(), &[3]);
-        self.table("services", &["appointments_held", "no_shows", "people_held", "operator_hours"], rows, total, false)
+            Counts { rows, width: 3, total: Some(vec![true; 3]) }.into_rows(words::total(self.lang), false, &[]);
+        hours(&mut rows, total.as_mut(), &[2]);
+        self.table("services", &["appointments_held", "no_shows", "operator_hours"], rows, total, false)
     }
 
     fn outcomes(&self) -> Table {

@@ -3,7 +3,7 @@
 //! already summed by SQL. Everything else is counted in memory (`count.rs`), so the same
 //! rules apply to a generated caseload in the property tests.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{Connection, params};
 
@@ -16,6 +16,8 @@ use crate::desk::words::{AppointmentState, Arrival, OutcomeKind, PathKind, PathS
 /// A path as a report counts it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PathFact {
+    /// Its number.
+    pub id: i64,
     /// Whose.
     pub person: i64,
     /// Its kind.
@@ -52,7 +54,7 @@ pub struct AppointmentFact {
     pub state: AppointmentState,
     /// Their service.
     pub service: Service,
-    /// The desk of their path (else of the person).
+    /// The desk that held them (their path's, else the person's when booked).
     pub desk: i64,
     /// How many.
     pub count: u64,
@@ -92,13 +94,13 @@ pub struct Facts {
     pub territory: Vec<String>,
     /// Paths activated up to the period's end and not closed before it began.
     pub paths: Vec<PathFact>,
-    /// The people of the paths activated and of the outcomes of the period.
+    /// The people (at least those of the paths activated and of the outcomes).
     pub people: HashMap<i64, PersonFact>,
     /// Paths activated in the period with each target.
     pub targets: Vec<(Target, u64)>,
     /// Appointments of the period.
     pub appointments: Vec<AppointmentFact>,
-    /// People with at least one appointment held, by service.
+    /// People with at least one appointment held of specialist guidance, of training.
     pub served: Vec<(Service, u64)>,
     /// Outcomes of the period.
     pub outcomes: Vec<OutcomeFact>,
@@ -106,7 +108,8 @@ pub struct Facts {
     pub first_outcomes: Vec<FirstOutcome>,
 }
 
-/// Reads the facts of `from..=to` for desk number `desk` (every desk if `None`).
+/// Reads the facts of `from..=to` for desk number `desk` (every desk if `None`), all but
+/// the appointments and the people ([`read_beside`]).
 pub fn read(conn: &Connection, from: Day, to: Day, desk: Option<i64>) -> Result<Facts> {
     let (f, t) = (from.to_string(), to.to_string());
     let mut facts = Facts::default();
@@ -116,65 +119,33 @@ pub fn read(conn: &Connection, from: Day, to: Day, desk: Option<i64>) -> Result<
         .collect::<rusqlite::Result<_>>()?;
     facts.paths = conn
         .prepare(
-            "SELECT person_id, kind, state, desk_id, proposed_on, ended_on FROM paths
+            "SELECT id, person_id, kind, state, desk_id, proposed_on, ended_on FROM paths
              WHERE proposed_on <= ?2 AND (ended_on IS NULL OR ended_on >= ?1) AND (?3 IS NULL OR desk_id = ?3)",
         )?
         .query_map(params![f, t, desk], |r| {
             Ok(PathFact {
-                person: r.get(0)?,
-                kind: parse_col(r, 1)?,
-                state: parse_col(r, 2)?,
-                desk: r.get(3)?,
-                proposed: parse_col(r, 4)?,
-                ended: parse_opt(r, 5)?,
+                id: r.get(0)?,
+                person: r.get(1)?,
+                kind: parse_col(r, 2)?,
+                state: parse_col(r, 3)?,
+                desk: r.get(4)?,
+                proposed: parse_col(r, 5)?,
+                ended: parse_opt(r, 6)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let mut stmt = conn.prepare(
-        "SELECT id, arrival, sex, birth_year, comune FROM people WHERE id IN (
-             SELECT person_id FROM paths WHERE proposed_on BETWEEN ?1 AND ?2 AND (?3 IS NULL OR desk_id = ?3)
-             UNION SELECT person_id FROM outcomes WHERE start_on BETWEEN ?1 AND ?2)",
-    )?;
-    let rows = stmt.query_map(params![f, t, desk], |r| {
-        let person = PersonFact {
-            arrival: parse_col(r, 1)?,
-            sex: parse_opt(r, 2)?,
-            birth_year: r.get(3)?,
-            comune: r.get::<_, Option<String>>(4)?.filter(|c| !c.trim().is_empty()),
-        };
-        Ok((r.get(0)?, person))
-    })?;
-    facts.people = rows.collect::<rusqlite::Result<_>>()?;
-    facts.targets = conn
-        .prepare(
-            "SELECT t.target, count(*) FROM path_targets t JOIN paths p ON p.id = t.path_id
-             WHERE p.proposed_on BETWEEN ?1 AND ?2 AND (?3 IS NULL OR p.desk_id = ?3) GROUP BY t.target",
-        )?
-        .query_map(params![f, t, desk], |r| Ok((parse_col(r, 0)?, r.get::<_, i64>(1)?.unsigned_abs())))?
-        .collect::<rusqlite::Result<_>>()?;
-    // An appointment belongs to its path's desk, else to the person's.
-    let scoped = "FROM appointments a JOIN people pe ON pe.id = a.person_id LEFT JOIN paths pa ON pa.id = a.path_id
-                  WHERE a.on_date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR COALESCE(pa.desk_id, pe.desk_id) = ?3)";
-    facts.appointments = conn
-        .prepare(&format!(
-            "SELECT substr(a.on_date, 1, 7), a.state, a.service, COALESCE(pa.desk_id, pe.desk_id), count(*),
-                    sum(COALESCE(a.actual_minutes, a.expected_minutes)) {scoped} GROUP BY 1, 2, 3, 4"
-        ))?
-        .query_map(params![f, t, desk], |r| {
-            Ok(AppointmentFact {
-                month: parse_col(r, 0)?,
-                state: parse_col(r, 1)?,
-                service: parse_col(r, 2)?,
-                desk: r.get(3)?,
-                count: r.get::<_, i64>(4)?.unsigned_abs(),
-                minutes: r.get::<_, Option<i64>>(5)?.unwrap_or(0).unsigned_abs(),
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    facts.served = conn
-        .prepare(&format!("SELECT a.service, count(DISTINCT a.person_id) {scoped} AND a.state = 'erogato' GROUP BY a.service"))?
-        .query_map(params![f, t, desk], |r| Ok((parse_col(r, 0)?, r.get::<_, i64>(1)?.unsigned_abs())))?
-        .collect::<rusqlite::Result<_>>()?;
+    let activated: HashSet<i64> = facts.paths.iter().filter(|p| from <= p.proposed && p.proposed <= to).map(|p| p.id).collect();
+    facts.targets = {
+        let mut n: HashMap<Target, u64> = HashMap::new();
+        let mut stmt = conn.prepare("SELECT path_id, target FROM path_targets")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            if activated.contains(&r.get(0)?) {
+                *n.entry(parse_col(r, 1)?).or_default() += 1;
+            }
+        }
+        n.into_iter().collect()
+    };
     facts.outcomes = conn
         .prepare(
             "SELECT o.person_id, o.kind, o.lasting, o.start_on FROM outcomes o JOIN people pe ON pe.id = o.person_id
@@ -187,8 +158,8 @@ pub fn read(conn: &Connection, from: Day, to: Day, desk: Option<i64>) -> Result<
         .collect::<rusqlite::Result<_>>()?;
     facts.first_outcomes = conn
         .prepare(
-            "SELECT (SELECT min(p.proposed_on) FROM paths p WHERE p.person_id = o.person_id), min(o.start_on)
-             FROM outcomes o JOIN people pe ON pe.id = o.person_id WHERE ?3 IS NULL OR pe.desk_id = ?3
+            "SELECT (SELECT min(p.proposed_on) FROM paths p WHERE p.person_id = o.person_id), min(o.start_on) FROM outcomes o
+             WHERE ?3 IS NULL OR o.person_id IN (SELECT id FROM people WHERE desk_id = ?3)
              GROUP BY o.person_id HAVING min(o.start_on) BETWEEN ?1 AND ?2",
         )?
         .query_map(params![f, t, desk], |r| Ok((parse_opt::<Day>(r, 0)?, parse_col::<Day>(r, 1)?)))?
@@ -199,4 +170,63 @@ pub fn read(conn: &Connection, from: Day, to: Day, desk: Option<i64>) -> Result<
         })
         .collect::<rusqlite::Result<_>>()?;
     Ok(facts)
+}
+
+/// What [`read_beside`] reads.
+pub struct Beside {
+    /// The appointments.
+    pub appointments: Vec<AppointmentFact>,
+    /// People with at least one appointment held of specialist guidance, of training.
+    pub served: Vec<(Service, u64)>,
+    /// Every person (a scan of the table costs less than looking up those counted).
+    pub people: HashMap<i64, PersonFact>,
+}
+
+/// The appointments of `from..=to` for desk number `desk` (every desk if `None`), summed
+/// by month, state, service and desk; the people served with specialist guidance and with
+/// training; and every person. Read on a connection of its own, beside [`read`].
+pub fn read_beside(conn: &Connection, from: Day, to: Day, desk: Option<i64>) -> Result<Beside> {
+    let (f, t) = (from.to_string(), to.to_string());
+    // Grouped in the order of the index `appointments_for_reports`, so SQLite sums as it
+    // reads; the days are folded into months here.
+    let mut stmt = conn.prepare(
+        "SELECT on_date, state, service, desk_id, count(*), sum(COALESCE(actual_minutes, expected_minutes)) FROM appointments
+         WHERE on_date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR desk_id = ?3) GROUP BY on_date, state, service, desk_id",
+    )?;
+    let mut rows = stmt.query(params![f, t, desk])?;
+    let mut sums: HashMap<(Month, AppointmentState, Service, i64), (u64, u64)> = HashMap::new();
+    while let Some(r) = rows.next()? {
+        let key = (Month::of(parse_col::<Day>(r, 0)?), parse_col(r, 1)?, parse_col(r, 2)?, r.get::<_, Option<i64>>(3)?.unwrap_or(0));
+        let sum = sums.entry(key).or_default();
+        sum.0 += r.get::<_, i64>(4)?.unsigned_abs();
+        sum.1 += r.get::<_, Option<i64>>(5)?.unwrap_or(0).unsigned_abs();
+    }
+    let mut appointments: Vec<AppointmentFact> = sums
+        .into_iter()
+        .map(|((month, state, service, desk), (count, minutes))| AppointmentFact { month, state, service, desk, count, minutes })
+        .collect();
+    appointments.sort_by_key(|a| (a.month, a.state, a.service, a.desk));
+    // Distinct people only for the services the Region follows by person (counting them
+    // for every service would cost more than the rest of the report).
+    let served = conn
+        .prepare(
+            "SELECT service, count(DISTINCT person_id) FROM appointments
+             WHERE on_date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR desk_id = ?3) AND state = 'erogato'
+               AND service IN ('orientamento_specialistico', 'formazione') GROUP BY service",
+        )?
+        .query_map(params![f, t, desk], |r| Ok((parse_col(r, 0)?, r.get::<_, i64>(1)?.unsigned_abs())))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut people = HashMap::new();
+    let mut stmt = conn.prepare("SELECT id, arrival, sex, birth_year, comune FROM people")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let person = PersonFact {
+            arrival: parse_col(r, 1)?,
+            sex: parse_opt(r, 2)?,
+            birth_year: r.get(3)?,
+            comune: r.get::<_, Option<String>>(4)?.filter(|c| !c.trim().is_empty()),
+        };
+        people.insert(r.get(0)?, person);
+    }
+    Ok(Beside { appointments, served, people })
 }

@@ -119,7 +119,22 @@ impl Desk {
             ));
         }
         let desk = req.desk.as_deref().map(|text| self.resolve_desk(text)).transpose()?;
-        let mut facts = facts::read(&self.conn, req.from.first_day(), req.to.last_day(), desk)?;
+        let (from, to) = (req.from.first_day(), req.to.last_day());
+        // The appointments (the largest table) and the people are read on a second reader
+        // while the paths and outcomes are read; a database that cannot be opened twice is
+        // read in turn.
+        let second = rusqlite::Connection::open_with_flags(self.file(), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).ok();
+        let (facts, beside) = std::thread::scope(|s| {
+            let beside = second.map(|c| s.spawn(move || facts::read_beside(&c, from, to, desk)));
+            let facts = facts::read(&self.conn, from, to, desk);
+            let beside = match beside {
+                Some(handle) => handle.join().unwrap_or_else(|_| facts::read_beside(&self.conn, from, to, desk)),
+                None => facts::read_beside(&self.conn, from, to, desk),
+            };
+            (facts, beside)
+        });
+        let (mut facts, beside) = (facts?, beside?);
+        (facts.appointments, facts.served, facts.people) = (beside.appointments, beside.served, beside.people);
         facts.territory = self.served_comuni(None)?;
         let scope = match (&req.desk, facts.desks.first()) {
             (Some(_), Some((_, _, name))) => name.clone(),

@@ -6,6 +6,7 @@ use std::str::FromStr;
 use serde::{Serialize, Serializer};
 
 use crate::desk::day::Day;
+use crate::model::PartialDate;
 use crate::lang::Lang;
 
 /// A calendar month.
@@ -31,7 +32,12 @@ impl Month {
 
     /// Its first day.
     pub fn first_day(self) -> Day {
-        format!("{self}-01").parse().expect("a month's first day is a day")
+        PartialDate::day(self.year, self.month, 1).and_then(|d| Day::try_from(d).ok()).expect("a month's first day is a day")
+    }
+
+    /// Its year.
+    pub fn year(self) -> u16 {
+        self.year
     }
 
     /// Its last day.

@@ -11,7 +11,7 @@ use super::{Report, words};
 use crate::lang::Lang;
 
 /// The headline figures shown as big numbers, with the figure shown under each as detail.
-const BIG: [(&str, Option<&str>); 13] = [
+const BIG: [(&str, Option<&str>); 15] = [
     ("taken_in_charge", None),
     ("assigned_by_cpi", None),
     ("activated", None),
@@ -21,6 +21,8 @@ const BIG: [(&str, Option<&str>); 13] = [
     ("appointments_held", None),
     ("no_shows", None),
     ("operator_hours", None),
+    ("people_specialist_guidance", None),
+    ("people_training_service", None),
     ("contracts", Some("contracts_over_six_months")),
     ("tirocini", None),
     ("training", None),
