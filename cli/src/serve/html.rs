@@ -35,6 +35,7 @@ pub enum Nav {
     Today,
     Caseload,
     Vacancies,
+    Reports,
     None,
 }
 
@@ -70,11 +71,12 @@ impl Frame<'_> {
             };
             let _ = write!(
                 h,
-                "<nav aria-label=\"{menu}\"><ul>{}{}{}</ul></nav><div class=\"who\">{user} ({role}{desk})\
+                "<nav aria-label=\"{menu}\"><ul>{}{}{}{}</ul></nav><div class=\"who\">{user} ({role}{desk})\
                  <form method=\"post\" action=\"/logout\">{csrf}<button type=\"submit\">{logout}</button></form></div>",
                 item(Nav::Today, "/oggi", t(lang, "Oggi", "Today")),
                 item(Nav::Caseload, "/persone", t(lang, "Persone e percorsi", "People and paths")),
                 item(Nav::Vacancies, "/offerte", t(lang, "Offerte", "Vacancies")),
+                item(Nav::Reports, "/rapporti", t(lang, "Rapporti", "Reports")),
                 menu = t(lang, "Menu principale", "Main menu"),
                 user = esc(&a.username),
                 role = a.role.label(lang),

@@ -64,6 +64,12 @@ pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, Problem> 
     tokio::task::spawn_blocking(f).await.unwrap_or_else(|_| Err(Problem::internal()))
 }
 
+/// One Typst renderer for the server's life (its fonts are loaded once): CVs and reports.
+pub fn renderer() -> &'static sportello::render::Renderer {
+    static R: std::sync::OnceLock<sportello::render::Renderer> = std::sync::OnceLock::new();
+    R.get_or_init(sportello::render::Renderer::new)
+}
+
 /// Today (`SPORTELLO_TODAY` when set, for tests and demos).
 pub fn today() -> Day {
     crate::output::today().ok().and_then(|d| Day::try_from(d).ok()).unwrap_or_else(Day::today)

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { PASSWORD, ROOT, TODAY, startConsole } from './server.mjs';
+import { PASSWORD, ROOT, TODAY, cli, startConsole } from './server.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -214,6 +214,58 @@ test('every action works from the keyboard: log in, then add a note', async () =
   await context.close();
 });
 
+test('the report page shows the command line\'s figures, its charts, and downloads the same files', async () => {
+  const page = await loggedIn('lmarchetti');
+  await page.click('nav >> text=Rapporti');
+  await page.fill('#da', '2022-11');
+  await page.fill('#a', '2023-10');
+  await page.press('#a', 'Enter');
+  await page.waitForURL(/\/rapporti\?da=2022-11&a=2023-10/);
+  const json = JSON.parse(cli(['desk', '--db', server.db, 'report', '--from', '2022-11', '--to', '2023-10', '--format', 'json']));
+  const headline = Object.fromEntries(json.tables[0].rows.map((r) => [r.label, r.cells[0]]));
+  assert.equal(headline['Percorsi attivati'], 534);
+  const shown = Object.fromEntries(await page.locator('dl.figures > div').evaluateAll((ds) => ds.map((d) => [d.querySelector('dt').textContent, d.querySelector('dd').firstChild.textContent])));
+  for (const [label, value] of [['Percorsi attivati', '534'], ['Conclusi', '207'], ['In corso', '327'], ['Inviate dal CPI', '256']]) {
+    assert.equal(shown[label], value, label);
+  }
+  // Every cell of every table is the command line's, as the Italian PDF writes it.
+  const grouped = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const it = (v, column) => {
+    if (typeof v !== 'number') return v ?? '—';
+    if (column !== 'operator_hours') return grouped(v);
+    const [whole, tenth] = v.toFixed(1).split('.');
+    return `${grouped(whole)},${tenth}`;
+  };
+  for (const table of json.tables.filter((t) => t.name !== 'headline')) {
+    const cells = await page.locator(`#t-${table.name} tbody tr`).evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)));
+    assert.deepEqual(cells, table.rows.map((r) => r.cells.map((v, i) => it(v, table.columns[i].name))), table.name);
+  }
+  // The four charts, drawn as SVG, each with its text alternative.
+  const charts = await page.locator('figure.chart img').evaluateAll((imgs) => imgs.map((i) => ({ alt: i.alt, w: i.naturalWidth, svg: i.src.startsWith('data:image/svg+xml,') })));
+  assert.equal(charts.length, 4);
+  for (const c of charts) assert.ok(c.alt.length > 20 && c.w > 0 && c.svg, JSON.stringify(c));
+  // The downloads are the command line's files.
+  const links = Object.fromEntries(await page.locator('.downloads a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')])));
+  const csv = await page.request.get(`${server.url}${links.CSV}`);
+  assert.equal(await csv.text(), cli(['desk', '--db', server.db, 'report', '--from', '2022-11', '--to', '2023-10', '--format', 'csv']));
+  const pdf = await page.request.get(`${server.url}${links.PDF}`);
+  assert.equal(pdf.headers()['content-type'], 'application/pdf');
+  assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+  const asJson = await page.request.get(`${server.url}${links.JSON}`);
+  assert.deepEqual(await asJson.json(), json);
+  // One desk, from the form.
+  await page.selectOption('#sportello', 'cerano');
+  await page.click('#form-report button');
+  await page.waitForURL(/sportello=cerano/);
+  assert.match(await page.locator('#h-report').textContent(), /Sportello Lavoro di Cerano/);
+  // A month that is not one comes back on its field, with what was typed.
+  const bad = await page.goto(`${server.url}/rapporti?da=2022-13&a=2023-10`);
+  assert.equal(bad.status(), 422);
+  assert.equal(await page.getAttribute('#da', 'aria-invalid'), 'true');
+  assert.match(await page.locator('#report-problem').textContent(), /AAAA-MM/);
+  await page.context().close();
+});
+
 test('the English switch changes the words, not the data', async () => {
   const page = await loggedIn('lmarchetti');
   await page.click('header a.lang');
@@ -250,7 +302,7 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page', async () => {
   const page = await loggedIn('lmarchetti');
   await page.goto(`${server.url}/persone`);
   const person = await page.locator('main table a').first().getAttribute('href');
-  const pages = ['/oggi', '/persone', '/persone/nuova', person, `${person}/offerte`, '/offerte', '/offerte/nov-01/candidati'];
+  const pages = ['/oggi', '/persone', '/persone/nuova', person, `${person}/offerte`, '/offerte', '/offerte/nov-01/candidati', '/rapporti?da=2022-11&a=2023-10'];
   if (process.env.WIDGET_DIST) pages.push('/widget/', `${person}/cv`);
   const found = {};
   for (const p of pages) {

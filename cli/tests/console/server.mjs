@@ -24,6 +24,8 @@ export const ACCOUNTS = [
 
 const env = { ...process.env, SPORTELLO_TODAY: TODAY };
 const run = (args, input) => execFileSync(BIN, args, { env, input, stdio: ['pipe', 'pipe', 'pipe'] });
+/** The command line on the same day as the server (e.g. the report the console shows). */
+export const cli = (args) => run(args).toString('utf8');
 
 export async function startConsole() {
   const dir = mkdtempSync(path.join(tmpdir(), 'sportello-console-'));

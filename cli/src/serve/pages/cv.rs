@@ -2,23 +2,15 @@
 //! core's Typst renderer from the stored profile (sensitive data only for readers allowed
 //! to see it, as in the file).
 
-use std::sync::OnceLock;
-
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use sportello::desk::Access;
-use sportello::render::{RenderRequest, Renderer};
+use sportello::render::RenderRequest;
 
 use super::person::CV_TEMPLATES;
 use crate::serve::problem::Problem;
-use crate::serve::state::{Auth, Shared, blocking, form_map, today};
-
-/// One renderer for the server's life (its fonts are loaded once).
-fn renderer() -> &'static Renderer {
-    static R: OnceLock<Renderer> = OnceLock::new();
-    R.get_or_init(Renderer::new)
-}
+use crate::serve::state::{Auth, Shared, blocking, form_map, renderer, today};
 
 pub async fn pdf(State(state): State<Shared>, auth: Auth, Path(id): Path<i64>, Query(q): Query<Vec<(String, String)>>) -> Response {
     let lang = auth.lang;

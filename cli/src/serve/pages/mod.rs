@@ -7,6 +7,7 @@ mod cv_editor;
 mod login;
 pub mod matches;
 mod person;
+mod reports;
 mod today;
 mod vacancies;
 
@@ -49,4 +50,6 @@ pub fn routes() -> Router<Shared> {
         .route("/offerte", get(vacancies::page).post(vacancies::upload).layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES)))
         .route("/offerte/{id}/rimuovi", post(vacancies::remove))
         .route("/offerte/{id}/candidati", get(matches::shortlist))
+        .route("/rapporti", get(reports::page))
+        .route("/rapporti/scarica", get(reports::download))
 }

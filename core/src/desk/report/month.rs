@@ -50,6 +50,12 @@ impl Month {
         if self.month == 12 { Month { year: self.year + 1, month: 1 } } else { Month { year: self.year, month: self.month + 1 } }
     }
 
+    /// The month `months` before this one.
+    pub fn minus(self, months: u16) -> Month {
+        let index = self.year * 12 + u16::from(self.month - 1) - months;
+        Month { year: index / 12, month: (index % 12) as u8 + 1 }
+    }
+
     /// Months from `self` to `later`, both counted (0 if `later` comes first).
     pub fn count_to(self, later: Month) -> usize {
         let index = |m: Month| i64::from(m.year) * 12 + i64::from(m.month);
@@ -132,6 +138,8 @@ mod tests {
         assert_eq!(m.last_day().to_string(), "2022-11-30");
         assert_eq!("2024-02".parse::<Month>().unwrap().last_day().to_string(), "2024-02-29");
         assert_eq!(m.count_to("2023-10".parse().unwrap()), 12);
+        assert_eq!(m.minus(11).to_string(), "2021-12");
+        assert_eq!(m.minus(0), m);
         assert_eq!(m.short(Lang::It), "nov 22");
         assert_eq!(m.long(Lang::En), "November 2022");
         for bad in ["2022-13", "2022/11", "22-11", "2022-1", "novembre"] {
