@@ -70,6 +70,11 @@ class Desk:
     def person(self, key: Any) -> Any:
         """A person's whole file (by number or codice fiscale); only when opened for writing,
         since the opening is recorded in the audit log."""
+    def report(self, start: Any, end: Any, desk: Any = None, lang: Any = "it") -> Any:
+        """The report of the months `start` to `end` (`YYYY-MM`), of one desk or every desk,
+        worded in `lang`: `{"from", "to", "desk", "scope", "lang", "generated_on", "tables":
+        [{"name", "title", "note"?, "key", "columns", "rows", "total"?,
+        "small_counts_withheld"}], "notes"}`; a withheld count reads `"<3"` or `"*"`."""
     def table(self, name: Any) -> Any:
         """A whole table (`people`, `paths`, `events`, `appointments`, `outcomes`) as a list of
         `{"name", "kind", "values"}` columns (`kind`: `int`, `text` or `bool`)."""
