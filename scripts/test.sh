@@ -15,6 +15,8 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 export SPORTELLO_TODAY="${SPORTELLO_TODAY:-2026-11-23}"
 START=$(date +%s)
 step() { echo; echo "==> [$(( $(date +%s) - START ))s] $*"; }
+# Installs a Debian package when the file it provides is missing.
+need() { [[ -e "$1" ]] || { SUDO=(); [[ $(id -u) -ne 0 ]] && SUDO=(sudo); "${SUDO[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq "$2" >/dev/null; }; }
 
 step "toolchain"
 rustc --version
@@ -40,7 +42,7 @@ fi
 if [[ -z "${SKIP_CONSOLE:-}" ]]; then
   step "desk console: sportello serve in headless Chromium (Playwright, axe-core)"
   # The binary the Rust tests built; the widget's dist/ when the widget step built it.
-  [[ -x /usr/bin/chromium || -n "${CHROMIUM_PATH:-}" ]] || { SUDO=(); [[ $(id -u) -ne 0 ]] && SUDO=(sudo); "${SUDO[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq chromium >/dev/null; }
+  [[ -n "${CHROMIUM_PATH:-}" ]] || need /usr/bin/chromium chromium
   cargo build -q -p sportello-cli
   (
     cd cli/tests/console
@@ -55,6 +57,8 @@ fi
 
 if [[ -z "${SKIP_PYTHON:-}" ]]; then
   step "python: wheel with maturin, fresh-venv install, pytest (doctests, Dask, mypy --strict)"
+  # pdftotext reads the report's PDF back (the same figures as Desk.report and the CSV).
+  need /usr/bin/pdftotext poppler-utils
   VENV="$CACHE/venv"
   [[ -x "$VENV/bin/python" ]] || python3 -m venv "$VENV"
   # What the build and the tests need, installed only when something is missing.

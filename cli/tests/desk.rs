@@ -200,7 +200,10 @@ fn the_report_gives_the_same_figures_as_json_csv_and_the_pdfs_text() {
     let json: serde_json::Value = serde_json::from_str(&ok(&desk(&db, &[&period[..], &["--format", "json"]].concat()))).unwrap();
     let headline = json["tables"].as_array().unwrap().iter().find(|t| t["name"] == "headline").unwrap();
     let value = |key: &str| headline["rows"].as_array().unwrap().iter().find(|r| r["key"] == key).unwrap()["cells"][0].clone();
-    assert_eq!((value("activated"), value("concluded"), value("ongoing"), value("assigned_by_cpi")), (534.into(), 207.into(), 327.into(), 256.into()));
+    assert_eq!(
+        (value("activated"), value("concluded"), value("ongoing"), value("assigned_by_cpi")),
+        (534.into(), 207.into(), 327.into(), 256.into())
+    );
     let csv = ok(&desk(&db, &[&period[..], &["--format", "csv"]].concat()));
     for (key, n) in [("activated", 534), ("concluded", 207), ("ongoing", 327), ("assigned_by_cpi", 256)] {
         assert!(csv.lines().any(|l| l.starts_with(&format!("headline,{key},")) && l.ends_with(&format!(",value,{n}"))), "{key}");

@@ -23,8 +23,8 @@ use std::time::{Duration, Instant};
 use rusqlite::params;
 use sportello::desk::import::ImportDefaults;
 use sportello::desk::report::{ReportRequest, view};
-use sportello::render::{RenderRequest, Renderer};
 use sportello::desk::{Day, Desk, DeskInfo, Filter, Operator, PathKind, PathState, Reader, Target};
+use sportello::render::{RenderRequest, Renderer};
 
 const DESKS: [&str; 4] = ["trecate", "cerano", "romentino", "vespolate"];
 const OPERATORS_PER_DESK: usize = 5;
@@ -195,9 +195,7 @@ fn generate(db: &std::path::Path, people: usize, paths: usize, appointments: usi
             tx.prepare("INSERT INTO path_events (path_id, kind, on_date, recorded_by) VALUES (?1, ?2, ?3, 'bench')").expect("prepare");
         let mut tg = tx.prepare("INSERT INTO path_targets (path_id, target) VALUES (?1, ?2)").expect("prepare");
         let mut oc = tx
-            .prepare(
-                "INSERT INTO outcomes (person_id, path_id, kind, start_on, lasting, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, 'bench')",
-            )
+            .prepare("INSERT INTO outcomes (person_id, path_id, kind, start_on, lasting, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, 'bench')")
             .expect("prepare");
         for i in 0..paths {
             let person = (i % people) as i64 + 1;

@@ -2,6 +2,7 @@
 //! caseloads, the small-count rule on real breakdowns, the CSV and JSON drawn from the same
 //! tables, and the figures a report counts by (sex, year of birth) filled on migration.
 #![cfg(feature = "desk")]
+#![allow(clippy::unwrap_used)]
 
 use proptest::prelude::*;
 use sportello::desk::demo::{self, DemoPlan};
@@ -37,7 +38,9 @@ fn check_sums(r: &Report) {
         assert_eq!(sum, count(by_month, "total", column), "{column}");
     }
     let headline = r.table("headline").unwrap();
-    for column in ["taken_in_charge", "assigned_by_cpi", "activated", "concluded", "ongoing", "closed_otherwise", "appointments_held", "no_shows"] {
+    for column in
+        ["taken_in_charge", "assigned_by_cpi", "activated", "concluded", "ongoing", "closed_otherwise", "appointments_held", "no_shows"]
+    {
         assert_eq!(count(headline, column, "value"), count(by_month, "total", column), "{column}");
     }
     let by_desk = r.table("by_desk").unwrap();
@@ -70,8 +73,10 @@ fn the_trecate_year_prints_the_conventions_figures() {
     assert_eq!(r.table("by_month").unwrap().rows.len(), 12);
     // The same period in English has the same figures.
     let en = desk.report(&ReportRequest { lang: Lang::En, ..ReportRequest::new(month("2022-11"), month("2023-10")) }).unwrap();
-    assert_eq!(en.table("headline").unwrap().rows.iter().map(|r| r.cells.clone()).collect::<Vec<_>>(),
-        headline.rows.iter().map(|r| r.cells.clone()).collect::<Vec<_>>());
+    assert_eq!(
+        en.table("headline").unwrap().rows.iter().map(|r| r.cells.clone()).collect::<Vec<_>>(),
+        headline.rows.iter().map(|r| r.cells.clone()).collect::<Vec<_>>()
+    );
     assert_eq!(en.table("by_kind").unwrap().title, "By kind of path");
 }
 
@@ -79,7 +84,8 @@ fn the_trecate_year_prints_the_conventions_figures() {
 fn one_desk_and_a_short_period_withhold_small_counts() {
     let dir = tempfile::tempdir().unwrap();
     let desk = demo_desk(dir.path());
-    let r = desk.report(&ReportRequest { desk: Some("romentino".into()), ..ReportRequest::new(month("2023-03"), month("2023-03")) }).unwrap();
+    let r =
+        desk.report(&ReportRequest { desk: Some("romentino".into()), ..ReportRequest::new(month("2023-03"), month("2023-03")) }).unwrap();
     assert_eq!(r.scope, "Sportello Lavoro di Romentino");
     check_sums(&r);
     let mut withheld = 0;
@@ -138,7 +144,8 @@ fn bad_periods_and_desks_are_refused_in_both_languages() {
     assert!(e.message(Lang::It).contains("prima di cominciare"), "{}", e.message(Lang::It));
     let e = desk.report(&ReportRequest::new(month("2015-01"), month("2023-10"))).unwrap_err();
     assert!(e.message(Lang::En).contains("at most 60"), "{}", e.message(Lang::En));
-    let e = desk.report(&ReportRequest { desk: Some("nowhere".into()), ..ReportRequest::new(month("2023-01"), month("2023-02")) }).unwrap_err();
+    let e =
+        desk.report(&ReportRequest { desk: Some("nowhere".into()), ..ReportRequest::new(month("2023-01"), month("2023-02")) }).unwrap_err();
     assert!(e.message(Lang::It).contains("nowhere"), "{}", e.message(Lang::It));
     // An empty database gives a report of zeros, not an error.
     let r = desk.report(&ReportRequest::new(month("2023-01"), month("2023-02"))).unwrap();
@@ -167,8 +174,13 @@ fn a_file_brought_to_version_4_learns_sex_and_year_of_birth() {
     drop(c);
     drop(Desk::open(&f).unwrap());
     let c = rusqlite::Connection::open(&f).unwrap();
-    let rows: Vec<(Option<String>, Option<i64>)> =
-        c.prepare("SELECT sex, birth_year FROM people ORDER BY id").unwrap().query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
+    let rows: Vec<(Option<String>, Option<i64>)> = c
+        .prepare("SELECT sex, birth_year FROM people ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
     assert_eq!(rows, [(Some("f".into()), Some(1970)), (Some("f".into()), Some(1999)), (None, None)]);
 }
 
@@ -189,28 +201,34 @@ fn run_caseload(people: &[(u8, Vec<GenPath>)]) -> Report {
     for (i, (arrival, paths)) in people.iter().enumerate() {
         let profile = serde_json::from_value(serde_json::json!({"person": {"given_name": format!("P{i}"), "family_name": "Gen"}})).unwrap();
         let person = desk
-            .add_person(&me, &NewPerson {
-                profile,
-                codice_fiscale: None,
-                comune: Some(["Trecate", "Cerano", "Novara"][i % 3].into()),
-                desk: if i % 2 == 0 { "a".into() } else { "b".into() },
-                case_manager: None,
-                arrival: if *arrival % 2 == 0 { Arrival::Cpi } else { Arrival::SelfReferred },
-                arrival_date: None,
-            })
+            .add_person(
+                &me,
+                &NewPerson {
+                    profile,
+                    codice_fiscale: None,
+                    comune: Some(["Trecate", "Cerano", "Novara"][i % 3].into()),
+                    desk: if i % 2 == 0 { "a".into() } else { "b".into() },
+                    case_manager: None,
+                    arrival: if *arrival % 2 == 0 { Arrival::Cpi } else { Arrival::SelfReferred },
+                    arrival_date: None,
+                },
+            )
             .unwrap();
         for &(kind, offset, fate, after) in paths {
             let proposed = start.plus_days(offset).unwrap();
             let path = desk
-                .open_path(&me, &NewPath {
-                    person_id: person,
-                    kind: PathKind::ALL[kind % PathKind::ALL.len()],
-                    proposed_on: proposed,
-                    gol_funded: false,
-                    targets: vec![],
-                    case_manager: None,
-                    note: None,
-                })
+                .open_path(
+                    &me,
+                    &NewPath {
+                        person_id: person,
+                        kind: PathKind::ALL[kind % PathKind::ALL.len()],
+                        proposed_on: proposed,
+                        gol_funded: false,
+                        targets: vec![],
+                        case_manager: None,
+                        note: None,
+                    },
+                )
                 .unwrap();
             let on = proposed.plus_days(after).unwrap();
             let events: &[PathEventKind] = match fate {

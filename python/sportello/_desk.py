@@ -105,7 +105,7 @@ class Desk:
         ``sportello desk report --format json`` writes it.
 
         >>> desk.report("2022-11", "2023-10")["headline"].set_index("key").loc["activated", "value"]  # doctest: +SKIP
-        534
+        534.0
         """
         report = self._native.report(start, end, desk, lang)
         if output == "dict":

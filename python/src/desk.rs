@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use sportello::desk::report::{Month, ReportRequest};
 use sportello::desk::tables::{TableName, Values};
-use sportello::lang::Lang;
 use sportello::desk::{Desk, Filter, Reader};
+use sportello::lang::Lang;
 
 use crate::convert;
 use crate::errors::{Failure, detached, shield};

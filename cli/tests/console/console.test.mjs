@@ -222,11 +222,12 @@ test('the report page shows the command line\'s figures, its charts, and downloa
   await page.press('#a', 'Enter');
   await page.waitForURL(/\/rapporti\?da=2022-11&a=2023-10/);
   const json = JSON.parse(cli(['desk', '--db', server.db, 'report', '--from', '2022-11', '--to', '2023-10', '--format', 'json']));
+  // (Earlier tests of this file add to the demo's year, so the figures are the command line's, not the seed's.)
   const headline = Object.fromEntries(json.tables[0].rows.map((r) => [r.label, r.cells[0]]));
-  assert.equal(headline['Percorsi attivati'], 534);
+  assert.ok(headline['Percorsi attivati'] >= 534);
   const shown = Object.fromEntries(await page.locator('dl.figures > div').evaluateAll((ds) => ds.map((d) => [d.querySelector('dt').textContent, d.querySelector('dd').firstChild.textContent])));
-  for (const [label, value] of [['Percorsi attivati', '534'], ['Conclusi', '207'], ['In corso', '327'], ['Inviate dal CPI', '256']]) {
-    assert.equal(shown[label], value, label);
+  for (const label of ['Percorsi attivati', 'Conclusi', 'In corso', 'Inviate dal CPI', 'Persone prese in carico']) {
+    assert.equal(shown[label], String(headline[label]), label);
   }
   // Every cell of every table is the command line's, as the Italian PDF writes it.
   const grouped = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');

@@ -395,15 +395,7 @@ fn add_person(desk: &mut Desk, by: &Reader, rng: &mut Rng, i: usize, plan: &Demo
 
 /// Writes one planned path with its events, appointments and outcome.
 #[allow(clippy::too_many_arguments)]
-fn write_path(
-    desk: &mut Desk,
-    by: &Reader,
-    rng: &mut Rng,
-    p: &Planned,
-    someone: Someone,
-    today: Day,
-    s: &mut DemoSummary,
-) -> Result<()> {
+fn write_path(desk: &mut Desk, by: &Reader, rng: &mut Rng, p: &Planned, someone: Someone, today: Day, s: &mut DemoSummary) -> Result<()> {
     let person = someone.id;
     let mut targets = Vec::new();
     if someone.woman {

@@ -72,10 +72,7 @@ pub(crate) fn refresh(tx: &Connection, id: i64, this_year: u16) -> Result<()> {
     let profile = super::people::stored_profile(id, &text)?;
     let cf = cf.and_then(|c| CodiceFiscale::parse(&c).ok());
     let d = of(&profile, cf.as_ref(), this_year);
-    tx.execute(
-        "UPDATE people SET sex = ?1, birth_year = ?2 WHERE id = ?3",
-        params![d.sex.map(|s| s.as_str()), d.birth_year, id],
-    )?;
+    tx.execute("UPDATE people SET sex = ?1, birth_year = ?2 WHERE id = ?3", params![d.sex.map(|s| s.as_str()), d.birth_year, id])?;
     Ok(())
 }
 

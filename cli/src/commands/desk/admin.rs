@@ -43,7 +43,7 @@ pub enum DesksCommand {
     Serves {
         /// The desk's code.
         code: String,
-        /// The comuni, comma-separated, e.g. "Trecate,Sozzago" (replaces the list).
+        /// The comuni, comma-separated, e.g. "Trecate,Sozzago" (replaces the list; "" empties it).
         #[arg(long, value_delimiter = ',')]
         comuni: Option<Vec<String>>,
     },
@@ -135,6 +135,8 @@ pub fn desks(ctx: &Context, c: DesksCommand) -> CmdResult {
         }
         DesksCommand::Serves { code, comuni } => {
             if let Some(comuni) = comuni {
+                // `--comuni ""` empties the list.
+                let comuni: Vec<String> = comuni.into_iter().filter(|c| !c.trim().is_empty()).collect();
                 desk.set_served_comuni(&ctx.reader.username, &code, &comuni).or_fail(ctx)?;
             }
             for c in desk.served_comuni(Some(&code)).or_fail(ctx)? {

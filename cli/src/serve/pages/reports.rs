@@ -11,7 +11,7 @@ use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use serde_json::Value;
 use sportello::desk::report::{Month, Report, ReportRequest, Table, to_csv, view};
-use sportello::desk::{DeskInfo, Desk};
+use sportello::desk::{Desk, DeskInfo};
 use sportello::lang::Lang;
 use sportello::render::{OutputFormat, RenderRequest};
 
@@ -43,9 +43,8 @@ impl Asked {
 
     /// The core's request, or the problem with the field named as on the form.
     fn request(&self, lang: Lang) -> Result<ReportRequest, Problem> {
-        let month = |field: &str, text: &str| {
-            text.parse::<Month>().map_err(|e| Problem::bad(field, e.message(Lang::It), e.message(Lang::En)))
-        };
+        let month =
+            |field: &str, text: &str| text.parse::<Month>().map_err(|e| Problem::bad(field, e.message(Lang::It), e.message(Lang::En)));
         let desk = Some(self.desk.trim().to_owned()).filter(|d| !d.is_empty());
         Ok(ReportRequest { from: month("da", &self.from)?, to: month("a", &self.to)?, desk, lang })
     }
@@ -125,11 +124,10 @@ pub async fn download(State(state): State<Shared>, auth: Auth, Query(q): Query<V
     })
     .await;
     match bytes {
-        Ok((kind, bytes)) => (
-            [(header::CONTENT_TYPE, kind.to_owned()), (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\""))],
-            bytes,
-        )
-            .into_response(),
+        Ok((kind, bytes)) => {
+            ([(header::CONTENT_TYPE, kind.to_owned()), (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\""))], bytes)
+                .into_response()
+        }
         Err(p) => p.page(lang),
     }
 }
@@ -137,7 +135,8 @@ pub async fn download(State(state): State<Shared>, auth: Auth, Query(q): Query<V
 /// The form: period and desk, kept as typed, the problem beside the field it names.
 fn form(asked: &Asked, desks: &[DeskInfo], problem: Option<&Problem>, lang: Lang) -> String {
     let invalid = |field: &str| {
-        let on = problem.is_some_and(|p| p.field == field || (field == "a" && p.field == "to") || (field == "sportello" && p.field == "desk"));
+        let on =
+            problem.is_some_and(|p| p.field == field || (field == "a" && p.field == "to") || (field == "sportello" && p.field == "desk"));
         if on { " aria-invalid=\"true\" aria-describedby=\"report-problem\"" } else { "" }
     };
     let mut options = format!("<option value=\"\">{}</option>", t(lang, "Tutti gli sportelli", "Every desk"));
@@ -180,13 +179,18 @@ fn report_html(report: &Report, svgs: &[String], asked: &Asked, lang: Lang) -> S
         let _ = write!(h, " <a href=\"/rapporti/scarica?{}&amp;formato={format}\" download>{label}</a>", esc(&asked.query()));
     }
     h.push_str("</p></section>");
-    let _ = write!(h, "<section id=\"s-headline\" aria-labelledby=\"h-headline\"><h2 id=\"h-headline\">{}</h2><dl class=\"figures\">", esc(data["words"]["headline"].as_str().unwrap_or_default()));
+    let _ = write!(
+        h,
+        "<section id=\"s-headline\" aria-labelledby=\"h-headline\"><h2 id=\"h-headline\">{}</h2><dl class=\"figures\">",
+        esc(data["words"]["headline"].as_str().unwrap_or_default())
+    );
     for f in data["headline"].as_array().into_iter().flatten() {
         let detail = f["detail"].as_str().map(|d| format!("<span class=\"by\">{}</span>", esc(d))).unwrap_or_default();
         let _ = write!(h, "<div><dt>{}</dt><dd>{}{detail}</dd></div>", esc(text(&f["label"])), esc(text(&f["shown"])));
     }
     h.push_str("</dl></section>");
-    let _ = write!(h, "<section id=\"s-charts\" aria-labelledby=\"h-charts\"><h2 id=\"h-charts\">{}</h2>", esc(text(&data["words"]["charts"])));
+    let _ =
+        write!(h, "<section id=\"s-charts\" aria-labelledby=\"h-charts\"><h2 id=\"h-charts\">{}</h2>", esc(text(&data["words"]["charts"])));
     for (name, svg) in CHARTS.iter().zip(svgs) {
         let chart = &data["charts"][name];
         let _ = write!(
@@ -198,7 +202,8 @@ fn report_html(report: &Report, svgs: &[String], asked: &Asked, lang: Lang) -> S
         );
     }
     h.push_str("</section>");
-    let _ = write!(h, "<section id=\"s-tables\" aria-labelledby=\"h-tables\"><h2 id=\"h-tables\">{}</h2>", esc(text(&data["words"]["tables"])));
+    let _ =
+        write!(h, "<section id=\"s-tables\" aria-labelledby=\"h-tables\"><h2 id=\"h-tables\">{}</h2>", esc(text(&data["words"]["tables"])));
     for table in report.tables.iter().filter(|t| t.name != "headline") {
         h.push_str(&table_html(table, lang));
     }
@@ -217,7 +222,12 @@ fn text(v: &Value) -> &str {
 
 /// One table: rows headed by their label, figures right-aligned, the total in the footer.
 fn table_html(table: &Table, lang: Lang) -> String {
-    let mut h = format!("<div class=\"scroll\" id=\"t-{}\"><table class=\"figures\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>", table.name, esc(&table.title), esc(&table.key));
+    let mut h = format!(
+        "<div class=\"scroll\" id=\"t-{}\"><table class=\"figures\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>",
+        table.name,
+        esc(&table.title),
+        esc(&table.key)
+    );
     for c in &table.columns {
         let _ = write!(h, "<th scope=\"col\" class=\"num\">{}</th>", esc(&c.label));
     }

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use super::facts::{Facts, PathFact, PersonFact};
 use super::figure::Figure;
 use super::month::Month;
-use super::table::{Column, Counts, Row, Table};
+use super::table::{Body, Column, Counts, Row, Table};
 use super::words::{self, AGE_BANDS};
 use crate::desk::day::Day;
 use crate::desk::words::{AppointmentState, Arrival, OutcomeKind, PathKind, PathState, Service, Sex, Target};
@@ -92,8 +92,10 @@ pub fn tables(facts: &Facts, period: Period, lang: Lang) -> Vec<Table> {
             *e = p;
         }
     }
-    let taken: Vec<Taken> =
-        first.into_iter().map(|(person, p)| Taken { month: Month::of(p.proposed), desk: p.desk, person: facts.people.get(&person) }).collect();
+    let taken: Vec<Taken> = first
+        .into_iter()
+        .map(|(person, p)| Taken { month: Month::of(p.proposed), desk: p.desk, person: facts.people.get(&person) })
+        .collect();
     let contracted: BTreeSet<i64> = facts.outcomes.iter().filter(|o| o.kind == OutcomeKind::Contract).map(|o| o.person).collect();
     let contracted: Vec<Option<&PersonFact>> = contracted.iter().map(|p| facts.people.get(p)).collect();
     let mut folded: HashMap<&str, String> = HashMap::new();
@@ -164,11 +166,18 @@ impl Derived<'_> {
     }
 
     fn table(&self, name: &'static str, columns: &[&'static str], rows: Vec<Row>, total: Option<Row>, withheld: bool) -> Table {
+        self.table_withheld(name, columns, Body { rows, total, withheld_whole: false }, withheld)
+    }
+
+    /// A table whose body may have been withheld whole (its note then says so).
+    fn table_withheld(&self, name: &'static str, columns: &[&'static str], body: Body, withheld: bool) -> Table {
         let (title, key) = words::table(name, self.lang);
+        let Body { rows, total, withheld_whole } = body;
+        let note = if withheld_whole { Some(words::withheld_whole(self.lang).to_owned()) } else { words::note(name, self.lang) };
         Table {
             name,
             title,
-            note: words::note(name, self.lang),
+            note,
             key,
             columns: columns.iter().map(|&c| Column { name: c, label: words::label(c, self.lang) }).collect(),
             rows,
@@ -186,13 +195,8 @@ impl Derived<'_> {
         let end = self.period.to.last_day();
         let cpi = self.taken.iter().filter(|t| t.person.is_some_and(|x| x.arrival == Arrival::Cpi)).count();
         let outcomes = |k: OutcomeKind| self.facts.outcomes.iter().filter(|o| o.kind == k).count() as u64;
-        let mut days: Vec<i64> = self
-            .facts
-            .first_outcomes
-            .iter()
-            .map(|f| f.outcome.unix_days() - f.taken_in_charge.unix_days())
-            .filter(|d| *d >= 0)
-            .collect();
+        let mut days: Vec<i64> =
+            self.facts.first_outcomes.iter().map(|f| f.outcome.unix_days() - f.taken_in_charge.unix_days()).filter(|d| *d >= 0).collect();
         days.sort_unstable();
         let median = match days.len() {
             0 => Figure::Blank,
@@ -221,13 +225,19 @@ impl Derived<'_> {
             ("closed_otherwise", Figure::Count(other)),
             ("open_at_end", count(self.facts.paths.iter().filter(|p| open_on(p, end)).count())),
             ("appointments_held", Figure::Count(self.held().map(|a| a.count).sum())),
-            ("no_shows", Figure::Count(self.facts.appointments.iter().filter(|a| a.state == AppointmentState::NoShow).map(|a| a.count).sum())),
+            (
+                "no_shows",
+                Figure::Count(self.facts.appointments.iter().filter(|a| a.state == AppointmentState::NoShow).map(|a| a.count).sum()),
+            ),
             ("operator_hours", Figure::decimal(self.held().map(|a| a.minutes).sum::<u64>() as f64 / 60.0)),
             ("people_specialist_guidance", Figure::Count(served(Service::OrientamentoSpecialistico))),
             ("people_training_service", Figure::Count(served(Service::Formazione))),
             ("people_with_outcome", count(self.facts.outcomes.iter().map(|o| o.person).collect::<std::collections::HashSet<_>>().len())),
             ("contracts", Figure::Count(outcomes(OutcomeKind::Contract))),
-            ("contracts_over_six_months", count(self.facts.outcomes.iter().filter(|o| o.kind == OutcomeKind::Contract && o.lasting).count())),
+            (
+                "contracts_over_six_months",
+                count(self.facts.outcomes.iter().filter(|o| o.kind == OutcomeKind::Contract && o.lasting).count()),
+            ),
             ("tirocini", Figure::Count(outcomes(OutcomeKind::Tirocinio))),
             ("training", Figure::Count(outcomes(OutcomeKind::Training))),
             ("days_to_first_outcome", median),
@@ -275,7 +285,8 @@ impl Derived<'_> {
         }
         let rows = months.iter().zip(n).map(|(m, c)| (m.to_string(), m.long(self.lang), c)).collect();
         let summed = vec![true, true, true, true, true, true, false, true, true, true, true];
-        let (mut rows, mut total) = Counts { rows, width: 11, total: Some(summed) }.into_rows(words::total(self.lang), false, &[]);
+        let Body { mut rows, mut total, .. } =
+            Counts { rows, width: 11, total: Some(summed) }.into_rows(words::total(self.lang), false, &[]);
         hours(&mut rows, total.as_mut(), &[9]);
         let columns = [
             "taken_in_charge",
@@ -302,8 +313,8 @@ impl Derived<'_> {
                 (!of_kind.is_empty()).then(|| (k.as_str().to_owned(), k.label(self.lang).to_owned(), vec![of_kind.len() as u64, c, o, x]))
             })
             .collect();
-        let (rows, total) = Counts { rows, width: 4, total: Some(vec![true; 4]) }.into_rows(words::total(self.lang), true, &[(0, &[1, 2, 3])]);
-        self.table("by_kind", &["activated", "concluded", "ongoing", "closed_otherwise"], rows, total, true)
+        let body = Counts { rows, width: 4, total: Some(vec![true; 4]) }.into_rows(words::total(self.lang), true, &[(0, &[1, 2, 3])]);
+        self.table_withheld("by_kind", &["activated", "concluded", "ongoing", "closed_otherwise"], body, true)
     }
 
     fn by_desk(&self) -> Table {
@@ -320,7 +331,8 @@ impl Derived<'_> {
                 (code.clone(), name.clone(), vec![taken, at.len() as u64, c, o, x, count, minutes])
             })
             .collect();
-        let (mut rows, mut total) = Counts { rows, width: 7, total: Some(vec![true; 7]) }.into_rows(words::total(self.lang), false, &[]);
+        let Body { mut rows, mut total, .. } =
+            Counts { rows, width: 7, total: Some(vec![true; 7]) }.into_rows(words::total(self.lang), false, &[]);
         hours(&mut rows, total.as_mut(), &[6]);
         let columns = ["taken_in_charge", "activated", "concluded", "ongoing", "closed_otherwise", "appointments_held", "operator_hours"];
         self.table("by_desk", &columns, rows, total, false)
@@ -336,12 +348,10 @@ impl Derived<'_> {
                 n.entry(p.map_or("not_stated", &key)).or_default()[column] += 1;
             }
         }
-        let rows = order
-            .iter()
-            .map(|(k, label)| (k.clone(), label.clone(), n.get(k.as_str()).map_or(vec![0, 0], |c| c.to_vec())))
-            .collect();
-        let (rows, total) = Counts { rows, width: 2, total: Some(vec![true; 2]) }.into_rows(words::total(self.lang), true, &[]);
-        self.table(name, &["taken_in_charge", "with_contract"], rows, total, true)
+        let rows =
+            order.iter().map(|(k, label)| (k.clone(), label.clone(), n.get(k.as_str()).map_or(vec![0, 0], |c| c.to_vec()))).collect();
+        let body = Counts { rows, width: 2, total: Some(vec![true; 2]) }.into_rows(words::total(self.lang), true, &[]);
+        self.table_withheld(name, &["taken_in_charge", "with_contract"], body, true)
     }
 
     /// The comuni of the people counted, the most people first, `not_stated` last.
@@ -379,8 +389,8 @@ impl Derived<'_> {
                 (n > 0).then(|| (t.as_str().to_owned(), t.label(self.lang).to_owned(), vec![n]))
             })
             .collect();
-        let (rows, total) = Counts { rows, width: 1, total: None }.into_rows(words::total(self.lang), true, &[]);
-        self.table("by_target", &["activated"], rows, total, true)
+        let body = Counts { rows, width: 1, total: None }.into_rows(words::total(self.lang), true, &[]);
+        self.table_withheld("by_target", &["activated"], body, true)
     }
 
     fn services(&self) -> Table {
@@ -402,7 +412,7 @@ impl Derived<'_> {
                 (held + absent > 0).then(|| (s.as_str().to_owned(), s.label(self.lang).to_owned(), vec![held, absent, minutes]))
             })
             .collect();
-        let (mut rows, mut total) =
+        let Body { mut rows, mut total, .. } =
             Counts { rows, width: 3, total: Some(vec![true; 3]) }.into_rows(words::total(self.lang), false, &[]);
         hours(&mut rows, total.as_mut(), &[2]);
         self.table("services", &["appointments_held", "no_shows", "operator_hours"], rows, total, false)
@@ -418,7 +428,8 @@ impl Derived<'_> {
                 (k.as_str().to_owned(), k.label(self.lang).to_owned(), vec![of.len() as u64, lasting, people])
             })
             .collect();
-        let (mut rows, total) = Counts { rows, width: 3, total: Some(vec![true, true, false]) }.into_rows(words::total(self.lang), false, &[]);
+        let Body { mut rows, total, .. } =
+            Counts { rows, width: 3, total: Some(vec![true, true, false]) }.into_rows(words::total(self.lang), false, &[]);
         for row in &mut rows {
             if row.key != OutcomeKind::Contract.as_str() {
                 row.cells[1] = Figure::Blank;

@@ -23,7 +23,8 @@ pub fn to_csv(report: &Report) -> String {
 /// A field, quoted if it holds a comma, a quote or a line break (RFC 4180); a leading
 /// `=`, `+`, `-` or `@` is prefixed with `'` so that no spreadsheet runs it as a formula.
 fn quote(field: &str) -> String {
-    let safe = if field.starts_with(['=', '+', '-', '@']) && field.parse::<f64>().is_err() { format!("'{field}") } else { field.to_owned() };
+    let safe =
+        if field.starts_with(['=', '+', '-', '@']) && field.parse::<f64>().is_err() { format!("'{field}") } else { field.to_owned() };
     if safe.contains([',', '"', '\n', '\r']) { format!("\"{}\"", safe.replace('"', "\"\"")) } else { safe }
 }
 

@@ -112,12 +112,11 @@ pub struct Facts {
 /// the appointments and the people ([`read_beside`]).
 pub fn read(conn: &Connection, from: Day, to: Day, desk: Option<i64>) -> Result<Facts> {
     let (f, t) = (from.to_string(), to.to_string());
-    let mut facts = Facts::default();
-    facts.desks = conn
+    let desks: Vec<_> = conn
         .prepare("SELECT id, code, name FROM desks WHERE ?1 IS NULL OR id = ?1 ORDER BY code")?
         .query_map([desk], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    facts.paths = conn
+    let paths: Vec<_> = conn
         .prepare(
             "SELECT id, person_id, kind, state, desk_id, proposed_on, ended_on FROM paths
              WHERE proposed_on <= ?2 AND (ended_on IS NULL OR ended_on >= ?1) AND (?3 IS NULL OR desk_id = ?3)",
@@ -134,8 +133,8 @@ pub fn read(conn: &Connection, from: Day, to: Day, desk: Option<i64>) -> Result<
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let activated: HashSet<i64> = facts.paths.iter().filter(|p| from <= p.proposed && p.proposed <= to).map(|p| p.id).collect();
-    facts.targets = {
+    let activated: HashSet<i64> = paths.iter().filter(|p| from <= p.proposed && p.proposed <= to).map(|p| p.id).collect();
+    let targets = {
         let mut n: HashMap<Target, u64> = HashMap::new();
         let mut stmt = conn.prepare("SELECT path_id, target FROM path_targets")?;
         let mut rows = stmt.query([])?;
@@ -146,7 +145,7 @@ pub fn read(conn: &Connection, from: Day, to: Day, desk: Option<i64>) -> Result<
         }
         n.into_iter().collect()
     };
-    facts.outcomes = conn
+    let outcomes: Vec<_> = conn
         .prepare(
             "SELECT o.person_id, o.kind, o.lasting, o.start_on FROM outcomes o JOIN people pe ON pe.id = o.person_id
              LEFT JOIN paths pa ON pa.id = o.path_id
@@ -156,11 +155,15 @@ pub fn read(conn: &Connection, from: Day, to: Day, desk: Option<i64>) -> Result<
             Ok(OutcomeFact { person: r.get(0)?, kind: parse_col(r, 1)?, lasting: r.get(2)?, month: Month::of(parse_col(r, 3)?) })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    facts.first_outcomes = conn
+    let first_outcomes: Vec<_> = conn
         .prepare(
-            "SELECT (SELECT min(p.proposed_on) FROM paths p WHERE p.person_id = o.person_id), min(o.start_on) FROM outcomes o
-             WHERE ?3 IS NULL OR o.person_id IN (SELECT id FROM people WHERE desk_id = ?3)
-             GROUP BY o.person_id HAVING min(o.start_on) BETWEEN ?1 AND ?2",
+            // A person's first outcome, in the desk that recorded it (its path's, else the
+            // person's), as the outcomes of the period are counted.
+            "SELECT (SELECT min(p.proposed_on) FROM paths p WHERE p.person_id = f.person_id), f.first
+             FROM (SELECT person_id, min(start_on) AS first FROM outcomes GROUP BY person_id) f
+             WHERE f.first BETWEEN ?1 AND ?2 AND (?3 IS NULL OR EXISTS (
+                 SELECT 1 FROM outcomes o JOIN people pe ON pe.id = o.person_id LEFT JOIN paths pa ON pa.id = o.path_id
+                 WHERE o.person_id = f.person_id AND o.start_on = f.first AND COALESCE(pa.desk_id, pe.desk_id) = ?3))",
         )?
         .query_map(params![f, t, desk], |r| Ok((parse_opt::<Day>(r, 0)?, parse_col::<Day>(r, 1)?)))?
         .filter_map(|row| match row {
@@ -169,7 +172,7 @@ pub fn read(conn: &Connection, from: Day, to: Day, desk: Option<i64>) -> Result<
             Err(e) => Some(Err(e)),
         })
         .collect::<rusqlite::Result<_>>()?;
-    Ok(facts)
+    Ok(Facts { desks, paths, targets, outcomes, first_outcomes, ..Facts::default() })
 }
 
 /// What [`read_beside`] reads.

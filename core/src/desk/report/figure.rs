@@ -133,6 +133,9 @@ mod tests {
         assert_eq!(Figure::decimal(1130.55).shown(Lang::En), "1,130.6");
         assert_eq!(Figure::Share(0.9712).shown(Lang::It), "97,1%");
         assert_eq!(Figure::Small.shown(Lang::En), "<3");
-        assert_eq!(serde_json::to_string(&[Figure::Count(3), Figure::Small, Figure::Hidden, Figure::Blank]).unwrap(), r#"[3,"<3","*",null]"#);
+        assert_eq!(
+            serde_json::to_string(&[Figure::Count(3), Figure::Small, Figure::Hidden, Figure::Blank]).unwrap(),
+            r#"[3,"<3","*",null]"#
+        );
     }
 }

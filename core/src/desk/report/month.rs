@@ -6,8 +6,8 @@ use std::str::FromStr;
 use serde::{Serialize, Serializer};
 
 use crate::desk::day::Day;
-use crate::model::PartialDate;
 use crate::lang::Lang;
+use crate::model::PartialDate;
 
 /// A calendar month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -59,6 +59,17 @@ impl Table {
     }
 }
 
+/// A table's rows and total row, as the small-count rule leaves them.
+pub(super) struct Body {
+    /// The rows.
+    pub rows: Vec<Row>,
+    /// The total row.
+    pub total: Option<Row>,
+    /// Too few people to protect any count: the table is withheld whole (no rows, which
+    /// would name who is there).
+    pub withheld_whole: bool,
+}
+
 /// Rows of counts before they become figures.
 pub(super) struct Counts {
     /// `(key, label, counts)`.
@@ -72,21 +83,27 @@ pub(super) struct Counts {
 impl Counts {
     /// The table's rows and total; with `withhold`, under the small-count rule, where
     /// `row_sums` names the columns that add up to another in every row.
-    pub fn into_rows(self, total_label: &str, withhold: bool, row_sums: &[(usize, &[usize])]) -> (Vec<Row>, Option<Row>) {
+    pub fn into_rows(self, total_label: &str, withhold: bool, row_sums: &[(usize, &[usize])]) -> Body {
         let width = self.width;
         let mut grid: Vec<Vec<u64>> = self.rows.iter().map(|r| r.2.clone()).collect();
         if self.total.is_some() {
             grid.push((0..width).map(|c| self.rows.iter().map(|r| r.2[c]).sum()).collect());
         }
         let marks = if withhold {
-            // Only the columns that add up take part in the total's relations.
             suppress::suppress(&grid, &Sums { total_row: self.total.is_some(), columns: row_sums })
         } else {
             grid.iter().map(|r| vec![suppress::Mark::Shown; r.len()]).collect()
         };
+        if !grid.is_empty() && marks.iter().flatten().all(|&m| m == suppress::Mark::Hidden) {
+            return Body { rows: Vec::new(), total: None, withheld_whole: true };
+        }
         let figures = |r: usize| -> Vec<Figure> { grid[r].iter().zip(&marks[r]).map(|(&v, &m)| Figure::marked(v, m)).collect() };
-        let rows: Vec<Row> =
-            self.rows.iter().enumerate().map(|(i, (key, label, _))| Row { key: key.clone(), label: label.clone(), cells: figures(i) }).collect();
+        let rows: Vec<Row> = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, (key, label, _))| Row { key: key.clone(), label: label.clone(), cells: figures(i) })
+            .collect();
         let total = self.total.map(|summed| {
             let mut cells = figures(grid.len() - 1);
             for (cell, sums) in cells.iter_mut().zip(summed) {
@@ -96,6 +113,6 @@ impl Counts {
             }
             Row { key: "total".into(), label: total_label.to_owned(), cells }
         });
-        (rows, total)
+        Body { rows, total, withheld_whole: false }
     }
 }

@@ -11,18 +11,20 @@ use super::{Report, words};
 use crate::lang::Lang;
 
 /// The headline figures shown as big numbers, with the figure shown under each as detail.
-const BIG: [(&str, Option<&str>); 15] = [
+const BIG: [(&str, Option<&str>); 17] = [
     ("taken_in_charge", None),
     ("assigned_by_cpi", None),
     ("activated", None),
     ("concluded", None),
     ("ongoing", None),
     ("closed_otherwise", None),
+    ("open_at_end", None),
     ("appointments_held", None),
     ("no_shows", None),
     ("operator_hours", None),
     ("people_specialist_guidance", None),
     ("people_training_service", None),
+    ("people_with_outcome", None),
     ("contracts", Some("contracts_over_six_months")),
     ("tirocini", None),
     ("training", None),
@@ -48,17 +50,17 @@ pub fn view(report: &Report) -> Value {
         })
         .collect();
     if figure("share_in_territory") != Figure::Blank {
-        big.push(json!({"label": words::label("share_in_territory", lang), "shown": figure("share_in_territory").shown(lang), "detail": null}));
+        big.push(
+            json!({"label": words::label("share_in_territory", lang), "shown": figure("share_in_territory").shown(lang), "detail": null}),
+        );
     }
     let by_month = report.table("by_month");
     let by_kind = report.table("by_kind");
     let by_desk = report.table("by_desk");
-    let months: Vec<String> = by_month.map_or_else(Vec::new, |t| {
-        t.rows.iter().filter_map(|r| r.key.parse::<super::Month>().ok()).map(|m| m.short(lang)).collect()
-    });
-    let title = |t: Option<&Table>, column: &str| {
-        format!("{} {}", words::label(column, lang), t.map_or(String::new(), |t| t.title.to_lowercase()))
-    };
+    let months: Vec<String> = by_month
+        .map_or_else(Vec::new, |t| t.rows.iter().filter_map(|r| r.key.parse::<super::Month>().ok()).map(|m| m.short(lang)).collect());
+    let title =
+        |t: Option<&Table>, column: &str| format!("{} {}", words::label(column, lang), t.map_or(String::new(), |t| t.title.to_lowercase()));
     let charts = json!({
         "by_month": series_chart(by_month, "activated", &months, title(by_month, "activated"), &empty, lang),
         "by_kind": series_chart(by_kind, "activated", &labels(by_kind), title(by_kind, "activated"), &empty, lang),
@@ -105,11 +107,7 @@ fn series_chart(t: Option<&Table>, column: &str, labels: &[String], title: Strin
     let cells: Vec<Figure> = t.map_or_else(Vec::new, |t| t.rows.iter().filter_map(|r| t.figure(&r.key, column)).collect());
     let values: Vec<Option<f64>> = cells.iter().map(|f| f.number()).collect();
     let shown: Vec<String> = cells.iter().map(|f| f.shown(lang)).collect();
-    let alt = format!(
-        "{}: {}",
-        title,
-        labels.iter().zip(&shown).map(|(l, s)| format!("{l} {s}")).collect::<Vec<_>>().join(", ")
-    );
+    let alt = format!("{}: {}", title, labels.iter().zip(&shown).map(|(l, s)| format!("{l} {s}")).collect::<Vec<_>>().join(", "));
     json!({"title": title, "alt": alt, "empty": empty, "labels": labels, "values": values, "shown": shown})
 }
 
@@ -128,11 +126,7 @@ fn stacked_chart(t: Option<&Table>, empty: &str, lang: Lang) -> Value {
     let totals: Vec<String> =
         t.map_or_else(Vec::new, |t| t.rows.iter().map(|r| t.figure(&r.key, "activated").unwrap_or(Figure::Blank).shown(lang)).collect());
     let labels = labels(t);
-    let alt = format!(
-        "{}: {}",
-        title,
-        labels.iter().zip(&totals).map(|(l, s)| format!("{l} {s}")).collect::<Vec<_>>().join(", ")
-    );
+    let alt = format!("{}: {}", title, labels.iter().zip(&totals).map(|(l, s)| format!("{l} {s}")).collect::<Vec<_>>().join(", "));
     json!({"title": title, "alt": alt, "empty": empty, "labels": labels, "series": series, "totals": totals})
 }
 

@@ -26,7 +26,11 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("training", "Formazioni avviate", "Training started"),
     ("with_contract", "Persone con un contratto", "People with a contract"),
     ("people", "Persone", "People"),
-    ("people_specialist_guidance", "Persone con almeno un orientamento specialistico", "People with at least one specialist guidance session"),
+    (
+        "people_specialist_guidance",
+        "Persone con almeno un orientamento specialistico",
+        "People with at least one specialist guidance session",
+    ),
     ("people_training_service", "Persone con almeno un incontro di formazione", "People with at least one training session"),
     ("days_to_first_outcome", "Giorni mediani dalla presa in carico al primo esito", "Median days from taking in charge to first outcome"),
     ("people_first_outcome", "Persone al primo esito", "People at their first outcome"),
@@ -100,12 +104,12 @@ pub fn notes(lang: Lang) -> Vec<String> {
             "Paths activated = concluded + ongoing + closed otherwise (abandoned, refused or cancelled), by their state at the period's end; a suspended path is ongoing.",
         ),
         (
-            "Tempo al primo esito: giorni fra l'attivazione del primo percorso di una persona e l'inizio del suo primo esito (contratto, tirocinio o formazione), per le persone il cui primo esito è iniziato nel periodo.",
-            "Time to first outcome: days from the activation of a person's first path to the start of their first outcome (contract, traineeship or training), for the people whose first outcome started in the period.",
+            "Tempo al primo esito: giorni fra l'attivazione del primo percorso di una persona e l'inizio del suo primo esito (contratto, tirocinio o formazione), per le persone il cui primo esito è iniziato nel periodo; restano fuori le persone senza percorso e quelle il cui esito precede il primo percorso.",
+            "Time to first outcome: days from the activation of a person's first path to the start of their first outcome (contract, traineeship or training), for the people whose first outcome started in the period; people without a path, and those whose outcome came before their first path, are left out.",
         ),
         (
-            "Tutela dei piccoli numeri: nelle tabelle per caratteristiche delle persone (comune, sesso, età, gruppo di destinatari, tipo di percorso) un conteggio di 1 o 2 è mostrato come «<3»; perché non lo si possa ricavare dai totali, in ogni riga e colonna che si somma è nascosto («*») anche il conteggio più piccolo che resta, finché in ogni somma i valori nascosti sono nessuno o almeno due. Lo zero è mostrato.",
-            "Small numbers are protected: in the tables by people's characteristics (comune, sex, age, target group, kind of path) a count of 1 or 2 is shown as \"<3\"; so that it cannot be worked out from the totals, in every row and column that adds up the smallest remaining count is hidden too (\"*\"), until every sum hides none or at least two values. Zero is shown.",
+            "Tutela dei piccoli numeri: nelle tabelle per caratteristiche delle persone (comune, sesso, età, gruppo di destinatari, tipo di percorso) un conteggio di 1 o 2 è mostrato come «<3»; perché non lo si possa ricavare dai totali, in ogni riga e colonna che si somma è nascosto («*») anche il conteggio più piccolo che lascia incerto ogni «<3» (che potrebbe valere 1 o 2). Se le persone sono troppo poche per riuscirci, la tabella non è mostrata. Lo zero è mostrato.",
+            "Small numbers are protected: in the tables by people's characteristics (comune, sex, age, target group, kind of path) a count of 1 or 2 is shown as \"<3\"; so that it cannot be worked out from the totals, in every row and column that adds up the smallest count that leaves every \"<3\" uncertain (it could be 1 or 2) is hidden too (\"*\"). Where there are too few people for that, the table is not shown. Zero is shown.",
         ),
         (
             "Fonte: il database degli sportelli (Sportello). Sesso ed età vengono da quanto dichiarato dalla persona o dal codice fiscale; chi non li ha è contato come «non indicato».",
@@ -113,6 +117,14 @@ pub fn notes(lang: Lang) -> Vec<String> {
         ),
     ];
     pairs.iter().map(|(it, en)| lang.pick(it, en).to_owned()).collect()
+}
+
+/// The note of a table withheld whole.
+pub fn withheld_whole(lang: Lang) -> &'static str {
+    lang.pick(
+        "Tabella non mostrata: le persone sono troppo poche perché i piccoli numeri restino protetti.",
+        "Table not shown: there are too few people for the small numbers to stay protected.",
+    )
 }
 
 /// "Total".
