@@ -9,10 +9,10 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::codice_fiscale::CodiceFiscale;
-use super::error::Result;
+use super::error::{DeskError, DeskErrorKind, Result};
 use super::words::Sex;
 use crate::fold::fold;
-use crate::model::Profile;
+use crate::model::Sensitive;
 
 /// A person's sex and year of birth, each if known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -54,12 +54,11 @@ pub fn from_codice_fiscale(cf: &CodiceFiscale, this_year: u16) -> Demographics {
     }
 }
 
-/// The person's own statement first, the codice fiscale for what it leaves unknown.
-pub fn of(profile: &Profile, cf: Option<&CodiceFiscale>, this_year: u16) -> Demographics {
-    let stated = Demographics {
-        sex: profile.sensitive.sex.as_deref().and_then(stated_sex),
-        birth_year: profile.sensitive.date_of_birth.map(|d| d.get_year()),
-    };
+/// The person's own statement (their profile's sensitive block) first, the codice fiscale
+/// for what it leaves unknown.
+pub fn of(sensitive: &Sensitive, cf: Option<&CodiceFiscale>, this_year: u16) -> Demographics {
+    let stated =
+        Demographics { sex: sensitive.sex.as_deref().and_then(stated_sex), birth_year: sensitive.date_of_birth.map(|d| d.get_year()) };
     let coded = cf.map(|c| from_codice_fiscale(c, this_year)).unwrap_or_default();
     Demographics { sex: stated.sex.or(coded.sex), birth_year: stated.birth_year.or(coded.birth_year) }
 }
@@ -69,9 +68,22 @@ pub(crate) fn refresh(tx: &Connection, id: i64, this_year: u16) -> Result<()> {
     let row: Option<(String, Option<String>)> =
         tx.query_row("SELECT profile, codice_fiscale FROM people WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
     let Some((text, cf)) = row else { return Ok(()) };
-    let profile = super::people::stored_profile(id, &text)?;
+    // Only the sensitive block of the stored profile is read.
+    #[derive(serde::Deserialize)]
+    struct Stored {
+        #[serde(default)]
+        sensitive: Sensitive,
+    }
+    let stored: Stored = serde_json::from_str(&text).map_err(|e| {
+        DeskError::new(
+            DeskErrorKind::Database,
+            format!("person {id}: profile"),
+            format!("il profilo salvato non si legge ({e})"),
+            format!("the stored profile cannot be read ({e})"),
+        )
+    })?;
     let cf = cf.and_then(|c| CodiceFiscale::parse(&c).ok());
-    let d = of(&profile, cf.as_ref(), this_year);
+    let d = of(&stored.sensitive, cf.as_ref(), this_year);
     tx.execute("UPDATE people SET sex = ?1, birth_year = ?2 WHERE id = ?3", params![d.sex.map(|s| s.as_str()), d.birth_year, id])?;
     Ok(())
 }
@@ -105,14 +117,10 @@ mod tests {
         assert_eq!(stated_sex("Donna"), Some(Sex::Female));
         assert_eq!(stated_sex(" M "), Some(Sex::Male));
         assert_eq!(stated_sex("non binario"), None);
-        let profile: Profile = serde_json::from_value(serde_json::json!({
-            "person": {"given_name": "Maria", "family_name": "Rossi"},
-            "sensitive": {"sex": "femmina", "date_of_birth": "1990-04"}
-        }))
-        .unwrap();
+        let stated: Sensitive = serde_json::from_value(serde_json::json!({"sex": "femmina", "date_of_birth": "1990-04"})).unwrap();
         let cf = CodiceFiscale::parse("RSSMRA85T10A562S").unwrap();
-        assert_eq!(of(&profile, Some(&cf), 2023), Demographics { sex: Some(Sex::Female), birth_year: Some(1990) });
-        let bare: Profile = serde_json::from_value(serde_json::json!({"person": {"given_name": "M", "family_name": "R"}})).unwrap();
+        assert_eq!(of(&stated, Some(&cf), 2023), Demographics { sex: Some(Sex::Female), birth_year: Some(1990) });
+        let bare = Sensitive::default();
         assert_eq!(of(&bare, Some(&cf), 2023), Demographics { sex: Some(Sex::Male), birth_year: Some(1985) });
         assert_eq!(of(&bare, None, 2023), Demographics::default());
     }

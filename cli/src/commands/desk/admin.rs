@@ -8,7 +8,6 @@ use sportello::desk::demo::{self, DemoPlan};
 use sportello::desk::import::ImportDefaults;
 use sportello::desk::retention::Disposal;
 use sportello::desk::{Desk, DeskInfo, Operator};
-use sportello::render::{OutputFormat as RenderFormat, RenderRequest, Renderer};
 
 use super::{Context, OrFail};
 use crate::output::{CmdResult, EXIT_INVALID, Failure, OutputFormat, refuse_to_overwrite};
@@ -269,26 +268,9 @@ pub fn export(ctx: &Context, a: ExportArgs) -> CmdResult {
     let export = desk.access_export(&ctx.reader, id).or_fail(ctx)?;
     let bytes = match a.format.as_str() {
         "json" => serde_json::to_vec_pretty(&export).map_err(|e| Failure::other(e.to_string(), None, EXIT_INVALID))?,
-        format => {
-            let mut req = RenderRequest::pdf("", ctx.lang.as_str());
-            req.format = if format == "pdf" { RenderFormat::Pdf } else { RenderFormat::Text };
-            req.today = Some(ctx.today.as_partial());
-            let rendered =
-                Renderer::new().render_document("access-request", &export.view(ctx.lang), &req).map_err(|e| Failure::core(None, &e))?;
-            rendered.files.into_iter().next().unwrap_or_default()
-        }
+        format => ctx.document("access-request", &export.view(ctx.lang), format == "pdf")?,
     };
-    match &a.out {
-        Some(path) => {
-            std::fs::write(path, &bytes).map_err(|e| Failure::io("write", path, e))?;
-            println!("{}", path.display());
-        }
-        None => {
-            use std::io::Write;
-            std::io::stdout().write_all(&bytes).map_err(|e| Failure::other(e.to_string(), None, 3))?;
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    ctx.write_out(a.out.as_deref(), &bytes)
 }
 
 /// Arguments of `desk import`.

@@ -178,6 +178,32 @@ impl Context {
         Ok(ExitCode::SUCCESS)
     }
 
+    /// One of the core's documents other than CVs (`access-request`, `report`) laid out by
+    /// Typst from `data`: a PDF, or its text in reading order.
+    fn document(&self, name: &str, data: &serde_json::Value, pdf: bool) -> Result<Vec<u8>, Failure> {
+        use sportello::render::{OutputFormat, RenderRequest, Renderer};
+        let mut req = RenderRequest::pdf("", self.lang.as_str());
+        req.format = if pdf { OutputFormat::Pdf } else { OutputFormat::Text };
+        req.today = Some(self.today.as_partial());
+        let rendered = Renderer::new().render_document(name, data, &req).map_err(|e| Failure::core(None, &e))?;
+        Ok(rendered.files.into_iter().next().unwrap_or_default())
+    }
+
+    /// Writes `bytes` to `out` (and prints its path), or to standard output.
+    fn write_out(&self, out: Option<&std::path::Path>, bytes: &[u8]) -> Result<ExitCode, Failure> {
+        match out {
+            Some(path) => {
+                std::fs::write(path, bytes).map_err(|e| Failure::io("write", path, e))?;
+                println!("{}", path.display());
+            }
+            None => {
+                use std::io::Write;
+                std::io::stdout().write_all(bytes).map_err(|e| Failure::other(e.to_string(), None, EXIT_IO))?;
+            }
+        }
+        Ok(ExitCode::SUCCESS)
+    }
+
     /// Prints the number of a record just created (alone on its line, for scripts).
     fn created(&self, id: i64) -> Result<ExitCode, Failure> {
         println!("{id}");

@@ -3,11 +3,9 @@
 //! `sportello::desk::report`.
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use clap::Args;
 use sportello::desk::report::{Month, ReportRequest, to_csv, view};
-use sportello::render::{OutputFormat as RenderFormat, RenderRequest, Renderer};
 
 use super::{Context, OrFail};
 use crate::output::{CmdResult, EXIT_INVALID, Failure};
@@ -54,23 +52,7 @@ pub fn report(ctx: &Context, a: ReportArgs) -> CmdResult {
     let bytes = match format.as_str() {
         "json" => serde_json::to_vec_pretty(&report).map_err(|e| Failure::other(e.to_string(), None, EXIT_INVALID))?,
         "csv" => to_csv(&report).into_bytes(),
-        format => {
-            let mut render = RenderRequest::pdf("", ctx.lang.as_str());
-            render.format = if format == "pdf" { RenderFormat::Pdf } else { RenderFormat::Text };
-            render.today = Some(ctx.today.as_partial());
-            let rendered = Renderer::new().render_document("report", &view(&report), &render).map_err(|e| Failure::core(None, &e))?;
-            rendered.files.into_iter().next().unwrap_or_default()
-        }
+        format => ctx.document("report", &view(&report), format == "pdf")?,
     };
-    match &a.out {
-        Some(path) => {
-            std::fs::write(path, &bytes).map_err(|e| Failure::io("write", path, e))?;
-            println!("{}", path.display());
-        }
-        None => {
-            use std::io::Write;
-            std::io::stdout().write_all(&bytes).map_err(|e| Failure::other(e.to_string(), None, 3))?;
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    ctx.write_out(a.out.as_deref(), &bytes)
 }
