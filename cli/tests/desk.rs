@@ -11,8 +11,13 @@ use std::process::Output;
 
 /// Runs `sportello desk --db DB ARGS...` as operator `lmarchetti`, today 2023-06-30.
 fn desk(db: &Path, args: &[&str]) -> Output {
+    desk_on("2023-06-30", db, args)
+}
+
+/// The same on another day.
+fn desk_on(today: &str, db: &Path, args: &[&str]) -> Output {
     command()
-        .env("SPORTELLO_TODAY", "2023-06-30")
+        .env("SPORTELLO_TODAY", today)
         .env("SPORTELLO_OPERATOR", "lmarchetti")
         .arg("desk")
         .arg("--db")
@@ -196,25 +201,27 @@ fn the_report_gives_the_same_figures_as_json_csv_and_the_pdfs_text() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
     ok(&desk(&db, &["demo", "--seed", "3"]));
+    // The day the demo's year ends: its months are all past.
+    const END: &str = "2023-10-31";
     let period = ["report", "--from", "2022-11", "--to", "2023-10"];
-    let json: serde_json::Value = serde_json::from_str(&ok(&desk(&db, &[&period[..], &["--format", "json"]].concat()))).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&ok(&desk_on(END, &db, &[&period[..], &["--format", "json"]].concat()))).unwrap();
     let headline = json["tables"].as_array().unwrap().iter().find(|t| t["name"] == "headline").unwrap();
     let value = |key: &str| headline["rows"].as_array().unwrap().iter().find(|r| r["key"] == key).unwrap()["cells"][0].clone();
     assert_eq!(
         (value("activated"), value("concluded"), value("ongoing"), value("assigned_by_cpi")),
         (534.into(), 207.into(), 327.into(), 256.into())
     );
-    let csv = ok(&desk(&db, &[&period[..], &["--format", "csv"]].concat()));
+    let csv = ok(&desk_on(END, &db, &[&period[..], &["--format", "csv"]].concat()));
     for (key, n) in [("activated", 534), ("concluded", 207), ("ongoing", 327), ("assigned_by_cpi", 256)] {
         assert!(csv.lines().any(|l| l.starts_with(&format!("headline,{key},")) && l.ends_with(&format!(",value,{n}"))), "{key}");
     }
     // The PDF's text (the same layout): every figure of the month table, in Italian.
     let txt = dir.path().join("report.txt");
-    ok(&desk(&db, &[&period[..], &["-o", txt.to_str().unwrap()]].concat()));
+    ok(&desk_on(END, &db, &[&period[..], &["-o", txt.to_str().unwrap()]].concat()));
     let text = std::fs::read_to_string(&txt).unwrap();
     assert!(text.contains("Percorsi attivati") && text.contains("534") && text.contains("novembre 2022 – ottobre 2023"), "{text}");
     let pdf = dir.path().join("report.pdf");
-    ok(&desk(&db, &[&period[..], &["--desk", "Trecate", "--lang", "en", "-o", pdf.to_str().unwrap()]].concat()));
+    ok(&desk_on(END, &db, &[&period[..], &["--desk", "Trecate", "--lang", "en", "-o", pdf.to_str().unwrap()]].concat()));
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
     // The desks' comuni are the convention's territory.
     assert_eq!(ok(&desk(&db, &["desks", "serves", "trecate"])), "Sozzago\nTrecate");
@@ -236,4 +243,8 @@ fn a_bad_report_request_says_what_was_expected() {
     assert!(text(&out).contains("atlantide"), "{}", text(&out));
     let out = desk(&db, &["report", "--from", "2023-01", "--to", "2023-02", "--format", "pdf"]);
     assert_eq!(out.status.code(), Some(2), "a PDF needs a file");
+    // Months to come are not counted as if they had happened.
+    let out = desk(&db, &["report", "--from", "2023-01", "--to", "2023-07"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out).contains("oltre il mese in corso"), "{}", text(&out));
 }

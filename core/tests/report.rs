@@ -147,6 +147,12 @@ fn bad_periods_and_desks_are_refused_in_both_languages() {
     let e =
         desk.report(&ReportRequest { desk: Some("nowhere".into()), ..ReportRequest::new(month("2023-01"), month("2023-02")) }).unwrap_err();
     assert!(e.message(Lang::It).contains("nowhere"), "{}", e.message(Lang::It));
+    // Months to come are not counted as if they had happened; the current one is, said partial.
+    let desk = desk.with_today("2023-02-15".parse().unwrap());
+    let e = desk.report(&ReportRequest::new(month("2023-01"), month("2023-03"))).unwrap_err();
+    assert!(e.message(Lang::It).contains("oltre il mese in corso"), "{}", e.message(Lang::It));
+    let partial = desk.report(&ReportRequest::new(month("2023-01"), month("2023-02"))).unwrap();
+    assert!(partial.notes[0].contains("parziali"), "{:?}", partial.notes);
     // An empty database gives a report of zeros, not an error.
     let r = desk.report(&ReportRequest::new(month("2023-01"), month("2023-02"))).unwrap();
     assert_eq!(r.table("headline").unwrap().figure("activated", "value"), Some(Figure::Count(0)));

@@ -111,6 +111,9 @@ impl Desk {
                 note: before.note.clone(),
             };
             let new_id = insert(tx, &new, operator, before.note.as_deref())?;
+            // The new day is held by the desk that booked the first (the person may have
+            // moved desk since).
+            tx.execute("UPDATE appointments SET desk_id = (SELECT desk_id FROM appointments WHERE id = ?1) WHERE id = ?2", [id, new_id])?;
             tx.execute(
                 "UPDATE appointments SET state = ?1, moved_to = ?2, version = version + 1 WHERE id = ?3",
                 params![AppointmentState::Moved.as_str(), new_id, id],

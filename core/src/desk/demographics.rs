@@ -9,7 +9,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::codice_fiscale::CodiceFiscale;
-use super::error::{DeskError, DeskErrorKind, Result};
+use super::error::Result;
 use super::words::Sex;
 use crate::fold::fold;
 use crate::model::Sensitive;
@@ -49,7 +49,12 @@ pub fn from_codice_fiscale(cf: &CodiceFiscale, this_year: u16) -> Demographics {
     let day = two(9);
     let century = this_year / 100 * 100;
     Demographics {
-        sex: day.map(|d| if d > 40 { Sex::Female } else { Sex::Male }),
+        // Days 1-31 for men, 41-71 for women; anything else tells nothing.
+        sex: day.and_then(|d| match d {
+            1..=31 => Some(Sex::Male),
+            41..=71 => Some(Sex::Female),
+            _ => None,
+        }),
         birth_year: yy.map(|y| if century + y > this_year { century - 100 + y } else { century + y }),
     }
 }
@@ -74,16 +79,11 @@ pub(crate) fn refresh(tx: &Connection, id: i64, this_year: u16) -> Result<()> {
         #[serde(default)]
         sensitive: Sensitive,
     }
-    let stored: Stored = serde_json::from_str(&text).map_err(|e| {
-        DeskError::new(
-            DeskErrorKind::Database,
-            format!("person {id}: profile"),
-            format!("il profilo salvato non si legge ({e})"),
-            format!("the stored profile cannot be read ({e})"),
-        )
-    })?;
+    // A profile that does not read (a damaged row, shown as such where it is opened) leaves
+    // the codice fiscale to tell what it can: one bad row never stops a migration.
+    let sensitive = serde_json::from_str::<Stored>(&text).map(|s| s.sensitive).unwrap_or_default();
     let cf = cf.and_then(|c| CodiceFiscale::parse(&c).ok());
-    let d = of(&stored.sensitive, cf.as_ref(), this_year);
+    let d = of(&sensitive, cf.as_ref(), this_year);
     tx.execute("UPDATE people SET sex = ?1, birth_year = ?2 WHERE id = ?3", params![d.sex.map(|s| s.as_str()), d.birth_year, id])?;
     Ok(())
 }

@@ -28,7 +28,7 @@ pub struct Desk {
     path: PathBuf,
     today: Day,
     /// Inside [`Desk::batch`]: each change runs in a savepoint of the batch's transaction.
-    in_batch: bool,
+    pub(crate) in_batch: bool,
 }
 
 impl Desk {

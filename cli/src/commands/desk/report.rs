@@ -37,12 +37,15 @@ pub fn report(ctx: &Context, a: ReportArgs) -> CmdResult {
         (None, Some(out)) => match out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
             Some(e @ ("pdf" | "csv" | "json")) => e.to_owned(),
             Some("txt") => "text".to_owned(),
-            _ => return Err(Failure::other(format!("{}: say --format pdf, csv, json or text", out.display()), None, 2)),
+            _ => {
+                let say = ctx.lang.pick("indicare --format pdf, csv, json o text", "say --format pdf, csv, json or text");
+                return Err(Failure::other(format!("{}: {say}", out.display()), None, 2));
+            }
         },
         (None, None) => "json".to_owned(),
     };
     if format == "pdf" && a.out.is_none() {
-        return Err(Failure::other("--format pdf needs --out FILE", None, 2));
+        return Err(Failure::other(ctx.lang.pick("--format pdf vuole --out FILE", "--format pdf needs --out FILE"), None, 2));
     }
     let month = |option: &str, text: &str| -> Result<Month, Failure> {
         text.parse::<Month>().map_err(|e| Failure::other(format!("--{option}: {}", e.message(ctx.lang)), None, 2))

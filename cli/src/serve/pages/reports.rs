@@ -82,14 +82,17 @@ pub async fn page(State(state): State<Shared>, auth: Auth, Query(q): Query<Vec<(
     (status, Html(frame.render(&body))).into_response()
 }
 
-/// The report with its charts as SVG, one per chart.
+/// The report with its charts as SVG, one per chart (none if they could not be drawn:
+/// the figures are shown all the same).
 async fn charts(report: Report) -> Result<(Report, Vec<String>), Problem> {
     blocking(move || {
         let mut req = RenderRequest::pdf("", report.lang.as_str());
         req.format = OutputFormat::Svg;
         req.today = Some(today().as_partial());
-        let rendered = renderer().render_document("report-charts", &view(&report), &req).map_err(Problem::from)?;
-        let svgs = rendered.files.into_iter().map(|f| String::from_utf8_lossy(&f).into_owned()).collect();
+        let svgs = match renderer().render_document("report-charts", &view(&report), &req) {
+            Ok(rendered) => rendered.files.into_iter().map(|f| String::from_utf8_lossy(&f).into_owned()).collect(),
+            Err(_) => Vec::new(),
+        };
         Ok((report, svgs))
     })
     .await
@@ -200,6 +203,14 @@ fn report_html(report: &Report, svgs: &[String], asked: &Asked, lang: Lang) -> S
             esc(text(&chart["alt"])),
             esc(text(&chart["title"])),
         );
+    }
+    if svgs.is_empty() {
+        let missing = t(
+            lang,
+            "I grafici non si sono potuti disegnare; le cifre sono nelle tabelle.",
+            "The charts could not be drawn; the figures are in the tables.",
+        );
+        let _ = write!(h, "<p class=\"problem\">{missing}</p>");
     }
     h.push_str("</section>");
     let _ =

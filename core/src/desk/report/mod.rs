@@ -118,22 +118,17 @@ impl Desk {
                 format!("the period covers {months} months (at most {MAX_MONTHS})"),
             ));
         }
+        let this_month = Month::of(self.today());
+        if req.to > this_month {
+            return Err(DeskError::invalid(
+                "to",
+                format!("il periodo arriva a {}, oltre il mese in corso ({this_month}): non si contano mesi a venire", req.to),
+                format!("the period runs to {}, past the current month ({this_month}): months to come are not counted", req.to),
+            ));
+        }
         let desk = req.desk.as_deref().map(|text| self.resolve_desk(text)).transpose()?;
         let (from, to) = (req.from.first_day(), req.to.last_day());
-        // The appointments (the largest table) and the people are read on a second reader
-        // while the paths and outcomes are read; a database that cannot be opened twice is
-        // read in turn.
-        let second = rusqlite::Connection::open_with_flags(self.file(), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).ok();
-        let (facts, beside) = std::thread::scope(|s| {
-            let beside = second.map(|c| s.spawn(move || facts::read_beside(&c, from, to, desk)));
-            let facts = facts::read(&self.conn, from, to, desk);
-            let beside = match beside {
-                Some(handle) => handle.join().unwrap_or_else(|_| facts::read_beside(&self.conn, from, to, desk)),
-                None => facts::read_beside(&self.conn, from, to, desk),
-            };
-            (facts, beside)
-        });
-        let (mut facts, beside) = (facts?, beside?);
+        let (mut facts, beside) = self.read_facts(from, to, desk)?;
         (facts.appointments, facts.served, facts.people) = (beside.appointments, beside.served, beside.people);
         facts.territory = self.served_comuni(None)?;
         let scope = match (&req.desk, facts.desks.first()) {
@@ -148,7 +143,28 @@ impl Desk {
             lang: req.lang,
             generated_on: self.today(),
             tables: count::tables(&facts, Period { from: req.from, to: req.to }, req.lang),
-            notes: words::notes(req.lang),
+            notes: words::notes(req.lang, req.to == this_month),
+        })
+    }
+
+    /// The period's facts. The appointments (the largest table) and the people are read on
+    /// a second reader while the paths and outcomes are read on this one; if the second
+    /// reader cannot be had (no thread, a locked or unshared file, a batch under way whose
+    /// rows it would not see) or fails, they are read here in turn.
+    fn read_facts(&self, from: Day, to: Day, desk: Option<i64>) -> Result<(facts::Facts, facts::Beside)> {
+        let second = (!self.in_batch)
+            .then(|| rusqlite::Connection::open_with_flags(self.file(), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).ok())
+            .flatten()
+            .filter(|c| c.busy_timeout(super::store::BUSY_WAIT).is_ok());
+        std::thread::scope(|s| {
+            let beside =
+                second.and_then(|c| std::thread::Builder::new().spawn_scoped(s, move || facts::read_beside(&c, from, to, desk)).ok());
+            let facts = facts::read(&self.conn, from, to, desk)?;
+            let beside = match beside.map(|handle| handle.join()) {
+                Some(Ok(Ok(beside))) => beside,
+                _ => facts::read_beside(&self.conn, from, to, desk)?,
+            };
+            Ok((facts, beside))
         })
     }
 
@@ -167,7 +183,12 @@ impl Desk {
             .collect();
         match found.as_slice() {
             [code] => desk_id(&self.conn, code),
-            _ => desk_id(&self.conn, text),
+            [] => desk_id(&self.conn, text),
+            several => Err(DeskError::invalid(
+                "desk",
+                format!("{text:?} indica più sportelli ({}): usare il codice", several.join(", ")),
+                format!("{text:?} names several desks ({}): use the code", several.join(", ")),
+            )),
         }
     }
 }

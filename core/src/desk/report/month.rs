@@ -42,7 +42,14 @@ impl Month {
 
     /// Its last day.
     pub fn last_day(self) -> Day {
-        self.next().first_day().plus_days(-1).expect("a month's last day is a day")
+        let leap = self.year.is_multiple_of(4) && (!self.year.is_multiple_of(100) || self.year.is_multiple_of(400));
+        let days = match self.month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        PartialDate::day(self.year, self.month, days).and_then(|d| Day::try_from(d).ok()).expect("a month's last day is a day")
     }
 
     /// The month after.
@@ -50,10 +57,10 @@ impl Month {
         if self.month == 12 { Month { year: self.year + 1, month: 1 } } else { Month { year: self.year, month: self.month + 1 } }
     }
 
-    /// The month `months` before this one.
-    pub fn minus(self, months: u16) -> Month {
-        let index = self.year * 12 + u16::from(self.month - 1) - months;
-        Month { year: index / 12, month: (index % 12) as u8 + 1 }
+    /// The month `months` before this one (January 1900 at the earliest).
+    pub fn minus(self, months: u32) -> Month {
+        let index = (u32::from(self.year) * 12 + u32::from(self.month - 1)).saturating_sub(months).max(1900 * 12);
+        Month { year: (index / 12) as u16, month: (index % 12) as u8 + 1 }
     }
 
     /// Months from `self` to `later`, both counted (0 if `later` comes first).
@@ -140,6 +147,7 @@ mod tests {
         assert_eq!(m.count_to("2023-10".parse().unwrap()), 12);
         assert_eq!(m.minus(11).to_string(), "2021-12");
         assert_eq!(m.minus(0), m);
+        assert_eq!(m.minus(u32::MAX).to_string(), "1900-01");
         assert_eq!(m.short(Lang::It), "nov 22");
         assert_eq!(m.long(Lang::En), "November 2022");
         for bad in ["2022-13", "2022/11", "22-11", "2022-1", "novembre"] {

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::figure::Figure;
-use super::suppress::{self, Sums};
+use super::suppress::{self, Mark};
 
 /// A column: its stable name (CSV, JSON, DataFrames) and its label.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -65,7 +65,7 @@ pub(super) struct Body {
     pub rows: Vec<Row>,
     /// The total row.
     pub total: Option<Row>,
-    /// Too few people to protect any count: the table is withheld whole (no rows, which
+    /// Too few people to protect any column: the table is withheld whole (no rows, which
     /// would name who is there).
     pub withheld_whole: bool,
 }
@@ -81,31 +81,41 @@ pub(super) struct Counts {
 }
 
 impl Counts {
-    /// The table's rows and total; with `withhold`, under the small-count rule, where
-    /// `row_sums` names the columns that add up to another in every row.
-    pub fn into_rows(self, total_label: &str, withhold: bool, row_sums: &[(usize, &[usize])]) -> Body {
-        let width = self.width;
-        let mut grid: Vec<Vec<u64>> = self.rows.iter().map(|r| r.2.clone()).collect();
-        if self.total.is_some() {
-            grid.push((0..width).map(|c| self.rows.iter().map(|r| r.2[c]).sum()).collect());
-        }
-        let marks = if withhold {
-            suppress::suppress(&grid, &Sums { total_row: self.total.is_some(), columns: row_sums })
-        } else {
-            grid.iter().map(|r| vec![suppress::Mark::Shown; r.len()]).collect()
-        };
-        if !grid.is_empty() && marks.iter().flatten().all(|&m| m == suppress::Mark::Hidden) {
+    /// The table's rows and total; with `withhold`, under the small-count rule, column by
+    /// column (a column that cannot be protected is hidden whole, its total too; a table
+    /// whose every column is so has no rows).
+    pub fn into_rows(self, total_label: &str, withhold: bool) -> Body {
+        let height = self.rows.len();
+        // Each column's marks, or `None` for a column withheld whole.
+        let columns: Vec<Option<Vec<Mark>>> = (0..self.width)
+            .map(|c| {
+                let values: Vec<u64> = self.rows.iter().map(|r| r.2[c]).collect();
+                match (withhold, self.total.is_some()) {
+                    (false, _) => Some(vec![Mark::Shown; height]),
+                    (true, false) => Some(suppress::list(&values)),
+                    (true, true) => suppress::column(&values),
+                }
+            })
+            .collect();
+        if height > 0 && !columns.is_empty() && columns.iter().all(Option::is_none) {
             return Body { rows: Vec::new(), total: None, withheld_whole: true };
         }
-        let figures = |r: usize| -> Vec<Figure> { grid[r].iter().zip(&marks[r]).map(|(&v, &m)| Figure::marked(v, m)).collect() };
+        // Row `height` is the total: shown, unless its column is withheld.
+        let mark = |r: usize, c: usize| match &columns[c] {
+            Some(m) => m.get(r).copied().unwrap_or(Mark::Shown),
+            None => Mark::Hidden,
+        };
+        let figures =
+            |r: usize, values: &[u64]| -> Vec<Figure> { values.iter().enumerate().map(|(c, &v)| Figure::marked(v, mark(r, c))).collect() };
         let rows: Vec<Row> = self
             .rows
             .iter()
             .enumerate()
-            .map(|(i, (key, label, _))| Row { key: key.clone(), label: label.clone(), cells: figures(i) })
+            .map(|(i, (key, label, values))| Row { key: key.clone(), label: label.clone(), cells: figures(i, values) })
             .collect();
         let total = self.total.map(|summed| {
-            let mut cells = figures(grid.len() - 1);
+            let sums: Vec<u64> = (0..self.width).map(|c| self.rows.iter().map(|r| r.2[c]).sum()).collect();
+            let mut cells = figures(height, &sums);
             for (cell, sums) in cells.iter_mut().zip(summed) {
                 if !sums {
                     *cell = Figure::Blank;
@@ -114,5 +124,28 @@ impl Counts {
             Row { key: "total".into(), label: total_label.to_owned(), cells }
         });
         Body { rows, total, withheld_whole: false }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(rows: &[[u64; 2]]) -> Counts {
+        let rows = rows.iter().enumerate().map(|(i, r)| (format!("k{i}"), format!("row {i}"), r.to_vec())).collect();
+        Counts { rows, width: 2, total: Some(vec![true, true]) }
+    }
+
+    #[test]
+    fn a_column_too_small_to_protect_is_hidden_whole_and_the_others_stay() {
+        let body = counts(&[[5, 1], [4, 0], [0, 0]]).into_rows("Totale", true);
+        assert!(!body.withheld_whole);
+        let first: Vec<Figure> = body.rows.iter().map(|r| r.cells[0]).collect();
+        assert_eq!(first, [Figure::Count(5), Figure::Count(4), Figure::Count(0)]);
+        assert!(body.rows.iter().all(|r| r.cells[1] == Figure::Hidden));
+        assert_eq!(body.total.map(|t| t.cells), Some(vec![Figure::Count(9), Figure::Hidden]));
+        // Every column so: no rows at all, which would say who is there.
+        let none = counts(&[[1, 1], [0, 0]]).into_rows("Totale", true);
+        assert!(none.withheld_whole && none.rows.is_empty() && none.total.is_none());
     }
 }

@@ -70,7 +70,11 @@ pub fn note(name: &str, lang: Lang) -> Option<String> {
             "Persone e percorsi contati nel mese della loro attivazione; lo stato è quello alla fine del periodo. «Aperti a fine mese» conta tutti i percorsi aperti, anche quelli attivati prima del periodo.",
             "People and paths counted in the month they were activated; the state is the one at the period's end. \"Open at month end\" counts every open path, those activated before the period too.",
         ),
-        "by_kind" | "by_desk" => (
+        "by_kind" => (
+            "Percorsi attivati nel periodo. Il loro stato per tipo non è mostrato: accanto al totale del tipo lascerebbe ricavare i piccoli numeri (lo mostrano le tabelle per mese e per sportello).",
+            "Paths activated in the period. Their state is not split by kind: beside the kind's total it would give small numbers away (the tables by month and by desk split it).",
+        ),
+        "by_desk" => (
             "Percorsi attivati nel periodo, con il loro stato alla fine del periodo.",
             "Paths activated in the period, with their state at the period's end.",
         ),
@@ -92,8 +96,9 @@ pub fn note(name: &str, lang: Lang) -> Option<String> {
     Some(lang.pick(it, en).to_owned())
 }
 
-/// The notes at the end of a report: definitions and the small-count rule.
-pub fn notes(lang: Lang) -> Vec<String> {
+/// The notes at the end of a report: definitions and the small-count rule, and first, if
+/// the period ends with the current month, that its figures are partial.
+pub fn notes(lang: Lang, current_month: bool) -> Vec<String> {
     let pairs: [(&str, &str); 5] = [
         (
             "Persone prese in carico: persone con almeno un percorso attivato (proposto con il patto di servizio) nel periodo; ciascuna è contata una volta, nel mese e nello sportello del suo primo percorso del periodo. Inviate dal CPI: quelle fra loro arrivate su invio del Centro per l'impiego.",
@@ -108,15 +113,21 @@ pub fn notes(lang: Lang) -> Vec<String> {
             "Time to first outcome: days from the activation of a person's first path to the start of their first outcome (contract, traineeship or training), for the people whose first outcome started in the period; people without a path, and those whose outcome came before their first path, are left out.",
         ),
         (
-            "Tutela dei piccoli numeri: nelle tabelle per caratteristiche delle persone (comune, sesso, età, gruppo di destinatari, tipo di percorso) un conteggio di 1 o 2 è mostrato come «<3»; perché non lo si possa ricavare dai totali, in ogni riga e colonna che si somma è nascosto («*») anche il conteggio più piccolo che lascia incerto ogni «<3» (che potrebbe valere 1 o 2). Se le persone sono troppo poche per riuscirci, la tabella non è mostrata. Lo zero è mostrato.",
-            "Small numbers are protected: in the tables by people's characteristics (comune, sex, age, target group, kind of path) a count of 1 or 2 is shown as \"<3\"; so that it cannot be worked out from the totals, in every row and column that adds up the smallest count that leaves every \"<3\" uncertain (it could be 1 or 2) is hidden too (\"*\"). Where there are too few people for that, the table is not shown. Zero is shown.",
+            "Tutela dei piccoli numeri: nelle tabelle per caratteristiche delle persone (comune, sesso, età, gruppo di destinatari, tipo di percorso) un conteggio di 1 o 2 è mostrato come «<3»; perché non lo si possa ricavare dal totale, in ogni colonna è nascosto («*») anche il conteggio più piccolo che lascia incerto ogni «<3» (che potrebbe valere 1 o 2). Se le persone sono troppo poche per riuscirci, la colonna è nascosta per intero, o la tabella se lo sono tutte. Lo zero è mostrato. La mediana dei giorni al primo esito non è mostrata per meno di 3 persone.",
+            "Small numbers are protected: in the tables by people's characteristics (comune, sex, age, target group, kind of path) a count of 1 or 2 is shown as \"<3\"; so that it cannot be worked out from the total, in every column the smallest count that leaves every \"<3\" uncertain (it could be 1 or 2) is hidden too (\"*\"). Where there are too few people for that, the whole column is hidden, or the table if every column is. Zero is shown. The median days to a first outcome is not shown for fewer than 3 people.",
         ),
         (
             "Fonte: il database degli sportelli (Sportello). Sesso ed età vengono da quanto dichiarato dalla persona o dal codice fiscale; chi non li ha è contato come «non indicato».",
             "Source: the desks' database (Sportello). Sex and age come from what the person stated or from the codice fiscale; people without them are counted as \"not stated\".",
         ),
     ];
-    pairs.iter().map(|(it, en)| lang.pick(it, en).to_owned()).collect()
+    let partial = current_month.then(|| {
+        lang.pick(
+            "L'ultimo mese del periodo è quello in corso: le sue cifre sono parziali, e «in corso» vuol dire a oggi.",
+            "The period's last month is the current one: its figures are partial, and \"ongoing\" means as of today.",
+        )
+    });
+    partial.into_iter().chain(pairs.iter().map(|(it, en)| lang.pick(it, en))).map(str::to_owned).collect()
 }
 
 /// The note of a table withheld whole.
