@@ -269,3 +269,28 @@ proptest! {
         prop_assert_eq!(count(r.table("headline").unwrap(), "activated", "value"), paths_in_year);
     }
 }
+
+/// The report's Typst documents on the shared sample (withheld counts, empty cells, long
+/// labels): the PDF lays out with every table and chart title, the chart pages as SVG.
+#[test]
+fn the_report_documents_lay_out_the_sample() {
+    use sportello::render::{OutputFormat, RenderRequest, Renderer};
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/report/view-sample.json");
+    let data: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let renderer = Renderer::new();
+    let mut req = RenderRequest::pdf("", "it");
+    req.format = OutputFormat::Text;
+    let text = renderer.render_document("report", &data, &req).unwrap();
+    let text = String::from_utf8(text.files.concat()).unwrap();
+    for t in data["tables"].as_array().unwrap() {
+        assert!(text.contains(t["title"].as_str().unwrap()), "{} missing", t["title"]);
+    }
+    for chart in ["by_month", "by_kind", "by_desk", "open_caseload"] {
+        assert!(text.contains(data["charts"][chart]["title"].as_str().unwrap()), "{chart} missing");
+    }
+    assert!(text.contains("<3"));
+    req.format = OutputFormat::Svg;
+    let charts = renderer.render_document("report-charts", &data, &req).unwrap();
+    assert_eq!(charts.pages, 4);
+    assert!(charts.files.iter().all(|svg| svg.starts_with(b"<svg")));
+}
