@@ -15,7 +15,7 @@ use sportello::desk::{Desk, DeskInfo};
 use sportello::lang::Lang;
 use sportello::render::{OutputFormat, RenderRequest};
 
-use crate::serve::html::{Frame, Nav, esc, percent, t};
+use crate::serve::html::{Frame, Nav, esc, percent, percent_svg, t};
 use crate::serve::problem::Problem;
 use crate::serve::state::{Auth, Shared, blocking, form_map, renderer, today};
 
@@ -71,7 +71,7 @@ pub async fn page(State(state): State<Shared>, auth: Auth, Query(q): Query<Vec<(
     };
     let mut body = form(&asked, &desks, shown.as_ref().err(), lang);
     match &shown {
-        Ok((report, svgs)) => body.push_str(&report_html(report, svgs, &asked, lang)),
+        Ok(drawn) => body.push_str(&report_html(drawn, &asked, lang)),
         Err(p) if p.field.is_empty() || !["da", "a", "to", "sportello", "desk"].contains(&p.field.as_str()) => return p.page(lang),
         Err(_) => {}
     }
@@ -82,18 +82,29 @@ pub async fn page(State(state): State<Shared>, auth: Auth, Query(q): Query<Vec<(
     (status, Html(frame.render(&body))).into_response()
 }
 
-/// The report with its charts as SVG, one per chart (none if they could not be drawn:
-/// the figures are shown all the same).
-async fn charts(report: Report) -> Result<(Report, Vec<String>), Problem> {
+/// A report as the page shows it.
+struct Drawn {
+    report: Report,
+    /// Its words and figures as the Typst documents read them (the headline, the charts'
+    /// titles and text alternatives).
+    data: Value,
+    /// The charts as SVG, one per chart (none if they could not be drawn: the figures are
+    /// shown all the same).
+    svgs: Vec<String>,
+}
+
+/// The report with its charts drawn.
+async fn charts(report: Report) -> Result<Drawn, Problem> {
     blocking(move || {
+        let data = view(&report);
         let mut req = RenderRequest::pdf("", report.lang.as_str());
         req.format = OutputFormat::Svg;
         req.today = Some(today().as_partial());
-        let svgs = match renderer().render_document("report-charts", &view(&report), &req) {
+        let svgs = match renderer().render_document("report-charts", &data, &req) {
             Ok(rendered) => rendered.files.into_iter().map(|f| String::from_utf8_lossy(&f).into_owned()).collect(),
             Err(_) => Vec::new(),
         };
-        Ok((report, svgs))
+        Ok(Drawn { report, data, svgs })
     })
     .await
 }
@@ -169,8 +180,8 @@ fn form(asked: &Asked, desks: &[DeskInfo], problem: Option<&Problem>, lang: Lang
 }
 
 /// The report: downloads, headline figures, charts, tables and notes.
-fn report_html(report: &Report, svgs: &[String], asked: &Asked, lang: Lang) -> String {
-    let data = view(report);
+fn report_html(drawn: &Drawn, asked: &Asked, lang: Lang) -> String {
+    let Drawn { report, data, svgs } = drawn;
     let mut h = format!(
         "<section id=\"s-report\" aria-labelledby=\"h-report\"><h2 id=\"h-report\">{} · {}</h2><p class=\"by\">{}</p><p class=\"downloads\">{}",
         esc(data["subtitle"].as_str().unwrap_or_default()),
@@ -264,30 +275,4 @@ fn table_html(table: &Table, lang: Lang) -> String {
     }
     h.push_str("</div>");
     h
-}
-
-/// An SVG as the body of a `data:` address: everything but plain characters escaped.
-fn percent_svg(svg: &str) -> String {
-    let mut out = String::with_capacity(svg.len() + svg.len() / 4);
-    for b in svg.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b' ' | b'-' | b'_' | b'.' | b'/' | b':' | b'=' | b',' | b'(' | b')' | b';' => {
-                out.push(b as char);
-            }
-            _ => {
-                let _ = write!(out, "%{b:02X}");
-            }
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::percent_svg;
-
-    #[test]
-    fn svg_addresses_escape_markup_and_percent() {
-        assert_eq!(percent_svg("<svg a=\"1\">50% #x</svg>"), "%3Csvg a=%221%22%3E50%25 %23x%3C/svg%3E");
-    }
 }

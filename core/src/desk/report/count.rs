@@ -166,12 +166,17 @@ impl Derived<'_> {
         c.and_then(|c| self.folded.get(c)).map_or("not_stated", String::as_str)
     }
 
-    fn table(&self, name: &'static str, columns: &[&'static str], rows: Vec<Row>, total: Option<Row>, withheld: bool) -> Table {
-        self.table_withheld(name, columns, Body { rows, total, withheld_whole: false }, withheld)
+    /// A table that shows every count.
+    fn table(&self, name: &'static str, columns: &[&'static str], rows: Vec<Row>, total: Option<Row>) -> Table {
+        self.build(name, columns, Body { rows, total, withheld_whole: false }, false)
     }
 
-    /// A table whose body may have been withheld whole (its note then says so).
-    fn table_withheld(&self, name: &'static str, columns: &[&'static str], body: Body, withheld: bool) -> Table {
+    /// A table under the small-count rule (its note says so if it was withheld whole).
+    fn withheld_table(&self, name: &'static str, columns: &[&'static str], body: Body) -> Table {
+        self.build(name, columns, body, true)
+    }
+
+    fn build(&self, name: &'static str, columns: &[&'static str], body: Body, withheld: bool) -> Table {
         let (title, key) = words::table(name, self.lang);
         let Body { rows, total, withheld_whole } = body;
         let note = if withheld_whole { Some(words::withheld_whole(self.lang).to_owned()) } else { words::note(name, self.lang) };
@@ -247,7 +252,7 @@ impl Derived<'_> {
             ("share_in_territory", share),
         ];
         let rows = figures.into_iter().map(|(k, f)| Row { key: k.into(), label: words::label(k, self.lang), cells: vec![f] }).collect();
-        self.table("headline", &["value"], rows, None, false)
+        self.table("headline", &["value"], rows, None)
     }
 
     fn by_month(&self) -> Table {
@@ -302,7 +307,7 @@ impl Derived<'_> {
             "operator_hours",
             "outcomes",
         ];
-        self.table("by_month", &columns, rows, total, false)
+        self.table("by_month", &columns, rows, total)
     }
 
     /// Paths activated by kind, under the small-count rule (a kind can tell a disability).
@@ -317,7 +322,7 @@ impl Derived<'_> {
             })
             .collect();
         let body = Counts { rows, width: 1, total: Some(vec![true]) }.into_rows(words::total(self.lang), true);
-        self.table_withheld("by_kind", &["activated"], body, true)
+        self.withheld_table("by_kind", &["activated"], body)
     }
 
     fn by_desk(&self) -> Table {
@@ -338,7 +343,7 @@ impl Derived<'_> {
             Counts { rows, width: 7, total: Some(vec![true; 7]) }.into_rows(words::total(self.lang), false);
         hours(&mut rows, total.as_mut(), &[6]);
         let columns = ["taken_in_charge", "activated", "concluded", "ongoing", "closed_otherwise", "appointments_held", "operator_hours"];
-        self.table("by_desk", &columns, rows, total, false)
+        self.table("by_desk", &columns, rows, total)
     }
 
     /// People taken in charge and people with a contract, by one of their attributes;
@@ -354,7 +359,7 @@ impl Derived<'_> {
         let rows =
             order.iter().map(|(k, label)| (k.clone(), label.clone(), n.get(k.as_str()).map_or(vec![0, 0], |c| c.to_vec()))).collect();
         let body = Counts { rows, width: 2, total: Some(vec![true; 2]) }.into_rows(words::total(self.lang), true);
-        self.table_withheld(name, &["taken_in_charge", "with_contract"], body, true)
+        self.withheld_table(name, &["taken_in_charge", "with_contract"], body)
     }
 
     /// The comuni of the people counted, the most people first, `not_stated` last.
@@ -393,7 +398,7 @@ impl Derived<'_> {
             })
             .collect();
         let body = Counts { rows, width: 1, total: None }.into_rows(words::total(self.lang), true);
-        self.table_withheld("by_target", &["activated"], body, true)
+        self.withheld_table("by_target", &["activated"], body)
     }
 
     fn services(&self) -> Table {
@@ -418,7 +423,7 @@ impl Derived<'_> {
         let Body { mut rows, mut total, .. } =
             Counts { rows, width: 3, total: Some(vec![true; 3]) }.into_rows(words::total(self.lang), false);
         hours(&mut rows, total.as_mut(), &[2]);
-        self.table("services", &["appointments_held", "no_shows", "operator_hours"], rows, total, false)
+        self.table("services", &["appointments_held", "no_shows", "operator_hours"], rows, total)
     }
 
     fn outcomes(&self) -> Table {
@@ -438,6 +443,6 @@ impl Derived<'_> {
                 row.cells[1] = Figure::Blank;
             }
         }
-        self.table("outcomes", &["outcomes", "over_six_months", "people"], rows, total, false)
+        self.table("outcomes", &["outcomes", "over_six_months", "people"], rows, total)
     }
 }

@@ -33,7 +33,7 @@ pub enum Mark {
 /// The marks of a column of counts whose total is published (see the module docs), or
 /// `None` if it cannot be protected.
 pub fn column(values: &[u64]) -> Option<Vec<Mark>> {
-    let mut marks: Vec<Mark> = values.iter().map(|&v| if (1..SMALL).contains(&v) { Mark::Small } else { Mark::Shown }).collect();
+    let mut marks = list(values);
     while let Some(least) = lack(values, &marks) {
         let pick = (0..values.len()).filter(|&i| marks[i] == Mark::Shown && values[i] >= least).min_by_key(|&i| (values[i], i))?;
         marks[pick] = Mark::Hidden;

@@ -51,6 +51,12 @@ pub struct Table {
 }
 
 impl Table {
+    /// The figures of column `column`, one per row (the total row left out); none for a
+    /// column the table does not have.
+    pub fn column(&self, column: &str) -> Vec<Figure> {
+        self.columns.iter().position(|c| c.name == column).map_or_else(Vec::new, |c| self.rows.iter().map(|r| r.cells[c]).collect())
+    }
+
     /// The figure in row `key`, column `column` (`"total"` for the total row).
     pub fn figure(&self, key: &str, column: &str) -> Option<Figure> {
         let c = self.columns.iter().position(|c| c.name == column)?;

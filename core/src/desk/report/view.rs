@@ -59,11 +59,9 @@ pub fn view(report: &Report) -> Value {
     let by_desk = report.table("by_desk");
     let months: Vec<String> = by_month
         .map_or_else(Vec::new, |t| t.rows.iter().filter_map(|r| r.key.parse::<super::Month>().ok()).map(|m| m.short(lang)).collect());
-    let title =
-        |t: Option<&Table>, column: &str| format!("{} {}", words::label(column, lang), t.map_or(String::new(), |t| t.title.to_lowercase()));
     let charts = json!({
-        "by_month": series_chart(by_month, "activated", &months, title(by_month, "activated"), &empty, lang),
-        "by_kind": series_chart(by_kind, "activated", &labels(by_kind), title(by_kind, "activated"), &empty, lang),
+        "by_month": series_chart(by_month, "activated", &months, chart_title(by_month, lang), &empty, lang),
+        "by_kind": series_chart(by_kind, "activated", &labels(by_kind), chart_title(by_kind, lang), &empty, lang),
         "by_desk": stacked_chart(by_desk, &empty, lang),
         "open_caseload": series_chart(by_month, "open_at_month_end", &months, words::label("open_at_month_end", lang), &empty, lang),
     });
@@ -102,31 +100,44 @@ fn labels(t: Option<&Table>) -> Vec<String> {
     t.map_or_else(Vec::new, |t| t.rows.iter().map(|r| r.label.clone()).collect())
 }
 
+/// "Paths activated" and the table's title: "Percorsi attivati per mese".
+fn chart_title(t: Option<&Table>, lang: Lang) -> String {
+    format!("{} {}", words::label("activated", lang), t.map_or(String::new(), |t| t.title.to_lowercase()))
+}
+
+/// A chart's text alternative: its title, then each label with its figure.
+fn alt(title: &str, labels: &[String], shown: &[String]) -> String {
+    let pairs: Vec<String> = labels.iter().zip(shown).map(|(l, s)| format!("{l} {s}")).collect();
+    format!("{title}: {}", pairs.join(", "))
+}
+
+/// The figures of `column` (a withheld count has no value, only its text).
+fn column(t: Option<&Table>, column: &str) -> Vec<Figure> {
+    t.map_or_else(Vec::new, |t| t.column(column))
+}
+
 /// One value per row of `column` (none for a withheld count) with its text.
-fn series_chart(t: Option<&Table>, column: &str, labels: &[String], title: String, empty: &str, lang: Lang) -> Value {
-    let cells: Vec<Figure> = t.map_or_else(Vec::new, |t| t.rows.iter().filter_map(|r| t.figure(&r.key, column)).collect());
+fn series_chart(t: Option<&Table>, name: &str, labels: &[String], title: String, empty: &str, lang: Lang) -> Value {
+    let cells = column(t, name);
     let values: Vec<Option<f64>> = cells.iter().map(|f| f.number()).collect();
     let shown: Vec<String> = cells.iter().map(|f| f.shown(lang)).collect();
-    let alt = format!("{}: {}", title, labels.iter().zip(&shown).map(|(l, s)| format!("{l} {s}")).collect::<Vec<_>>().join(", "));
+    let alt = alt(&title, labels, &shown);
     json!({"title": title, "alt": alt, "empty": empty, "labels": labels, "values": values, "shown": shown})
 }
 
 /// The desks' paths activated, stacked by where they stand at the period's end.
 fn stacked_chart(t: Option<&Table>, empty: &str, lang: Lang) -> Value {
-    let title = format!("{} {}", words::label("activated", lang), t.map_or(String::new(), |t| t.title.to_lowercase()));
-    let parts = ["concluded", "ongoing", "closed_otherwise"];
-    let series: Vec<Value> = parts
+    let title = chart_title(t, lang);
+    let series: Vec<Value> = ["concluded", "ongoing", "closed_otherwise"]
         .iter()
         .map(|c| {
-            let values: Vec<Option<f64>> =
-                t.map_or_else(Vec::new, |t| t.rows.iter().map(|r| t.figure(&r.key, c).and_then(Figure::number)).collect());
+            let values: Vec<Option<f64>> = column(t, c).iter().map(|f| f.number()).collect();
             json!({"label": words::label(c, lang), "values": values})
         })
         .collect();
-    let totals: Vec<String> =
-        t.map_or_else(Vec::new, |t| t.rows.iter().map(|r| t.figure(&r.key, "activated").unwrap_or(Figure::Blank).shown(lang)).collect());
+    let totals: Vec<String> = column(t, "activated").iter().map(|f| f.shown(lang)).collect();
     let labels = labels(t);
-    let alt = format!("{}: {}", title, labels.iter().zip(&totals).map(|(l, s)| format!("{l} {s}")).collect::<Vec<_>>().join(", "));
+    let alt = alt(&title, &labels, &totals);
     json!({"title": title, "alt": alt, "empty": empty, "labels": labels, "series": series, "totals": totals})
 }
 
