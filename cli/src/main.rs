@@ -57,6 +57,12 @@ enum Command {
     Import(commands::interop::ImportArgs),
     /// Export a profile to JSON Resume or Europass, or vacancies to JobPosting JSON-LD.
     Export(commands::interop::ExportArgs),
+    /// A vacancy's poster: one A4 page with a QR code and tear-off strips.
+    Poster(commands::outreach::PosterArgs),
+    /// The bulletin of the offers (PDF, and text for a post or an e-mail).
+    Bulletin(commands::outreach::BulletinArgs),
+    /// A recruiting day's papers: shortlists with CVs, invitations, attendance sheet.
+    RecruitingDay(commands::recruiting::Args),
     /// Pseudonymised copies of profiles for analysts (no names, contacts or sensitive data).
     Redact(commands::redact::Args),
     /// The desk's caseload: people, paths, appointments, outcomes (an SQLite file).
@@ -90,6 +96,9 @@ fn main() -> ExitCode {
         Command::Import(a) => commands::interop::run_import(a),
         Command::Export(a) => commands::interop::run_export(a),
         Command::Redact(a) => commands::redact::run(a),
+        Command::Poster(a) => commands::outreach::run_poster(a),
+        Command::Bulletin(a) => commands::outreach::run_bulletin(a),
+        Command::RecruitingDay(a) => commands::recruiting::run(a),
         Command::Desk(a) => commands::desk::run(a),
         Command::Serve(a) => serve::run(a),
         Command::About => commands::about::run(),

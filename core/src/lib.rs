@@ -27,6 +27,8 @@ pub mod load;
 pub mod matching;
 pub mod model;
 pub mod normalise;
+#[cfg(feature = "render-engine")]
+pub mod outreach;
 mod path;
 pub mod problem;
 pub mod redact;

@@ -7,6 +7,8 @@ pub mod index;
 pub mod init;
 pub mod interop;
 pub mod matching;
+pub mod outreach;
+pub mod recruiting;
 pub mod redact;
 pub mod render;
 pub mod schema;

@@ -37,6 +37,18 @@ impl Desk {
     /// to share their CV is in force (on one desk if given), by number; each use is
     /// recorded in the audit log.
     pub fn shortlist_profiles(&mut self, by: &Reader, desk: Option<&str>) -> Result<Vec<(i64, Profile)>> {
+        self.consenting_profiles(by, desk, ConsentKind::ShareCv, "shortlist")
+    }
+
+    /// The profiles of the people who consented to appear on recruiting-day lists (on one
+    /// desk if given), by number; each use is recorded in the audit log.
+    pub fn recruiting_profiles(&mut self, by: &Reader, desk: Option<&str>) -> Result<Vec<(i64, Profile)>> {
+        self.consenting_profiles(by, desk, ConsentKind::RecruitingDays, "recruiting_day")
+    }
+
+    /// The profiles of the people whose consent `kind` is in force; each use audited as
+    /// `action`.
+    fn consenting_profiles(&mut self, by: &Reader, desk: Option<&str>, kind: ConsentKind, action: &str) -> Result<Vec<(i64, Profile)>> {
         self.write(|tx| {
             let mut stmt = tx.prepare(
                 "SELECT p.id, p.profile FROM people p JOIN desks d ON d.id = p.desk_id
@@ -45,14 +57,14 @@ impl Desk {
                  ORDER BY p.id",
             )?;
             let rows =
-                stmt.query_map(params![ConsentKind::ShareCv.as_str(), desk], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+                stmt.query_map(params![kind.as_str(), desk], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
             let mut out = Vec::new();
             for row in rows {
                 let (id, text) = row?;
                 out.push((id, stored_profile(id, &text)?));
             }
             for (id, _) in &out {
-                let s = Subject { actor: &by.username, action: "shortlist", entity: "person", entity_id: *id, person_id: Some(*id) };
+                let s = Subject { actor: &by.username, action, entity: "person", entity_id: *id, person_id: Some(*id) };
                 audit::record(tx, &s, &[])?;
             }
             Ok(out)

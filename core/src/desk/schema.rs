@@ -16,7 +16,7 @@ pub const APPLICATION_ID: i32 = 0x5350_4C44;
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;
 
 /// Each version's SQL: `MIGRATIONS[0]` takes an empty file to version 1, and so on.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 const V1: &str = "
 CREATE TABLE settings (
@@ -229,4 +229,13 @@ UPDATE appointments SET desk_id = COALESCE(
     (SELECT desk_id FROM people WHERE people.id = appointments.person_id));
 CREATE INDEX appointments_for_reports ON appointments(on_date, state, service, desk_id, person_id, actual_minutes, expected_minutes);
 CREATE INDEX paths_for_reports ON paths(proposed_on, ended_on, state, kind, desk_id, person_id);
+";
+
+/// Version 5: how a desk is reached, printed on its posters, bulletins and letters
+/// (`contact.rs`).
+const V5: &str = "
+ALTER TABLE desks ADD COLUMN address TEXT;
+ALTER TABLE desks ADD COLUMN phone TEXT;
+ALTER TABLE desks ADD COLUMN email TEXT;
+ALTER TABLE desks ADD COLUMN web TEXT;
 ";

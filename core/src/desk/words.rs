@@ -272,6 +272,18 @@ desk_words!(
 );
 
 desk_words!(
+    /// The letters a desk prints for a person.
+    LetterKind, "a kind of letter", {
+        /// An invitation to an appointment booked.
+        Appointment => "appuntamento", "invito a un appuntamento", "invitation to an appointment";
+        /// A reminder of an appointment booked.
+        Reminder => "promemoria", "promemoria di un appuntamento", "appointment reminder";
+        /// The outcome recorded (a contract, a traineeship, training).
+        Outcome => "esito", "comunicazione di un esito", "notice of an outcome";
+    }
+);
+
+desk_words!(
     /// Who acknowledged the privacy notice.
     AcknowledgedBy, "who acknowledged the notice", {
         /// The person.
@@ -298,6 +310,7 @@ mod tests {
         assert_names(Service::ALL);
         assert_names(Channel::ALL);
         assert_names(AppointmentState::ALL);
+        assert_names(LetterKind::ALL);
         assert_names(OutcomeKind::ALL);
         assert_names(Visibility::ALL);
         assert_names(ConsentKind::ALL);

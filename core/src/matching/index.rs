@@ -453,6 +453,17 @@ impl VacancyIndex {
         Ok(vacancies.len() as u64)
     }
 
+    /// The vacancy with this id as it was added, if present (posters, bulletins).
+    pub fn vacancy(&self, id: &str) -> Result<Option<Vacancy>> {
+        let searcher = self.reader.searcher();
+        let q = TermQuery::new(Term::from_field_text(self.fields.id, id), IndexRecordOption::Basic);
+        let top = searcher.search(&q, &TopDocs::with_limit(1).order_by_score()).map_err(|e| self.err(e))?;
+        let Some((_, addr)) = top.first() else { return Ok(None) };
+        let d: TantivyDocument = searcher.doc(*addr).map_err(|e| self.err(e))?;
+        let text = d.get_first(self.fields.vacancy).and_then(|v| v.as_str()).unwrap_or_default();
+        serde_json::from_str(text).map(Some).map_err(|e| self.err(format!("a stored vacancy is damaged: {e}")))
+    }
+
     /// The prepared vacancy with this id, if present.
     pub fn get(&self, id: &str) -> Result<Option<PreparedVacancy>> {
         let searcher = self.reader.searcher();

@@ -52,16 +52,24 @@ const EMBEDDED: &[(&str, &str, &str)] = &[
     ("plain", "maximally ATS-friendly: one column, no tables, text in reading order", include_str!("../../../templates/plain/main.typ")),
 ];
 
-/// The documents other than CVs (desk exports, reports), as (name, main.typ): rendered
+/// The documents other than CVs (desk exports, reports, outreach), as (name, main.typ): rendered
 /// with [`Renderer::render_document`] from data the caller words.
 const DOCUMENTS: &[(&str, &str)] = &[
     ("access-request", include_str!("../../../templates/desk/access-request.typ")),
     ("report", include_str!("../../../templates/desk/report.typ")),
     ("report-charts", include_str!("../../../templates/desk/report-charts.typ")),
+    ("poster", include_str!("../../../templates/outreach/poster.typ")),
+    ("bulletin", include_str!("../../../templates/outreach/bulletin.typ")),
+    ("letter", include_str!("../../../templates/outreach/letter.typ")),
+    ("shortlist", include_str!("../../../templates/outreach/shortlist.typ")),
+    ("attendance", include_str!("../../../templates/outreach/attendance.typ")),
 ];
 
 /// The libraries those documents import, as (virtual path, source).
-const DOCUMENT_LIBS: &[(&str, &str)] = &[("/documents/lib/charts.typ", include_str!("../../../templates/desk/lib/charts.typ"))];
+const DOCUMENT_LIBS: &[(&str, &str)] = &[
+    ("/documents/lib/charts.typ", include_str!("../../../templates/desk/lib/charts.typ")),
+    ("/documents/lib/outreach.typ", include_str!("../../../templates/outreach/lib/outreach.typ")),
+];
 
 /// The most pages a document other than a CV may have.
 pub const MAX_DOCUMENT_PAGES: usize = 200;
@@ -245,11 +253,23 @@ impl Renderer {
     }
 
     /// Renders one of the documents other than CVs (`access-request`, `report`,
-    /// `report-charts`) from `data`, which
+    /// `report-charts`, and the outreach documents) from `data`, which
     /// the template reads as `/data.json` (see `templates/desk/`). Format, PDF standard,
     /// resolution and "today" come from `req`; its template, locale and CV options are not
     /// used.
     pub fn render_document(&self, name: &str, data: &serde_json::Value, req: &RenderRequest) -> Result<Rendered> {
+        self.render_document_with(name, data, &[], req)
+    }
+
+    /// Lays out an outreach document (a poster, a bulletin, letters, a recruiting day's
+    /// lists: see [`crate::outreach`]) with its images.
+    pub fn render_outreach(&self, doc: &crate::outreach::Document, req: &RenderRequest) -> Result<Rendered> {
+        self.render_document_with(doc.template, &doc.data, &doc.assets, req)
+    }
+
+    /// [`Renderer::render_document`] with files beside `/data.json` (images the data points
+    /// at, each with its virtual path: `/assets/qr.svg`).
+    fn render_document_with(&self, name: &str, data: &serde_json::Value, assets: &[(String, Vec<u8>)], req: &RenderRequest) -> Result<Rendered> {
         if !DOCUMENTS.iter().any(|(n, _)| *n == name) {
             return Err(Error::UnknownTemplate {
                 name: name.to_owned(),
@@ -257,7 +277,10 @@ impl Renderer {
             });
         }
         let bytes = serde_json::to_vec(data).map_err(|e| internal(&e.to_string()))?;
-        let files = vec![(file_id("/data.json").ok_or_else(|| internal("data path"))?, Bytes::new(bytes))];
+        let mut files = vec![(file_id("/data.json").ok_or_else(|| internal("data path"))?, Bytes::new(bytes))];
+        for (path, content) in assets {
+            files.push((file_id(path).ok_or_else(|| internal("asset path"))?, Bytes::new(content.clone())));
+        }
         let main = file_id(&format!("/documents/{name}.typ")).ok_or_else(|| internal("document path"))?;
         let (doc, warnings) = self.compile(main, files, req.today)?;
         let pages = doc.pages().len();

@@ -46,6 +46,24 @@ pub enum DesksCommand {
         #[arg(long, value_delimiter = ',')]
         comuni: Option<Vec<String>>,
     },
+    /// Set how a desk is reached, printed on its posters, bulletins and letters; the
+    /// fields not given stay as they are ("" clears one); prints the contact as JSON.
+    Contact {
+        /// The desk's code.
+        code: String,
+        /// Street address, one line, e.g. "Piazza Cavour 24, 28069 Trecate".
+        #[arg(long)]
+        address: Option<String>,
+        /// Telephone.
+        #[arg(long)]
+        phone: Option<String>,
+        /// E-mail.
+        #[arg(long)]
+        email: Option<String>,
+        /// Web page (https://...).
+        #[arg(long)]
+        web: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -142,6 +160,18 @@ pub fn desks(ctx: &Context, c: DesksCommand) -> CmdResult {
                 println!("{c}");
             }
             Ok(ExitCode::SUCCESS)
+        }
+        DesksCommand::Contact { code, address, phone, email, web } => {
+            let mut contact = desk.desk_contact(&code).or_fail(ctx)?;
+            if [&address, &phone, &email, &web].iter().any(|f| f.is_some()) {
+                contact.address = address.or(contact.address);
+                contact.phone = phone.or(contact.phone);
+                contact.email = email.or(contact.email);
+                contact.web = web.or(contact.web);
+                desk.set_desk_contact(&ctx.reader.username, &code, &contact).or_fail(ctx)?;
+                contact = desk.desk_contact(&code).or_fail(ctx)?;
+            }
+            ctx.json(&contact)
         }
     }
 }

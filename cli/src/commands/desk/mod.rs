@@ -3,6 +3,7 @@
 //! comes from `sportello::desk`; this module reads options, opens the file and prints.
 
 mod admin;
+mod letter;
 mod matching;
 mod people;
 mod records;
@@ -84,6 +85,8 @@ enum Command {
     Retention(admin::RetentionArgs),
     /// A period's report for the Region and the council (PDF with charts, CSV, JSON).
     Report(report::ReportArgs),
+    /// A letter to a person, from their desk: an appointment, its reminder, an outcome.
+    Letter(letter::LetterArgs),
     /// Everything held about a person, as JSON (an access request).
     Export(admin::ExportArgs),
     /// Take a desk's spreadsheet (CSV of people and paths) into the caseload.
@@ -114,6 +117,7 @@ pub fn run(args: Args) -> crate::output::CmdResult {
         Command::Demo(a) => admin::demo(&ctx, a),
         Command::Retention(a) => admin::retention(&ctx, a),
         Command::Report(a) => report::report(&ctx, a),
+        Command::Letter(a) => letter::letter(&ctx, a),
         Command::Export(a) => admin::export(&ctx, a),
         Command::Import(a) => admin::import(&ctx, a),
         Command::Match(a) => matching::run_match(&ctx, a),
