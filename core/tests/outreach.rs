@@ -38,11 +38,13 @@ fn today() -> PartialDate {
     "2026-12-03".parse().unwrap()
 }
 
-const LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><circle cx="20" cy="20" r="18" fill="#1f5f8b"/></svg>"##;
+const LOGO: &str =
+    r##"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><circle cx="20" cy="20" r="18" fill="#1f5f8b"/></svg>"##;
 
 fn sender() -> Sender {
     Sender {
         name: "Sportello Lavoro di Trecate".into(),
+        comune: Some("Trecate".into()),
         address: Some("Piazza Cavour 24, 28069 Trecate".into()),
         phone: Some("0321 776311".into()),
         email: Some("lavoro@comune.trecate.example.it".into()),
@@ -155,7 +157,8 @@ fn a_long_title_wraps_on_one_page() {
 
 fn bulletin_of(vacancies: &[Vacancy], near: Option<Near>, since: Option<&str>, group_by: GroupBy) -> sportello::outreach::Bulletin {
     let s = sender();
-    let req = BulletinRequest { since: since.map(|d| d.parse().unwrap()), near, group_by, today: today(), sender: Some(&s), lang: Lang::It };
+    let req =
+        BulletinRequest { since: since.map(|d| d.parse().unwrap()), near, group_by, today: today(), sender: Some(&s), lang: Lang::It };
     bulletin(vacancies, Taxonomy::embedded(), Gazetteer::embedded(), &req).unwrap()
 }
 

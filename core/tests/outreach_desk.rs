@@ -40,9 +40,13 @@ fn profile_file(name: &str) -> Profile {
 
 fn desk_with_people(path: &Path) -> (Desk, i64) {
     let mut desk = Desk::open(path).unwrap().with_today(day("2026-12-03"));
-    desk.add_desk("admin", &DeskInfo { code: "trecate".into(), name: "Sportello Lavoro di Trecate".into(), comune: Some("Trecate".into()) })
+    desk.add_desk(
+        "admin",
+        &DeskInfo { code: "trecate".into(), name: "Sportello Lavoro di Trecate".into(), comune: Some("Trecate".into()) },
+    )
+    .unwrap();
+    desk.add_operator("admin", &Operator { username: "lmarchetti".into(), name: "Laura Marchetti".into(), desk: "trecate".into() })
         .unwrap();
-    desk.add_operator("admin", &Operator { username: "lmarchetti".into(), name: "Laura Marchetti".into(), desk: "trecate".into() }).unwrap();
     let contact = DeskContact {
         address: Some("Piazza Cavour 24, 28069 Trecate".into()),
         phone: Some("0321 776311".into()),
@@ -176,7 +180,8 @@ fn a_letter_without_an_appointment_or_outcome_says_what_is_missing() {
     assert_eq!(e.field, "appointment");
     assert!(desk.letter(&me(), 4242, LetterKind::Appointment, None, Lang::It).is_err());
     // A bad contact is refused with its field.
-    let e = desk.set_desk_contact("admin", "trecate", &DeskContact { web: Some("lavoro.it".into()), ..DeskContact::default() }).unwrap_err();
+    let e =
+        desk.set_desk_contact("admin", "trecate", &DeskContact { web: Some("lavoro.it".into()), ..DeskContact::default() }).unwrap_err();
     assert_eq!(e.field, "web");
 }
 
@@ -222,8 +227,14 @@ fn a_recruiting_day_lists_only_who_consented_with_cvs_invitations_and_attendance
         .collect();
     let today: PartialDate = "2026-12-03".parse().unwrap();
     let matcher = Matcher::embedded(today);
-    let event =
-        Event { on: "2026-12-15".parse().unwrap(), at: Some("9:30".into()), place: "Sala consiliare, Trecate".into(), bring: vec![], per_vacancy: 10, min_score: 0.0 };
+    let event = Event {
+        on: "2026-12-15".parse().unwrap(),
+        at: Some("9:30".into()),
+        place: "Sala consiliare, Trecate".into(),
+        bring: vec![],
+        per_vacancy: 10,
+        min_score: 0.0,
+    };
     let day_plan = plan(&event, &vacancies, &candidates, &matcher, Lang::It);
     assert_eq!(day_plan.employers.len(), 2);
     assert!(day_plan.invited.len() == 2, "{:?}", day_plan.invited);

@@ -38,12 +38,14 @@ impl From {
     pub fn sender(&self, lang: Lang) -> Result<Option<Sender>, Failure> {
         let Some(db) = &self.db else {
             if self.logo.is_some() || self.desk.is_some() {
-                let say = lang.pick("--logo e --desk vogliono --db (il file dello sportello)", "--logo and --desk need --db (the desk's file)");
+                let say =
+                    lang.pick("--logo e --desk vogliono --db (il file dello sportello)", "--logo and --desk need --db (the desk's file)");
                 return Err(Failure::other(say, None, 2));
             }
             return Ok(None);
         };
-        let desk = Desk::open_existing(db).map_err(|e| Failure::other(format!("{}: {}", db.display(), e.message(lang)), None, EXIT_INVALID))?;
+        let desk =
+            Desk::open_existing(db).map_err(|e| Failure::other(format!("{}: {}", db.display(), e.message(lang)), None, EXIT_INVALID))?;
         Ok(Some(desk_sender(&desk, db, self.desk.as_deref(), self.logo.as_deref(), lang)?))
     }
 }
@@ -78,7 +80,10 @@ pub fn desk_sender(desk: &Desk, db: &Path, code: Option<&str>, logo: Option<&Pat
 pub fn write_document(doc: &Document, out: &Path, today: PartialDate, lang: Lang) -> Result<(), Failure> {
     let ext = out.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
     let format: OutputFormat = ext.parse().map_err(|_| {
-        let say = lang.pick("l'estensione del file dice il formato: .pdf, .svg, .png o .txt", "the file's extension gives the format: .pdf, .svg, .png or .txt");
+        let say = lang.pick(
+            "l'estensione del file dice il formato: .pdf, .svg, .png o .txt",
+            "the file's extension gives the format: .pdf, .svg, .png or .txt",
+        );
         Failure::other(format!("{}: {say}", out.display()), None, 2)
     })?;
     let req = RenderRequest { format, today: Some(today), ..RenderRequest::pdf("", lang.as_str()) };
@@ -120,7 +125,13 @@ pub fn one_vacancy(dir: &Path, id: &str, lang: Lang) -> Result<Vacancy, Failure>
     index.vacancy(id).map_err(|e| Failure::core(None, &e))?.ok_or_else(|| {
         Failure::other(
             format!("{}: {} {id:?}", dir.display(), lang.pick("nessuna offerta con l'identificativo", "no vacancy with the id")),
-            Some(lang.pick("gli identificativi sono nei file aggiunti con `sportello index add`", "ids are in the files added with `sportello index add`").into()),
+            Some(
+                lang.pick(
+                    "gli identificativi sono nei file aggiunti con `sportello index add`",
+                    "ids are in the files added with `sportello index add`",
+                )
+                .into(),
+            ),
             EXIT_INVALID,
         )
     })

@@ -42,10 +42,11 @@ pub struct Args {
     /// The lowest score listed, 0 to 1.
     #[arg(long, default_value_t = 0.4)]
     min_score: f64,
-    /// Without --db: the folder of the profiles (JSON or YAML).
+    /// The folder of the profiles (JSON or YAML), in place of the desk database's people
+    /// (--db then gives only the desk's name and contacts).
     #[arg(long)]
     profiles: Option<PathBuf>,
-    /// Without --db: the files in --profiles of the people who consented, comma-separated.
+    /// With --profiles: the files of the people who consented, comma-separated.
     #[arg(long, value_delimiter = ',')]
     consented: Vec<String>,
     /// Who is acting (the audit of the desk database records it).
@@ -68,9 +69,9 @@ pub fn run(a: Args) -> CmdResult {
         return Err(usage("on", lang.pick("una data completa, AAAA-MM-GG", "a full date, YYYY-MM-DD").into()));
     }
     if let Some(at) = &a.at {
-        let ok = at.split_once(':').is_some_and(|(h, m)| {
-            h.parse::<u8>().is_ok_and(|h| h < 24) && m.len() == 2 && m.parse::<u8>().is_ok_and(|m| m < 60)
-        });
+        let ok = at
+            .split_once(':')
+            .is_some_and(|(h, m)| h.parse::<u8>().is_ok_and(|h| h < 24) && m.len() == 2 && m.parse::<u8>().is_ok_and(|m| m < 60));
         if !ok {
             return Err(usage("at", lang.pick("un orario come 9:30", "a time such as 9:30").into()));
         }
@@ -79,16 +80,23 @@ pub fn run(a: Args) -> CmdResult {
         return Err(usage("place", lang.pick("da 1 a 200 caratteri", "1 to 200 characters").into()));
     }
     if !(0.0..=1.0).contains(&a.min_score) || a.per_vacancy == 0 || a.per_vacancy > 100 {
-        return Err(usage("min-score/--per-vacancy", lang.pick("punteggio da 0 a 1, da 1 a 100 persone", "a score from 0 to 1, 1 to 100 people").into()));
+        return Err(usage(
+            "min-score/--per-vacancy",
+            lang.pick("punteggio da 0 a 1, da 1 a 100 persone", "a score from 0 to 1, 1 to 100 people").into(),
+        ));
     }
     if a.vacancies.len() > MAX_DAY_VACANCIES {
-        return Err(usage("vacancies", format!("{} ({MAX_DAY_VACANCIES})", lang.pick("troppe offerte per una giornata", "too many vacancies for one day"))));
+        return Err(usage(
+            "vacancies",
+            format!("{} ({MAX_DAY_VACANCIES})", lang.pick("troppe offerte per una giornata", "too many vacancies for one day")),
+        ));
     }
     let vacancies = a.vacancies.iter().map(|id| one_vacancy(&a.index, id, lang)).collect::<Result<Vec<_>, _>>()?;
 
     let (candidates, sender) = match (&a.from.db, &a.profiles) {
         (Some(db), None) => {
-            let mut desk = Desk::open_existing(db).map_err(|e| Failure::other(format!("{}: {}", db.display(), e.message(lang)), None, EXIT_INVALID))?;
+            let mut desk = Desk::open_existing(db)
+                .map_err(|e| Failure::other(format!("{}: {}", db.display(), e.message(lang)), None, EXIT_INVALID))?;
             let username = a.actor.clone().or_else(|| std::env::var("USER").ok()).unwrap_or_else(|| "operatore".into());
             let people = desk
                 .recruiting_profiles(&Reader { username, sensitive: false }, a.from.desk.as_deref())
@@ -96,9 +104,12 @@ pub fn run(a: Args) -> CmdResult {
             let sender = desk_sender(&desk, db, a.from.desk.as_deref(), a.from.logo.as_deref(), lang)?;
             (people.into_iter().map(|(id, profile)| Candidate { key: id.to_string(), profile }).collect::<Vec<_>>(), Some(sender))
         }
-        (None, Some(dir)) => {
+        (_, Some(dir)) => {
             if a.consented.is_empty() {
-                let say = lang.pick("senza --db, indicare con --consented i profili di chi ha dato il consenso", "without --db, name the consenting people's profiles with --consented");
+                let say = lang.pick(
+                    "senza --db, indicare con --consented i profili di chi ha dato il consenso",
+                    "without --db, name the consenting people's profiles with --consented",
+                );
                 return Err(Failure::other(say, None, 2));
             }
             let mut list = Vec::new();
@@ -110,12 +121,22 @@ pub fn run(a: Args) -> CmdResult {
             (list, a.from.sender(lang)?)
         }
         _ => {
-            let say = lang.pick("indicare --db (il file dello sportello) oppure --profiles con --consented", "give --db (the desk's file) or --profiles with --consented");
+            let say = lang.pick(
+                "indicare --db (il file dello sportello) oppure --profiles con --consented",
+                "give --db (the desk's file) or --profiles with --consented",
+            );
             return Err(Failure::other(say, None, 2));
         }
     };
 
-    let event = Event { on, at: a.at.clone(), place: a.place.trim().to_owned(), bring: a.bring.clone(), per_vacancy: a.per_vacancy, min_score: a.min_score };
+    let event = Event {
+        on,
+        at: a.at.clone(),
+        place: a.place.trim().to_owned(),
+        bring: a.bring.clone(),
+        per_vacancy: a.per_vacancy,
+        min_score: a.min_score,
+    };
     let matcher = crate::taxonomy_store::matcher(today)?;
     let day = plan(&event, &vacancies, &candidates, &matcher, lang);
     let files = day.documents(&event, &candidates, sender.as_ref(), &Renderer::new(), today, lang).map_err(|e| Failure::core(None, &e))?;

@@ -309,3 +309,12 @@ mod tests {
         assert!(!other.contains("aria-invalid"));
     }
 }
+
+/// A file to download: its type, its name and its bytes.
+pub fn download(kind: &str, name: &str, bytes: Vec<u8>) -> axum::response::Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    let name: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '_' }).collect();
+    ([(header::CONTENT_TYPE, kind.to_owned()), (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\""))], bytes)
+        .into_response()
+}

@@ -68,6 +68,9 @@ struct RunArgs {
     /// The built jobseekers' widget folder (`wasm/widget/dist`), served at /widget/.
     #[arg(long)]
     widget: Option<PathBuf>,
+    /// The desks' logo on posters, bulletins and letters (PNG, JPEG or SVG, at most 1 MiB).
+    #[arg(long)]
+    logo: Option<PathBuf>,
     /// The console is reached over HTTPS (through a reverse proxy): cookies get `Secure`.
     #[arg(long)]
     https: bool,
@@ -92,6 +95,13 @@ fn serve(a: RunArgs) -> CmdResult {
         .map_err(|e| Failure::other(format!("{}: {}", a.db.display(), e.message(sportello::lang::Lang::It)), None, EXIT_IO))?;
     let index = VacancyIndex::open_or_create(&a.index).map_err(|e| Failure::core(Some(&a.index), &e))?;
     let widget = a.widget.or_else(|| Some(PathBuf::from("wasm/widget/dist"))).filter(|w| w.join("sportello-cv.js").is_file());
+    let logo = match &a.logo {
+        Some(path) => {
+            let bytes = crate::output::read_limited(path, sportello::outreach::MAX_LOGO_BYTES)?;
+            Some(sportello::outreach::Logo::new(bytes).map_err(|e| Failure::core(Some(path), &e))?)
+        }
+        None => None,
+    };
     let state = Arc::new(state::AppState {
         pool,
         sessions: session::Sessions::default(),
@@ -99,6 +109,7 @@ fn serve(a: RunArgs) -> CmdResult {
         index_dir: a.index.clone(),
         index_writer: tokio::sync::Mutex::new(()),
         widget,
+        logo,
         secure: a.https || a.tls_cert.is_some(),
     });
     let tls = match (&a.tls_cert, &a.tls_key) {

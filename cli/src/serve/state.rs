@@ -31,6 +31,8 @@ pub struct AppState {
     pub index_writer: tokio::sync::Mutex<()>,
     /// The jobseekers' widget (its built `dist/` folder), served publicly if present.
     pub widget: Option<PathBuf>,
+    /// The desks' logo, printed on posters, bulletins and letters.
+    pub logo: Option<sportello::outreach::Logo>,
     /// Cookies get `Secure` (the server is reached over HTTPS, directly or through a proxy).
     pub secure: bool,
 }

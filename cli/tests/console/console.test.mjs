@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { PASSWORD, ROOT, TODAY, cli, startConsole } from './server.mjs';
 
@@ -16,6 +17,9 @@ const LAUNCH = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 };
+
+/** The text of a PDF as poppler's pdftotext reads it. */
+const pdftotext = (bytes) => execFileSync('pdftotext', ['-layout', '-', '-'], { input: bytes }).toString('utf8');
 
 let server;
 let browser;
@@ -267,6 +271,63 @@ test('the report page shows the command line\'s figures, its charts, and downloa
   await page.context().close();
 });
 
+test('the desk\'s papers: a poster, the bulletin, a letter and a recruiting day, each one button', async () => {
+  const db = ['--db', server.db];
+  cli(['desk', ...db, 'desks', 'contact', 'trecate', '--address', 'Piazza Cavour 24, 28069 Trecate', '--phone', '0321 776311']);
+  const franco = cli(['desk', ...db, 'people', 'add', path.join(ROOT, 'tests', 'fixtures', 'profiles', 'franco-magazziniere-58.yaml'), '--desk', 'trecate']).trim();
+  cli(['desk', ...db, 'consents', 'grant', franco, 'recruiting_day', '--on', '2023-10-01']);
+  cli(['desk', ...db, 'appointments', 'add', franco, '--service', 'colloquio', '--on', '2023-11-08', '--at', '10:00']);
+  const page = await loggedIn('lmarchetti');
+  const pdfText = async (href) => {
+    const res = await page.request.get(`${server.url}${href}`);
+    assert.equal(res.status(), 200, href);
+    assert.equal(res.headers()['content-type'], 'application/pdf', href);
+    return pdftotext(await res.body());
+  };
+  // A poster from the vacancy list, with the desk's contacts.
+  await page.click('nav >> text=Offerte');
+  const poster = await page.locator('tr:has-text("nov-01") a:has-text("Manifesto")').getAttribute('href');
+  const posterText = await pdfText(poster);
+  for (const want of ['Magazziniere carrellista', 'Come candidarsi', '0321 776311', 'Rif. nov-01']) assert.ok(posterText.includes(want), `${want} in:\n${posterText}`);
+  // The bulletin from its form, as text: the command line's own.
+  await page.fill('#vicino', 'Trecate');
+  await page.fill('#km', '10');
+  await page.selectOption('#formato', 'txt');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Scarica il bollettino')]);
+  const shown = readFileSync(await download.path(), 'utf8');
+  const out = path.join(path.dirname(server.db), 'bollettino.txt');
+  cli(['bulletin', '--index', path.join(path.dirname(server.db), 'index'), ...db, '--desk', 'trecate', '--near', 'Trecate', '--km', '10', '-o', out]);
+  assert.equal(shown, readFileSync(out, 'utf8'));
+  assert.match(shown, /\[nov-01\]/);
+  // A letter for the appointment, from the person's file.
+  await page.goto(`${server.url}/persone/${franco}`);
+  const letter = await page.locator('#s-appointments a:has-text("Lettera")').first().getAttribute('href');
+  const letterText = await pdfText(letter);
+  for (const want of ['Franco Zanetti', 'Corso Immaginario 45', 'Oggetto: appuntamento del', '8 novembre 2023', '10:00', 'Piazza Cavour 24']) {
+    assert.ok(letterText.includes(want), `${want} in:\n${letterText}`);
+  }
+  // A recruiting day: the form, who is listed, the papers.
+  await page.goto(`${server.url}/offerte`);
+  await page.click('text=Prepara un recruiting day');
+  await page.fill('#offerte', 'nov-01, nov-10');
+  await page.fill('#giorno', '2023-11-15');
+  await page.fill('#ora', '09:30');
+  await page.fill('#luogo', 'Sala consiliare, Trecate');
+  await page.click('main form button');
+  await page.waitForURL(/\/recruiting-day\?offerte=/);
+  const listed = await page.locator('ul.papers').textContent();
+  assert.match(listed, /Logistica Novarese.*Franco Zanetti/s);
+  const list = await pdfText(await page.locator('ul.papers li:has-text("Franco Zanetti") a').getAttribute('href'));
+  assert.ok(list.includes('Recruiting day') && list.includes('Franco Zanetti') && list.includes('Curriculum'), list);
+  const attendance = await pdfText(await page.locator('a:has-text("Foglio presenze")').getAttribute('href'));
+  assert.ok(attendance.includes('Franco Zanetti'), attendance);
+  // A bad day comes back on its field.
+  const bad = await page.goto(`${server.url}/recruiting-day?offerte=nov-01&giorno=domani&luogo=x`);
+  assert.equal(bad.status(), 422);
+  assert.equal(await page.getAttribute('#giorno', 'aria-invalid'), 'true');
+  await page.context().close();
+});
+
 test('the English switch changes the words, not the data', async () => {
   const page = await loggedIn('lmarchetti');
   await page.click('header a.lang');
@@ -303,7 +364,7 @@ test('axe-core finds no WCAG 2.1 A/AA violations on any page', async () => {
   const page = await loggedIn('lmarchetti');
   await page.goto(`${server.url}/persone`);
   const person = await page.locator('main table a').first().getAttribute('href');
-  const pages = ['/oggi', '/persone', '/persone/nuova', person, `${person}/offerte`, '/offerte', '/offerte/nov-01/candidati', '/rapporti?da=2022-11&a=2023-10'];
+  const pages = ['/oggi', '/persone', '/persone/nuova', person, `${person}/offerte`, '/offerte', '/offerte/nov-01/candidati', '/rapporti?da=2022-11&a=2023-10', '/recruiting-day?offerte=nov-01&giorno=2023-11-15&luogo=Trecate'];
   if (process.env.WIDGET_DIST) pages.push('/widget/', `${person}/cv`);
   const found = {};
   for (const p of pages) {

@@ -39,6 +39,7 @@ impl DeskContact {
     pub fn sender(&self, logo: Option<crate::outreach::Logo>) -> crate::outreach::Sender {
         crate::outreach::Sender {
             name: self.name.clone(),
+            comune: self.comune.clone(),
             address: self.address.clone(),
             phone: self.phone.clone(),
             email: self.email.clone(),
@@ -91,11 +92,16 @@ impl Desk {
                 "UPDATE desks SET address = ?2, phone = ?3, email = ?4, web = ?5 WHERE id = ?1",
                 params![id, new.address, new.phone, new.email, new.web],
             )?;
-            let changes: Vec<Change> = [("address", &old.address, &new.address), ("phone", &old.phone, &new.phone), ("email", &old.email, &new.email), ("web", &old.web, &new.web)]
-                .into_iter()
-                .filter(|(_, o, n)| o != n)
-                .map(|(f, o, n)| Change { field: f.into(), old: o.clone(), new: n.clone() })
-                .collect();
+            let changes: Vec<Change> = [
+                ("address", &old.address, &new.address),
+                ("phone", &old.phone, &new.phone),
+                ("email", &old.email, &new.email),
+                ("web", &old.web, &new.web),
+            ]
+            .into_iter()
+            .filter(|(_, o, n)| o != n)
+            .map(|(f, o, n)| Change { field: f.into(), old: o.clone(), new: n.clone() })
+            .collect();
             audit::record(tx, &Subject { actor, action: "update", entity: "desk", entity_id: id, person_id: None }, &changes)
         })
     }

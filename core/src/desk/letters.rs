@@ -19,12 +19,23 @@ impl Desk {
     /// The letter of `kind` to person `id`, with their desk's contact details (its
     /// sender). An appointment letter or reminder is about appointment `appointment`, else
     /// the person's next one still to be held; an outcome letter about their latest outcome.
-    pub fn letter(&mut self, by: &Reader, id: i64, kind: LetterKind, appointment: Option<i64>, lang: Lang) -> Result<(Letter, DeskContact)> {
+    pub fn letter(
+        &mut self,
+        by: &Reader,
+        id: i64,
+        kind: LetterKind,
+        appointment: Option<i64>,
+        lang: Lang,
+    ) -> Result<(Letter, DeskContact)> {
         let today = self.today();
         let plain = Reader { username: by.username.clone(), sensitive: false };
         let file = self.write(|tx| {
             let file = super::file::read(tx, &plain, id, today)?;
-            audit::record(tx, &Subject { actor: &by.username, action: "letter", entity: "person", entity_id: id, person_id: Some(id) }, &[])?;
+            audit::record(
+                tx,
+                &Subject { actor: &by.username, action: "letter", entity: "person", entity_id: id, person_id: Some(id) },
+                &[],
+            )?;
             Ok(file)
         })?;
         let contact = self.desk_contact(&file.person.desk)?;
@@ -39,7 +50,11 @@ impl Desk {
             }
             LetterKind::Outcome => {
                 let o = file.outcomes.iter().max_by_key(|o| (o.start_on, o.id)).ok_or_else(|| {
-                    DeskError::invalid("outcome", "per questa persona non è registrato alcun esito", "no outcome is recorded for this person")
+                    DeskError::invalid(
+                        "outcome",
+                        "per questa persona non è registrato alcun esito",
+                        "no outcome is recorded for this person",
+                    )
                 })?;
                 outcome_letter(&file, o, &contact, today, lang)
             }
@@ -101,10 +116,14 @@ fn appointment_letter(
     let service = a.service.label(lang);
     let desk = &contact.name;
     let (subject, opening) = match (kind, lang) {
-        (LetterKind::Reminder, Lang::It) => {
-            (format!("Oggetto: promemoria dell'appuntamento del {when}"), format!("Le ricordiamo l'appuntamento di {service} fissato con {desk}."))
-        }
-        (LetterKind::Reminder, Lang::En) => (format!("Subject: reminder of your appointment on {when}"), format!("This is a reminder of your {service} appointment with {desk}.")),
+        (LetterKind::Reminder, Lang::It) => (
+            format!("Oggetto: promemoria dell'appuntamento del {when}"),
+            format!("Le ricordiamo l'appuntamento di {service} fissato con {desk}."),
+        ),
+        (LetterKind::Reminder, Lang::En) => (
+            format!("Subject: reminder of your appointment on {when}"),
+            format!("This is a reminder of your {service} appointment with {desk}."),
+        ),
         (_, Lang::It) => (format!("Oggetto: appuntamento del {when}"), format!("La invitiamo a un incontro di {service} con {desk}.")),
         (_, Lang::En) => (format!("Subject: appointment on {when}"), format!("We invite you to a {service} meeting with {desk}.")),
     };

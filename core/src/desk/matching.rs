@@ -56,8 +56,7 @@ impl Desk {
                    AND (?2 IS NULL OR d.code = ?2)
                  ORDER BY p.id",
             )?;
-            let rows =
-                stmt.query_map(params![kind.as_str(), desk], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+            let rows = stmt.query_map(params![kind.as_str(), desk], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
             let mut out = Vec::new();
             for row in rows {
                 let (id, text) = row?;

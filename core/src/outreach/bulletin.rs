@@ -151,7 +151,10 @@ pub fn bulletin(vacancies: &[Vacancy], taxonomy: &Taxonomy, gazetteer: &Gazettee
     let intro = match req.sender {
         Some(s) => format!(
             "{} {}.",
-            lang.pick("Per candidarti segui le indicazioni di ogni offerta, oppure chiedi a", "To apply, follow each offer's instructions, or ask"),
+            lang.pick(
+                "Per candidarti segui le indicazioni di ogni offerta, oppure chiedi a",
+                "To apply, follow each offer's instructions, or ask"
+            ),
             s.name
         ),
         None => lang.pick("Per candidarti segui le indicazioni di ogni offerta.", "To apply, follow each offer's instructions.").to_owned(),
@@ -192,15 +195,16 @@ fn item_view(t: &VacancyText, sender: Option<&Sender>, assets: &mut Assets, n: u
     })
 }
 
-/// "tempo determinato · tempo pieno · 2 posti · entro il 31 dicembre 2026".
+/// "tempo determinato · tempo pieno · 2 posti · candidature entro il 31 dicembre 2026".
 fn facts_line(t: &VacancyText) -> Option<String> {
-    let parts: Vec<String> = t.facts.iter().map(|(l, v)| if v.chars().all(|c| c.is_ascii_digit()) { format!("{l}: {v}") } else { v.clone() }).collect();
-    (!parts.is_empty()).then(|| parts.join(" · "))
+    (!t.short_facts.is_empty()).then(|| t.short_facts.join(" · "))
 }
 
 /// The one line of how to apply: the vacancy's own, else the desk's first contact.
 fn apply_text(apply: &Apply, sender: Option<&Sender>, lang: Lang) -> Option<String> {
-    apply_lines(apply, sender, lang).first().map(|l| format!("{}: {}", l["label"].as_str().unwrap_or_default(), l["value"].as_str().unwrap_or_default()))
+    apply_lines(apply, sender, lang)
+        .first()
+        .map(|l| format!("{}: {}", l["label"].as_str().unwrap_or_default(), l["value"].as_str().unwrap_or_default()))
 }
 
 fn subtitle(req: &BulletinRequest<'_>, lang: Lang) -> String {
@@ -221,14 +225,23 @@ fn fmt_km(km: f64) -> String {
     if km.fract() == 0.0 { format!("{km:.0}") } else { format!("{km:.1}") }
 }
 
-fn plain_text(title: &str, subtitle: &str, count: &str, groups: &BTreeMap<(bool, String), Vec<Entry>>, sender: Option<&Sender>, lang: Lang) -> String {
+fn plain_text(
+    title: &str,
+    subtitle: &str,
+    count: &str,
+    groups: &BTreeMap<(bool, String), Vec<Entry>>,
+    sender: Option<&Sender>,
+    lang: Lang,
+) -> String {
     let mut out = format!("{title}\n{subtitle} · {count}\n");
     for list in groups.values() {
         out.push_str(&format!("\n== {} ==\n", list[0].group));
         for e in list {
             let t = &e.text;
             out.push_str(&format!("\n* {} [{}]\n", t.job, t.id));
-            for line in [t.where_line(), facts_line(t), (!t.requirements.is_empty()).then(|| t.requirements.join(" · "))].into_iter().flatten() {
+            for line in
+                [t.where_line(), facts_line(t), (!t.requirements.is_empty()).then(|| t.requirements.join(" · "))].into_iter().flatten()
+            {
                 out.push_str(&format!("  {line}\n"));
             }
             if t.reserved.is_some() {

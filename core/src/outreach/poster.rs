@@ -89,7 +89,9 @@ pub(crate) fn apply_lines(apply: &Apply, sender: Option<&Sender>, lang: Lang) ->
 pub(crate) fn qr_target(apply: &Apply, sender: Option<&Sender>) -> Option<(String, (&'static str, &'static str))> {
     match (apply, sender) {
         (Apply::Link(l), _) => Some((l.clone(), ("Inquadra il codice per candidarti", "Scan the code to apply"))),
-        (_, Some(Sender { web: Some(w), .. })) => Some((w.clone(), ("Inquadra il codice per le offerte dello sportello", "Scan the code for the desk's offers"))),
+        (_, Some(Sender { web: Some(w), .. })) => {
+            Some((w.clone(), ("Inquadra il codice per le offerte dello sportello", "Scan the code for the desk's offers")))
+        }
         (Apply::Email(e), _) => Some((format!("mailto:{e}"), ("Inquadra il codice per scrivere", "Scan the code to write"))),
         _ => None,
     }

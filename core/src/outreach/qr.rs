@@ -16,8 +16,11 @@ pub fn qr_svg(text: &str) -> Result<Vec<u8>> {
     if n == 0 || n > MAX_QR_CHARS {
         return Err(Error::InvalidOption { name: "qr", value: format!("{n} characters"), expected: "1 to 500 characters" });
     }
-    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
-        .map_err(|e| Error::InvalidOption { name: "qr", value: e.to_string(), expected: "a text a QR code can hold" })?;
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).map_err(|e| Error::InvalidOption {
+        name: "qr",
+        value: e.to_string(),
+        expected: "a text a QR code can hold",
+    })?;
     Ok(code.render::<svg::Color<'_>>().module_dimensions(1, 1).quiet_zone(true).build().into_bytes())
 }
 

@@ -159,7 +159,8 @@ impl Plan {
         }
         let (posted, emailed): (Vec<usize>, Vec<usize>) =
             self.invited.iter().partition(|&&i| candidates[i].profile.person.email.as_deref().is_none_or(|e| e.trim().is_empty()));
-        let letters_of = |list: &[usize]| -> Vec<Letter> { list.iter().map(|&i| self.invitation(i, event, candidates, sender, today, lang)).collect() };
+        let letters_of =
+            |list: &[usize]| -> Vec<Letter> { list.iter().map(|&i| self.invitation(i, event, candidates, sender, today, lang)).collect() };
         if !posted.is_empty() {
             let doc = letters(&letters_of(&posted), sender, lang);
             files.push(("inviti.pdf".to_owned(), renderer.render_outreach(&doc, &req)?.files.concat()));
@@ -168,7 +169,14 @@ impl Plan {
             let text: Vec<String> = emailed
                 .iter()
                 .zip(letters_of(&emailed))
-                .map(|(&i, l)| format!("{}: {}\n\n{}", lang.pick("A", "To"), candidates[i].profile.person.email.as_deref().unwrap_or_default(), l.text(lang)))
+                .map(|(&i, l)| {
+                    format!(
+                        "{}: {}\n\n{}",
+                        lang.pick("A", "To"),
+                        candidates[i].profile.person.email.as_deref().unwrap_or_default(),
+                        l.text(lang)
+                    )
+                })
                 .collect();
             files.push(("inviti-email.txt".to_owned(), text.join("\n----------------------------------------\n\n").into_bytes()));
         }
@@ -233,12 +241,19 @@ impl Plan {
         Document { template: "shortlist", data, assets: assets.into_vec() }
     }
 
-    fn invitation(&self, i: usize, event: &Event, candidates: &[Candidate], sender: Option<&Sender>, today: PartialDate, lang: Lang) -> Letter {
+    fn invitation(
+        &self,
+        i: usize,
+        event: &Event,
+        candidates: &[Candidate],
+        sender: Option<&Sender>,
+        today: PartialDate,
+        lang: Lang,
+    ) -> Letter {
         let p = &candidates[i].profile;
         let name = full_name(p);
         let companies = self.companies_of(i).join(", ");
         let desk = sender.map_or_else(|| lang.pick("lo sportello lavoro", "the job desk").to_owned(), |s| s.name.clone());
-        let town = sender.and_then(|s| s.address.as_deref()).and_then(|a| a.rsplit(',').next()).map(|t| t.trim().trim_start_matches(char::is_numeric).trim());
         let mut details = vec![(lang.pick("Data", "Date").to_owned(), words::long_date(event.on, lang))];
         if let Some(at) = &event.at {
             details.push((lang.pick("Ora", "Time").to_owned(), at.clone()));
@@ -263,16 +278,22 @@ impl Plan {
                 "La invitiamo al recruiting day organizzato da {desk}: potrà incontrare di persona {} e presentare la Sua candidatura per le offerte che corrispondono al Suo profilo.",
                 if self.companies_of(i).len() == 1 { "l'azienda" } else { "le aziende" }
             ),
-            Lang::En => format!("We invite you to the recruiting day organised by {desk}: you will meet the employers in person and apply for the offers that fit your profile."),
+            Lang::En => format!(
+                "We invite you to the recruiting day organised by {desk}: you will meet the employers in person and apply for the offers that fit your profile."
+            ),
         }];
         paragraphs.extend(contact);
         Letter {
-            place_date: match town {
-                Some(t) if !t.is_empty() => format!("{t}, {}", words::short_date(today, lang)),
-                _ => words::short_date(today, lang),
+            place_date: match sender.and_then(|s| s.comune.as_deref()) {
+                Some(c) => format!("{c}, {}", words::short_date(today, lang)),
+                None => words::short_date(today, lang),
             },
             recipient: std::iter::once(name.clone()).chain(p.person.address.clone()).collect(),
-            subject: format!("{} {}", lang.pick("Oggetto: invito al recruiting day del", "Subject: invitation to the recruiting day of"), words::short_date(event.on, lang)),
+            subject: format!(
+                "{} {}",
+                lang.pick("Oggetto: invito al recruiting day del", "Subject: invitation to the recruiting day of"),
+                words::short_date(event.on, lang)
+            ),
             salutation: format!("{} {name},", lang.pick("Gentile", "Dear")),
             paragraphs,
             details,

@@ -14,6 +14,8 @@ pub const MAX_LOGO_BYTES: usize = 1024 * 1024;
 pub struct Sender {
     /// "Sportello Lavoro di Trecate".
     pub name: String,
+    /// The comune it sits in: where its letters are dated from.
+    pub comune: Option<String>,
     /// Street address, one line.
     pub address: Option<String>,
     /// Telephone.

@@ -25,6 +25,9 @@ pub struct VacancyText {
     pub summary: Option<String>,
     /// (label, value): contract, hours, positions, deadline.
     pub facts: Vec<(String, String)>,
+    /// The same facts as short phrases for one line ("tempo pieno", "2 posti", "entro
+    /// il 31 gennaio 2027").
+    pub short_facts: Vec<String>,
     /// Licences, languages, experience, education, at most [`MAX_REQUIREMENTS`].
     pub requirements: Vec<String>,
     /// The Law 68/99 reservation, in the law's words.
@@ -64,29 +67,45 @@ impl VacancyText {
     pub fn new(v: &Vacancy, lang: Lang) -> VacancyText {
         let locale = words::locale(lang);
         let mut facts = Vec::new();
-        let mut fact = |label: (&str, &str), value: String| facts.push((lang.pick(label.0, label.1).to_owned(), value));
+        let mut short_facts = Vec::new();
+        let mut fact = |label: (&str, &str), value: String, short: String| {
+            facts.push((lang.pick(label.0, label.1).to_owned(), value));
+            short_facts.push(short);
+        };
         if let Some(c) = v.contract {
-            fact(("Contratto", "Contract"), words::contract(c, lang).to_owned());
+            let w = words::contract(c, lang).to_owned();
+            fact(("Contratto", "Contract"), w.clone(), w);
         }
         if let Some(h) = v.hours {
             let mut text = words::hours(h, lang).to_owned();
             if let Some(r) = v.remote.and_then(|r| words::remote(r, lang)) {
                 text = format!("{text}, {r}");
             }
-            fact(("Orario", "Hours"), text);
+            fact(("Orario", "Hours"), text.clone(), text);
         }
         if let Some(n) = v.positions.filter(|n| *n > 0) {
-            fact(("Posti", "Positions"), n.to_string());
+            let short = match (n, lang) {
+                (1, _) => lang.pick("1 posto", "1 position").to_owned(),
+                (n, Lang::It) => format!("{n} posti"),
+                (n, Lang::En) => format!("{n} positions"),
+            };
+            fact(("Posti", "Positions"), n.to_string(), short);
         }
         if let Some(d) = v.expires {
-            fact(("Candidature entro il", "Apply by"), words::short_date(d, lang));
+            let date = words::short_date(d, lang);
+            let short = format!("{} {date}", lang.pick("candidature entro il", "apply by"));
+            fact(("Candidature entro il", "Apply by"), date, short);
         }
 
         let mut requirements: Vec<String> = Vec::new();
         for l in &v.driving_licences {
             let code = l.as_str();
             let named = locale.text(&format!("licences.{code}"));
-            requirements.push(if named.is_empty() { format!("{} {code}", lang.pick("Patente", "Driving licence")) } else { capitalise(&named) });
+            requirements.push(if named.is_empty() {
+                format!("{} {code}", lang.pick("Patente", "Driving licence"))
+            } else {
+                capitalise(&named)
+            });
         }
         for l in &v.languages {
             requirements.push(format!("{}: {}", capitalise(&locale.language_name(&l.language)), l.level.as_str()));
@@ -106,6 +125,7 @@ impl VacancyText {
             place: v.place.as_ref().and_then(|p| p.name.clone().or_else(|| p.istat.clone())).filter(|s| !s.trim().is_empty()),
             summary: v.description.as_deref().and_then(|d| summary(d, SUMMARY_CHARS)),
             facts,
+            short_facts,
             requirements,
             reserved: v.reserved_law_68_99.then(|| words::reserved(lang).to_owned()),
             apply: Apply::read(v.apply.as_deref()),
@@ -157,7 +177,10 @@ mod tests {
             facts,
             ["Contratto: somministrazione (tramite agenzia)", "Orario: tempo pieno", "Posti: 3", "Candidature entro il: 15 gennaio 2027"]
         );
-        assert_eq!(t.requirements, ["Patentino del muletto", "Italiano: A2", "Almeno 1 anno di esperienza", "Titolo di studio: obbligo scolastico assolto"]);
+        assert_eq!(
+            t.requirements,
+            ["Patentino del muletto", "Italiano: A2", "Almeno 1 anno di esperienza", "Titolo di studio: obbligo scolastico assolto"]
+        );
         assert_eq!(t.apply, Apply::Link("https://lavoro.example.it/offerte/nov-01".into()));
         let s = t.summary.unwrap();
         assert!(s.chars().count() <= SUMMARY_CHARS + 1 && s.ends_with('…'), "{s}");

@@ -269,7 +269,13 @@ impl Renderer {
 
     /// [`Renderer::render_document`] with files beside `/data.json` (images the data points
     /// at, each with its virtual path: `/assets/qr.svg`).
-    fn render_document_with(&self, name: &str, data: &serde_json::Value, assets: &[(String, Vec<u8>)], req: &RenderRequest) -> Result<Rendered> {
+    fn render_document_with(
+        &self,
+        name: &str,
+        data: &serde_json::Value,
+        assets: &[(String, Vec<u8>)],
+        req: &RenderRequest,
+    ) -> Result<Rendered> {
         if !DOCUMENTS.iter().any(|(n, _)| *n == name) {
             return Err(Error::UnknownTemplate {
                 name: name.to_owned(),

@@ -3,12 +3,12 @@
 //! to see it, as in the file).
 
 use axum::extract::{Path, Query, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use sportello::desk::Access;
 use sportello::render::RenderRequest;
 
 use super::person::CV_TEMPLATES;
+use crate::serve::html::download;
 use crate::serve::problem::Problem;
 use crate::serve::state::{Auth, Shared, blocking, form_map, renderer, today};
 
@@ -34,8 +34,7 @@ pub async fn pdf(State(state): State<Shared>, auth: Auth, Path(id): Path<i64>, Q
         Ok(f) => f,
         Err(p) => return p.page(lang),
     };
-    let name = format!("cv-{}-{}.pdf", file.person.family_name, template)
-        .replace(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '.', "_");
+    let name = format!("cv-{}-{}.pdf", file.person.family_name, template);
     let rendered = blocking(move || {
         let mut req = RenderRequest::pdf(&template, lang.as_str());
         req.today = Some(today().as_partial());
@@ -43,17 +42,7 @@ pub async fn pdf(State(state): State<Shared>, auth: Auth, Path(id): Path<i64>, Q
     })
     .await;
     match rendered {
-        Ok(r) => {
-            let bytes = r.files.into_iter().next().unwrap_or_default();
-            (
-                [
-                    (header::CONTENT_TYPE, "application/pdf".to_owned()),
-                    (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
-                ],
-                bytes,
-            )
-                .into_response()
-        }
+        Ok(r) => download("application/pdf", &name, r.files.into_iter().next().unwrap_or_default()),
         Err(p) => p.page(lang),
     }
 }

@@ -6,6 +6,7 @@ mod cv;
 mod cv_editor;
 mod login;
 pub mod matches;
+mod outreach;
 mod person;
 mod reports;
 mod today;
@@ -41,6 +42,7 @@ pub fn routes() -> Router<Shared> {
         .route("/persone/{id}/consensi", form(&changes::CONSENT))
         .route("/persone/{id}/condivisioni", form(&changes::SHARE))
         .route("/persone/{id}/cv.pdf", get(cv::pdf))
+        .route("/persone/{id}/lettera", get(outreach::letter_pdf))
         .route("/persone/{id}/cv", get(cv_editor::page))
         .route("/persone/{id}/offerte", get(matches::for_person))
         .route("/persone/{id}/proposte", form(&changes::PROPOSE))
@@ -49,6 +51,10 @@ pub fn routes() -> Router<Shared> {
         .route("/appuntamenti/{id}/sposta", form(&changes::MOVE))
         .route("/offerte", get(vacancies::page).post(vacancies::upload).layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES)))
         .route("/offerte/{id}/rimuovi", post(vacancies::remove))
+        .route("/offerte/{id}/manifesto.pdf", get(outreach::poster_pdf))
+        .route("/offerte/bollettino", get(outreach::bulletin_file))
+        .route("/recruiting-day", get(outreach::recruiting_page))
+        .route("/recruiting-day/scarica", get(outreach::recruiting_file))
         .route("/offerte/{id}/candidati", get(matches::shortlist))
         .route("/rapporti", get(reports::page))
         .route("/rapporti/scarica", get(reports::download))

@@ -317,6 +317,15 @@ impl View<'_> {
             .iter()
             .map(|a| {
                 let mut actions = String::new();
+                if a.state == AppointmentState::ToDeliver {
+                    let _ = write!(
+                        actions,
+                        "<a href=\"/persone/{id}/lettera?tipo=appuntamento&amp;appuntamento={n}\" download>{}</a> <a href=\"/persone/{id}/lettera?tipo=promemoria&amp;appuntamento={n}\" download>{}</a>",
+                        t(lang, "Lettera", "Letter"),
+                        t(lang, "Promemoria", "Reminder"),
+                        n = a.id,
+                    );
+                }
                 if self.can_change() && a.state == AppointmentState::ToDeliver {
                     let (close, moving) = (close_form(a.id), move_form(a.id));
                     let closing = [
@@ -443,6 +452,13 @@ impl View<'_> {
             t(lang, "Datore di lavoro", "Employer"),
         ];
         h.push_str(&table(t(lang, "Esiti", "Outcomes"), &head, &rows, t(lang, "Nessun esito.", "No outcomes.")));
+        if !self.file.outcomes.is_empty() {
+            let _ = write!(
+                h,
+                "<p><a href=\"/persone/{id}/lettera?tipo=esito\" download>{}</a></p>",
+                t(lang, "Lettera sull'ultimo esito (PDF)", "Letter on the latest outcome (PDF)")
+            );
+        }
         if self.can_change() {
             let contracts = choices(ContractType::ALL, |c| c.code(), |c| c.code(), Some("—"));
             let paths: Vec<(String, String)> = std::iter::once((String::new(), t(lang, "(nessuno)", "(none)").to_owned()))

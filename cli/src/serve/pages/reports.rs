@@ -7,7 +7,6 @@
 use std::fmt::Write;
 
 use axum::extract::{Query, State};
-use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use serde_json::Value;
 use sportello::desk::report::{Month, Report, ReportRequest, Table, to_csv, view};
@@ -15,7 +14,7 @@ use sportello::desk::{Desk, DeskInfo};
 use sportello::lang::Lang;
 use sportello::render::{OutputFormat, RenderRequest};
 
-use crate::serve::html::{Frame, Nav, esc, percent, percent_svg, t};
+use crate::serve::html::{self, Frame, Nav, esc, percent, percent_svg, t};
 use crate::serve::problem::Problem;
 use crate::serve::state::{Auth, Shared, blocking, form_map, renderer, today};
 
@@ -138,10 +137,7 @@ pub async fn download(State(state): State<Shared>, auth: Auth, Query(q): Query<V
     })
     .await;
     match bytes {
-        Ok((kind, bytes)) => {
-            ([(header::CONTENT_TYPE, kind.to_owned()), (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\""))], bytes)
-                .into_response()
-        }
+        Ok((kind, bytes)) => html::download(kind, &name, bytes),
         Err(p) => p.page(lang),
     }
 }

@@ -63,7 +63,12 @@ async fn list(state: &Shared, auth: &Auth, query: String, report: Option<String>
     let rows: Vec<Vec<String>> = vacancies
         .iter()
         .map(|v| {
-            let mut actions = format!("<a href=\"/offerte/{}/candidati\">{}</a>", percent(&v.id), t(lang, "Candidati", "Candidates"));
+            let mut actions = format!(
+                "<a href=\"/offerte/{id}/candidati\">{}</a> <a href=\"/offerte/{id}/manifesto.pdf\" download>{}</a>",
+                t(lang, "Candidati", "Candidates"),
+                t(lang, "Manifesto (PDF)", "Poster (PDF)"),
+                id = percent(&v.id),
+            );
             if may_change {
                 let _ = write!(
                     actions,
@@ -91,6 +96,7 @@ async fn list(state: &Shared, auth: &Auth, query: String, report: Option<String>
         t(lang, "Azioni", "Actions"),
     ];
     body.push_str(&table(t(lang, "Offerte", "Vacancies"), &head, &rows, t(lang, "Nessuna offerta.", "No vacancies.")));
+    body.push_str(&paper_forms(lang));
     if may_change {
         let _ = write!(
             body,
@@ -257,4 +263,28 @@ pub async fn remove(State(state): State<Shared>, auth: Auth, Path(id): Path<Stri
         Ok(()) => Redirect::to("/offerte").into_response(),
         Err(p) => p.page(auth.lang),
     }
+}
+
+/// The bulletin's form and the way to a recruiting day, under the list.
+fn paper_forms(lang: Lang) -> String {
+    format!(
+        "<h2>{}</h2><form method=\"get\" action=\"/offerte/bollettino\" class=\"form\">\
+         <label for=\"dal\">{}</label><input id=\"dal\" name=\"dal\" type=\"date\">\
+         <label for=\"vicino\">{}</label><input id=\"vicino\" name=\"vicino\" type=\"text\">\
+         <label for=\"km\">{}</label><input id=\"km\" name=\"km\" type=\"number\" min=\"1\" max=\"500\" value=\"20\">\
+         <label for=\"gruppi\">{}</label><select id=\"gruppi\" name=\"gruppi\"><option value=\"comune\">{}</option><option value=\"sector\">{}</option></select>\
+         <label for=\"formato\">{}</label><select id=\"formato\" name=\"formato\"><option value=\"pdf\">PDF</option><option value=\"txt\">{}</option></select>\
+         <button type=\"submit\">{}</button></form><p><a href=\"/recruiting-day\">{}</a></p>",
+        t(lang, "Bollettino delle offerte", "Bulletin of the offers"),
+        t(lang, "Pubblicate dal (vuoto: tutte)", "Published since (empty: all)"),
+        t(lang, "Vicino a (comune; vuoto: ovunque)", "Near (comune; empty: anywhere)"),
+        t(lang, "Entro km", "Within km"),
+        t(lang, "Raggruppa per", "Group by"),
+        t(lang, "comune", "comune"),
+        t(lang, "settore", "sector"),
+        t(lang, "Formato", "Format"),
+        t(lang, "testo per social o e-mail", "text for social media or e-mail"),
+        t(lang, "Scarica il bollettino", "Download the bulletin"),
+        t(lang, "Prepara un recruiting day", "Prepare a recruiting day"),
+    )
 }
