@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks that print figures (no pass/fail): rendering, taxonomy, matching, the desk
-# and the console's load test (release builds, a 100,000-person database, two minutes).
-#   ./scripts/bench.sh [render|taxonomy|matching|desk|console ...]   (default: the first three)
+# the console's load test (release builds, a 100,000-person database, two minutes) and the
+# outreach papers (posters, a 200-offer bulletin).
+#   ./scripts/bench.sh [render|taxonomy|matching|desk|console|outreach ...]   (default: the first three)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
@@ -23,6 +24,7 @@ for w in "${what[@]}"; do
       echo "sportello render as a whole process, cold: median ${sorted[3]} ms (runs: ${runs[*]})"
       rm -rf "$tmp" ;;
     taxonomy) cargo run -q -p sportello --example bench_taxonomy ;;
+    outreach) cargo run -q -p sportello --example bench_outreach ;;
     matching) cargo run -q -p sportello --example bench_matching ;;
     desk) cargo run -q --release -p sportello --features desk --example bench_desk ;;
     console)

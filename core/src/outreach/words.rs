@@ -5,12 +5,13 @@ use crate::lang::Lang;
 use crate::model::{ContractType, EqfLevel, Hours, PartialDate, Remote};
 use crate::render::Locale;
 
-/// The embedded locale of `lang` (month and language names, CEFR and licence words).
-pub(crate) fn locale(lang: Lang) -> Locale {
-    Locale::embedded().into_iter().find(|l| l.code == lang.as_str()).unwrap_or_else(|| {
-        // The embedded locales are tested to parse; Italian is always there.
-        Locale::embedded().into_iter().next().unwrap_or_else(|| unreachable!("no embedded locale"))
-    })
+/// The embedded locale of `lang` (month and language names, CEFR and licence words), read
+/// once.
+pub(crate) fn locale(lang: Lang) -> &'static Locale {
+    static LOCALES: std::sync::OnceLock<Vec<Locale>> = std::sync::OnceLock::new();
+    let all = LOCALES.get_or_init(Locale::embedded);
+    // The embedded locales are tested to parse, Italian and English both.
+    all.iter().find(|l| l.code == lang.as_str()).or_else(|| all.first()).unwrap_or_else(|| unreachable!("no embedded locale"))
 }
 
 /// "3 dicembre 2026", "3 December 2026" (a partial date as far as it goes).
