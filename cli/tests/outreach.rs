@@ -27,7 +27,18 @@ fn setup(dir: &Path) -> (String, String) {
     let db = dir.join("desk.db").to_str().unwrap().to_owned();
     ok(&sportello(&["index", "add", fixtures().join("vacancies.jsonl").to_str().unwrap(), "--index", &index]));
     ok(&sportello(&["desk", "--db", &db, "init", "--desk", "trecate:Sportello Lavoro di Trecate:Trecate"]));
-    let contact = ok(&sportello(&["desk", "--db", &db, "desks", "contact", "trecate", "--phone", "0321 776311", "--web", "https://lavoro.trecate.example.it"]));
+    let contact = ok(&sportello(&[
+        "desk",
+        "--db",
+        &db,
+        "desks",
+        "contact",
+        "trecate",
+        "--phone",
+        "0321 776311",
+        "--web",
+        "https://lavoro.trecate.example.it",
+    ]));
     assert!(contact.contains("\"phone\": \"0321 776311\""), "{contact}");
     (index, db)
 }
@@ -47,7 +58,21 @@ fn a_poster_and_a_bulletin_from_the_index() {
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
 
     let bulletin = dir.path().join("bollettino.pdf");
-    let said = ok(&sportello(&["bulletin", "--index", &index, "--db", &db, "--near", "Trecate", "--km", "15", "--group", "sector", "-o", bulletin.to_str().unwrap()]));
+    let said = ok(&sportello(&[
+        "bulletin",
+        "--index",
+        &index,
+        "--db",
+        &db,
+        "--near",
+        "Trecate",
+        "--km",
+        "15",
+        "--group",
+        "sector",
+        "-o",
+        bulletin.to_str().unwrap(),
+    ]));
     assert!(said.contains("bollettino.pdf") && said.contains("bollettino.txt"), "{said}");
     let plain = std::fs::read_to_string(dir.path().join("bollettino.txt")).unwrap();
     assert!(plain.contains("[nov-01]") && !plain.contains("[nov-03]"), "{plain}");
@@ -61,9 +86,17 @@ fn bad_requests_name_the_option() {
     let o = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
     refused(&sportello(&["poster", "nov-99", "--index", &index, "-o", &o("p.pdf")]), 1, "nessuna offerta con l'identificativo \"nov-99\"");
     refused(&sportello(&["poster", "nov-01", "--index", &index, "-o", &o("p.docx")]), 2, "l'estensione del file dice il formato");
-    refused(&sportello(&["poster", "nov-01", "--index", &index, "--logo", &o("none.png"), "-o", &o("p.pdf")]), 2, "--logo e --desk vogliono --db");
+    refused(
+        &sportello(&["poster", "nov-01", "--index", &index, "--logo", &o("none.png"), "-o", &o("p.pdf")]),
+        2,
+        "--logo e --desk vogliono --db",
+    );
     std::fs::write(o("logo.gif"), b"GIF89a....").unwrap();
-    refused(&sportello(&["poster", "nov-01", "--index", &index, "--db", &db, "--logo", &o("logo.gif"), "-o", &o("p.pdf")]), 1, "PNG, JPEG or SVG");
+    refused(
+        &sportello(&["poster", "nov-01", "--index", &index, "--db", &db, "--logo", &o("logo.gif"), "-o", &o("p.pdf")]),
+        1,
+        "PNG, JPEG or SVG",
+    );
     refused(&sportello(&["bulletin", "--index", &index, "--group", "mese", "-o", &o("b.pdf")]), 2, "--group");
     refused(&sportello(&["bulletin", "--index", &index, "--km", "0", "-o", &o("b.pdf")]), 2, "--km");
     refused(&sportello(&["bulletin", "--index", &index, "--since", "ieri", "-o", &o("b.pdf")]), 2, "--since");
@@ -106,10 +139,14 @@ fn a_recruiting_day_from_consenting_profiles_and_a_letter_from_the_desk() {
     assert!(files.iter().filter(|f| f.starts_with("lista-")).count() == 2, "{files:?}\n{said}");
     assert!(files.contains(&"presenze.pdf".to_owned()) && files.contains(&"inviti-email.txt".to_owned()), "{files:?}");
     let mail = std::fs::read_to_string(day.join("inviti-email.txt")).unwrap();
-    assert!(mail.contains("Oggetto: invito al recruiting day del 15 dicembre 2026") && mail.contains("Trecate, 23 novembre 2026"), "{mail}");
+    assert!(
+        mail.contains("Oggetto: invito al recruiting day del 15 dicembre 2026") && mail.contains("Trecate, 23 novembre 2026"),
+        "{mail}"
+    );
 
     // A letter from the desk to a person of its caseload.
-    let desk = |args: &[&str]| command().env("SPORTELLO_OPERATOR", "lmarchetti").arg("desk").arg("--db").arg(&db).args(args).output().unwrap();
+    let desk =
+        |args: &[&str]| command().env("SPORTELLO_OPERATOR", "lmarchetti").arg("desk").arg("--db").arg(&db).args(args).output().unwrap();
     let person = ok(&desk(&["people", "add", profiles.join("rosa-badante.yaml").to_str().unwrap(), "--desk", "trecate"])).trim().to_owned();
     let letter = dir.path().join("lettera.txt");
     refused(&desk(&["letter", &person, "--kind", "appointment", "-o", letter.to_str().unwrap()]), 1, "non ha appuntamenti da erogare");

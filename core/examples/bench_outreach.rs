@@ -53,7 +53,11 @@ fn main() {
             runs.push(s.elapsed());
         }
     }
-    println!("poster to PDF, warm: median {} over {} renders of the 12 fixture vacancies (target < 50 ms)", ms(median(runs.clone())), runs.len());
+    println!(
+        "poster to PDF, warm: median {} over {} renders of the 12 fixture vacancies (target < 50 ms)",
+        ms(median(runs.clone())),
+        runs.len()
+    );
 
     let many: Vec<Vacancy> = (0..200)
         .map(|i| {

@@ -33,6 +33,15 @@ pub const MAX_PAGES: usize = 20;
 /// English ESCO unpacks to about 12 MB): a guard against decompression bombs.
 pub const MAX_PACK_UNPACKED_BYTES: usize = 512 * 1024 * 1024;
 
+/// Largest logo printed on the desk's papers (PNG, JPEG or SVG), in bytes.
+pub const MAX_LOGO_BYTES: usize = 1024 * 1024;
+/// Longest text made into a QR code (a denser code does not scan from paper), in characters.
+pub const MAX_QR_CHARS: usize = 500;
+/// Most offers in one bulletin.
+pub const MAX_BULLETIN_VACANCIES: usize = 500;
+/// Most vacancies of one recruiting day.
+pub const MAX_DAY_VACANCIES: usize = 50;
+
 /// The lowest and highest resolution of PNG pages, in dots per inch.
 pub const DPI_RANGE: std::ops::RangeInclusive<f32> = 18.0..=1200.0;
 

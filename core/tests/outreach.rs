@@ -210,6 +210,15 @@ fn two_hundred_offers_make_a_bulletin_whose_codes_read_back() {
     assert!(!codes.is_empty() && codes.iter().all(|c| c.starts_with("https://lavoro.example.it/offerte/b-")), "{codes:?}");
 }
 
+#[test]
+fn a_bulletin_holds_at_most_500_offers() {
+    let s = sender();
+    let req = BulletinRequest { since: None, near: None, group_by: GroupBy::Comune, today: today(), sender: Some(&s), lang: Lang::It };
+    assert_eq!(bulletin(&many(500), Taxonomy::embedded(), Gazetteer::embedded(), &req).unwrap().count, 500);
+    let e = bulletin(&many(501), Taxonomy::embedded(), Gazetteer::embedded(), &req).unwrap_err().to_string();
+    assert!(e.contains("501 offers") && e.contains("at most 500"), "{e}");
+}
+
 /// The text and the SVG of one poster and of a bulletin's first page, against the
 /// references in `tests/golden/`. Regenerate on purpose with `UPDATE_GOLDEN=1`.
 #[test]

@@ -183,6 +183,10 @@ fn a_letter_without_an_appointment_or_outcome_says_what_is_missing() {
     let e =
         desk.set_desk_contact("admin", "trecate", &DeskContact { web: Some("lavoro.it".into()), ..DeskContact::default() }).unwrap_err();
     assert_eq!(e.field, "web");
+    let at_limit = DeskContact { address: Some("a".repeat(sportello::desk::MAX_CONTACT_CHARS)), ..DeskContact::default() };
+    desk.set_desk_contact("admin", "trecate", &at_limit).unwrap();
+    let over = DeskContact { address: Some("a".repeat(sportello::desk::MAX_CONTACT_CHARS + 1)), ..DeskContact::default() };
+    assert_eq!(desk.set_desk_contact("admin", "trecate", &over).unwrap_err().field, "address");
 }
 
 #[test]
@@ -235,7 +239,7 @@ fn a_recruiting_day_lists_only_who_consented_with_cvs_invitations_and_attendance
         per_vacancy: 10,
         min_score: 0.0,
     };
-    let day_plan = plan(&event, &vacancies, &candidates, &matcher, Lang::It);
+    let day_plan = plan(&event, &vacancies, &candidates, &matcher, Lang::It).unwrap();
     assert_eq!(day_plan.employers.len(), 2);
     assert!(day_plan.invited.len() == 2, "{:?}", day_plan.invited);
     let contact = desk.desk_contact("trecate").unwrap();

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use sportello::desk::{Desk, Reader};
 use sportello::model::PartialDate;
-use sportello::outreach::recruiting::{Candidate, Event, MAX_DAY_VACANCIES, plan};
+use sportello::outreach::recruiting::{Candidate, Event, plan};
 use sportello::render::Renderer;
 
 use super::outreach::{From, desk_sender, one_vacancy};
@@ -63,34 +63,16 @@ pub struct Args {
 pub fn run(a: Args) -> CmdResult {
     let lang = crate::output::lang(&a.from.lang)?;
     let today = today()?;
-    let usage = |option: &str, e: String| Failure::other(format!("--{option}: {e}"), None, 2);
-    let on = a.on.parse::<PartialDate>().map_err(|e| usage("on", e.to_string()))?;
-    if on.get_day().is_none() {
-        return Err(usage("on", lang.pick("una data completa, AAAA-MM-GG", "a full date, YYYY-MM-DD").into()));
-    }
-    if let Some(at) = &a.at {
-        let ok = at
-            .split_once(':')
-            .is_some_and(|(h, m)| h.parse::<u8>().is_ok_and(|h| h < 24) && m.len() == 2 && m.parse::<u8>().is_ok_and(|m| m < 60));
-        if !ok {
-            return Err(usage("at", lang.pick("un orario come 9:30", "a time such as 9:30").into()));
-        }
-    }
-    if a.place.trim().is_empty() || a.place.chars().count() > 200 {
-        return Err(usage("place", lang.pick("da 1 a 200 caratteri", "1 to 200 characters").into()));
-    }
-    if !(0.0..=1.0).contains(&a.min_score) || a.per_vacancy == 0 || a.per_vacancy > 100 {
-        return Err(usage(
-            "min-score/--per-vacancy",
-            lang.pick("punteggio da 0 a 1, da 1 a 100 persone", "a score from 0 to 1, 1 to 100 people").into(),
-        ));
-    }
-    if a.vacancies.len() > MAX_DAY_VACANCIES {
-        return Err(usage(
-            "vacancies",
-            format!("{} ({MAX_DAY_VACANCIES})", lang.pick("troppe offerte per una giornata", "too many vacancies for one day")),
-        ));
-    }
+    let on = a.on.parse::<PartialDate>().map_err(|e| Failure::other(format!("--on: {e}"), None, 2))?;
+    let event = Event {
+        on,
+        at: a.at.clone(),
+        place: a.place.trim().to_owned(),
+        bring: a.bring.clone(),
+        per_vacancy: a.per_vacancy,
+        min_score: a.min_score,
+    };
+    event.check().map_err(|e| Failure::core(None, &e))?;
     let vacancies = a.vacancies.iter().map(|id| one_vacancy(&a.index, id, lang)).collect::<Result<Vec<_>, _>>()?;
 
     let (candidates, sender) = match (&a.from.db, &a.profiles) {
@@ -138,7 +120,7 @@ pub fn run(a: Args) -> CmdResult {
         min_score: a.min_score,
     };
     let matcher = crate::taxonomy_store::matcher(today)?;
-    let day = plan(&event, &vacancies, &candidates, &matcher, lang);
+    let day = plan(&event, &vacancies, &candidates, &matcher, lang).map_err(|e| Failure::core(None, &e))?;
     let files = day.documents(&event, &candidates, sender.as_ref(), &Renderer::new(), today, lang).map_err(|e| Failure::core(None, &e))?;
     std::fs::create_dir_all(&a.out).map_err(|e| Failure::io("create", &a.out, e))?;
     for (name, bytes) in &files.files {

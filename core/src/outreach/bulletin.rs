@@ -18,8 +18,7 @@ use crate::matching::prepare::Point;
 use crate::model::{PartialDate, Vacancy};
 use crate::taxonomy::Taxonomy;
 
-/// The most offers one bulletin holds; narrow a larger choice by date or distance.
-pub const MAX_BULLETIN_VACANCIES: usize = 500;
+pub use crate::limits::MAX_BULLETIN_VACANCIES;
 
 /// How the offers are grouped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

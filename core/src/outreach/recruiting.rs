@@ -16,14 +16,13 @@ use serde_json::json;
 use super::letter::{Letter, letters};
 use super::sender::sender_views;
 use super::{Assets, Document, Sender, words};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::matching::Matcher;
 use crate::model::{PartialDate, Profile, Vacancy};
 use crate::render::{OutputFormat, RenderRequest, Renderer};
 
-/// The most vacancies one recruiting day takes.
-pub const MAX_DAY_VACANCIES: usize = 50;
+pub use crate::limits::MAX_DAY_VACANCIES;
 
 /// Where and when.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,8 +81,43 @@ pub struct Plan {
     pub invited: Vec<usize>,
 }
 
-/// Lists, per employer, the candidates who fit its vacancies (see the module docs).
-pub fn plan(event: &Event, vacancies: &[Vacancy], candidates: &[Candidate], matcher: &Matcher<'_>, lang: Lang) -> Plan {
+impl Event {
+    /// Refuses a day without its day of the month, a time that is not `H:MM`, an empty
+    /// or over-long place, a score outside 0 to 1, and 0 or more than 100 people a vacancy.
+    pub fn check(&self) -> Result<()> {
+        let bad = |name: &'static str, value: String, expected: &'static str| Err(Error::InvalidOption { name, value, expected });
+        if self.on.get_day().is_none() {
+            return bad("on", self.on.to_string(), "a full date, YYYY-MM-DD");
+        }
+        if let Some(at) = &self.at {
+            let ok = at.split_once(':').is_some_and(|(h, m)| {
+                (1..=2).contains(&h.len()) && h.parse::<u8>().is_ok_and(|h| h < 24) && m.len() == 2 && m.parse::<u8>().is_ok_and(|m| m < 60)
+            });
+            if !ok {
+                return bad("at", at.clone(), "a time such as 9:30");
+            }
+        }
+        let place = self.place.trim().chars().count();
+        if place == 0 || place > 200 {
+            return bad("place", format!("{place} characters"), "1 to 200 characters");
+        }
+        if !(0.0..=1.0).contains(&self.min_score) {
+            return bad("min_score", self.min_score.to_string(), "0 to 1");
+        }
+        if !(1..=100).contains(&self.per_vacancy) {
+            return bad("per_vacancy", self.per_vacancy.to_string(), "1 to 100");
+        }
+        Ok(())
+    }
+}
+
+/// Lists, per employer, the candidates who fit its vacancies (see the module docs); the
+/// event is checked ([`Event::check`]) and at most [`MAX_DAY_VACANCIES`] vacancies taken.
+pub fn plan(event: &Event, vacancies: &[Vacancy], candidates: &[Candidate], matcher: &Matcher<'_>, lang: Lang) -> Result<Plan> {
+    event.check()?;
+    if vacancies.is_empty() || vacancies.len() > MAX_DAY_VACANCIES {
+        return Err(Error::InvalidOption { name: "vacancies", value: vacancies.len().to_string(), expected: "1 to 50 vacancies" });
+    }
     let unnamed = lang.pick("Azienda non indicata", "Employer not named");
     let prepared_people: Vec<_> = candidates.iter().map(|c| matcher.prepare_profile(&c.key, &c.profile)).collect();
     let mut by_employer: BTreeMap<String, EmployerList> = BTreeMap::new();
@@ -123,7 +157,7 @@ pub fn plan(event: &Event, vacancies: &[Vacancy], candidates: &[Candidate], matc
     let mut invited: Vec<usize> = employers.iter().flat_map(|e| e.people.iter().map(|l| l.candidate)).collect();
     invited.sort_unstable();
     invited.dedup();
-    Plan { employers, invited }
+    Ok(Plan { employers, invited })
 }
 
 /// The files of a day, each with its name.
@@ -347,6 +381,41 @@ fn slug(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    fn event() -> Event {
+        Event {
+            on: "2026-12-15".parse().unwrap(),
+            at: Some("9:30".into()),
+            place: "Trecate".into(),
+            bring: vec![],
+            per_vacancy: 10,
+            min_score: 0.4,
+        }
+    }
+
+    #[test]
+    fn an_event_is_checked_field_by_field() {
+        assert!(event().check().is_ok());
+        let refused = |e: Event| match e.check() {
+            Err(Error::InvalidOption { name, .. }) => name,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(refused(Event { on: "2026-12".parse().unwrap(), ..event() }), "on");
+        assert_eq!(refused(Event { at: Some("25:00".into()), ..event() }), "at");
+        assert_eq!(refused(Event { at: Some("9.30".into()), ..event() }), "at");
+        assert_eq!(refused(Event { place: " ".into(), ..event() }), "place");
+        assert_eq!(refused(Event { place: "x".repeat(201), ..event() }), "place");
+        assert!(Event { place: "x".repeat(200), ..event() }.check().is_ok());
+        assert_eq!(refused(Event { min_score: 1.5, ..event() }), "min_score");
+        assert_eq!(refused(Event { per_vacancy: 0, ..event() }), "per_vacancy");
+        let matcher = Matcher::embedded("2026-12-03".parse().unwrap());
+        let v: Vacancy = serde_json::from_str(r#"{"id": "a", "title": "b"}"#).unwrap();
+        assert!(plan(&event(), &vec![v.clone(); MAX_DAY_VACANCIES], &[], &matcher, Lang::It).is_ok());
+        assert!(plan(&event(), &vec![v; MAX_DAY_VACANCIES + 1], &[], &matcher, Lang::It).is_err());
+        assert!(plan(&event(), &[], &[], &matcher, Lang::It).is_err());
+    }
+
     #[test]
     fn slugs_are_safe() {
         assert_eq!(super::slug("Logistica Novarese S.r.l. (tramite agenzia)"), "logistica-novarese-s-r-l-tramite-agenzia");

@@ -6,8 +6,7 @@ use super::Assets;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 
-/// The largest logo accepted.
-pub const MAX_LOGO_BYTES: usize = 1024 * 1024;
+pub use crate::limits::MAX_LOGO_BYTES;
 
 /// The desk a document comes from. Every field but the name may be missing.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -100,7 +99,11 @@ mod tests {
         assert!(Logo::new(b"\x89PNG\r\n\x1a\n....".to_vec()).is_ok());
         assert!(Logo::new(b"<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>".to_vec()).is_ok());
         assert!(Logo::new(b"GIF89a".to_vec()).is_err());
-        assert!(Logo::new(vec![0xFF; MAX_LOGO_BYTES + 1]).is_err());
+        let mut at_limit = b"\x89PNG".to_vec();
+        at_limit.resize(MAX_LOGO_BYTES, 0);
+        assert!(Logo::new(at_limit.clone()).is_ok());
+        at_limit.push(0);
+        assert!(Logo::new(at_limit).is_err());
     }
 
     #[test]

@@ -15,7 +15,7 @@ use sportello::desk::{Access, Account, Desk, DeskError, LetterKind, Reader};
 use sportello::lang::Lang;
 use sportello::matching::prepare::Point;
 use sportello::model::PartialDate;
-use sportello::outreach::recruiting::{Candidate, Event, MAX_DAY_VACANCIES, plan};
+use sportello::outreach::recruiting::{Candidate, Event, plan};
 use sportello::outreach::{BulletinRequest, Document, GroupBy, Near, Sender, bulletin, letters, poster};
 use sportello::render::RenderRequest;
 
@@ -171,18 +171,10 @@ impl DayAsked {
     fn event(&self) -> Result<Event, Problem> {
         let on: PartialDate =
             self.on.trim().parse().map_err(|_| Problem::bad("giorno", "una data come 2026-12-15", "a date such as 2026-12-15"))?;
-        if on.get_day().is_none() {
-            return Err(Problem::bad("giorno", "una data completa", "a full date"));
-        }
-        let ids = self.ids();
-        if ids.is_empty() || ids.len() > MAX_DAY_VACANCIES {
-            return Err(Problem::bad("offerte", "da 1 a 50 codici di offerte", "1 to 50 vacancy ids"));
-        }
-        if self.place.trim().is_empty() || self.place.chars().count() > 200 {
-            return Err(Problem::bad("luogo", "da 1 a 200 caratteri", "1 to 200 characters"));
-        }
         let at = Some(self.at.trim().to_owned()).filter(|a| !a.is_empty());
-        Ok(Event { on, at, place: self.place.trim().to_owned(), bring: Vec::new(), per_vacancy: 10, min_score: 0.4 })
+        let event = Event { on, at, place: self.place.trim().to_owned(), bring: Vec::new(), per_vacancy: 10, min_score: 0.4 };
+        event.check().map_err(on_form)?;
+        Ok(event)
     }
 
     fn query(&self) -> String {
@@ -194,6 +186,22 @@ impl DayAsked {
             percent(&self.place)
         )
     }
+}
+
+/// A refusal of the core's, on the form's field.
+fn on_form(e: sportello::Error) -> Problem {
+    let field = match &e {
+        sportello::Error::InvalidOption { name, .. } => match *name {
+            "on" => "giorno",
+            "at" => "ora",
+            "place" => "luogo",
+            _ => "offerte",
+        },
+        _ => "",
+    };
+    let mut p = Problem::from(e);
+    p.field = field.to_owned();
+    p
 }
 
 /// Everything a recruiting day needs, read once: its plan and people.
@@ -233,7 +241,7 @@ async fn day_of(state: &Shared, auth: &Auth, asked: &DayAsked) -> Result<Day, Pr
     let matcher = state.matcher()?;
     let lang = auth.lang;
     let (plan, event, candidates) =
-        blocking(move || Ok((plan(&event, &vacancies, &candidates, &matcher, lang), event, candidates))).await?;
+        blocking(move || Ok((plan(&event, &vacancies, &candidates, &matcher, lang).map_err(on_form)?, event, candidates))).await?;
     Ok(Day { event, candidates, plan, sender })
 }
 
