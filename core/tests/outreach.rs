@@ -219,6 +219,37 @@ fn a_bulletin_holds_at_most_500_offers() {
     assert!(e.contains("501 offers") && e.contains("at most 500"), "{e}");
 }
 
+/// The sample data of each template (`tests/fixtures/outreach/`, the templates' documented
+/// shapes) lays out, with a QR code wherever the data points at one; a poster is one page.
+#[test]
+fn every_template_lays_out_its_sample_data() {
+    for entry in std::fs::read_dir(fixtures().join("outreach")).unwrap() {
+        let path = entry.unwrap().path();
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let template =
+            ["poster", "bulletin", "letter", "shortlist", "attendance"].into_iter().find(|t| stem.split('-').next() == Some(*t)).unwrap();
+        let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let mut assets = Vec::new();
+        let mut paths = vec![&data];
+        while let Some(v) = paths.pop() {
+            match v {
+                serde_json::Value::String(s) if s.starts_with("/assets/") => {
+                    assets.push((s.clone(), sportello::outreach::qr_svg("https://lavoro.example.it").unwrap()))
+                }
+                serde_json::Value::Array(a) => paths.extend(a),
+                serde_json::Value::Object(o) => paths.extend(o.values()),
+                _ => {}
+            }
+        }
+        let doc = Document { template, data, assets };
+        let out = render(&doc, OutputFormat::Pdf);
+        assert!(out.pages >= 1, "{stem}");
+        if template == "poster" {
+            assert_eq!(out.pages, 1, "{stem}");
+        }
+    }
+}
+
 /// The text and the SVG of one poster and of a bulletin's first page, against the
 /// references in `tests/golden/`. Regenerate on purpose with `UPDATE_GOLDEN=1`.
 #[test]

@@ -118,7 +118,7 @@ fn letters_name_the_appointment_and_never_show_sensitive_data() {
     let dir = tempfile::tempdir().unwrap();
     let (mut desk, luca) = desk_with_people(&dir.path().join("d.db"));
     let (letter, contact) = desk.letter(&me(), luca, LetterKind::Appointment, None, Lang::It).unwrap();
-    let text = render_text(&letters(&[letter.clone()], Some(&contact.sender(None)), Lang::It));
+    let text = render_text(&letters(std::slice::from_ref(&letter), Some(&contact.sender(None)), Lang::It));
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for want in [
         "Trecate, 3 dicembre 2026",
@@ -153,7 +153,7 @@ fn letters_name_the_appointment_and_never_show_sensitive_data() {
     for kind in LetterKind::ALL {
         for lang in Lang::ALL {
             let (letter, contact) = desk.letter(&me(), luca, *kind, None, lang).unwrap();
-            let laid_out = render_text(&letters(&[letter.clone()], Some(&contact.sender(None)), lang));
+            let laid_out = render_text(&letters(std::slice::from_ref(&letter), Some(&contact.sender(None)), lang));
             for out in [letter.text(lang), laid_out] {
                 for planted in PLANTED {
                     assert!(!out.contains(planted), "{kind:?} in {lang}: {planted:?} leaked:\n{out}");

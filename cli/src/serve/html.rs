@@ -281,6 +281,15 @@ pub fn table(caption: &str, head: &[&str], rows: &[Vec<String>], empty: &str) ->
     h
 }
 
+/// A file to download: its type, its name and its bytes.
+pub fn download(kind: &str, name: &str, bytes: Vec<u8>) -> axum::response::Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    let name: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '_' }).collect();
+    ([(header::CONTENT_TYPE, kind.to_owned()), (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\""))], bytes)
+        .into_response()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,13 +317,4 @@ mod tests {
         let other = Form::new("note", "/x", "tok", Some(&sent), Lang::It).input("on", "Giorno", "date", "", true).submit("Salva");
         assert!(!other.contains("aria-invalid"));
     }
-}
-
-/// A file to download: its type, its name and its bytes.
-pub fn download(kind: &str, name: &str, bytes: Vec<u8>) -> axum::response::Response {
-    use axum::http::header;
-    use axum::response::IntoResponse;
-    let name: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '_' }).collect();
-    ([(header::CONTENT_TYPE, kind.to_owned()), (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\""))], bytes)
-        .into_response()
 }

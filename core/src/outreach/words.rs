@@ -104,7 +104,7 @@ pub(crate) fn education(level: EqfLevel, lang: Lang) -> String {
 
 /// "Almeno 1 anno di esperienza", "At least 6 months' experience".
 pub(crate) fn experience(months: u32, lang: Lang) -> String {
-    let (n, unit) = if months >= 12 && months % 12 == 0 {
+    let (n, unit) = if months >= 12 && months.is_multiple_of(12) {
         let y = months / 12;
         (y, if y == 1 { lang.pick("anno", "year") } else { lang.pick("anni", "years") })
     } else {
