@@ -77,12 +77,10 @@ pub fn run(a: Args) -> CmdResult {
 
     let (candidates, sender) = match (&a.from.db, &a.profiles) {
         (Some(db), None) => {
-            let mut desk = Desk::open_existing(db)
-                .map_err(|e| Failure::other(format!("{}: {}", db.display(), e.message(lang)), None, EXIT_INVALID))?;
+            let fail = |e: sportello::desk::DeskError| Failure::other(format!("{}: {}", db.display(), e.message(lang)), None, EXIT_INVALID);
+            let mut desk = Desk::open_existing(db).map_err(fail)?;
             let username = a.actor.clone().or_else(|| std::env::var("USER").ok()).unwrap_or_else(|| "operatore".into());
-            let people = desk
-                .recruiting_profiles(&Reader { username, sensitive: false }, a.from.desk.as_deref())
-                .map_err(|e| Failure::other(format!("{}: {}", db.display(), e.message(lang)), None, EXIT_INVALID))?;
+            let people = desk.recruiting_profiles(&Reader { username, sensitive: false }, a.from.desk.as_deref()).map_err(fail)?;
             let sender = desk_sender(&desk, db, a.from.desk.as_deref(), a.from.logo.as_deref(), lang)?;
             (people.into_iter().map(|(id, profile)| Candidate { key: id.to_string(), profile }).collect::<Vec<_>>(), Some(sender))
         }
@@ -111,14 +109,6 @@ pub fn run(a: Args) -> CmdResult {
         }
     };
 
-    let event = Event {
-        on,
-        at: a.at.clone(),
-        place: a.place.trim().to_owned(),
-        bring: a.bring.clone(),
-        per_vacancy: a.per_vacancy,
-        min_score: a.min_score,
-    };
     let matcher = crate::taxonomy_store::matcher(today)?;
     let day = plan(&event, &vacancies, &candidates, &matcher, lang).map_err(|e| Failure::core(None, &e))?;
     let files = day.documents(&event, &candidates, sender.as_ref(), &Renderer::new(), today, lang).map_err(|e| Failure::core(None, &e))?;
