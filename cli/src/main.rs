@@ -57,6 +57,8 @@ enum Command {
     Import(commands::interop::ImportArgs),
     /// Export a profile to JSON Resume or Europass, or vacancies to JobPosting JSON-LD.
     Export(commands::interop::ExportArgs),
+    /// A cover letter for one vacancy, from the profile and the match (or the person's own).
+    Letter(commands::apply::LetterArgs),
     /// A vacancy's poster: one A4 page with a QR code and tear-off strips.
     Poster(commands::outreach::PosterArgs),
     /// The bulletin of the offers (PDF, and text for a post or an e-mail).
@@ -96,6 +98,7 @@ fn main() -> ExitCode {
         Command::Import(a) => commands::interop::run_import(a),
         Command::Export(a) => commands::interop::run_export(a),
         Command::Redact(a) => commands::redact::run(a),
+        Command::Letter(a) => commands::apply::run_letter(a),
         Command::Poster(a) => commands::outreach::run_poster(a),
         Command::Bulletin(a) => commands::outreach::run_bulletin(a),
         Command::RecruitingDay(a) => commands::recruiting::run(a),

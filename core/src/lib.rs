@@ -14,6 +14,8 @@
 
 #[macro_use]
 pub mod wire;
+#[cfg(feature = "render-engine")]
+pub mod apply;
 #[cfg(feature = "desk")]
 pub mod desk;
 pub mod error;

@@ -108,6 +108,7 @@ mod tests {
             mobility: Default::default(),
             preferences: Default::default(),
             render: None,
+            cover_letters: vec![],
         };
         let filled = normalise_profile(&mut p, Taxonomy::embedded());
         assert_eq!(filled.len(), 2);

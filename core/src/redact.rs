@@ -97,6 +97,7 @@ pub fn redact(profile: &Profile, options: &RedactOptions) -> crate::Result<Profi
     out.privacy = Privacy::default();
     out.headline = scrub_opt(&profile.headline);
     out.summary = None;
+    out.cover_letters.clear();
     for w in out.work.iter_mut().chain(out.volunteering.iter_mut()) {
         w.role = scrub(&w.role);
         w.employer = scrub_opt(&w.employer);

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod about;
+pub mod apply;
 pub mod demo;
 pub mod desk;
 pub mod index;

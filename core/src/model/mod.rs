@@ -11,7 +11,7 @@ pub use common::{CefrLevel, Concept, ContractType, EqfLevel, Hours, LanguageRequ
 pub use cv_options::{CvOptions, Paper, PrivacyNote, Section};
 pub use date::{DateError, PartialDate};
 pub use profile::{
-    Certification, Disability, Education, LanguageSkill, Languages, Link, Mobility, PROFILE_SCHEMA_VERSION, Person, Preferences, Privacy,
-    Profile, Project, Sensitive, Skill, WorkExperience,
+    Certification, CoverLetterText, Disability, Education, LanguageSkill, Languages, Link, Mobility, PROFILE_SCHEMA_VERSION, Person,
+    Preferences, Privacy, Profile, Project, Sensitive, Skill, WorkExperience,
 };
 pub use vacancy::{VACANCY_SCHEMA_VERSION, Vacancy};

@@ -77,6 +77,20 @@ pub struct Profile {
     /// How the CV should be rendered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub render: Option<CvOptions>,
+    /// Cover letters the person wrote or edited, one per vacancy (`sportello letter
+    /// --for`): their paragraphs are printed as they are, in place of the ones Sportello
+    /// drafts from the profile and the match.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cover_letters: Vec<CoverLetterText>,
+}
+
+/// The paragraphs of a cover letter for one vacancy, as the person wants them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CoverLetterText {
+    /// The vacancy's id.
+    pub vacancy: String,
+    /// The body, one paragraph an item (the salutation and closing are added).
+    pub paragraphs: Vec<String>,
 }
 
 /// Identity and contacts.

@@ -124,6 +124,12 @@ export interface Profile {
    */
   certifications?: Certification[];
   /**
+   * Cover letters the person wrote or edited, one per vacancy (`sportello letter
+   * --for`): their paragraphs are printed as they are, in place of the ones Sportello
+   * drafts from the profile and the match.
+   */
+  cover_letters?: CoverLetterText[];
+  /**
    * Digital skills (DigComp areas or tools).
    */
   digital_skills?: Skill[];
@@ -201,6 +207,22 @@ export interface Certification {
    * Its name, e.g. "HACCP" or "Attestato OSS".
    */
   name: string;
+}
+/**
+ * The paragraphs of a cover letter for one vacancy, as the person wants them.
+ *
+ * This interface was referenced by `Profile`'s JSON-Schema
+ * via the `definition` "CoverLetterText".
+ */
+export interface CoverLetterText {
+  /**
+   * The body, one paragraph an item (the salutation and closing are added).
+   */
+  paragraphs: string[];
+  /**
+   * The vacancy's id.
+   */
+  vacancy: string;
 }
 /**
  * A skill the person has.

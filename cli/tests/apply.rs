@@ -1,0 +1,43 @@
+//! `sportello letter PROFILE --for VACANCY`: a cover letter as text, as JSON with the
+//! source of each paragraph, and as a PDF; an unknown vacancy refused.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::{fixtures, sportello, text};
+
+#[test]
+fn a_cover_letter_for_one_vacancy() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let index = index.to_str().unwrap();
+    assert!(sportello(&["index", "add", fixtures().join("vacancies.jsonl").to_str().unwrap(), "--index", index]).status.success());
+    let profile = fixtures().join("profiles/franco-magazziniere-58.yaml");
+    let profile = profile.to_str().unwrap();
+    let out = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
+
+    let o = sportello(&["letter", profile, "--for", "nov-01", "--index", index, "-o", &out("l.txt")]);
+    assert!(o.status.success(), "{}", text(&o));
+    let letter = std::fs::read_to_string(out("l.txt")).unwrap();
+    for want in [
+        "Oggetto: candidatura per Magazziniere carrellista (rif. nov-01)",
+        "Logistica Novarese Esempio",
+        "guida del muletto",
+        "Distinti saluti",
+    ] {
+        assert!(letter.contains(want), "{want:?} not in:\n{letter}");
+    }
+    let o = sportello(&["letter", profile, "--for", "nov-01", "--index", index, "--lang", "en", "-o", &out("l.json")]);
+    assert!(o.status.success(), "{}", text(&o));
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out("l.json")).unwrap()).unwrap();
+    let templates: Vec<&str> = json["paragraphs"].as_array().unwrap().iter().map(|p| p["template"].as_str().unwrap()).collect();
+    assert_eq!(templates.first(), Some(&"opening"));
+    assert!(templates.contains(&"skills") && json["edited"] == false, "{json}");
+    let o = sportello(&["letter", profile, "--for", "nov-01", "--index", index, "-o", &out("l.pdf")]);
+    assert!(o.status.success() && std::fs::read(out("l.pdf")).unwrap().starts_with(b"%PDF"));
+
+    let o = sportello(&["letter", profile, "--for", "nov-99", "--index", index, "-o", &out("x.pdf")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains("nov-99"), "{}", text(&o));
+}
