@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use sportello::load::{Format, load_profile};
-use sportello::model::{PartialDate, Profile};
+use sportello::model::{PartialDate, Profile, Section};
 use sportello::render::{OutputFormat, PdfConformance, RenderRequest, Renderer};
 
 fn fixtures() -> PathBuf {
@@ -291,5 +291,31 @@ fn very_long_fields_wrap_without_failing() {
         let out = renderer().render(&p, &request(t, "it", OutputFormat::Pdf)).unwrap();
         assert!(out.pages >= 2, "{t}");
         assert!(out.warnings.iter().any(|w| w.contains("pages")) || out.pages <= 2, "{t}: {:?}", out.warnings);
+    }
+}
+
+/// What the person is looking for prints only when asked for, in every template and
+/// language: wanted occupations, contracts, hours, travel, availability.
+#[test]
+fn the_wanted_section_prints_when_the_person_asks_for_it() {
+    let (_, p) = profiles().into_iter().find(|(n, _)| n.starts_with("franco")).expect("franco fixture");
+    for t in ["europass", "modern", "plain"] {
+        let plain = String::from_utf8(renderer().render(&p, &request(t, "it", OutputFormat::Text)).unwrap().files.concat()).unwrap();
+        assert!(!plain.contains("Professione desiderata"), "{t}: printed without being asked for");
+        let mut asked = request(t, "it", OutputFormat::Text);
+        asked.overrides.sections = vec![Section::Summary, Section::Wanted, Section::Work];
+        let text = String::from_utf8(renderer().render(&p, &asked).unwrap().files.concat()).unwrap();
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.to_lowercase().contains("professione desiderata e disponibilità"), "{t}: the heading is missing:\n{text}");
+        for want in
+            ["carrellista, magazziniere", "tempo indeterminato, tempo determinato", "tempo pieno", "Disponibile da", "novembre 2026"]
+        {
+            assert!(flat.contains(want), "{t}: {want:?} missing:\n{text}");
+        }
+        let mut en = request(t, "en", OutputFormat::Text);
+        en.overrides.sections = vec![Section::Wanted];
+        let text = String::from_utf8(renderer().render(&p, &en).unwrap().files.concat()).unwrap();
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        assert!(flat.contains("job wanted and availability") && flat.contains("permanent"), "{t}: {text}");
     }
 }

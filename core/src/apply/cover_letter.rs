@@ -216,14 +216,7 @@ fn drafted(profile: &Profile, v: &Vacancy, m: &MatchResult, lang: Lang) -> Vec<P
     }
     if let Some(h) = prefs.hours {
         fields.push("preferences.hours".to_owned());
-        said.push(
-            match h {
-                crate::model::Hours::FullTime => lang.pick("a tempo pieno", "full time"),
-                crate::model::Hours::PartTime => lang.pick("part-time", "part time"),
-                crate::model::Hours::Any => lang.pick("a tempo pieno o part-time", "full or part time"),
-            }
-            .to_owned(),
-        );
+        said.push(format!("{} {}", lang.pick("con orario", "for"), crate::outreach::words::hours(h, lang)));
     }
     if !said.is_empty() {
         out.push(Paragraph {

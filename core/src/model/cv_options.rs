@@ -28,10 +28,30 @@ pub enum Section {
     Volunteering,
     /// Projects.
     Projects,
+    /// What work the person is looking for and when and how far they can go (the regional
+    /// CV's "professione desiderata" and "disponibilità"): printed only when the person
+    /// lists it among their sections.
+    Wanted,
 }
 
-// `Section::ALL` is also the default order.
-wire_names!(Section, "a section", { Summary => "summary", Work => "work", Education => "education", Languages => "languages", Skills => "skills", DigitalSkills => "digital_skills", DrivingLicences => "driving_licences", Certifications => "certifications", Volunteering => "volunteering", Projects => "projects" });
+wire_names!(Section, "a section", { Summary => "summary", Work => "work", Education => "education", Languages => "languages", Skills => "skills", DigitalSkills => "digital_skills", DrivingLicences => "driving_licences", Certifications => "certifications", Volunteering => "volunteering", Projects => "projects", Wanted => "wanted" });
+
+impl Section {
+    /// The sections printed, in this order, unless the profile or the caller says
+    /// otherwise: all but [`Section::Wanted`], which a person asks for.
+    pub const DEFAULT_ORDER: [Section; 10] = [
+        Section::Summary,
+        Section::Work,
+        Section::Education,
+        Section::Languages,
+        Section::Skills,
+        Section::DigitalSkills,
+        Section::DrivingLicences,
+        Section::Certifications,
+        Section::Volunteering,
+        Section::Projects,
+    ];
+}
 
 /// Paper sizes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]

@@ -23,7 +23,7 @@ mod qr;
 pub mod recruiting;
 mod sender;
 mod vacancy_text;
-mod words;
+pub(crate) mod words;
 
 pub use bulletin::{Bulletin, BulletinRequest, GroupBy, Near, bulletin};
 pub use letter::{Letter, letters};

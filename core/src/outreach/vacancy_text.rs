@@ -73,11 +73,11 @@ impl VacancyText {
             short_facts.push(short);
         };
         if let Some(c) = v.contract {
-            let w = words::contract(c, lang).to_owned();
+            let w = words::contract(c, lang);
             fact(("Contratto", "Contract"), w.clone(), w);
         }
         if let Some(h) = v.hours {
-            let mut text = words::hours(h, lang).to_owned();
+            let mut text = words::hours(h, lang);
             if let Some(r) = v.remote.and_then(|r| words::remote(r, lang)) {
                 text = format!("{text}, {r}");
             }

@@ -38,44 +38,18 @@ fn weekday(y: i64, m: u8, d: u8) -> usize {
     usize::try_from((sunday_first + 6) % 7).unwrap_or(0)
 }
 
-pub(crate) fn contract(c: ContractType, lang: Lang) -> &'static str {
-    use ContractType::*;
-    match (c, lang) {
-        (Tirocinio, Lang::It) => "tirocinio",
-        (Tirocinio, Lang::En) => "traineeship",
-        (Apprendistato, Lang::It) => "apprendistato",
-        (Apprendistato, Lang::En) => "apprenticeship",
-        (TempoDeterminato, Lang::It) => "tempo determinato",
-        (TempoDeterminato, Lang::En) => "fixed-term",
-        (TempoIndeterminato, Lang::It) => "tempo indeterminato",
-        (TempoIndeterminato, Lang::En) => "permanent",
-        (Somministrazione, Lang::It) => "somministrazione (tramite agenzia)",
-        (Somministrazione, Lang::En) => "agency work",
-        (Stagionale, Lang::It) => "stagionale",
-        (Stagionale, Lang::En) => "seasonal",
-        (Collaborazione, Lang::It) => "collaborazione",
-        (Collaborazione, Lang::En) => "freelance collaboration",
-        (Autonomo, Lang::It) => "lavoro autonomo",
-        (Autonomo, Lang::En) => "self-employed",
-        (ServizioCivile, Lang::It) => "servizio civile",
-        (ServizioCivile, Lang::En) => "civil service",
-    }
+/// A contract, an hours and an arrangement in words, from the locale (the CV's words).
+pub(crate) fn contract(c: ContractType, lang: Lang) -> String {
+    locale(lang).text(&format!("contracts.{}", c.as_str()))
 }
 
-pub(crate) fn hours(h: Hours, lang: Lang) -> &'static str {
-    match h {
-        Hours::FullTime => lang.pick("tempo pieno", "full time"),
-        Hours::PartTime => lang.pick("part-time", "part time"),
-        Hours::Any => lang.pick("tempo pieno o part-time", "full or part time"),
-    }
+pub(crate) fn hours(h: Hours, lang: Lang) -> String {
+    locale(lang).text(&format!("hours.{}", h.as_str()))
 }
 
-pub(crate) fn remote(r: Remote, lang: Lang) -> Option<&'static str> {
-    match r {
-        Remote::OnSite => None,
-        Remote::Hybrid => Some(lang.pick("in parte da remoto", "partly remote")),
-        Remote::Remote => Some(lang.pick("da remoto", "remote")),
-    }
+/// `None` on site (nothing to say).
+pub(crate) fn remote(r: Remote, lang: Lang) -> Option<String> {
+    (r != Remote::OnSite).then(|| locale(lang).text(&format!("remote.{}", r.as_str())))
 }
 
 /// The schooling an EQF level stands for in Italy.

@@ -44,7 +44,7 @@ impl Effective {
         } else if !base.sections.is_empty() {
             &base.sections
         } else {
-            &Section::ALL.to_vec()
+            &Section::DEFAULT_ORDER.to_vec()
         };
         let hidden: Vec<Section> = base.hide.iter().chain(&overrides.hide).copied().collect();
         Effective {
@@ -120,6 +120,7 @@ pub fn build(p: &Profile, opts: &Effective, locale: &Locale, photo_path: Option<
     }
     view.insert("work".into(), json!(p.work.iter().map(|w| experience(w, locale)).collect::<Vec<_>>()));
     view.insert("volunteering".into(), json!(p.volunteering.iter().map(|w| experience(w, locale)).collect::<Vec<_>>()));
+    view.insert("wanted".into(), json!(wanted(p, locale)));
     let education: Vec<Value> = p
         .education
         .iter()
@@ -219,4 +220,37 @@ fn skills(list: &[Skill], locale: &Locale) -> Vec<Value> {
             Value::Object(m)
         })
         .collect()
+}
+
+/// What the person is looking for, as `{label, value}` lines: wanted occupations,
+/// contracts, hours, arrangement, how far they can travel, when they can start.
+fn wanted(p: &Profile, locale: &Locale) -> Vec<Value> {
+    let prefs = &p.preferences;
+    let mut lines = Vec::new();
+    let mut line = |label: &str, value: String| {
+        if !value.trim().is_empty() {
+            lines.push(json!({"label": locale.text(&format!("labels.{label}")), "value": value}));
+        }
+    };
+    line("wanted_occupations", prefs.occupations.iter().map(|o| o.label.trim()).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(", "));
+    line(
+        "wanted_contracts",
+        prefs.contract_types.iter().map(|c| locale.text(&format!("contracts.{}", c.as_str()))).collect::<Vec<_>>().join(", "),
+    );
+    line("wanted_hours", prefs.hours.map(|h| locale.text(&format!("hours.{}", h.as_str()))).unwrap_or_default());
+    line("wanted_remote", prefs.remote.map(|r| locale.text(&format!("remote.{}", r.as_str()))).unwrap_or_default());
+    let m = &p.mobility;
+    let mut travel = Vec::new();
+    if let (Some(km), Some(home)) = (m.max_commute_km, m.home.as_ref().and_then(place_name)) {
+        travel.push(locale.text("labels.commute_km").replace("{km}", &km.to_string()).replace("{home}", &home));
+    }
+    if m.own_vehicle {
+        travel.push(locale.text("labels.own_vehicle"));
+    }
+    if m.willing_to_relocate {
+        travel.push(locale.text("labels.relocate"));
+    }
+    line("commute", travel.join(", "));
+    line("available_from", prefs.available_from.map(|d| locale.date(d)).unwrap_or_default());
+    lines
 }

@@ -92,7 +92,8 @@ export type Section =
   | "driving_licences"
   | "certifications"
   | "volunteering"
-  | "projects";
+  | "projects"
+  | "wanted";
 /**
  * Paper sizes.
  *
