@@ -41,3 +41,39 @@ fn a_cover_letter_for_one_vacancy() {
     assert_eq!(o.status.code(), Some(1));
     assert!(text(&o).contains("nov-99"), "{}", text(&o));
 }
+
+#[test]
+fn a_cv_tailored_to_one_vacancy_says_what_moved() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let index = index.to_str().unwrap();
+    assert!(sportello(&["index", "add", fixtures().join("vacancies.jsonl").to_str().unwrap(), "--index", index]).status.success());
+    let profile = fixtures().join("profiles/sara-cuoca.json");
+    let out = dir.path().join("cv.txt");
+    let o = sportello(&[
+        "render",
+        profile.to_str().unwrap(),
+        "--for",
+        "nov-04",
+        "--index",
+        index,
+        "--explain",
+        "--format",
+        "txt",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    let said = text(&o);
+    assert!(said.contains("work[2]: Aiuto cuoco (3 → 1): è il lavoro che corrisponde all'occupazione dell'offerta"), "{said}");
+    let cv = std::fs::read_to_string(&out).unwrap();
+    let first_job = cv.find("Aiuto cuoco").unwrap();
+    assert!(cv.find("Cuoca di linea").unwrap() > first_job, "the job that counts comes first:\n{cv}");
+    // --for needs --index, --pages needs --for.
+    assert_eq!(sportello(&["render", profile.to_str().unwrap(), "--for", "nov-04"]).status.code(), Some(2));
+    assert_eq!(sportello(&["render", profile.to_str().unwrap(), "--pages", "1"]).status.code(), Some(2));
+    assert_eq!(
+        sportello(&["render", profile.to_str().unwrap(), "--for", "nov-04", "--index", index, "--pages", "0"]).status.code(),
+        Some(2)
+    );
+}

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use sportello::apply::cover_letter;
+use sportello::apply::{cover_letter, tailor, tailored_cv};
 use sportello::lang::Lang;
 use sportello::load::{Format, load_profile};
 use sportello::matching::Matcher;
@@ -126,6 +126,93 @@ fn a_cover_letter_matches_its_golden() {
         let path = fixtures().join(format!("../golden/cover-letter-franco-nov-01.it.{ext}"));
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
             std::fs::write(&path, &bytes).unwrap();
+        } else if std::fs::read(&path).ok().as_deref() != Some(&bytes[..]) {
+            stale.push(path.display().to_string());
+        }
+    }
+    assert!(stale.is_empty(), "output differs from {stale:?}; if intended, run UPDATE_GOLDEN=1 cargo test -p sportello --test apply");
+}
+
+/// Every string of a profile, as a sorted list (what a CV can print).
+fn strings(p: &Profile) -> Vec<String> {
+    fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(&serde_json::to_value(p).unwrap(), &mut out);
+    out.sort();
+    out
+}
+
+#[test]
+fn tailoring_reorders_the_profiles_own_items_and_says_why() {
+    let matcher = Matcher::embedded(today());
+    for (name, profile) in profiles() {
+        let prepared = matcher.prepare_profile(&name, &profile);
+        for v in vacancies() {
+            let m = matcher.score(&prepared, &matcher.prepare_vacancy(&v));
+            let t = tailor(&profile, &v, &m, Lang::It);
+            assert_eq!(strings(&t.profile), strings(&profile), "{name} × {}: tailoring changed the words", v.id);
+            for c in &t.changes {
+                assert!(c.to.is_some_and(|to| to < c.from) && !c.why.is_empty(), "{name} × {}: {c:?}", v.id);
+            }
+            // The skills the vacancy matched come first.
+            let first_unmatched = t.profile.skills.iter().position(|s| !m.matched.iter().any(|x| x.by == s.label));
+            if let Some(k) = first_unmatched {
+                assert!(t.profile.skills[k..].iter().all(|s| !m.matched.iter().any(|x| x.by == s.label)), "{name} × {}", v.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_page_limit_leaves_out_only_what_is_unrelated() {
+    let matcher = Matcher::embedded(today());
+    let (_, mut profile) = profiles().into_iter().find(|(n, _)| n.starts_with("franco")).unwrap();
+    let v = vacancies().into_iter().next().unwrap();
+    for i in 0..400 {
+        profile.skills.push(serde_json::from_value(serde_json::json!({"label": format!("hobby numero {i}")})).unwrap());
+    }
+    let m = matcher.score(&matcher.prepare_profile("f", &profile), &matcher.prepare_vacancy(&v));
+    let renderer = Renderer::new();
+    let req = RenderRequest { today: Some(today()), ..RenderRequest::pdf("europass", "it") };
+    let whole = renderer.render(&profile, &req).unwrap().pages;
+    assert!(whole > 2, "the padded profile has {whole} pages");
+    let (t, out) = tailored_cv(&renderer, &profile, &v, &m, &req, Some(2), Lang::It).unwrap();
+    assert!(out.pages <= 2, "{} pages", out.pages);
+    let left: Vec<&str> = t.changes.iter().filter(|c| c.to.is_none()).map(|c| c.item.as_str()).collect();
+    assert!(!left.is_empty() && left.iter().all(|i| i.starts_with("hobby numero")), "{left:?}");
+    let kept = strings(&t.profile);
+    assert!(kept.iter().all(|s| strings(&profile).binary_search(s).is_ok()), "a word was added");
+    // The fewest: putting back the last one left out no longer fits.
+    let (t1, _) = tailored_cv(&renderer, &profile, &v, &m, &req, Some(2), Lang::En).unwrap();
+    assert_eq!(t1.changes.iter().filter(|c| c.to.is_none()).count(), left.len());
+    // Without a limit nothing is left out; with one it cannot reach, nothing either.
+    let (none, _) = tailored_cv(&renderer, &profile, &v, &m, &req, None, Lang::It).unwrap();
+    assert!(none.changes.iter().all(|c| c.to.is_some()));
+}
+
+/// The text and SVG of the first page of one tailored CV, against `tests/golden/`.
+#[test]
+fn a_tailored_cv_matches_its_golden() {
+    let matcher = Matcher::embedded(today());
+    let (_, profile) = profiles().into_iter().find(|(n, _)| n.starts_with("sara")).unwrap();
+    let v = vacancies().into_iter().find(|v| v.id == "nov-04").unwrap();
+    let m = matcher.score(&matcher.prepare_profile("s", &profile), &matcher.prepare_vacancy(&v));
+    let renderer = Renderer::new();
+    let mut stale = Vec::new();
+    for (ext, format) in [("svg", OutputFormat::Svg), ("txt", OutputFormat::Text)] {
+        let req = RenderRequest { format, today: Some(today()), ..RenderRequest::pdf("europass", "it") };
+        let (_, out) = tailored_cv(&renderer, &profile, &v, &m, &req, None, Lang::It).unwrap();
+        let path = fixtures().join(format!("../golden/tailored-sara-nov-04.europass.it.{ext}"));
+        let bytes = &out.files[0];
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::write(&path, bytes).unwrap();
         } else if std::fs::read(&path).ok().as_deref() != Some(&bytes[..]) {
             stale.push(path.display().to_string());
         }

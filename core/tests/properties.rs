@@ -313,3 +313,53 @@ fn json_resume_round_trips() {
 fn europass_round_trips() {
     round_trip(ExportFormat::Europass, SourceFormat::Europass);
 }
+
+/// Tailoring a CV to a vacancy never adds or rewords a word: over generated profiles and
+/// every fixture vacancy, the tailored profile holds exactly the profile's strings, and
+/// with a page limit a subset of them.
+#[cfg(feature = "render")]
+#[test]
+fn tailoring_never_adds_text_absent_from_the_profile() {
+    use sportello::apply::{tailor, tailored_cv};
+    use sportello::render::{RenderRequest, Renderer};
+    fn strings(p: &Profile) -> Vec<String> {
+        fn walk(v: &Value, out: &mut Vec<String>) {
+            match v {
+                Value::String(s) => out.push(s.clone()),
+                Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+                Value::Object(o) => o.values().for_each(|x| walk(x, out)),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        walk(&serde_json::to_value(p).unwrap(), &mut out);
+        out.sort();
+        out
+    }
+    let m = Matcher::embedded(today());
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/vacancies");
+    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let vacancies: Vec<_> = files.iter().map(|f| load_vacancy(&std::fs::read(f).unwrap(), Format::Yaml, None).unwrap().value).collect();
+    let renderer = Renderer::new();
+    let req = RenderRequest { today: Some(today()), ..RenderRequest::pdf("plain", "it") };
+    runner(16)
+        .run(&profile(), |doc| {
+            let Some(p) = read(&doc) else { return Ok(()) };
+            let mine = strings(&p);
+            let prepared = m.prepare_profile("p", &p);
+            for (i, v) in vacancies.iter().enumerate() {
+                let r = m.score(&prepared, &m.prepare_vacancy(v));
+                let lang = if i % 2 == 0 { sportello::lang::Lang::It } else { sportello::lang::Lang::En };
+                prop_assert_eq!(&strings(&tailor(&p, v, &r, lang).profile), &mine, "{}: the words changed", &v.id);
+                if i < 2 {
+                    let (t, _) = tailored_cv(&renderer, &p, v, &r, &req, Some(1), lang).unwrap();
+                    for s in strings(&t.profile) {
+                        prop_assert!(mine.binary_search(&s).is_ok(), "{}: {s:?} is not the profile's", &v.id);
+                    }
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+}

@@ -99,6 +99,20 @@ pub struct Args {
     /// Add the DPR 445/2000 self-declaration with date and signature line.
     #[arg(long)]
     self_declaration: bool,
+    /// Tailor the CV to this vacancy of --index: skills, jobs and highlights in the order
+    /// the vacancy asks for them (nothing added or reworded).
+    #[arg(long = "for", requires = "index")]
+    for_vacancy: Option<String>,
+    /// The vacancy index folder, with --for.
+    #[arg(long)]
+    index: Option<PathBuf>,
+    /// With --for: leave out what is unrelated to the vacancy until the CV fits this many
+    /// pages.
+    #[arg(long, requires = "for_vacancy")]
+    pages: Option<usize>,
+    /// With --for: list what moved or was left out, and why.
+    #[arg(long, requires = "for_vacancy")]
+    explain: bool,
 }
 
 /// Renders a profile to files.
@@ -166,7 +180,10 @@ pub fn run(args: Args) -> CmdResult {
         photo,
         today: Some(today),
     };
-    let out = renderer.render(&profile, &req).map_err(|e| Failure::core(Some(&args.profile), &e))?;
+    let out = match (&args.for_vacancy, &args.index) {
+        (Some(id), Some(index)) => tailored(&args, &profile, id, index, &renderer, &req, today)?,
+        _ => renderer.render(&profile, &req).map_err(|e| Failure::core(Some(&args.profile), &e))?,
+    };
     for w in &out.warnings {
         eprintln!("warning: {w}");
     }
@@ -195,6 +212,47 @@ pub fn run(args: Args) -> CmdResult {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The CV tailored to vacancy `id` of `index` (see `sportello::apply`), with `--explain`
+/// printing each change and its reason.
+fn tailored(
+    args: &Args,
+    profile: &sportello::model::Profile,
+    id: &str,
+    index: &Path,
+    renderer: &Renderer,
+    req: &RenderRequest,
+    today: sportello::model::PartialDate,
+) -> Result<sportello::render::Rendered, Failure> {
+    let lang = crate::output::lang(args.lang.as_deref().or(profile.lang.as_deref()).unwrap_or("it")).unwrap_or_default();
+    if args.pages == Some(0) {
+        return Err(Failure::other("--pages: at least 1", None, 2));
+    }
+    let vacancy = super::outreach::one_vacancy(index, id, lang)?;
+    let matcher = crate::taxonomy_store::matcher(today)?;
+    let m = matcher.score(&matcher.prepare_profile("profile", profile), &matcher.prepare_vacancy(&vacancy));
+    let (t, out) = sportello::apply::tailored_cv(renderer, profile, &vacancy, &m, req, args.pages, lang)
+        .map_err(|e| Failure::core(Some(&args.profile), &e))?;
+    if args.explain {
+        if t.changes.is_empty() {
+            eprintln!(
+                "{}",
+                lang.pick("nessuna modifica: il CV è già nell'ordine dell'offerta", "no change: the CV is already in the vacancy's order")
+            );
+        }
+        for c in &t.changes {
+            let to = c.to.map_or_else(|| lang.pick("tolta", "left out").to_owned(), |t| format!("{} → {}", c.from + 1, t + 1));
+            eprintln!("{}: {} ({to}): {}", c.path, c.item, c.why);
+        }
+    }
+    if let Some(max) = args.pages.filter(|max| out.pages > *max) {
+        eprintln!(
+            "warning: {} pages, more than {max}: it would not fit even without everything unrelated to the vacancy, so nothing was left out",
+            out.pages
+        );
+    }
+    Ok(out)
 }
 
 fn parse_sections(names: &[String]) -> Result<Vec<Section>, Failure> {
