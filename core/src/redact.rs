@@ -246,7 +246,10 @@ mod tests {
 
     #[test]
     fn identity_contacts_and_sensitive_data_are_removed() {
-        let r = redact(&maria(), &RedactOptions { key: KEY.into(), keep_birth_year: false }).expect("redact");
+        let mut maria = maria();
+        maria.cover_letters.push(crate::model::CoverLetterText { vacancy: "v".into(), paragraphs: vec!["sedia a rotelle".into()] });
+        let r = redact(&maria, &RedactOptions { key: KEY.into(), keep_birth_year: false }).expect("redact");
+        assert!(r.cover_letters.is_empty());
         let json = serde_json::to_string(&r).expect("json");
         for planted in [
             "Maria",
