@@ -130,6 +130,21 @@ fn a_reserved_vacancy_says_so_in_the_words_of_the_law_and_names_nobody() {
 }
 
 #[test]
+fn markup_in_a_vacancy_prints_as_it_is() {
+    let v: Vacancy = serde_json::from_value(json!({
+        "id": "x-#2", "title": "#set page(width: 1pt) #panic(\"x\")", "employer": "*Ditta* _srl_ $x$",
+        "description": "<b>bold</b> #import \"/data.json\"", "apply": "https://e.it/#anchor"
+    }))
+    .unwrap();
+    for doc in [poster(&v, Some(&sender()), Lang::It), bulletin_of(&[v.clone()], None, None, GroupBy::Comune).document] {
+        let t = flat(&text(&doc));
+        for literal in ["#set page(width: 1pt) #panic(\"x\")", "*Ditta* _srl_ $x$", "x-#2"] {
+            assert!(t.contains(literal), "{}: {literal:?} did not print as it is:\n{t}", doc.template);
+        }
+    }
+}
+
+#[test]
 fn a_vacancy_with_only_a_title_still_makes_a_poster() {
     let v: Vacancy = serde_json::from_value(json!({"id": "x-1", "title": "Aiuto cuoco"})).unwrap();
     let doc = poster(&v, None, Lang::It);
