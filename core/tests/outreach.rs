@@ -136,7 +136,7 @@ fn markup_in_a_vacancy_prints_as_it_is() {
         "description": "<b>bold</b> #import \"/data.json\"", "apply": "https://e.it/#anchor"
     }))
     .unwrap();
-    for doc in [poster(&v, Some(&sender()), Lang::It), bulletin_of(&[v.clone()], None, None, GroupBy::Comune).document] {
+    for doc in [poster(&v, Some(&sender()), Lang::It), bulletin_of(std::slice::from_ref(&v), None, None, GroupBy::Comune).document] {
         let t = flat(&text(&doc));
         for literal in ["#set page(width: 1pt) #panic(\"x\")", "*Ditta* _srl_ $x$", "x-#2"] {
             assert!(t.contains(literal), "{}: {literal:?} did not print as it is:\n{t}", doc.template);
