@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use sportello::apply::cover_letter;
-use sportello::matching::index::VacancyIndex;
 
 use super::outreach::{one_vacancy, write_document};
 use crate::output::{CmdResult, EXIT_INVALID, Failure, today};
@@ -38,12 +37,7 @@ pub fn run_letter(a: LetterArgs) -> CmdResult {
     let profile = crate::inputs::profile(&a.profile, today)?;
     let vacancy = one_vacancy(&a.index, &a.vacancy, lang)?;
     let matcher = crate::taxonomy_store::matcher(today)?;
-    let index = VacancyIndex::open(&a.index).map_err(|e| Failure::core(None, &e))?;
-    let prepared = index
-        .get(&a.vacancy)
-        .map_err(|e| Failure::core(None, &e))?
-        .ok_or_else(|| Failure::other("the index changed", None, EXIT_INVALID))?;
-    let m = matcher.score(&matcher.prepare_profile("profile", &profile), &prepared);
+    let m = matcher.score(&matcher.prepare_profile("profile", &profile), &matcher.prepare_vacancy(&vacancy));
     let letter = cover_letter(&profile, &vacancy, &m, today, lang);
     if a.out.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
         let json = serde_json::to_vec_pretty(&letter).map_err(|e| Failure::other(e.to_string(), None, EXIT_INVALID))?;

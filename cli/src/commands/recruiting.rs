@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use sportello::desk::{Desk, Reader};
 use sportello::model::PartialDate;
-use sportello::outreach::recruiting::{Candidate, Event, plan};
+use sportello::outreach::recruiting::{Candidate, DEFAULT_MIN_SCORE, DEFAULT_PER_VACANCY, Event, plan};
 use sportello::render::Renderer;
 
 use super::outreach::{From, desk_sender, one_vacancy};
@@ -37,10 +37,10 @@ pub struct Args {
     #[arg(long, value_delimiter = ';')]
     bring: Vec<String>,
     /// The most people listed per vacancy.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = DEFAULT_PER_VACANCY)]
     per_vacancy: usize,
     /// The lowest score listed, 0 to 1.
-    #[arg(long, default_value_t = 0.4)]
+    #[arg(long, default_value_t = DEFAULT_MIN_SCORE)]
     min_score: f64,
     /// The folder of the profiles (JSON or YAML), in place of the desk database's people
     /// (--db then gives only the desk's name and contacts).

@@ -24,6 +24,11 @@ use crate::render::{OutputFormat, RenderRequest, Renderer};
 
 pub use crate::limits::MAX_DAY_VACANCIES;
 
+/// How many people a vacancy lists unless told otherwise.
+pub const DEFAULT_PER_VACANCY: usize = 10;
+/// The lowest score listed unless told otherwise.
+pub const DEFAULT_MIN_SCORE: f64 = 0.4;
+
 /// Where and when.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {

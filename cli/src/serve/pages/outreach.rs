@@ -15,7 +15,7 @@ use sportello::desk::{Access, Account, Desk, DeskError, LetterKind, Reader};
 use sportello::lang::Lang;
 use sportello::matching::prepare::Point;
 use sportello::model::PartialDate;
-use sportello::outreach::recruiting::{Candidate, Event, plan};
+use sportello::outreach::recruiting::{Candidate, DEFAULT_MIN_SCORE, DEFAULT_PER_VACANCY, Event, plan};
 use sportello::outreach::{BulletinRequest, Document, GroupBy, Near, Sender, bulletin, letters, poster};
 use sportello::render::RenderRequest;
 
@@ -172,7 +172,14 @@ impl DayAsked {
         let on: PartialDate =
             self.on.trim().parse().map_err(|_| Problem::bad("giorno", "una data come 2026-12-15", "a date such as 2026-12-15"))?;
         let at = Some(self.at.trim().to_owned()).filter(|a| !a.is_empty());
-        let event = Event { on, at, place: self.place.trim().to_owned(), bring: Vec::new(), per_vacancy: 10, min_score: 0.4 };
+        let event = Event {
+            on,
+            at,
+            place: self.place.trim().to_owned(),
+            bring: Vec::new(),
+            per_vacancy: DEFAULT_PER_VACANCY,
+            min_score: DEFAULT_MIN_SCORE,
+        };
         event.check().map_err(on_form)?;
         Ok(event)
     }
