@@ -58,6 +58,21 @@ fn main() {
         ms(median(runs.clone())),
         runs.len()
     );
+    // Where the time goes: wording the poster (with its QR code), laying it out (as
+    // text, no PDF), and the rest is writing the PDF.
+    let text_req = RenderRequest { format: sportello::render::OutputFormat::Text, ..req.clone() };
+    let (mut wording, mut layout) = (Vec::new(), Vec::new());
+    for round in 0..5 {
+        for v in &vacancies {
+            let s = Instant::now();
+            let doc = poster(v, Some(&sender), if round % 2 == 0 { Lang::En } else { Lang::It });
+            wording.push(s.elapsed());
+            let s = Instant::now();
+            renderer.render_outreach(&doc, &text_req).expect("poster");
+            layout.push(s.elapsed());
+        }
+    }
+    println!("of which wording with the QR code: median {}; laying out the page: median {}", ms(median(wording)), ms(median(layout)));
 
     let many: Vec<Vacancy> = (0..200)
         .map(|i| {
