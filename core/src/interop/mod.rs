@@ -56,7 +56,7 @@ use crate::path::{self, Step};
 use crate::validate::Problem;
 
 pub use detect::detect;
-pub use report::{MappingReport, Unmapped};
+pub use report::{Coverage, MappingReport, Unmapped};
 
 /// The formats that can be imported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -41,6 +41,38 @@ pub struct MappingReport {
     pub notes: Vec<String>,
     /// Validation warnings of the result (errors are never left in a result).
     pub warnings: Vec<Problem>,
+    /// How much of the source was carried over (for sources read as a tree).
+    pub coverage: Coverage,
+}
+
+/// How much of a source was carried over: its non-empty values (texts, numbers, yes/no;
+/// a list or a record counts as the values inside it) and how many of them were left out.
+/// Known for sources read as a tree (JSON, YAML, XML); zero for the others.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    /// The source's non-empty values.
+    pub values: usize,
+    /// How many of them are under an [`Unmapped`] entry.
+    pub left_out: usize,
+}
+
+impl Coverage {
+    /// The share of the source's values carried over (0 to 1), if known.
+    pub fn share(&self) -> Option<f64> {
+        #[allow(clippy::cast_precision_loss)]
+        (self.values > 0).then(|| 1.0 - self.left_out.min(self.values) as f64 / self.values as f64)
+    }
+
+    /// The non-empty values (texts, numbers, yes/no) in a tree.
+    pub fn count(v: &Value) -> usize {
+        match v {
+            Value::Null => 0,
+            Value::String(s) => usize::from(!s.trim().is_empty()),
+            Value::Array(items) => items.iter().map(Self::count).sum(),
+            Value::Object(map) => map.values().map(Self::count).sum(),
+            Value::Bool(_) | Value::Number(_) => 1,
+        }
+    }
 }
 
 impl MappingReport {
@@ -145,6 +177,14 @@ mod tests {
         r.unmapped("work[0].summary", "\"x\"", "kept");
         let shown: Vec<&str> = r.unmapped.iter().map(|u| u.value.as_str()).collect();
         assert_eq!(shown, [HIDDEN, HIDDEN, "\"x\""]);
+    }
+
+    #[test]
+    fn coverage_counts_values_inside_lists_and_records() {
+        let v = serde_json::json!({"a": "x", "b": ["", "y", {"c": 1, "d": null}], "e": true});
+        assert_eq!(Coverage::count(&v), 4);
+        assert_eq!(Coverage { values: 4, left_out: 1 }.share(), Some(0.75));
+        assert_eq!(Coverage::default().share(), None);
     }
 
     #[test]

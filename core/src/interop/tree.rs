@@ -5,18 +5,19 @@
 //! that nobody took as [`Unmapped`](super::Unmapped). This is what makes "never silently
 //! dropped" hold for fields no importer has ever heard of.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 
 use serde_json::Value;
 
-use super::report::{MappingReport, summary};
+use super::report::{Coverage, MappingReport, summary};
 
 /// The root of a source tree and the set of paths read so far.
 pub struct Tracker<'a> {
     root: &'a Value,
     used: RefCell<HashSet<String>>,
     explicit: RefCell<MappingReport>,
+    left_out: Cell<usize>,
 }
 
 /// One place in the tree (which may hold nothing).
@@ -30,7 +31,7 @@ pub struct Node<'t, 'a> {
 impl<'a> Tracker<'a> {
     /// Starts tracking a tree.
     pub fn new(root: &'a Value) -> Self {
-        Self { root, used: RefCell::new(HashSet::new()), explicit: RefCell::new(MappingReport::default()) }
+        Self { root, used: RefCell::new(HashSet::new()), explicit: RefCell::new(MappingReport::default()), left_out: Cell::new(0) }
     }
 
     /// The root node.
@@ -52,7 +53,8 @@ impl<'a> Tracker<'a> {
             touched.insert(p.clone());
         }
         let mut report = self.explicit.into_inner();
-        walk(self.root, &mut String::new(), &used, &touched, reason, &mut report);
+        let left_out = walk(self.root, &mut String::new(), &used, &touched, reason, &mut report);
+        report.coverage = Coverage { values: Coverage::count(self.root), left_out: self.left_out.get() + left_out };
         report
     }
 }
@@ -67,19 +69,27 @@ fn is_empty(v: &Value) -> bool {
     }
 }
 
-fn walk(v: &Value, path: &mut String, used: &HashSet<String>, touched: &HashSet<String>, reason: &str, r: &mut MappingReport) {
+/// Reports every value under `v` nobody read; returns how many values that left out.
+fn walk(v: &Value, path: &mut String, used: &HashSet<String>, touched: &HashSet<String>, reason: &str, r: &mut MappingReport) -> usize {
     if used.contains(path.as_str()) || is_empty(v) {
-        return;
+        return 0;
     }
     let untouched = !touched.contains(path.as_str());
+    let mut left_out = 0;
     match v {
-        Value::Array(items) if untouched && !items.iter().any(Value::is_object) => r.unmapped(path.clone(), summary(v), reason),
-        Value::Object(_) if untouched && !path.is_empty() => r.unmapped(path.clone(), summary(v), reason),
+        Value::Array(items) if untouched && !items.iter().any(Value::is_object) => {
+            r.unmapped(path.clone(), summary(v), reason);
+            left_out += Coverage::count(v);
+        }
+        Value::Object(_) if untouched && !path.is_empty() => {
+            r.unmapped(path.clone(), summary(v), reason);
+            left_out += Coverage::count(v);
+        }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 let len = path.len();
                 path.push_str(&format!("[{i}]"));
-                walk(item, path, used, touched, reason, r);
+                left_out += walk(item, path, used, touched, reason, r);
                 path.truncate(len);
             }
         }
@@ -90,12 +100,16 @@ fn walk(v: &Value, path: &mut String, used: &HashSet<String>, touched: &HashSet<
                     path.push('.');
                 }
                 path.push_str(k);
-                walk(item, path, used, touched, reason, r);
+                left_out += walk(item, path, used, touched, reason, r);
                 path.truncate(len);
             }
         }
-        _ => r.unmapped(path.clone(), summary(v), reason),
+        _ => {
+            r.unmapped(path.clone(), summary(v), reason);
+            left_out += 1;
+        }
     }
+    left_out
 }
 
 impl<'t, 'a> Node<'t, 'a> {
@@ -182,6 +196,7 @@ impl<'t, 'a> Node<'t, 'a> {
             && !is_empty(v)
         {
             self.t.explicit.borrow_mut().unmapped(self.path.clone(), summary(v), reason);
+            self.t.left_out.set(self.t.left_out.get() + Coverage::count(v));
         }
         self.mark();
     }
@@ -209,5 +224,7 @@ mod tests {
         let paths: Vec<&str> = report.unmapped.iter().map(|u| u.path.as_str()).collect();
         assert_eq!(paths, ["tags", "a.c", "list[0]", "list[1].z"]);
         assert_eq!(report.unmapped[0].reason, "no place for tags");
+        // 7 values in all; 5 left out (the two tags, a.c, list[0].k, list[1].z).
+        assert_eq!((report.coverage.values, report.coverage.left_out), (7, 5));
     }
 }
