@@ -30,7 +30,10 @@ fn imports_json_resume_to_a_valid_profile_and_lists_what_was_left_out() {
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(err.contains("imported a profile") && err.contains("JSON Resume"), "{err}");
-    assert!(err.contains("warning: not imported: awards[] (2 times)"), "{err}");
+    assert!(err.contains("warning: not imported: projects[].roles (2 times)"), "{err}");
+    assert!(!err.contains("awards") && err.contains("carried over 85% of the file's values"), "{err}");
+    let yaml = std::fs::read_to_string(&out).unwrap();
+    assert!(yaml.contains("other_sections:") && yaml.contains("title: Premi e riconoscimenti"), "{yaml}");
     let v = sportello(&["validate", path(&out)]);
     assert!(v.status.success(), "{}{}", String::from_utf8_lossy(&v.stdout), stderr(&v));
     // Never overwrites without --force.

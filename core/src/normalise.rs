@@ -105,6 +105,7 @@ mod tests {
             certifications: vec![],
             volunteering: vec![],
             projects: vec![],
+            other_sections: vec![],
             mobility: Default::default(),
             preferences: Default::default(),
             render: None,

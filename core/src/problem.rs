@@ -191,6 +191,13 @@ pub enum Rule {
     },
     /// Law 68/99 used for eligibility without the disability record.
     Law68NotSet,
+    /// An entry of a section with neither a title nor a text.
+    EmptyEntry,
+    /// Sections the profile holds but its own section order leaves out.
+    SectionNotPrinted {
+        /// The section's wire name.
+        section: String,
+    },
     /// Not an ESCO URI.
     NotAnEscoUri {
         /// The value.
@@ -351,6 +358,14 @@ impl Rule {
             Rule::Law68NotSet => w(
                 "è vero ma `sensitive.disability.law_68_99` non è indicato (servono entrambi, o nessuno)".into(),
                 "is true but `sensitive.disability.law_68_99` is not set (expected both, or neither)".into(),
+            ),
+            Rule::EmptyEntry => w(
+                "la voce non ha né un titolo né un testo (scrivine almeno uno, o toglila)".into(),
+                "the entry has neither a title nor a text (expected one of them, or remove it)".into(),
+            ),
+            Rule::SectionNotPrinted { section } => w(
+                format!("non compare nel CV: l'ordine delle sezioni non contiene {section:?} (aggiungilo per stamparle)"),
+                format!("is not printed: the section order does not list {section:?} (add it to print them)"),
             ),
             Rule::NotAnEscoUri { value } => w(
                 format!("{value:?} non è un URI ESCO (serve http://data.europa.eu/esco/...)"),

@@ -122,6 +122,16 @@ pub fn redact(profile: &Profile, options: &RedactOptions) -> crate::Result<Profi
         c.name = scrub(&c.name);
         c.issuer = scrub_opt(&c.issuer);
     }
+    // Sections of the person's own: titles are kept (scrubbed), their texts are not (an
+    // award's citation can name the person); references, which name somebody else, go.
+    out.other_sections.retain(|s| s.kind != Some(crate::model::SectionKind::References));
+    for s in &mut out.other_sections {
+        s.title = scrub(&s.title);
+        for e in &mut s.entries {
+            *e = crate::model::SectionEntry { title: scrub_opt(&e.title), date: e.date, end: e.end, ..Default::default() };
+        }
+        s.entries.retain(crate::model::SectionEntry::says_something);
+    }
     for p in &mut out.projects {
         p.name = scrub(&p.name);
         p.description = None;
@@ -240,7 +250,9 @@ mod tests {
              summary: 'Sono Maria, chiamatemi'\n\
              work: [{role: 'Magazziniera (ref. Maria Rossi, tel. 333 765 4321)', employer: 'Rossi Srl', description: 'x', highlights: [y]}]\n\
              skills: [{label: 'muletto RSSMRA66D52L750X', evidence: 'patentino'}]\n\
-             mobility: {home: {istat: '003149', name: 'Via Roma 1, Trecate', lat: 45.4311, lon: 8.7369}, max_commute_km: 20}\n",
+             mobility: {home: {istat: '003149', name: 'Via Roma 1, Trecate', lat: 45.4311, lon: 8.7369}, max_commute_km: 20}\n\
+             other_sections: [{title: Premi, kind: awards, entries: [{title: 'Premio Maria Rossi', by: 'Comune', text: 'a Maria per il coraggio', link: 'https://example.org/maria'}]},\n\
+               {title: Referenze, kind: references, entries: [{title: 'Anna Neri', text: 'tel. 333 999 8888'}]}]\n",
         )
     }
 
@@ -275,6 +287,10 @@ mod tests {
         let home = r.mobility.home.as_ref().expect("home");
         assert_eq!((home.istat.as_deref(), home.name.as_deref()), (Some("003149"), Some("Trecate (NO)")));
         assert_eq!(r.mobility.max_commute_km, Some(20));
+        // A section of her own keeps its title and entries' titles, scrubbed; references go.
+        assert_eq!(r.other_sections.len(), 1);
+        assert_eq!(r.other_sections[0].entries[0].title.as_deref(), Some("Premio […]"));
+        assert!(!json.contains("Anna Neri") && !json.contains("coraggio") && !json.contains("Comune"), "{json}");
     }
 
     #[test]

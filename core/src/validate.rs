@@ -94,6 +94,31 @@ pub fn validate_profile(p: &Profile, today: Option<PartialDate>) -> Report {
             check_url(&mut r, &format!("{path}.url"), url);
         }
     }
+    for (i, s) in p.other_sections.iter().enumerate() {
+        let path = format!("other_sections[{i}]");
+        required_text(&mut r, &format!("{path}.title"), &s.title);
+        for (j, e) in s.entries.iter().enumerate() {
+            let path = format!("{path}.entries[{j}]");
+            if !e.says_something() {
+                r.push(Problem::error(path.clone(), Rule::EmptyEntry));
+            }
+            if let (Some(d), Some(end)) = (e.date, e.end)
+                && d.is_after(&end)
+            {
+                let rule = Rule::BeforeStart { value: end.to_string(), start: d.to_string(), start_name: "date".into() };
+                r.push(Problem::error(format!("{path}.end"), rule));
+            }
+            if let Some(url) = &e.link {
+                check_url(&mut r, &format!("{path}.link"), url);
+            }
+        }
+    }
+    if let Some(order) = p.render.as_ref().map(|o| &o.sections).filter(|s| !s.is_empty())
+        && !p.other_sections.is_empty()
+        && !order.contains(&crate::model::Section::OtherSections)
+    {
+        r.push(Problem::warning("other_sections", Rule::SectionNotPrinted { section: "other_sections".into() }));
+    }
     check_place(&mut r, "mobility.home", p.mobility.home.as_ref());
     if let Some(km) = p.mobility.max_commute_km
         && km > 1000
@@ -296,5 +321,27 @@ mod tests {
             check_email(&mut r, "e", bad);
             assert_eq!(r.problems.len(), 1, "{bad}");
         }
+    }
+
+    #[test]
+    fn sections_of_the_persons_own() {
+        let p: Profile = serde_json::from_value(serde_json::json!({
+            "person": {"given_name": "A", "family_name": "B"},
+            "other_sections": [{"title": " ", "entries": [{"by": "x"}, {"title": "t", "date": "2024", "end": "2023", "link": "ftp://x"}]}],
+            "render": {"sections": ["work"]}
+        }))
+        .unwrap();
+        let r = validate_profile(&p, None);
+        let found: Vec<String> = r.problems.iter().map(|p| format!("{} {:?}", p.path, p.severity).to_lowercase()).collect();
+        for want in [
+            "other_sections[0].title error",
+            "other_sections[0].entries[0] error",
+            "other_sections[0].entries[1].end error",
+            "other_sections[0].entries[1].link error",
+            "other_sections warning",
+        ] {
+            assert!(found.iter().any(|f| f == want), "{want} not in {found:?}");
+        }
+        assert!(r.problems.iter().any(|p| p.in_lang(crate::lang::Lang::It).message.contains("né un titolo né un testo")), "{r:?}");
     }
 }

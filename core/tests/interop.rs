@@ -190,7 +190,10 @@ fn candidate_fixture_maps_every_part() {
     assert_eq!(p.languages.other[0].language, "en");
     assert_eq!(p.driving_licences.len(), 1);
     assert_eq!(p.sensitive.date_of_birth.unwrap().to_string(), "1994-05-02");
-    assert!(paths.iter().any(|p| p.contains("HobbiesAndInterests")), "{paths:?}");
+    assert!(!paths.iter().any(|p| p.contains("HobbiesAndInterests")), "{paths:?}");
+    assert_eq!(p.other_sections.len(), 1);
+    assert_eq!(p.other_sections[0].kind, Some(sportello::model::SectionKind::Interests));
+    assert_eq!(p.other_sections[0].entries[0].title.as_deref(), Some("Pallavolo"));
     assert!(paths.iter().any(|p| p.contains("IndustryCode")), "{paths:?}");
 }
 
@@ -255,13 +258,20 @@ fn json_resume_round_trip_keeps_shared_fields() {
     assert_eq!(again.work, p.work);
     assert_eq!(again.education, p.education);
     assert_eq!(again.skills, p.skills);
-    // Awards, publications, interests and references have no place in a profile: reported.
-    let unmapped: Vec<&str> = out.report.unmapped.iter().map(|u| u.path.as_str()).collect();
-    let first = import(text.as_bytes(), None, &ImportOptions::default()).unwrap();
+    // Awards, publications, interests and references: sections of the person's own, and
+    // back in their places with every field.
+    assert_eq!(again.other_sections, p.other_sections);
+    assert_eq!(
+        p.other_sections.iter().map(|s| s.title.as_str()).collect::<Vec<_>>(),
+        ["Premi e riconoscimenti", "Pubblicazioni", "Interessi", "Referenze"]
+    );
     for section in ["awards", "publications", "interests", "references"] {
-        assert!(first.report.unmapped.iter().any(|u| u.path.starts_with(section)), "{section} not reported");
+        assert_eq!(back[section], o[section], "{section}");
     }
-    let _ = unmapped;
+    let first = import(text.as_bytes(), None, &ImportOptions::default()).unwrap();
+    assert!(
+        !first.report.unmapped.iter().any(|u| ["awards", "publications", "interests", "references"].iter().any(|s| u.path.starts_with(s)))
+    );
 }
 
 /// Vacancy -> JobPosting -> vacancy, and CSV -> vacancies -> JobPosting -> vacancies.
@@ -310,4 +320,61 @@ fn bad_encodings_and_huge_files_are_named() {
     let err = import(&big, None, &ImportOptions::default()).unwrap_err();
     assert_eq!(err.kind(), "too_large");
     assert!(err.to_string().contains("the CV is"), "{err}");
+}
+
+/// Sections of the person's own go out to JSON Resume and the Europass Candidate and come
+/// back; what a format has no place for is reported, never dropped silently.
+#[test]
+fn sections_of_the_persons_own_round_trip_through_every_exporter() {
+    use sportello::model::{OtherSection, SectionEntry, SectionKind};
+    let text = std::fs::read_to_string(fixtures().join("../profiles/giulia-tirocinio.yaml")).unwrap();
+    let mut p: Profile = serde_norway::from_str(&text).unwrap();
+    p.other_sections.push(OtherSection {
+        title: "Conferenze e seminari".into(),
+        kind: Some(SectionKind::Conferences),
+        entries: vec![SectionEntry {
+            title: Some("Giornata dell'orientamento".into()),
+            date: "2025-03-12".parse().ok(),
+            end: "2025-03-13".parse().ok(),
+            place: Some("Novara".into()),
+            link: Some("https://example.it/orientamento".into()),
+            text: Some("Ho presentato il progetto di classe.".into()),
+            ..SectionEntry::default()
+        }],
+    });
+    p.other_sections.push(OtherSection {
+        title: "Sport di squadra".into(),
+        kind: None,
+        entries: vec![SectionEntry {
+            title: Some("Torneo provinciale".into()),
+            items: vec!["secondo posto".into()],
+            ..SectionEntry::default()
+        }],
+    });
+
+    // Europass Candidate: every section and field but who gave it (reported).
+    let out = export_profile(&p, ExportFormat::Europass).unwrap();
+    let back = profile_of(import(out.text.as_bytes(), None, &ImportOptions::default()).unwrap());
+    let mut expected = p.other_sections.clone();
+    for e in expected.iter_mut().flat_map(|s| s.entries.iter_mut()) {
+        e.by = None;
+    }
+    // The Candidate keeps conferences in a list of their own, read after the others.
+    let conferences = expected.remove(2);
+    expected.push(conferences);
+    assert_eq!(back.other_sections, expected);
+    assert!(out.report.unmapped.iter().any(|u| u.path == "other_sections[0].entries[0].by"), "{:?}", out.report.unmapped);
+
+    // JSON Resume: awards and interests back in place; conferences and the untyped section,
+    // and an interest's text, have no place there: reported.
+    let out = export_profile(&p, ExportFormat::JsonResume).unwrap();
+    let back = profile_of(import(out.text.as_bytes(), None, &ImportOptions::default()).unwrap());
+    assert_eq!(back.other_sections.len(), 2);
+    assert_eq!(back.other_sections[0], p.other_sections[0]);
+    assert_eq!(back.other_sections[1].title, "Interessi");
+    assert_eq!(back.other_sections[1].entries[1], p.other_sections[1].entries[1]);
+    let unmapped: Vec<&str> = out.report.unmapped.iter().map(|u| u.path.as_str()).collect();
+    for path in ["other_sections[1].entries[0].text", "other_sections[2]", "other_sections[3]"] {
+        assert!(unmapped.contains(&path), "{path} not reported: {unmapped:?}");
+    }
 }

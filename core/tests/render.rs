@@ -319,3 +319,41 @@ fn the_wanted_section_prints_when_the_person_asks_for_it() {
         assert!(flat.contains("job wanted and availability") && flat.contains("permanent"), "{t}: {text}");
     }
 }
+
+#[test]
+fn sections_of_the_persons_own_print_where_the_order_puts_them() {
+    let (_, mut p) = profiles().into_iter().find(|(n, _)| n.starts_with("giulia")).expect("giulia fixture");
+    // A title with Typst markup prints as it is.
+    p.other_sections[1].title = "Interessi #sys.exit() *e* _passioni_".into();
+    for t in ["europass", "modern", "plain"] {
+        // Headings may be set in capitals: compare without case.
+        let (text, _) = text_of(&p, t, "it");
+        let text = flat(&text).to_lowercase();
+        for want in [
+            "Premi e riconoscimenti",
+            "Borsa di studio \"Studenti meritevoli\"",
+            "Comune di Trecate",
+            "giugno 2025",
+            "Per la media dell'8,5 in quarta superiore.",
+            "Interessi #sys.exit() *e* _passioni_",
+            "Pallavolo",
+            "gialli",
+            "fumetti",
+        ] {
+            assert!(text.contains(&want.to_lowercase()), "{t}: {want:?} missing:\n{text}");
+        }
+        // By default they come last; the person can put them first.
+        let awards = text.find("premi e riconoscimenti").unwrap();
+        assert!(text.find("volontaria al doposcuola").unwrap() < awards, "{t}: not after the standard sections");
+        let mut first = request(t, "it", OutputFormat::Text);
+        first.overrides.sections = vec![Section::OtherSections, Section::Education];
+        let text = flat(&String::from_utf8(renderer().render(&p, &first).unwrap().files.concat()).unwrap());
+        assert!(text.find("Pallavolo").unwrap() < text.find("Diploma di istruzione tecnica").unwrap(), "{t}: order not followed");
+        assert!(!text.contains("Volontaria al doposcuola"), "{t}: a section not asked for printed");
+        // Left out of the order, they do not print.
+        let mut without = request(t, "it", OutputFormat::Text);
+        without.overrides.sections = vec![Section::Education];
+        let text = flat(&String::from_utf8(renderer().render(&p, &without).unwrap().files.concat()).unwrap());
+        assert!(!text.contains("Pallavolo"), "{t}");
+    }
+}

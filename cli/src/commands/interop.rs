@@ -180,6 +180,10 @@ pub fn run_import(args: ImportArgs) -> CmdResult {
         Imported::Vacancies(v) => format!("{} vacancies", v.len()),
     };
     eprintln!("imported {what} from {} ({})", args.file.display(), done.version);
+    let c = done.report.coverage;
+    if let Some(share) = c.share() {
+        eprintln!("carried over {:.0}% of the file's values ({} of {})", share * 100.0, c.values - c.left_out.min(c.values), c.values);
+    }
     print_report(&done.report, "imported");
     write_out(args.out.as_deref(), &text, args.force)?;
     Ok(ExitCode::SUCCESS)

@@ -11,8 +11,9 @@
 //!   twin (`{"SkillsPassport": {...}}`): identification, headline, work and education,
 //!   the CEFR self-assessment grid and certificates of each foreign language, mother
 //!   tongues, digital competence (the five DigComp areas with their A/B/C levels),
-//!   driving licences, and the free-text skill sections (read as skills, one per list
-//!   item). Import.
+//!   driving licences, the free-text skill sections (read as skills, one per list item),
+//!   and the achievements ("Publications", "Honours and awards", "Conferences"...: each a
+//!   section of `other_sections`, its kind read from the code). Import.
 //! - **Europass v1.0 XML**, root `<europass:learnerinfo>` (2005-2012, lowercase element
 //!   names, e.g. the Italian `locale="it_IT"` CVs). Import.
 //!
@@ -30,6 +31,7 @@ use serde_json::{Map, Value, json};
 
 use super::europass_candidate;
 use super::europass_parts::{fill_grid, isco};
+use super::other_sections::{Gathered, kind_of, title_from_key};
 use super::text::{self, html_parts};
 use super::tree::{Node, Tracker};
 use super::words::{self};
@@ -39,7 +41,7 @@ use crate::fold::label_key;
 use crate::limits::MAX_DEPTH;
 use crate::model::{
     CefrLevel, Certification, Education, EqfLevel, LanguageSkill, LicenceCategory, Link, PROFILE_SCHEMA_VERSION, PartialDate, Place,
-    Profile, Project, Skill, SkillLevel, WorkExperience,
+    Profile, Project, SectionEntry, Skill, SkillLevel, WorkExperience,
 };
 
 const UNMAPPED: &str = "no matching field in sportello's profile";
@@ -457,6 +459,7 @@ fn v3(root: &Node<'_, '_>, p: &mut Profile) -> Result<()> {
             }
         }
     }
+    let mut others = Gathered::default();
     for a in li.get("Achievement").items() {
         let code = a.get("Title").str("Code").unwrap_or_default();
         let label = a.get("Title").str("Label").unwrap_or_default();
@@ -474,9 +477,13 @@ fn v3(root: &Node<'_, '_>, p: &mut Profile) -> Result<()> {
                 end: None,
                 url: None,
             }),
-            _ => a.unmapped(format!("the section {:?} has no place in the profile", if label.is_empty() { code } else { label })),
+            _ => {
+                let title = if label.is_empty() { title_from_key(&code) } else { label };
+                others.push(&title, kind_of(&code), SectionEntry { text: desc, items, ..SectionEntry::default() });
+            }
         }
     }
+    p.other_sections = others.finish();
     for a in root.get("Attachment").items() {
         a.unmapped("attachments (files inside the CV) are not imported");
     }

@@ -15,6 +15,7 @@
 //! | `Licenses/License` | `driving_licences` |
 //! | `Certifications`, `CourseCertifications` | `certifications` |
 //! | `Projects/Project`, `VoluntaryWorks/VoluntaryWork` | `projects`, `volunteering` |
+//! | `Others` (a `Title`, then `Other` entries), `ConferencesAndSeminars`, `HobbiesAndInterests`, `PublicationHistory` | `other_sections` (entries: `Title`, `Date`, `Location`, `Description`, `Link`) |
 //!
 //! Sensitive data and the photo are written only when the profile's privacy flags allow
 //! printing them; what is left out is listed in the report.
@@ -23,6 +24,7 @@ use serde_json::Value;
 
 use super::MappingReport;
 use super::europass_parts::{fill_grid, isco};
+use super::other_sections::{self, Gathered, kind_of};
 use super::report::{HIDDEN, quoted};
 use super::text::{self, DateValue, html_parts};
 use super::tree::Node;
@@ -30,8 +32,8 @@ use super::words;
 use crate::error::{Error, Result};
 use crate::fold::label_key;
 use crate::model::{
-    CefrLevel, Certification, Concept, Education, EqfLevel, LanguageSkill, LicenceCategory, Link, PartialDate, Place, Profile, Project,
-    Skill, WorkExperience,
+    CefrLevel, Certification, Concept, Education, EqfLevel, LanguageSkill, LicenceCategory, Link, OtherSection, PartialDate, Place,
+    Profile, Project, SectionEntry, SectionKind, Skill, WorkExperience,
 };
 
 fn date(n: &Node<'_, '_>) -> Option<PartialDate> {
@@ -364,6 +366,7 @@ pub(crate) fn import(root: &Node<'_, '_>, p: &mut Profile) -> Result<()> {
             informal: false,
         });
     }
+    p.other_sections = other_sections(&cp, p.lang.as_deref().unwrap_or("it"));
     for a in cp.get("Attachment").items() {
         let data = a.get("EmbeddedData");
         let is_photo = a.str("FileType").is_some_and(|t| t.eq_ignore_ascii_case("photo"));
@@ -376,6 +379,47 @@ pub(crate) fn import(root: &Node<'_, '_>, p: &mut Profile) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// `Others` (sections titled by the person), `ConferencesAndSeminars`,
+/// `HobbiesAndInterests` and `PublicationHistory`, as the person's own sections.
+fn other_sections(cp: &Node<'_, '_>, lang: &str) -> Vec<OtherSection> {
+    let mut g = Gathered::default();
+    let entry = |e: &Node<'_, '_>| {
+        let when = e.get("Date");
+        when.get("Ongoing").mark();
+        let links = e.get("Link").items();
+        for extra in links.iter().skip(1) {
+            extra.unmapped("only one link an entry is kept");
+        }
+        let (text, items) = rich(&e.get_any(&["Description", "FormattedPublicationDescription"]));
+        SectionEntry {
+            title: e.str("Title"),
+            by: None,
+            date: date(&when.get("StartDate")).or_else(|| date(&e.get("Year"))),
+            end: date(&when.get("EndDate")),
+            place: e.str("Location"),
+            link: links.first().and_then(Node::text).and_then(|u| text::url(&u)),
+            text,
+            items,
+        }
+    };
+    for section in cp.get("Others").items() {
+        let title = section.str("Title").unwrap_or_else(|| (if lang == "it" { "Altro" } else { "Other" }).to_owned());
+        for o in section.get("Other").items() {
+            g.push(&title, kind_of(&title), entry(&o));
+        }
+    }
+    for (list, item, kind) in [
+        ("ConferencesAndSeminars", "ConferenceAndSeminar", SectionKind::Conferences),
+        ("HobbiesAndInterests", "HobbyOrInterest", SectionKind::Interests),
+        ("PublicationHistory", "Publication", SectionKind::Publications),
+    ] {
+        for e in cp.get(list).get(item).items() {
+            g.push(other_sections::title(kind, lang), Some(kind), entry(&e));
+        }
+    }
+    g.finish()
 }
 
 /// XML text escaping.
@@ -701,6 +745,18 @@ pub(crate) fn export(p: &Profile) -> (String, MappingReport) {
         }
         x.close("VoluntaryWorks");
     }
+    write_other_sections(&mut x, &p.other_sections);
+    for (i, s) in p.other_sections.iter().enumerate() {
+        for (j, e) in s.entries.iter().enumerate() {
+            if let Some(by) = &e.by {
+                r.unmapped(
+                    format!("other_sections[{i}].entries[{j}].by"),
+                    quoted(by),
+                    "the Candidate's sections have no field for who gave or published it",
+                );
+            }
+        }
+    }
     match (&p.person.photo, p.privacy.print_photo) {
         (Some(photo), true) if photo.starts_with("data:") => {
             let (head, data) = photo.split_once(',').unwrap_or(("", ""));
@@ -724,6 +780,48 @@ pub(crate) fn export(p: &Profile) -> (String, MappingReport) {
         r.unmapped("preferences", "(wanted occupations, contracts, hours)", why);
     }
     (x.out, r)
+}
+
+/// Conferences as `ConferencesAndSeminars`, every other section of the person's own as
+/// `Others` with its title (one `Other` an entry), as the Europass editor writes them.
+fn write_other_sections(x: &mut Xml, sections: &[OtherSection]) {
+    let entry = |x: &mut Xml, tag: &str, e: &SectionEntry| {
+        x.open(tag);
+        x.leaf("Title", e.title.as_deref().unwrap_or_default());
+        if e.date.is_some() || e.end.is_some() {
+            x.open("Date");
+            x.date("StartDate", e.date);
+            x.date("EndDate", e.end);
+            x.close("Date");
+        }
+        if let Some(place) = &e.place {
+            x.leaf("Location", place);
+        }
+        if let Some(html) = description_html(e.text.as_deref(), &e.items) {
+            x.leaf("Description", &html);
+        }
+        if let Some(link) = &e.link {
+            x.leaf("Link", link);
+        }
+        x.close(tag);
+    };
+    let (conferences, others): (Vec<&OtherSection>, Vec<&OtherSection>) =
+        sections.iter().partition(|s| s.kind == Some(SectionKind::Conferences));
+    if !conferences.is_empty() {
+        x.open("ConferencesAndSeminars");
+        for e in conferences.iter().flat_map(|s| &s.entries) {
+            entry(x, "ConferenceAndSeminar", e);
+        }
+        x.close("ConferencesAndSeminars");
+    }
+    for s in others {
+        x.open("Others");
+        x.leaf("Title", &s.title);
+        for e in &s.entries {
+            entry(x, "Other", e);
+        }
+        x.close("Others");
+    }
 }
 
 #[cfg(test)]

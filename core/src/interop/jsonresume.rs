@@ -14,7 +14,8 @@
 //! | `skills[]` | `skills`: the `name` and each of its `keywords`, all at the skill's level |
 //! | `languages[]` | mother tongues (fluency "native", "madrelingua"...) or the CEFR grid (a CEFR code or word, all five parts alike) |
 //! | `certificates[]`, `projects[]` | `certifications`, `projects` |
-//! | `awards`, `publications`, `interests`, `references`, anything else | reported as unmapped |
+//! | `awards`, `publications`, `interests`, `references` | `other_sections`, one each, titled in the CV's language (English unless it is Italian), with their kind |
+//! | anything else | reported as unmapped |
 //!
 //! Export writes the same fields back, so a JSON Resume -> profile -> JSON Resume round
 //! trip keeps everything the two models share; profile fields JSON Resume has no place for
@@ -25,6 +26,7 @@
 
 use serde_json::{Map, Value, json};
 
+use super::other_sections::{self, Gathered};
 use super::text::{self, DateValue};
 use super::tree::{Node, Tracker};
 use super::words::{self, Fluency};
@@ -33,7 +35,8 @@ use crate::error::{Error, Result, without_position};
 use crate::fold::label_key;
 use crate::limits::MAX_IMPORT_ROWS;
 use crate::model::{
-    Certification, Education, LanguageSkill, Link, PartialDate, Place, Profile, Project, Remote, Skill, Vacancy, WorkExperience,
+    Certification, Education, LanguageSkill, Link, PartialDate, Place, Profile, Project, Remote, SectionEntry, SectionKind, Skill, Vacancy,
+    WorkExperience,
 };
 use crate::model::{Concept, PROFILE_SCHEMA_VERSION, VACANCY_SCHEMA_VERSION};
 
@@ -251,9 +254,35 @@ pub fn import_resume(v: &Value) -> Result<(Profile, MappingReport)> {
             url: url.text().and_then(|u| text::url(&u)),
         });
     }
+    p.other_sections = other_sections(&root, p.lang.as_deref().unwrap_or("en"));
     let mut report = t.finish(UNMAPPED);
     let p = finish_profile(p, &mut report)?;
     Ok((p, report))
+}
+
+/// `awards`, `publications`, `interests` and `references`, each a section titled in `lang`.
+fn other_sections(root: &Node<'_, '_>, lang: &str) -> Vec<crate::model::OtherSection> {
+    let mut g = Gathered::default();
+    for (key, kind) in [
+        ("awards", SectionKind::Awards),
+        ("publications", SectionKind::Publications),
+        ("interests", SectionKind::Interests),
+        ("references", SectionKind::References),
+    ] {
+        for n in root.get(key).items() {
+            let entry = SectionEntry {
+                title: n.get_any(&["title", "name"]).text(),
+                by: n.get_any(&["awarder", "publisher", "position"]).text(),
+                date: date(&n.get_any(&["date", "releaseDate"])),
+                link: n.get_any(&["url", "website"]).text().and_then(|u| text::url(&u)),
+                text: n.get_any(&["summary", "reference"]).text().map(|s| text::html_to_text(&s)),
+                items: n.get("keywords").items().iter().filter_map(Node::text).collect(),
+                ..SectionEntry::default()
+            };
+            g.push(other_sections::title(kind, lang), Some(kind), entry);
+        }
+    }
+    g.finish()
 }
 
 fn grid(code: &str, g: [crate::model::CefrLevel; 5]) -> LanguageSkill {
@@ -513,6 +542,26 @@ pub fn export(p: &Profile) -> (Value, MappingReport) {
             Value::Object(m)
         })
         .collect();
+    let mut by_kind: std::collections::BTreeMap<&str, Vec<Value>> = std::collections::BTreeMap::new();
+    for (i, s) in p.other_sections.iter().enumerate() {
+        let key = match s.kind {
+            Some(SectionKind::Awards) => "awards",
+            Some(SectionKind::Publications) => "publications",
+            Some(SectionKind::Interests) => "interests",
+            Some(SectionKind::References) => "references",
+            _ => {
+                r.unmapped(format!("other_sections[{i}]"), super::report::quoted(&s.title), "JSON Resume has no section of this kind");
+                continue;
+            }
+        };
+        for (j, e) in s.entries.iter().enumerate() {
+            let (entry, dropped) = section_entry_json(key, e);
+            for field in dropped {
+                r.unmapped(format!("other_sections[{i}].entries[{j}].{field}"), "", format!("JSON Resume's {key} have no {field}"));
+            }
+            by_kind.entry(key).or_default().push(entry);
+        }
+    }
     for (key, list) in [
         ("work", work),
         ("volunteer", volunteer),
@@ -521,6 +570,10 @@ pub fn export(p: &Profile) -> (Value, MappingReport) {
         ("languages", languages),
         ("certificates", certificates),
         ("projects", projects),
+        ("awards", by_kind.remove("awards").unwrap_or_default()),
+        ("publications", by_kind.remove("publications").unwrap_or_default()),
+        ("interests", by_kind.remove("interests").unwrap_or_default()),
+        ("references", by_kind.remove("references").unwrap_or_default()),
     ] {
         if !list.is_empty() {
             out.insert(key.into(), Value::Array(list));
@@ -528,6 +581,45 @@ pub fn export(p: &Profile) -> (Value, MappingReport) {
     }
     report_export_losses(p, &mut r);
     (Value::Object(out), r)
+}
+
+/// An entry of a section of the person's own in JSON Resume's words for section `key`
+/// (`awards`, `publications`, `interests` or `references`), and the names of its fields
+/// that section has no place for.
+fn section_entry_json(key: &str, e: &SectionEntry) -> (Value, Vec<&'static str>) {
+    // Which of title, by, date, text, link and items the section holds, and under which name.
+    let names: [Option<&str>; 6] = match key {
+        "awards" => [Some("title"), Some("awarder"), Some("date"), Some("summary"), Some("url"), None],
+        "publications" => [Some("name"), Some("publisher"), Some("releaseDate"), Some("summary"), Some("url"), None],
+        "references" => [Some("name"), Some("position"), None, Some("reference"), None, None],
+        _ => [Some("name"), None, None, None, None, Some("keywords")],
+    };
+    let values = [
+        e.title.clone().map(Value::String),
+        e.by.clone().map(Value::String),
+        e.date.map(|d| Value::String(d.to_string())),
+        e.text.clone().map(Value::String),
+        e.link.clone().map(Value::String),
+        (!e.items.is_empty()).then(|| json!(e.items)),
+    ];
+    let fields = ["title", "by", "date", "text", "link", "items"];
+    let mut m = Map::new();
+    let mut dropped = Vec::new();
+    for ((name, value), field) in names.iter().zip(values).zip(fields) {
+        match (name, value) {
+            (Some(n), Some(v)) => {
+                m.insert((*n).to_owned(), v);
+            }
+            (None, Some(_)) => dropped.push(field),
+            _ => {}
+        }
+    }
+    for (field, present) in [("place", e.place.is_some()), ("end", e.end.is_some())] {
+        if present {
+            dropped.push(field);
+        }
+    }
+    (Value::Object(m), dropped)
 }
 
 fn experience_json(w: &WorkExperience, employer_key: &str) -> Value {
@@ -623,7 +715,9 @@ mod tests {
         assert_eq!(p.lang.as_deref(), Some("it"));
         assert_eq!(p.skills.len(), 3);
         let paths: Vec<&str> = r.unmapped.iter().map(|u| u.path.as_str()).collect();
-        assert!(paths.contains(&"languages[2]") && paths.contains(&"awards[0]") && paths.contains(&"work[0].endDate"), "{paths:?}");
+        assert!(paths.contains(&"languages[2]") && paths.contains(&"work[0].endDate"), "{paths:?}");
+        assert_eq!(p.other_sections[0].title, "Premi e riconoscimenti");
+        assert_eq!(p.other_sections[0].entries[0].title.as_deref(), Some("Premio"));
     }
 
     #[test]

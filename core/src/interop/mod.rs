@@ -23,11 +23,14 @@
 //! ```
 //! use sportello::interop::{import, Imported, ImportOptions};
 //!
-//! let json = r#"{"basics": {"name": "Maria Rossi", "email": "maria@example.it"}, "awards": [{"title": "Premio"}]}"#;
+//! let json = r#"{"basics": {"name": "Maria Rossi", "email": "maria@example.it", "pronouns": "she/her"},
+//!                 "awards": [{"title": "Premio"}]}"#;
 //! let done = import(json.as_bytes(), None, &ImportOptions::default()).unwrap();
+//! assert_eq!(done.report.unmapped[0].path, "basics.pronouns");
+//! assert_eq!(done.report.coverage.share(), Some(0.75));
 //! let Imported::Profile(p) = done.document else { panic!() };
 //! assert_eq!(p.person.family_name, "Rossi");
-//! assert_eq!(done.report.unmapped[0].path, "awards[0]");
+//! assert_eq!(p.other_sections[0].entries[0].title.as_deref(), Some("Premio"));
 //! ```
 
 pub mod csv_vacancies;
@@ -37,6 +40,7 @@ mod europass_candidate;
 mod europass_parts;
 pub mod jobposting;
 pub mod jsonresume;
+mod other_sections;
 pub mod rendercv;
 mod report;
 mod text;

@@ -16,11 +16,14 @@
 //! | `label` + `details` | "languages", "lingue" | languages (details read as a fluency) |
 //! | text | "summary", "about", "profilo"... | `summary` |
 //!
-//! Everything else (publications, talks, patents, free text sections, the `design`,
-//! `locale` and `settings` blocks) is reported as unmapped. Markdown marks are removed.
+//! | anything else (publications, talks, honours, free text...) | any | `other_sections`: one per section, titled by its key (`invited_talks` -> "Invited talks"), its kind read from the key |
+//!
+//! The `design`, `locale` and `settings` blocks are reported as unmapped. Markdown marks
+//! are removed (a link in a name becomes the entry's link).
 
 use serde_json::{Value, json};
 
+use super::other_sections::{Gathered, kind_of, title_from_key};
 use super::text::{self, DateValue, markdown};
 use super::tree::{Node, Tracker};
 use super::words::{self, Fluency};
@@ -28,7 +31,8 @@ use super::{Import, Imported, SourceFormat, check_cv_size, finish_profile};
 use crate::error::{Error, Result, without_position};
 use crate::fold::label_key;
 use crate::model::{
-    Certification, Education, LanguageSkill, Link, PROFILE_SCHEMA_VERSION, PartialDate, Place, Profile, Project, Skill, WorkExperience,
+    Certification, Education, LanguageSkill, Link, PROFILE_SCHEMA_VERSION, PartialDate, Place, Profile, Project, SectionEntry, Skill,
+    WorkExperience,
 };
 
 /// Imports a RenderCV YAML file.
@@ -97,13 +101,29 @@ pub fn import(text: &str) -> Result<Import> {
         }
     }
     let sections = cv.get("sections");
-    for title in sections.keys() {
+    let mut others = Gathered::default();
+    for title in section_order(text, sections.keys()) {
         let section = sections.get(&title);
-        read_section(&title, &section, &mut p);
+        read_section(&title, &section, &mut p, &mut others);
     }
+    p.other_sections = others.finish();
     let mut report = t.finish("no matching field in sportello's profile");
     let p = finish_profile(p, &mut report)?;
     Ok(Import { document: Imported::Profile(Box::new(p)), format: SourceFormat::RenderCv, version: "RenderCV v2 YAML".into(), report })
+}
+
+/// The section titles in the order the file gives them (the JSON tree sorts its keys):
+/// `keys` ordered by the YAML mapping, any the YAML does not list left at the end.
+fn section_order(text: &str, mut keys: Vec<String>) -> Vec<String> {
+    let yaml: serde_norway::Value = serde_norway::from_str(text).unwrap_or_default();
+    let in_file: Vec<String> = yaml
+        .get("cv")
+        .and_then(|cv| cv.get("sections"))
+        .and_then(serde_norway::Value::as_mapping)
+        .map(|m| m.keys().filter_map(|k| k.as_str().map(str::to_owned)).collect())
+        .unwrap_or_default();
+    keys.sort_by_key(|k| in_file.iter().position(|f| f == k).unwrap_or(usize::MAX));
+    keys
 }
 
 /// The profile address of a network RenderCV knows, as RenderCV builds it.
@@ -139,7 +159,7 @@ fn title_is(title: &str, words: &[&str]) -> bool {
     words.iter().any(|w| t.contains(w))
 }
 
-fn read_section(title: &str, section: &Node<'_, '_>, p: &mut Profile) {
+fn read_section(title: &str, section: &Node<'_, '_>, p: &mut Profile, others: &mut Gathered) {
     let summary_like = title_is(title, &["summary", "about", "profile", "profilo", "sommario", "presentazione", "objective", "obiettivo"]);
     for e in section.items() {
         let has = |k: &str| e.value().is_some_and(|v| v.get(k).is_some());
@@ -151,7 +171,8 @@ fn read_section(title: &str, section: &Node<'_, '_>, p: &mut Profile) {
                     None => t,
                 });
             } else {
-                e.unmapped(format!("free text in the section {title:?}"));
+                let text = e.text().map(|t| markdown(&t).0);
+                others.push(&title_from_key(title), kind_of(title), SectionEntry { text, ..SectionEntry::default() });
             }
         } else if has("institution") {
             let degree = e.str("degree");
@@ -247,8 +268,32 @@ fn read_section(title: &str, section: &Node<'_, '_>, p: &mut Profile) {
                 }
             }
         } else {
-            e.unmapped(format!("an entry of the section {title:?}, which has no place in the profile"));
+            others.push(&title_from_key(title), kind_of(title), other_entry(&e));
         }
+    }
+}
+
+/// An entry of a section Sportello has no field for, whatever its shape: a bullet or a
+/// numbered line, a one-line entry, a normal entry or a publication.
+fn other_entry(e: &Node<'_, '_>) -> SectionEntry {
+    let md = |key: &str| e.str(key).map(|s| markdown(&s));
+    let (title, name_link) = match md("title").or_else(|| md("name")) {
+        Some((t, link)) => (Some(t), link),
+        None => (md("label").or_else(|| md("bullet")).or_else(|| md("number")).or_else(|| md("reversed_number")).map(|m| m.0), None),
+    };
+    let authors: Vec<String> = e.get("authors").items().iter().filter_map(Node::text).map(|a| markdown(&a).0).collect();
+    let doi = e.str("doi").map(|d| format!("https://doi.org/{}", d.trim_start_matches("https://doi.org/")));
+    let (date, end) = period(e);
+    let text = [md("details"), md("journal"), md("summary")].into_iter().flatten().map(|m| m.0).collect::<Vec<_>>();
+    SectionEntry {
+        title,
+        by: (!authors.is_empty()).then(|| authors.join(", ")),
+        date,
+        end,
+        place: md("location").map(|m| m.0),
+        link: e.str("url").or(doi).or(name_link).and_then(|u| text::url(&u)),
+        text: (!text.is_empty()).then(|| text.join("\n")),
+        items: e.get("highlights").items().iter().filter_map(Node::text).map(|h| markdown(&h).0).collect(),
     }
 }
 
@@ -276,6 +321,7 @@ fn period(e: &Node<'_, '_>) -> (Option<PartialDate>, Option<PartialDate>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::SectionKind;
 
     #[test]
     fn sections_by_shape_and_title() {
@@ -310,6 +356,17 @@ cv:
         details: B1
     premi:
       - bullet: Primo premio
+    pubblicazioni:
+      - title: Ricette di **casa**
+        authors: ["*Giulia Bianchi*", Marco Neri]
+        doi: 10.1234/ricette
+        journal: Cucina Oggi
+        date: 2022-05
+    invited_talks:
+      - name: Festa del gusto
+        location: Novara
+        date: 2023-09
+        highlights: [Dimostrazione di pasta fresca]
 design:
   theme: classic
 "#;
@@ -324,6 +381,26 @@ design:
         assert_eq!(p.languages.other[0].language, "en");
         assert_eq!(p.person.links[0].url, "https://github.com/gbianchi");
         let paths: Vec<&str> = done.report.unmapped.iter().map(|u| u.path.as_str()).collect();
-        assert!(paths.contains(&"cv.social_networks[1]") && paths.contains(&"cv.sections.premi[0]"), "{paths:?}");
+        assert!(paths.contains(&"cv.social_networks[1]"), "{paths:?}");
+        // Sections Sportello has no field for become sections of the person's own.
+        let titles: Vec<(&str, Option<SectionKind>)> = p.other_sections.iter().map(|s| (s.title.as_str(), s.kind)).collect();
+        assert_eq!(
+            titles,
+            [
+                ("Premi", Some(SectionKind::Awards)),
+                ("Pubblicazioni", Some(SectionKind::Publications)),
+                ("Invited talks", Some(SectionKind::Conferences))
+            ]
+        );
+        assert_eq!(p.other_sections[0].entries[0].title.as_deref(), Some("Primo premio"));
+        let paper = &p.other_sections[1].entries[0];
+        assert_eq!(paper.title.as_deref(), Some("Ricette di casa"));
+        assert_eq!(paper.by.as_deref(), Some("Giulia Bianchi, Marco Neri"));
+        assert_eq!(paper.link.as_deref(), Some("https://doi.org/10.1234/ricette"));
+        assert_eq!(paper.text.as_deref(), Some("Cucina Oggi"));
+        assert_eq!(paper.date.unwrap().to_string(), "2022-05");
+        let talk = &p.other_sections[2].entries[0];
+        assert_eq!((talk.place.as_deref(), talk.items.len()), (Some("Novara"), 1));
+        assert!(!paths.iter().any(|p| p.starts_with("cv.sections.p") || p.starts_with("cv.sections.invited")), "{paths:?}");
     }
 }

@@ -28,18 +28,21 @@ pub enum Section {
     Volunteering,
     /// Projects.
     Projects,
+    /// The sections with a title of the person's choosing, in the order of the profile's
+    /// `other_sections`.
+    OtherSections,
     /// What work the person is looking for and when and how far they can go (the regional
     /// CV's "professione desiderata" and "disponibilità"): printed only when the person
     /// lists it among their sections.
     Wanted,
 }
 
-wire_names!(Section, "a section", { Summary => "summary", Work => "work", Education => "education", Languages => "languages", Skills => "skills", DigitalSkills => "digital_skills", DrivingLicences => "driving_licences", Certifications => "certifications", Volunteering => "volunteering", Projects => "projects", Wanted => "wanted" });
+wire_names!(Section, "a section", { Summary => "summary", Work => "work", Education => "education", Languages => "languages", Skills => "skills", DigitalSkills => "digital_skills", DrivingLicences => "driving_licences", Certifications => "certifications", Volunteering => "volunteering", Projects => "projects", OtherSections => "other_sections", Wanted => "wanted" });
 
 impl Section {
     /// The sections printed, in this order, unless the profile or the caller says
     /// otherwise: all but [`Section::Wanted`], which a person asks for.
-    pub const DEFAULT_ORDER: [Section; 10] = [
+    pub const DEFAULT_ORDER: [Section; 11] = [
         Section::Summary,
         Section::Work,
         Section::Education,
@@ -50,6 +53,7 @@ impl Section {
         Section::Certifications,
         Section::Volunteering,
         Section::Projects,
+        Section::OtherSections,
     ];
 }
 

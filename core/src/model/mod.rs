@@ -4,12 +4,14 @@
 mod common;
 mod cv_options;
 mod date;
+mod other_section;
 mod profile;
 mod vacancy;
 
 pub use common::{CefrLevel, Concept, ContractType, EqfLevel, Hours, LanguageRequirement, LicenceCategory, Place, Remote, SkillLevel};
 pub use cv_options::{CvOptions, Paper, PrivacyNote, Section};
 pub use date::{DateError, PartialDate};
+pub use other_section::{OtherSection, SectionEntry, SectionKind};
 pub use profile::{
     Certification, CoverLetterText, Disability, Education, LanguageSkill, Languages, Link, Mobility, PROFILE_SCHEMA_VERSION, Person,
     Preferences, Privacy, Profile, Project, Sensitive, Skill, WorkExperience,

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::common::{CefrLevel, Concept, ContractType, EqfLevel, Hours, LicenceCategory, Place, Remote, SkillLevel};
 use super::cv_options::CvOptions;
 use super::date::PartialDate;
+use super::other_section::OtherSection;
 
 /// The current version of the profile format.
 pub const PROFILE_SCHEMA_VERSION: u32 = 1;
@@ -68,6 +69,9 @@ pub struct Profile {
     /// Projects.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub projects: Vec<Project>,
+    /// Sections with a title of the person's choosing (awards, publications, interests...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_sections: Vec<OtherSection>,
     /// Where the person lives and how far they can travel.
     #[serde(default)]
     pub mobility: Mobility,

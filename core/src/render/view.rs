@@ -6,7 +6,7 @@
 use serde_json::{Map, Value, json};
 
 use super::locale::Locale;
-use crate::model::{CvOptions, Place, PrivacyNote, Profile, Section, Skill, WorkExperience};
+use crate::model::{CvOptions, OtherSection, Place, PrivacyNote, Profile, Section, Skill, WorkExperience};
 
 /// The options after merging the profile's `render` block with the caller's overrides.
 #[derive(Debug, Clone)]
@@ -186,6 +186,13 @@ pub fn build(p: &Profile, opts: &Effective, locale: &Locale, photo_path: Option<
         })
         .collect();
     view.insert("projects".into(), json!(projects));
+    let others: Vec<Value> = p
+        .other_sections
+        .iter()
+        .map(|s| other_section(s, locale))
+        .filter(|s| s["entries"].as_array().is_some_and(|e| !e.is_empty()))
+        .collect();
+    view.insert("other_sections".into(), json!(others));
     Value::Object(view)
 }
 
@@ -209,6 +216,28 @@ fn experience(w: &WorkExperience, locale: &Locale) -> Value {
     m.insert("highlights".into(), json!(w.highlights));
     m.insert("informal".into(), json!(w.informal));
     Value::Object(m)
+}
+
+/// A section of the person's own: `{title, entries: [{title, by, period, place, link,
+/// text, items}]}`, empty entries left out.
+fn other_section(s: &OtherSection, locale: &Locale) -> Value {
+    let entries: Vec<Value> = s
+        .entries
+        .iter()
+        .filter(|e| e.says_something())
+        .map(|e| {
+            let mut m = Map::new();
+            put(&mut m, "title", e.title.clone());
+            put(&mut m, "by", e.by.clone());
+            put(&mut m, "period", locale.period(e.date, e.end, false));
+            put(&mut m, "place", e.place.clone());
+            put(&mut m, "link", e.link.clone());
+            put(&mut m, "text", e.text.clone());
+            m.insert("items".into(), json!(e.items.iter().filter(|i| !i.trim().is_empty()).collect::<Vec<_>>()));
+            Value::Object(m)
+        })
+        .collect();
+    json!({"title": s.title.trim(), "entries": entries})
 }
 
 fn skills(list: &[Skill], locale: &Locale) -> Vec<Value> {

@@ -47,6 +47,14 @@ export type LicenceCategory =
  */
 export type EqfLevel = number;
 /**
+ * What kind of section an [`OtherSection`] is.
+ *
+ * This interface was referenced by `Profile`'s JSON-Schema
+ * via the `definition` "SectionKind".
+ */
+export type SectionKind =
+  "awards" | "publications" | "conferences" | "courses" | "interests" | "references" | "memberships";
+/**
  * Italian contract types a vacancy offers or a person accepts.
  *
  * This interface was referenced by `Profile`'s JSON-Schema
@@ -93,6 +101,7 @@ export type Section =
   | "certifications"
   | "volunteering"
   | "projects"
+  | "other_sections"
   | "wanted";
 /**
  * Paper sizes.
@@ -152,6 +161,10 @@ export interface Profile {
   lang?: string | null;
   languages?: Languages;
   mobility?: Mobility;
+  /**
+   * Sections with a title of the person's choosing (awards, publications, interests...).
+   */
+  other_sections?: OtherSection[];
   person: Person;
   preferences?: Preferences;
   privacy?: Privacy;
@@ -387,6 +400,68 @@ export interface Mobility {
    * Willing to move for work.
    */
   willing_to_relocate?: boolean;
+}
+/**
+ * A section with its own title.
+ *
+ * This interface was referenced by `Profile`'s JSON-Schema
+ * via the `definition` "OtherSection".
+ */
+export interface OtherSection {
+  /**
+   * Its entries, in the order printed.
+   */
+  entries?: SectionEntry[];
+  /**
+   * What kind of section it is, when known: lets an export put it back in the place
+   * the other format has for it (JSON Resume's `awards`, `publications`...).
+   */
+  kind?: SectionKind | null;
+  /**
+   * The title printed above it, in the person's words, e.g. "Premi e riconoscimenti".
+   */
+  title: string;
+}
+/**
+ * One entry of an [`OtherSection`]: every field is optional, but an entry says something
+ * (a title or a text at least).
+ *
+ * This interface was referenced by `Profile`'s JSON-Schema
+ * via the `definition` "SectionEntry".
+ */
+export interface SectionEntry {
+  /**
+   * Who gave, published or organised it, or (for a reference) who the person is.
+   */
+  by?: string | null;
+  /**
+   * When (or when it started).
+   */
+  date?: PartialDate | null;
+  /**
+   * When it ended, for something that lasted.
+   */
+  end?: PartialDate | null;
+  /**
+   * Short items under it: keywords of an interest, points of a talk.
+   */
+  items?: string[];
+  /**
+   * A web address.
+   */
+  link?: string | null;
+  /**
+   * Where.
+   */
+  place?: string | null;
+  /**
+   * A description, in the person's words.
+   */
+  text?: string | null;
+  /**
+   * What it is: the award, the publication's title, the conference, the interest.
+   */
+  title?: string | null;
 }
 /**
  * Identity and contacts.
