@@ -366,7 +366,7 @@ pub(crate) fn import(root: &Node<'_, '_>, p: &mut Profile) -> Result<()> {
             informal: false,
         });
     }
-    p.other_sections = other_sections(&cp, p.lang.as_deref().unwrap_or("it"));
+    p.other_sections = other_sections(cp, p.lang.as_deref().unwrap_or("it"));
     for a in cp.get("Attachment").items() {
         let data = a.get("EmbeddedData");
         let is_photo = a.str("FileType").is_some_and(|t| t.eq_ignore_ascii_case("photo"));
