@@ -1,5 +1,8 @@
-//! Small text helpers shared by the importers: HTML and Markdown to plain text, dates as
-//! other formats write them, names split in two, web addresses, stable identifiers.
+//! Small text helpers shared by the importers: HTML (read by an HTML5 parser, html5ever
+//! through `scraper`) and Markdown (CommonMark, by `pulldown-cmark`) to plain text, dates
+//! as other formats write them, names split in two, web addresses, stable identifiers.
+
+use ego_tree::iter::Edge;
 
 use crate::model::PartialDate;
 
@@ -146,12 +149,10 @@ pub fn html_parts(s: &str) -> (String, Vec<String>) {
 
 fn html_split(s: &str, take_items: bool) -> (String, Vec<String>) {
     let s = s.replace("\r\n", "\n");
-    let mut prose = String::new();
-    let mut items: Vec<String> = Vec::new();
-    let mut item: Option<String> = None;
-    let mut rest = s.as_str();
     let has_tags = s.match_indices('<').any(|(i, _)| starts_tag(&s[i..])) && s.contains('>');
     if !has_tags {
+        let mut prose = String::new();
+        let mut items: Vec<String> = Vec::new();
         for line in s.lines() {
             let l = line.trim();
             match l.strip_prefix("- ").or_else(|| l.strip_prefix("* ")).or_else(|| l.strip_prefix("• ")) {
@@ -164,63 +165,120 @@ fn html_split(s: &str, take_items: bool) -> (String, Vec<String>) {
         }
         return (tidy(&prose), items.into_iter().filter(|i| !i.is_empty()).collect());
     }
-    while let Some(open) = rest.match_indices('<').map(|(i, _)| i).find(|&i| starts_tag(&rest[i..])) {
-        let (text, after) = rest.split_at(open);
-        push_text(&mut prose, &mut item, text);
-        let Some(close) = after.find('>') else {
-            push_text(&mut prose, &mut item, after);
-            rest = "";
-            break;
-        };
-        let tag = after[1..close].trim().to_lowercase();
-        let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-        let closing = tag.starts_with('/');
-        match name.as_str() {
-            "li" if !closing => {
-                if take_items {
-                    if let Some(i) = item.take() {
-                        items.push(i);
-                    }
-                    item = Some(String::new());
-                } else {
-                    prose.push_str("\n- ");
-                }
-            }
-            "li" => {
-                if let Some(i) = item.take() {
-                    items.push(i);
-                } else {
-                    prose.push('\n');
-                }
-            }
-            "br" | "p" | "div" | "ul" | "ol" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => match &mut item {
-                Some(i) => i.push(' '),
-                None => prose.push('\n'),
+    let mut w = HtmlText { take_items, ..HtmlText::default() };
+    let doc = scraper::Html::parse_fragment(&s);
+    let mut hidden = 0usize;
+    for edge in doc.root_element().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                scraper::Node::Text(t) if hidden == 0 => w.text(t),
+                scraper::Node::Element(e) if hidden > 0 || is_hidden(e) => hidden += 1,
+                scraper::Node::Element(e) => w.open(e),
+                _ => {}
             },
-            _ => {}
+            Edge::Close(node) => {
+                if let scraper::Node::Element(e) = node.value() {
+                    if hidden > 0 {
+                        hidden -= 1;
+                    } else {
+                        w.close(e);
+                    }
+                }
+            }
         }
-        rest = &after[close + 1..];
     }
-    push_text(&mut prose, &mut item, rest);
-    if let Some(i) = item.take() {
-        items.push(i);
+    w.finish()
+}
+
+/// Elements whose content is not text a person wrote: scripts, styles, and the editing
+/// marks the Europass editor's Quill leaves in its lists (`<span class="ql-ui">`).
+fn is_hidden(e: &scraper::node::Element) -> bool {
+    matches!(e.name(), "script" | "style" | "template" | "head") || e.classes().any(|c| c == "ql-ui")
+}
+
+/// Plain text written from an HTML tree: block ends become line breaks, list items
+/// become "- " lines (or items), a link keeps its address after its text.
+#[derive(Default)]
+struct HtmlText {
+    take_items: bool,
+    prose: String,
+    items: Vec<String>,
+    item: Option<String>,
+    /// The address of each open link, to write after its text.
+    links: Vec<Option<String>>,
+}
+
+impl HtmlText {
+    fn out(&mut self) -> &mut String {
+        match &mut self.item {
+            Some(i) => i,
+            None => &mut self.prose,
+        }
     }
-    let items = items.iter().map(|i| i.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|i| !i.is_empty()).collect();
-    (tidy(&prose), items)
+
+    fn text(&mut self, t: &str) {
+        self.out().push_str(t);
+    }
+
+    fn open(&mut self, e: &scraper::node::Element) {
+        match e.name() {
+            "li" if self.take_items => {
+                if let Some(i) = self.item.take() {
+                    self.items.push(i);
+                }
+                self.item = Some(String::new());
+            }
+            "li" => self.prose.push_str("\n- "),
+            "a" => self
+                .links
+                .push(e.attr("href").map(str::trim).filter(|h| h.starts_with("http") || h.starts_with("mailto:")).map(str::to_owned)),
+            name => self.block_edge(name),
+        }
+    }
+
+    fn close(&mut self, e: &scraper::node::Element) {
+        match e.name() {
+            "li" => {
+                if let Some(i) = self.item.take() {
+                    self.items.push(i);
+                }
+            }
+            "a" => {
+                if let Some(Some(href)) = self.links.pop() {
+                    let shown = href.trim_start_matches("mailto:").to_owned();
+                    let out = self.out();
+                    if !out.contains(&shown) && !out.contains(shown.trim_start_matches("https://").trim_start_matches("http://")) {
+                        out.push_str(&format!(" ({shown})"));
+                    }
+                }
+            }
+            name => self.block_edge(name),
+        }
+    }
+
+    /// A block element's start or end: a line break (a space inside a list item).
+    fn block_edge(&mut self, name: &str) {
+        if matches!(name, "br" | "p" | "div" | "ul" | "ol" | "tr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "pre") {
+            match &mut self.item {
+                Some(i) => i.push(' '),
+                None => self.prose.push('\n'),
+            }
+        }
+    }
+
+    fn finish(mut self) -> (String, Vec<String>) {
+        if let Some(i) = self.item.take() {
+            self.items.push(i);
+        }
+        let items = self.items.iter().map(|i| i.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|i| !i.is_empty()).collect();
+        (tidy(&self.prose), items)
+    }
 }
 
 /// Whether text at a `<` opens a tag, as HTML reads it: `<` then a letter, `/`, `!` or
 /// `?`. Otherwise it is a literal "less than" ("a < b", "<>").
 fn starts_tag(at: &str) -> bool {
     at.as_bytes().get(1).is_some_and(|b| b.is_ascii_alphabetic() || b"/!?".contains(b))
-}
-
-fn push_text(prose: &mut String, item: &mut Option<String>, text: &str) {
-    let t = decode(text);
-    match item {
-        Some(i) => i.push_str(&t),
-        None => prose.push_str(&t),
-    }
 }
 
 /// Collapses runs of spaces in each line and drops empty lines at the ends and doubled
@@ -241,93 +299,64 @@ fn tidy(s: &str) -> String {
 }
 
 /// Plain text for a field that importers (this one included) read as HTML: a `<` that
-/// would open a tag becomes `&lt;` and a `&` that would start a character reference
-/// becomes `&amp;`, so the text comes back as written. Ordinary text is unchanged.
+/// would open a tag becomes `&lt;` and a `&` that could start a character reference (a
+/// letter, digit or `#` follows) becomes `&amp;`, so the text comes back as written.
+/// Ordinary text ("Ricerca & Sviluppo", "a < b") is unchanged.
 pub fn escape_for_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for (i, c) in s.char_indices() {
         let rest = &s[i..];
         match c {
             '<' if starts_tag(rest) => out.push_str("&lt;"),
-            '&' if rest.find(';').filter(|&e| e <= 10).is_some_and(|e| decode(&rest[..=e]) != rest[..=e]) => out.push_str("&amp;"),
+            '&' if rest[1..].starts_with(|n: char| n.is_ascii_alphanumeric() || n == '#') => out.push_str("&amp;"),
             _ => out.push(c),
         }
     }
     out
 }
 
-/// Decodes the HTML character references people use.
+/// Decodes character references as an HTML5 parser does (`&amp;`, `&#39;`, `&eacute;`...).
 pub fn decode(s: &str) -> String {
     if !s.contains('&') {
         return s.to_owned();
     }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp..];
-        let end = after.find(';').filter(|&e| e <= 10);
-        let decoded = end.and_then(|e| {
-            let name = &after[1..e];
-            let c = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some(' '),
-                _ => name
-                    .strip_prefix("#x")
-                    .or_else(|| name.strip_prefix("#X"))
-                    .and_then(|h| u32::from_str_radix(h, 16).ok())
-                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
-                    .and_then(char::from_u32),
-            };
-            c.map(|c| (c, e))
-        });
-        match decoded {
-            Some((c, e)) => {
-                out.push(c);
-                rest = &after[e + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &after[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    let escaped = s.replace('<', "&lt;");
+    scraper::Html::parse_fragment(&escaped).root_element().text().collect()
 }
 
-/// Markdown to plain text: `**bold**`, `*italic*` and `` `code` `` lose their marks,
-/// `[text](url)` keeps its text. Returns the text and the first link's address.
+/// Markdown (CommonMark) to plain text: emphasis and code lose their marks, a link keeps
+/// its text, paragraphs and list items go on lines of their own ("- " or "1. " before each
+/// item). Returns the text and the first link's address.
 pub fn markdown(s: &str) -> (String, Option<String>) {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let mut out = String::with_capacity(s.len());
     let mut link = None;
-    let mut rest = s;
-    while let Some(open) = rest.find('[') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open..];
-        let parsed = after.find("](").and_then(|mid| after[mid..].find(')').map(|close| (mid, mid + close)));
-        match parsed {
-            Some((mid, close)) => {
-                out.push_str(&after[1..mid]);
-                if link.is_none() {
-                    link = Some(after[mid + 2..close].to_owned());
+    let mut numbers: Vec<Option<u64>> = Vec::new();
+    for event in Parser::new(s) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => out.push_str(&t),
+            Event::SoftBreak => out.push(' '),
+            Event::HardBreak => out.push('\n'),
+            Event::Start(Tag::Link { dest_url, .. }) if link.is_none() => link = Some(dest_url.to_string()),
+            Event::Start(Tag::List(first)) => numbers.push(first),
+            Event::End(TagEnd::List(_)) => {
+                numbers.pop();
+            }
+            Event::Start(Tag::Item) => {
+                out.push('\n');
+                match numbers.last_mut() {
+                    Some(Some(n)) => {
+                        out.push_str(&format!("{n}. "));
+                        *n += 1;
+                    }
+                    _ => out.push_str("- "),
                 }
-                rest = &after[close + 1..];
             }
-            None => {
-                out.push('[');
-                rest = &after[1..];
-            }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::BlockQuote(_)) => out.push('\n'),
+            _ => {}
         }
     }
-    out.push_str(rest);
-    let text = out.replace("**", "").replace("__", "").replace('`', "");
-    let text: String = text.split('*').collect::<Vec<_>>().join("");
-    (text.trim().to_owned(), link)
+    (tidy(&out), link)
 }
 
 /// Splits a list written as text ("Python, C++; Rust | Go") into its items.
@@ -382,6 +411,32 @@ mod tests {
         assert_eq!(items, ["Preparing class plans.", "Teaching & training."]);
         assert_eq!(html_to_text("<p>a</p><p>b&#39;s</p>"), "a\n\nb's");
         assert_eq!(html_parts("- one\n- two\nthree").1, ["one", "two"]);
+    }
+
+    #[test]
+    fn html_from_the_europass_editor_and_links() {
+        // Quill writes bullet lists as <ol> with data-list and an editing mark in each item.
+        let quill = r#"<p>Mansioni <u>principali</u>:</p><ol><li data-list="bullet"><span class="ql-ui" contenteditable="false"></span>Affettatrice</li><li data-list="bullet"><span class="ql-ui" contenteditable="false"></span>Gestione &eacute; scadenze</li></ol>"#;
+        let (prose, items) = html_parts(quill);
+        assert_eq!(prose, "Mansioni principali:");
+        assert_eq!(items, ["Affettatrice", "Gestione é scadenze"]);
+        assert_eq!(html_to_text(quill), "Mansioni principali:\n\n- Affettatrice\n- Gestione é scadenze");
+        // A link keeps its address; a "less than" is text; scripts are not.
+        assert_eq!(
+            html_to_text(r#"<p>Vedi <a href="https://example.it/x">il sito</a>, a < b</p><script>alert(1)</script>"#),
+            "Vedi il sito (https://example.it/x), a < b"
+        );
+        assert_eq!(html_to_text(r#"<a href="https://example.it">https://example.it</a>"#), "https://example.it");
+        assert_eq!(html_to_text(r#"<a href="javascript:alert(1)">x</a>"#), "x");
+        // Unclosed and stray tags are repaired as a browser would.
+        assert_eq!(html_parts("<ul><li>uno<li>due</ul><p>fine").1, ["uno", "due"]);
+    }
+
+    #[test]
+    fn markdown_keeps_lists_as_lists() {
+        assert_eq!(markdown("Fatto:\n\n- **uno**\n- `due`\n\n1. tre\n2. quattro").0, "Fatto:\n\n- uno\n- due\n1. tre\n2. quattro");
+        assert_eq!(markdown("*John Doe*, Sarah").0, "John Doe, Sarah");
+        assert_eq!(markdown("C# e F#: 3 * 4 = 12").0, "C# e F#: 3 * 4 = 12");
     }
 
     #[test]
