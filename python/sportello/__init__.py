@@ -23,7 +23,8 @@ Main entry points: :func:`validate`, :func:`load_profile`, :func:`load_vacancy`,
 :func:`render`, :func:`search_skills`, :func:`normalise_skill`, :func:`suggest_skills`,
 :func:`find_place`, :class:`Index` (``build``, ``open``, ``add``, ``match``,
 ``match_batch``, ``candidates``, ``explain``, ``skill_gaps``), :func:`skill_gaps`,
-:func:`explain`; :mod:`sportello.dask` scales ``match_batch`` out with Dask.
+:func:`explain`, :func:`tailored_cv` and :func:`cover_letter` (applying to one
+vacancy); :mod:`sportello.dask` scales ``match_batch`` out with Dask.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from __future__ import annotations
 from typing import List, Tuple
 
 from . import _sportello as _native
+from ._apply import cover_letter, tailored_cv
 from ._desk import Desk
 from ._documents import load, load_profile, load_vacancy, redact, validate
 from ._errors import (
@@ -117,5 +119,7 @@ __all__ = [
     "skill_gaps",
     "default_weights",
     "redact",
+    "tailored_cv",
+    "cover_letter",
     "Desk",
 ]

@@ -43,6 +43,30 @@ def load_profile(source: Source, *, today: Today = ...) -> Dict[str, Any]: ...
 def load_vacancy(source: Source, *, today: Today = ...) -> Dict[str, Any]: ...
 def default_weights() -> Dict[str, float]: ...
 def redact(profile: Source, key: Union[str, bytes], *, keep_birth_year: bool = ...) -> Dict[str, Any]: ...
+def tailored_cv(
+    profile: Source,
+    vacancy: Source,
+    *,
+    max_pages: Optional[int] = ...,
+    template: Optional[str] = ...,
+    lang: str = ...,
+    format: Format = ...,
+    dpi: float = ...,
+    today: Today = ...,
+    out: Optional[PathLike] = ...,
+    renderer: Optional[Renderer] = ...,
+) -> Dict[str, Any]: ...
+def cover_letter(
+    profile: Source,
+    vacancy: Source,
+    *,
+    lang: str = ...,
+    format: Format = ...,
+    dpi: float = ...,
+    today: Today = ...,
+    out: Optional[PathLike] = ...,
+    renderer: Optional[Renderer] = ...,
+) -> Dict[str, Any]: ...
 
 class Renderer:
     def __init__(self) -> None: ...

@@ -14,6 +14,11 @@ def _provoke_panic(message: Any) -> Any:
     """For tests of the panic shield only: panics inside the binding, with the GIL released,
     so that the caller can check it becomes `InternalError`."""
 
+def cover_letter(renderer: Any, profile: Any, vacancy: Any, today: Any, lang: Any = "it", format: Any = "pdf", dpi: Any = 144.0) -> Any:
+    """A cover letter from `profile` for `vacancy` (both JSON or YAML text): `(letter,
+    files, pages)`; `letter` is the letter as data, each paragraph with the template and
+    the profile's fields it came from (or the person's own, from `cover_letters`)."""
+
 def default_weights() -> Any:
     """The default weights of the matcher."""
 
@@ -55,6 +60,10 @@ def redact(profile: Any, key: Any, keep_birth_year: Any = False) -> Any:
 
 def search_places(text: Any, limit: Any = ...) -> Any:
     """Comuni matching a name (or the comune of an ISTAT code), best first."""
+
+def tailored_cv(renderer: Any, profile: Any, vacancy: Any, today: Any, lang: Any = "it", template: Any = None, format: Any = "pdf", dpi: Any = 144.0, max_pages: Any = None) -> Any:
+    """The CV of `profile` tailored to `vacancy` (both JSON or YAML text): `(files, pages,
+    warnings, changes)`, each change a dict (`path`, `item`, `from`, `to`, `why`)."""
 
 def validate(text: Any, kind: Any = None, today: Any = None, lang: Any = "en") -> Any:
     """Validates a profile or vacancy (JSON or YAML text) and returns its warnings; raises

@@ -8,11 +8,13 @@
 //! - [`index`]: `Index` (the vacancy index: add, match, match_batch, candidates, explain,
 //!   skill_gaps). [`table`]: match results as columns for DataFrames. In this file: `validate`,
 //!   `load`, `explain`, `feed_entries` and `match_feed` (a feed ranked in memory), `redact`.
-//! - [`render`]: `Renderer`. [`taxonomy`]: `Taxonomy` and the comuni gazetteer.
+//! - [`render`]: `Renderer`. [`apply`]: `tailored_cv` and `cover_letter`, a CV and a
+//!   letter for one vacancy. [`taxonomy`]: `Taxonomy` and the comuni gazetteer.
 //!   [`desk`]: `Desk`, the desk's caseload as tables.
 //!
 //! Every entry point runs inside [`errors::shield`] and releases the GIL for the work.
 
+mod apply;
 mod convert;
 mod desk;
 mod errors;
@@ -88,11 +90,17 @@ fn load<'py>(py: Python<'py>, text: Text, kind: Option<&str>, today: Option<&str
     })
 }
 
+/// The embedded matcher for `today` with `weights` (JSON text; the defaults when none).
+pub(crate) fn matcher(today: &str, weights: Option<&str>) -> Result<Matcher<'static>, Failure> {
+    let mut m = Matcher::embedded(convert::today(today)?);
+    m.weights = convert::weights(weights)?;
+    Ok(m)
+}
+
 /// The matcher for `today` with `weights`, and the person's profile (JSON or YAML text)
 /// prepared by it.
 fn person(profile: &Text, id: &str, today: &str, weights: Option<&str>) -> Result<(Matcher<'static>, PreparedProfile), Failure> {
-    let mut m = Matcher::embedded(convert::today(today)?);
-    m.weights = convert::weights(weights)?;
+    let m = matcher(today, weights)?;
     let p = load_profile(profile.as_bytes(), Format::sniff(profile.as_bytes()), Some(m.today))?.value;
     let person = m.prepare_profile(id, &p);
     Ok((m, person))
@@ -235,6 +243,8 @@ fn _sportello(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(default_weights, m)?)?;
     m.add_function(wrap_pyfunction!(_provoke_panic, m)?)?;
     m.add_function(wrap_pyfunction!(redact, m)?)?;
+    m.add_function(wrap_pyfunction!(apply::tailored_cv, m)?)?;
+    m.add_function(wrap_pyfunction!(apply::cover_letter, m)?)?;
     m.add_function(wrap_pyfunction!(taxonomy::find_place, m)?)?;
     m.add_function(wrap_pyfunction!(taxonomy::search_places, m)?)?;
     m.add_class::<index::PyIndex>()?;

@@ -22,12 +22,12 @@ pub struct PyRenderer {
 }
 
 /// What to render, as given from Python.
-struct Request {
-    req: RenderRequest,
+pub(crate) struct Request {
+    pub(crate) req: RenderRequest,
 }
 
 #[allow(clippy::too_many_arguments)]
-fn request(
+pub(crate) fn request(
     template: Option<String>,
     lang: Option<String>,
     format: &str,
@@ -54,9 +54,16 @@ fn read_profile(text: &Text, today: Option<PartialDate>) -> Result<Profile, Fail
     Ok(load_profile(text.as_bytes(), Format::sniff(text.as_bytes()), today)?.value)
 }
 
-fn rendered_to_py<'py>(py: Python<'py>, r: Rendered) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn rendered_to_py<'py>(py: Python<'py>, r: Rendered) -> PyResult<Bound<'py, PyAny>> {
     let files = PyList::new(py, r.files.iter().map(|f| PyBytes::new(py, f)))?;
     Ok((files, r.pages, r.warnings).into_pyobject(py)?.into_any())
+}
+
+impl PyRenderer {
+    /// The core renderer, for the other bindings that render (`apply`).
+    pub(crate) fn renderer(&self) -> std::sync::RwLockReadGuard<'_, Renderer> {
+        self.inner.read().unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
 #[pymethods]

@@ -16,6 +16,8 @@ def main(profiles_dir: Path, index_dir: Path) -> None:
     uri: Optional[str] = hits[0]["uri"] if hits else None
     normalised = sp.normalise_skill("muletto")
     place = sp.find_place("Trecate")
+    tailored: Dict[str, Any] = sp.tailored_cv(profile, profiles_dir.parent / "nov-01.yaml", max_pages=2, today="2026-11-23")
+    letter: Dict[str, Any] = sp.cover_letter(profile, {"id": "v1", "title": "Cuoco"}, lang="en", out=Path("lettera.pdf"))
     with sp.Index.open_or_create(index_dir) as idx:
         added: Dict[str, Any] = idx.add(profiles_dir.parent / "vacancies.jsonl", errors="skip")
         results: List[Dict[str, Any]] = idx.match(profile, top=5, weights={"distance": 0.2})
@@ -32,4 +34,4 @@ def main(profiles_dir: Path, index_dir: Path) -> None:
         hint: Optional[str] = e.hint
     except sp.ValidationError as e:
         problems: List[Dict[str, Any]] = e.problems
-    print(warnings, pdf[:4], written, uri, normalised, place, added, results, records, frame, people, why, gaps, n, sp.__version__)
+    print(warnings, pdf[:4], written, tailored, letter, uri, normalised, place, added, results, records, frame, people, why, gaps, n, sp.__version__)
