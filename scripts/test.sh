@@ -21,6 +21,9 @@ need() { [[ -e "$1" ]] || { SUDO=(); [[ $(id -u) -ne 0 ]] && SUDO=(sudo); "${SUD
 step "toolchain"
 rustc --version
 rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+# pdftotext reads PDFs back in the browser and Python tests (the widget's letters, the
+# console's papers, the desk's report).
+need /usr/bin/pdftotext poppler-utils
 
 step "rust: format and lints"
 cargo fmt --all --check
@@ -57,8 +60,6 @@ fi
 
 if [[ -z "${SKIP_PYTHON:-}" ]]; then
   step "python: wheel with maturin, fresh-venv install, pytest (doctests, Dask, mypy --strict)"
-  # pdftotext reads the report's PDF back (the same figures as Desk.report and the CSV).
-  need /usr/bin/pdftotext poppler-utils
   VENV="$CACHE/venv"
   [[ -x "$VENV/bin/python" ]] || python3 -m venv "$VENV"
   # What the build and the tests need, installed only when something is missing.

@@ -516,6 +516,108 @@ impl Feed {
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// Applying to one vacancy of a feed
+// ---------------------------------------------------------------------------------------
+
+/// The CV tailored to one vacancy: the PDF (a `Uint8Array` in JS), its pages, and what
+/// moved or was left out and why.
+#[derive(Debug, Serialize)]
+pub struct TailoredPdf {
+    /// The PDF.
+    #[serde(skip)]
+    pub pdf: Vec<u8>,
+    /// How many pages it has.
+    pub pages: usize,
+    /// What changed (`path`, `item`, `from`, `to`, `why`).
+    pub changes: Vec<sportello::apply::Change>,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// The profile (JSON text) as a CV for vacancy `vacancy_id` of `feed`: skills, jobs and
+    /// highlights in the order of what it asks; with `max_pages`, the fewest unrelated
+    /// items left out to fit. `{pdf, pages, changes}`; the reasons in `lang`.
+    #[wasm_bindgen(js_name = tailoredPdf)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn tailored_pdf_js(
+        &self,
+        profile_json: &str,
+        feed: &Feed,
+        vacancy_id: &str,
+        today: &str,
+        template: Option<String>,
+        lang: Option<String>,
+        max_pages: Option<usize>,
+    ) -> Result<JsValue, JsValue> {
+        let t = self.tailored_pdf(profile_json, feed, vacancy_id, today, template, lang.as_deref(), max_pages)?;
+        let obj = to_js(&t)?;
+        js_sys::Reflect::set(&obj, &"pdf".into(), &js_sys::Uint8Array::from(&t.pdf[..]))?;
+        Ok(obj)
+    }
+
+    /// A one-page cover letter (PDF) from the profile (JSON text) for vacancy
+    /// `vacancy_id` of `feed`, in `lang`: drafted from the match, or the person's own
+    /// paragraphs (`cover_letters`).
+    #[wasm_bindgen(js_name = coverLetterPdf)]
+    pub fn cover_letter_pdf_js(&self, profile_json: &str, feed: &Feed, vacancy_id: &str, today: &str, lang: Option<String>) -> Result<Vec<u8>, JsValue> {
+        Ok(self.cover_letter_pdf(profile_json, feed, vacancy_id, today, lang.as_deref())?)
+    }
+}
+
+impl Engine {
+    /// The profile, the vacancy and the match, for [`Engine::tailored_pdf`] and
+    /// [`Engine::cover_letter_pdf`].
+    fn applying<'f>(
+        &self,
+        json: &str,
+        feed: &'f Feed,
+        id: &str,
+        today: &str,
+    ) -> Res<(Profile, &'f sportello::model::Vacancy, sportello::matching::MatchResult, PartialDate)> {
+        let today = parse_today(Some(today))?
+            .ok_or_else(|| JsError::new("date", "today's date is missing", Some("pass today's date as 2026-11-23")))?;
+        let (profile, _) = read_profile(json, Some(today), self.messages)?;
+        let matcher = Matcher::embedded(today);
+        let (v, m) = feed.0.score(&matcher, &matcher.prepare_profile("me", &profile), id).ok_or_else(|| {
+            let says = self.messages.pick("nel feed non c'è l'offerta", "the feed has no vacancy");
+            JsError::new("vacancy", format!("{says} {id:?}"), None)
+        })?;
+        Ok((profile, v, m, today))
+    }
+
+    /// The tailored CV (see [`Engine::tailored_pdf_js`]).
+    #[allow(clippy::too_many_arguments)]
+    pub fn tailored_pdf(
+        &self,
+        json: &str,
+        feed: &Feed,
+        id: &str,
+        today: &str,
+        template: Option<String>,
+        lang: Option<&str>,
+        max_pages: Option<usize>,
+    ) -> Res<TailoredPdf> {
+        let words = lang_of(lang)?;
+        if max_pages == Some(0) {
+            return Err(JsError::new("pages", words.pick("il limite di pagine è almeno 1", "the page limit is at least 1"), None));
+        }
+        let (profile, v, m, today) = self.applying(json, feed, id, today)?;
+        let req = RenderRequest { template, lang: Some(words.as_str().to_owned()), today: Some(today), ..RenderRequest::pdf("europass", "it") };
+        let (t, out) = sportello::apply::tailored_cv(&self.renderer, &profile, v, &m, &req, max_pages, words)?;
+        Ok(TailoredPdf { pdf: out.files.concat(), pages: out.pages, changes: t.changes })
+    }
+
+    /// The cover letter (see [`Engine::cover_letter_pdf_js`]).
+    pub fn cover_letter_pdf(&self, json: &str, feed: &Feed, id: &str, today: &str, lang: Option<&str>) -> Res<Vec<u8>> {
+        let words = lang_of(lang)?;
+        let (profile, v, m, today) = self.applying(json, feed, id, today)?;
+        let letter = sportello::apply::cover_letter(&profile, v, &m, today, words);
+        let req = RenderRequest { today: Some(today), ..RenderRequest::pdf("", words.as_str()) };
+        Ok(self.renderer.render_outreach(&letter.document(&profile, words), &req)?.files.concat())
+    }
+}
+
 /// The library version.
 #[wasm_bindgen]
 pub fn version() -> String {
@@ -617,4 +719,21 @@ mod tests {
         assert!(search_places_impl("xqzxqz", None).unwrap().is_empty());
         assert_eq!(search_places_impl("Trecate", Some(51)).err().unwrap().kind, "option");
     }
+
+    #[test]
+    fn a_cv_and_a_letter_for_one_vacancy_of_the_feed() {
+        let engine = Engine::with_font_files(typst_assets::fonts().map(<[u8]>::to_vec).collect()).unwrap();
+        let feed = Feed::parse(FEED).unwrap();
+        let sara = include_str!("../../tests/fixtures/profiles/sara-cuoca.json");
+        let t = engine.tailored_pdf(sara, &feed, "nov-04", TODAY, None, Some("it"), None).unwrap();
+        assert!(t.pdf.starts_with(b"%PDF-") && t.pages >= 1);
+        assert!(!t.changes.is_empty() && t.changes.iter().all(|c| !c.why.is_empty()));
+        let letter = engine.cover_letter_pdf(sara, &feed, "nov-04", TODAY, Some("en")).unwrap();
+        assert!(letter.starts_with(b"%PDF-"));
+        let missing = engine.cover_letter_pdf(sara, &feed, "nov-99", TODAY, None).unwrap_err();
+        assert_eq!((missing.kind.as_str(), missing.message.as_str()), ("vacancy", "nel feed non c'è l'offerta \"nov-99\""));
+        assert_eq!(engine.tailored_pdf(sara, &feed, "nov-04", TODAY, None, None, Some(0)).unwrap_err().kind, "pages");
+        assert_eq!(engine.tailored_pdf("{}", &feed, "nov-04", TODAY, None, None, None).unwrap_err().kind, "invalid");
+    }
+
 }

@@ -63,6 +63,12 @@ impl PreparedFeed {
         &self.problems
     }
 
+    /// The first vacancy of the feed with id `id` and the person's match with it.
+    pub fn score(&self, matcher: &Matcher<'_>, person: &PreparedProfile, id: &str) -> Option<(&Vacancy, MatchResult)> {
+        let i = self.vacancies.iter().position(|v| v.id == id)?;
+        Some((&self.vacancies[i], matcher.score(person, &self.prepared[i])))
+    }
+
     /// The best `top` vacancies for a person (see [`Matcher::vacancies_in`]), explained in
     /// `lang`.
     pub fn rank(&self, matcher: &Matcher<'_>, person: &PreparedProfile, top: usize, include_excluded: bool, lang: Lang) -> Vec<Ranked> {

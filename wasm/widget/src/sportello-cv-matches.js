@@ -1,6 +1,6 @@
 // The "vacancies that fit me" section of <sportello-cv>: the feed (the `feed` attribute) loaded
 // into the worker, the profile matched against it, each vacancy shown with its score and the
-// reasons.
+// reasons, and (sportello-cv-apply.js) a CV and a letter for each one that fits.
 //
 // Methods of the element, installed on SportelloCv.prototype by sportello-cv.js: `this` is the
 // element (`this.state` the profile, `this.t` the form's words, `this.rpc` the worker).
@@ -41,11 +41,15 @@ export const matchMethods = {
     box.innerHTML = `<h3 id="h-matches" tabindex="-1">${esc(t.matches)}</h3><p class="hint">${esc(t.matchesIntro)}</p>
 <p class="${fs?.error ? 'error' : 'hint'}" id="feed-status"${status ? '' : ' hidden'}>${esc(status)}</p>
 <div class="actions"><button type="button" class="primary" data-action="find-matches"${fs?.length ? '' : ' disabled'}>${esc(t.findMatches)}</button>
-${this.check('ui.show_excluded', t.showExcluded, { kind: 'ui', checked: this.showExcluded })}</div>
+${this.check('ui.show_excluded', t.showExcluded, { kind: 'ui', checked: this.showExcluded })}
+${this.pageLimit()}</div>
 <p class="status" id="match-status" role="status" aria-live="polite"></p><ol id="match-list" aria-labelledby="h-matches"></ol>`;
     box.querySelector('[data-kind=ui]').addEventListener('change', (e) => {
       this.showExcluded = e.target.checked;
       if (this.matchesShown) this.runMatches();
+    });
+    box.querySelector('[data-kind=max-pages]').addEventListener('change', (e) => {
+      this.maxPages = e.target.value || null;
     });
     if (this.lastMatches) this.showMatches(this.lastMatches);
   },
@@ -93,7 +97,7 @@ ${why.matched.length ? `<h5>${esc(t.youHave)}</h5>${li(why.matched.map((m) => `$
 ${why.missing.length ? `<h5>${esc(t.youMiss)}</h5>${li(why.missing.map(esc))}` : ''}
 ${why.hints.length ? `<h5>${esc(t.hintsTitle)}</h5>${li(why.hints.map(esc))}` : ''}
 <h5>${esc(t.scoreParts)}</h5>${li(why.parts.map((p) => `${esc(p.label)}: ${Math.round(p.credit * 100)}% <span class="hint">(${Math.round(p.weight * 100)}%)</span>`))}
-</details>${applyLink(v.apply)}</article></li>`;
+</details>${applyLink(v.apply)}${r.excluded ? '' : this.applyButtons(i)}</article></li>`;
       })
       .join('');
     const s = this.$('#match-status');

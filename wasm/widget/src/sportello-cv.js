@@ -35,6 +35,7 @@ import { photoMethods } from './sportello-cv-photo.js';
 import { previewMethods } from './sportello-cv-preview.js';
 import { problemMethods } from './sportello-cv-problems.js';
 import { draftMethods } from './sportello-cv-draft.js';
+import { applyMethods } from './sportello-cv-apply.js';
 import { fileMethods } from './sportello-cv-files.js';
 import { matchMethods } from './sportello-cv-matches.js';
 
@@ -267,6 +268,10 @@ export class SportelloCv extends HTMLElement {
       case 'find-matches':
         this.matchesShown = true;
         return this.runMatches();
+      case 'tailored-cv':
+        return this.downloadTailored(Number(btn.dataset.index));
+      case 'cover-letter':
+        return this.downloadLetter(Number(btn.dataset.index));
       case 'option':
         return;
     }
@@ -322,7 +327,7 @@ export class SportelloCv extends HTMLElement {
 
 // The methods of the modules, installed as class methods are (on the prototype, not
 // enumerable), before the element is defined. A name defined twice is a mistake.
-for (const methods of [fieldMethods, sectionMethods, editMethods, comboboxMethods, photoMethods, previewMethods, problemMethods, draftMethods, fileMethods, matchMethods]) {
+for (const methods of [fieldMethods, sectionMethods, editMethods, comboboxMethods, photoMethods, previewMethods, problemMethods, draftMethods, fileMethods, matchMethods, applyMethods]) {
   for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(methods))) {
     if (Object.hasOwn(SportelloCv.prototype, name)) throw new Error(`sportello-cv: ${name} is defined twice`);
     Object.defineProperty(SportelloCv.prototype, name, { ...d, enumerable: false });

@@ -112,6 +112,18 @@ const ops = {
     feed = f;
     return { length: f.length, problems: f.problems };
   },
+  async tailoredPdf({ profile, vacancyId, today, template, lang, maxPages, uiLang }) {
+    await ready;
+    engine.setMessageLanguage(uiLang ?? 'it');
+    if (!feed) throw Object.assign(new Error('no vacancy feed loaded'), { kind: 'feed' });
+    return engine.tailoredPdf(split(profile)[0], feed, vacancyId, today, template, lang, maxPages);
+  },
+  async coverLetterPdf({ profile, vacancyId, today, lang, uiLang }) {
+    await ready;
+    engine.setMessageLanguage(uiLang ?? 'it');
+    if (!feed) throw Object.assign(new Error('no vacancy feed loaded'), { kind: 'feed' });
+    return engine.coverLetterPdf(split(profile)[0], feed, vacancyId, today, lang);
+  },
   async match({ profile, today, lang, top, includeExcluded }) {
     await ready;
     if (!feed) throw Object.assign(new Error('no vacancy feed loaded'), { kind: 'feed' });

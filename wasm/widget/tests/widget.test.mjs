@@ -5,6 +5,7 @@
 // CHROMIUM_PATH overrides /usr/bin/chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -222,6 +223,25 @@ test('finds vacancies that fit, with the reasons', async () => {
   assert.match(await el('#match-list').textContent(), /Esclusa perché/);
 });
 
+test('gives a CV and a cover letter for a vacancy that fits', async () => {
+  const first = el('#match-list li').first();
+  const title = (await first.locator('h4').innerText()).trim();
+  await el('select[data-kind=max-pages]').selectOption('2');
+  const [cv] = await Promise.all([page.waitForEvent('download'), first.locator('button', { hasText: 'Scarica il CV per questa offerta' }).click()]);
+  assert.match(cv.suggestedFilename(), /^CV-nov-\d\d-Sara-Colombo\.pdf$/);
+  const cvWords = pdftotext(await cv.path());
+  assert.match(cvWords, /Sara Colombo/);
+  await page.waitForFunction(() => document.querySelector('sportello-cv').shadowRoot.querySelector('#changes-0').textContent.trim() !== '');
+  assert.match(await first.locator('.changes').innerText(), /Cosa è cambiato \(\d+; pagine: [12]\)|già nell’ordine/);
+  assert.match(await el('.status').first().innerText(), /CV per «.+» pronto/);
+  const [letter] = await Promise.all([page.waitForEvent('download'), first.locator('button', { hasText: 'Scarica la lettera di presentazione' }).click()]);
+  assert.match(letter.suggestedFilename(), /^Lettera-nov-\d\d-Sara-Colombo\.pdf$/);
+  const words = pdftotext(await letter.path());
+  assert.ok(words.includes(title), `the letter names the vacancy ${title}:\n${words}`);
+  assert.match(words, /Sara Colombo/);
+  assert.equal(requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('blob:') && !u.startsWith('data:')).length, 0, 'nothing left the machine');
+});
+
 test('keeps the draft in the browser across a reload', async () => {
   await el('#f-headline').fill('Cuoca, bozza da ritrovare');
   await page.waitForTimeout(400); // the draft is saved after a short pause
@@ -344,6 +364,11 @@ test('nothing goes anywhere but the local server; no page errors', async () => {
 });
 
 /** Whether a PDF holds `text`, in the raw bytes (XMP), as UTF-16 (Info), or in a stream. */
+/** The words of a PDF file as poppler's pdftotext reads them, spaces collapsed. */
+function pdftotext(file) {
+  return execFileSync('pdftotext', [file, '-']).toString('utf8').replace(/\s+/g, ' ');
+}
+
 function pdfContains(pdf, text) {
   const latin = pdf.toString('latin1');
   if (latin.includes(text)) return true;
