@@ -560,7 +560,14 @@ impl Engine {
     /// `vacancy_id` of `feed`, in `lang`: drafted from the match, or the person's own
     /// paragraphs (`cover_letters`).
     #[wasm_bindgen(js_name = coverLetterPdf)]
-    pub fn cover_letter_pdf_js(&self, profile_json: &str, feed: &Feed, vacancy_id: &str, today: &str, lang: Option<String>) -> Result<Vec<u8>, JsValue> {
+    pub fn cover_letter_pdf_js(
+        &self,
+        profile_json: &str,
+        feed: &Feed,
+        vacancy_id: &str,
+        today: &str,
+        lang: Option<String>,
+    ) -> Result<Vec<u8>, JsValue> {
         Ok(self.cover_letter_pdf(profile_json, feed, vacancy_id, today, lang.as_deref())?)
     }
 }
@@ -603,7 +610,8 @@ impl Engine {
             return Err(JsError::new("pages", words.pick("il limite di pagine è almeno 1", "the page limit is at least 1"), None));
         }
         let (profile, v, m, today) = self.applying(json, feed, id, today)?;
-        let req = RenderRequest { template, lang: Some(words.as_str().to_owned()), today: Some(today), ..RenderRequest::pdf("europass", "it") };
+        let req =
+            RenderRequest { template, lang: Some(words.as_str().to_owned()), today: Some(today), ..RenderRequest::pdf("europass", "it") };
         let (t, out) = sportello::apply::tailored_cv(&self.renderer, &profile, v, &m, &req, max_pages, words)?;
         Ok(TailoredPdf { pdf: out.files.concat(), pages: out.pages, changes: t.changes })
     }
@@ -735,5 +743,4 @@ mod tests {
         assert_eq!(engine.tailored_pdf(sara, &feed, "nov-04", TODAY, None, None, Some(0)).unwrap_err().kind, "pages");
         assert_eq!(engine.tailored_pdf("{}", &feed, "nov-04", TODAY, None, None, None).unwrap_err().kind, "invalid");
     }
-
 }

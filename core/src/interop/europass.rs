@@ -31,7 +31,7 @@ use serde_json::{Map, Value, json};
 
 use super::europass_candidate;
 use super::europass_parts::{fill_grid, isco};
-use super::other_sections::{Gathered, kind_of, title_from_key};
+use super::other_sections::{self, Gathered, kind_of, title_from_key};
 use super::text::{self, html_parts};
 use super::tree::{Node, Tracker};
 use super::words::{self};
@@ -478,8 +478,13 @@ fn v3(root: &Node<'_, '_>, p: &mut Profile) -> Result<()> {
                 url: None,
             }),
             _ => {
-                let title = if label.is_empty() { title_from_key(&code) } else { label };
-                others.push(&title, kind_of(&code), SectionEntry { text: desc, items, ..SectionEntry::default() });
+                let kind = kind_of(&code);
+                let title = match (label.is_empty(), kind) {
+                    (false, _) => label,
+                    (true, Some(k)) => other_sections::title(k, p.lang.as_deref().unwrap_or("en")).to_owned(),
+                    (true, None) => title_from_key(&code),
+                };
+                others.push(&title, kind, SectionEntry { text: desc, items, ..SectionEntry::default() });
             }
         }
     }
@@ -690,6 +695,7 @@ fn v1(root: &Node<'_, '_>, p: &mut Profile) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::SectionKind;
 
     const V3: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <SkillsPassport xmlns="http://europass.cedefop.europa.eu/Europass" locale="it">
@@ -715,6 +721,12 @@ mod tests {
       </Linguistic>
       <Driving><Description><Licence>B</Licence><Licence>C</Licence></Description></Driving>
     </Skills>
+    <AchievementList>
+      <Achievement><Title><Code>honors_awards</Code><Label>Premi</Label></Title>
+        <Description>&lt;p&gt;Miglior piatto 2021&lt;/p&gt;</Description></Achievement>
+      <Achievement><Title><Code>publications</Code></Title>
+        <Description>&lt;ul&gt;&lt;li&gt;Ricette di casa&lt;/li&gt;&lt;li&gt;Pane e &lt;u&gt;lievito&lt;/u&gt;&lt;/li&gt;&lt;/ul&gt;</Description></Achievement>
+    </AchievementList>
   </LearnerInfo>
 </SkillsPassport>"#;
 
@@ -732,6 +744,12 @@ mod tests {
         assert!(done.report.notes.iter().any(|n| n.contains("set to B1")));
         assert_eq!(p.driving_licences, [LicenceCategory::B, LicenceCategory::C]);
         assert_eq!(p.lang.as_deref(), Some("it"));
+        // Achievements: sections of her own, titled by their label (or code), kind by code.
+        let kinds: Vec<(&str, Option<SectionKind>)> = p.other_sections.iter().map(|s| (s.title.as_str(), s.kind)).collect();
+        assert_eq!(kinds, [("Premi", Some(SectionKind::Awards)), ("Pubblicazioni", Some(SectionKind::Publications))]);
+        assert_eq!(p.other_sections[0].entries[0].text.as_deref(), Some("Miglior piatto 2021"));
+        assert_eq!(p.other_sections[1].entries[0].items, ["Ricette di casa", "Pane e lievito"]);
+        assert!(!done.report.unmapped.iter().any(|u| u.path.contains("Achievement")), "{:?}", done.report.unmapped);
     }
 
     #[test]
