@@ -190,10 +190,31 @@ fn candidate_fixture_maps_every_part() {
     assert_eq!(p.languages.other[0].language, "en");
     assert_eq!(p.driving_licences.len(), 1);
     assert_eq!(p.sensitive.date_of_birth.unwrap().to_string(), "1994-05-02");
-    assert!(!paths.iter().any(|p| p.contains("HobbiesAndInterests")), "{paths:?}");
-    assert_eq!(p.other_sections.len(), 1);
-    assert_eq!(p.other_sections[0].kind, Some(sportello::model::SectionKind::Interests));
-    assert_eq!(p.other_sections[0].entries[0].title.as_deref(), Some("Pallavolo"));
+    // The editor's own sections: one `Others` an entry, the title repeated, Quill lists.
+    use sportello::model::SectionKind;
+    let own: Vec<&String> =
+        paths.iter().filter(|p| ["HobbiesAndInterests", "Others", "Conference"].iter().any(|s| p.contains(s))).collect();
+    assert_eq!(own, ["CandidateProfile.ConferencesAndSeminars.ConferenceAndSeminar.Link[1]"], "only the second link is left out");
+    let titles: Vec<(&str, Option<SectionKind>, usize)> =
+        p.other_sections.iter().map(|s| (s.title.as_str(), s.kind, s.entries.len())).collect();
+    assert_eq!(
+        titles,
+        [
+            ("Premi e borse di studio", Some(SectionKind::Awards), 2),
+            ("Conferenze e seminari", Some(SectionKind::Conferences), 1),
+            ("Interessi", Some(SectionKind::Interests), 1)
+        ]
+    );
+    let award = &p.other_sections[0].entries[0];
+    assert_eq!(
+        (award.date.unwrap().to_string().as_str(), award.items.as_slice()),
+        ("2013", ["Miglior tesina".to_owned(), "Media del 9".to_owned()].as_slice())
+    );
+    let talk = &p.other_sections[1].entries[0];
+    assert_eq!(talk.place.as_deref(), Some("Camera di commercio (Novara, Italia)"));
+    assert_eq!(talk.text.as_deref(), Some("Ho presentato il piano HACCP del banco."));
+    assert_eq!(talk.link.as_deref(), Some("https://example.it/giornata"));
+
     assert!(paths.iter().any(|p| p.contains("IndustryCode")), "{paths:?}");
 }
 
