@@ -375,6 +375,8 @@ fn sections_of_the_persons_own_round_trip_through_every_exporter() {
 
     // Europass Candidate: every section and field but who gave it (reported).
     let out = export_profile(&p, ExportFormat::Europass).unwrap();
+    // As the editor writes them: one `Others` block an entry (its importer keeps one a block).
+    assert_eq!(out.text.matches("<Others>").count(), 4, "{}", out.text);
     let back = profile_of(import(out.text.as_bytes(), None, &ImportOptions::default()).unwrap());
     let mut expected = p.other_sections.clone();
     for e in expected.iter_mut().flat_map(|s| s.entries.iter_mut()) {
@@ -398,4 +400,6 @@ fn sections_of_the_persons_own_round_trip_through_every_exporter() {
     for path in ["other_sections[1].entries[0].text", "other_sections[2]", "other_sections[3]"] {
         assert!(unmapped.contains(&path), "{path} not reported: {unmapped:?}");
     }
+    let text = out.report.unmapped.iter().find(|u| u.path == "other_sections[1].entries[0].text").unwrap();
+    assert!(text.value.contains("Gioco nella squadra"), "the report shows the value: {text:?}");
 }

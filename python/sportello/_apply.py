@@ -7,7 +7,7 @@ every sentence of the letter comes from a template and a named field.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, List, Optional
 
 from . import _inputs
 from . import _sportello as _native
@@ -65,6 +65,5 @@ def _result(files: List[bytes], out: Optional[PathLike], **rest: Any) -> Dict[st
     if out is None:
         result["files"] = files
     else:
-        paths: List[Union[Path, Any]] = _write(Path(out), files)
-        result["paths"] = paths
+        result["paths"] = _write(Path(out), files)
     return result

@@ -783,7 +783,8 @@ pub(crate) fn export(p: &Profile) -> (String, MappingReport) {
 }
 
 /// Conferences as `ConferencesAndSeminars`, every other section of the person's own as
-/// `Others` with its title (one `Other` an entry), as the Europass editor writes them.
+/// `Others` blocks with its title, one block an entry, as the Europass editor writes them
+/// (its importer keeps one `Other` a block and joins the blocks that share a title).
 fn write_other_sections(x: &mut Xml, sections: &[OtherSection]) {
     let entry = |x: &mut Xml, tag: &str, e: &SectionEntry| {
         x.open(tag);
@@ -815,12 +816,12 @@ fn write_other_sections(x: &mut Xml, sections: &[OtherSection]) {
         x.close("ConferencesAndSeminars");
     }
     for s in others {
-        x.open("Others");
-        x.leaf("Title", &s.title);
         for e in &s.entries {
+            x.open("Others");
+            x.leaf("Title", &s.title);
             entry(x, "Other", e);
+            x.close("Others");
         }
-        x.close("Others");
     }
 }
 

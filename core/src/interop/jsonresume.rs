@@ -556,8 +556,9 @@ pub fn export(p: &Profile) -> (Value, MappingReport) {
         };
         for (j, e) in s.entries.iter().enumerate() {
             let (entry, dropped) = section_entry_json(key, e);
-            for field in dropped {
-                r.unmapped(format!("other_sections[{i}].entries[{j}].{field}"), "", format!("JSON Resume's {key} have no {field}"));
+            for (field, value) in dropped {
+                let path = format!("other_sections[{i}].entries[{j}].{field}");
+                r.unmapped(path, super::report::summary(&value), format!("JSON Resume's {key} have no {field}"));
             }
             by_kind.entry(key).or_default().push(entry);
         }
@@ -585,8 +586,8 @@ pub fn export(p: &Profile) -> (Value, MappingReport) {
 
 /// An entry of a section of the person's own in JSON Resume's words for section `key`
 /// (`awards`, `publications`, `interests` or `references`), and the names of its fields
-/// that section has no place for.
-fn section_entry_json(key: &str, e: &SectionEntry) -> (Value, Vec<&'static str>) {
+/// that section has no place for, each with its value.
+fn section_entry_json(key: &str, e: &SectionEntry) -> (Value, Vec<(&'static str, Value)>) {
     // Which of title, by, date, text, link and items the section holds, and under which name.
     let names: [Option<&str>; 6] = match key {
         "awards" => [Some("title"), Some("awarder"), Some("date"), Some("summary"), Some("url"), None],
@@ -598,7 +599,7 @@ fn section_entry_json(key: &str, e: &SectionEntry) -> (Value, Vec<&'static str>)
         e.title.clone().map(Value::String),
         e.by.clone().map(Value::String),
         e.date.map(|d| Value::String(d.to_string())),
-        e.text.clone().map(Value::String),
+        e.text.as_deref().map(|t| Value::String(text::escape_for_html(t))),
         e.link.clone().map(Value::String),
         (!e.items.is_empty()).then(|| json!(e.items)),
     ];
@@ -610,14 +611,15 @@ fn section_entry_json(key: &str, e: &SectionEntry) -> (Value, Vec<&'static str>)
             (Some(n), Some(v)) => {
                 m.insert((*n).to_owned(), v);
             }
-            (None, Some(_)) => dropped.push(field),
+            (None, Some(v)) => dropped.push((field, v)),
             _ => {}
         }
     }
-    for (field, present) in [("place", e.place.is_some()), ("end", e.end.is_some())] {
-        if present {
-            dropped.push(field);
-        }
+    if let Some(place) = &e.place {
+        dropped.push(("place", Value::String(place.clone())));
+    }
+    if let Some(end) = e.end {
+        dropped.push(("end", Value::String(end.to_string())));
     }
     (Value::Object(m), dropped)
 }
