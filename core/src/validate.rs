@@ -46,7 +46,7 @@ pub fn validate_profile(p: &Profile, today: Option<PartialDate>) -> Report {
     for (i, e) in p.education.iter().enumerate() {
         let path = format!("education[{i}]");
         required_text(&mut r, &format!("{path}.title"), &e.title);
-        check_period(&mut r, &path, e.start, e.end, None);
+        check_period(&mut r, &path, START_END, e.start, e.end, None);
         check_place(&mut r, &format!("{path}.place"), e.place.as_ref());
     }
     let skill_concepts: Vec<Concept> = p.skills.iter().map(|s| Concept { label: s.label.clone(), uri: s.uri.clone() }).collect();
@@ -89,7 +89,7 @@ pub fn validate_profile(p: &Profile, today: Option<PartialDate>) -> Report {
     for (i, pr) in p.projects.iter().enumerate() {
         let path = format!("projects[{i}]");
         required_text(&mut r, &format!("{path}.name"), &pr.name);
-        check_period(&mut r, &path, pr.start, pr.end, None);
+        check_period(&mut r, &path, START_END, pr.start, pr.end, None);
         if let Some(url) = &pr.url {
             check_url(&mut r, &format!("{path}.url"), url);
         }
@@ -102,12 +102,7 @@ pub fn validate_profile(p: &Profile, today: Option<PartialDate>) -> Report {
             if !e.says_something() {
                 r.push(Problem::error(path.clone(), Rule::EmptyEntry));
             }
-            if let (Some(d), Some(end)) = (e.date, e.end)
-                && d.is_after(&end)
-            {
-                let rule = Rule::BeforeStart { value: end.to_string(), start: d.to_string(), start_name: "date".into() };
-                r.push(Problem::error(format!("{path}.end"), rule));
-            }
+            check_period(&mut r, &path, ("date", "end"), e.date, e.end, None);
             if let Some(url) = &e.link {
                 check_url(&mut r, &format!("{path}.link"), url);
             }
@@ -165,7 +160,7 @@ pub fn validate_vacancy(v: &Vacancy, today: Option<PartialDate>) -> Report {
             r.push(Problem::warning(path, Rule::ListedTwice { value: l.language.clone() }));
         }
     }
-    check_period(&mut r, "", v.published, v.expires, None);
+    check_period(&mut r, "", ("published", "expires"), v.published, v.expires, None);
     if let (Some(p), Some(today)) = (v.published, today)
         && p.is_after(&today)
     {
@@ -200,16 +195,26 @@ fn required_text(r: &mut Report, path: &str, value: &str) {
 
 fn check_experience(r: &mut Report, path: &str, w: &WorkExperience, today: Option<PartialDate>) {
     required_text(r, &format!("{path}.role"), &w.role);
-    check_period(r, path, w.start, w.end, today);
+    check_period(r, path, START_END, w.start, w.end, today);
     check_place(r, &format!("{path}.place"), w.place.as_ref());
     if let Some(o) = &w.occupation {
         check_concepts(r, &format!("{path}.occupation"), std::slice::from_ref(o));
     }
 }
 
-/// `start`/`end` (or `published`/`expires` when `path` is empty) in order, and not in the future.
-fn check_period(r: &mut Report, path: &str, start: Option<PartialDate>, end: Option<PartialDate>, today: Option<PartialDate>) {
-    let (start_name, end_name) = if path.is_empty() { ("published", "expires") } else { ("start", "end") };
+/// The names of a period's fields in most records.
+const START_END: (&str, &str) = ("start", "end");
+
+/// The fields `names` (start, end: `start`/`end`, `published`/`expires`, `date`/`end`) of
+/// the record at `path` in order, and the start not in the future.
+fn check_period(
+    r: &mut Report,
+    path: &str,
+    (start_name, end_name): (&str, &str),
+    start: Option<PartialDate>,
+    end: Option<PartialDate>,
+    today: Option<PartialDate>,
+) {
     let field = |name: &str| if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
     if let (Some(s), Some(e)) = (start, end)
         && s.is_after(&e)

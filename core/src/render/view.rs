@@ -6,7 +6,7 @@
 use serde_json::{Map, Value, json};
 
 use super::locale::Locale;
-use crate::model::{CvOptions, OtherSection, Place, PrivacyNote, Profile, Section, Skill, WorkExperience};
+use crate::model::{CvOptions, OtherSection, Place, PrivacyNote, Profile, Section, SectionEntry, Skill, WorkExperience};
 
 /// The options after merging the profile's `render` block with the caller's overrides.
 #[derive(Debug, Clone)]
@@ -186,12 +186,8 @@ pub fn build(p: &Profile, opts: &Effective, locale: &Locale, photo_path: Option<
         })
         .collect();
     view.insert("projects".into(), json!(projects));
-    let others: Vec<Value> = p
-        .other_sections
-        .iter()
-        .map(|s| other_section(s, locale))
-        .filter(|s| s["entries"].as_array().is_some_and(|e| !e.is_empty()))
-        .collect();
+    let others: Vec<Value> =
+        p.other_sections.iter().filter(|s| s.entries.iter().any(SectionEntry::says_something)).map(|s| other_section(s, locale)).collect();
     view.insert("other_sections".into(), json!(others));
     Value::Object(view)
 }
