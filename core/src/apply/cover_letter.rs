@@ -202,7 +202,7 @@ fn drafted(profile: &Profile, v: &Vacancy, m: &MatchResult, lang: Lang) -> Vec<P
     }
     if !parts.is_empty() {
         let mut text = list(&parts.iter().map(String::as_str).collect::<Vec<_>>(), lang.pick("e", "and"));
-        text = capitalise(&text) + ".";
+        text = crate::outreach::words::capitalise(&text) + ".";
         out.push(Paragraph { template: "distance", fields, text });
     }
 
@@ -260,11 +260,6 @@ fn list(items: &[&str], and: &str) -> String {
         [one] => (*one).to_owned(),
         [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
     }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 fn full_name(p: &Profile) -> String {

@@ -3,6 +3,7 @@
 //! order first seen), the kind read from the names the formats give their sections, and
 //! the titles Sportello gives the kinds it names itself.
 
+use crate::fold::label_key;
 use crate::model::{OtherSection, SectionEntry, SectionKind};
 
 /// Entries collected into sections by title.
@@ -16,8 +17,8 @@ impl Gathered {
         if !entry.says_something() {
             return;
         }
-        let key = fold(title);
-        match self.0.iter_mut().find(|s| fold(&s.title) == key) {
+        let key = label_key(title);
+        match self.0.iter_mut().find(|s| label_key(&s.title) == key) {
             Some(s) => s.entries.push(entry),
             None => self.0.push(OtherSection { title: title.trim().to_owned(), kind, entries: vec![entry] }),
         }
@@ -27,10 +28,6 @@ impl Gathered {
     pub fn finish(self) -> Vec<OtherSection> {
         self.0
     }
-}
-
-fn fold(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// The kind a section's name or code says, in the words of JSON Resume (`awards`),

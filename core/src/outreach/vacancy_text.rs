@@ -104,11 +104,11 @@ impl VacancyText {
             requirements.push(if named.is_empty() {
                 format!("{} {code}", lang.pick("Patente", "Driving licence"))
             } else {
-                capitalise(&named)
+                words::capitalise(&named)
             });
         }
         for l in &v.languages {
-            requirements.push(format!("{}: {}", capitalise(&locale.language_name(&l.language)), l.level.as_str()));
+            requirements.push(format!("{}: {}", words::capitalise(&locale.language_name(&l.language)), l.level.as_str()));
         }
         if let Some(m) = v.min_experience_months.filter(|m| *m > 0) {
             requirements.push(words::experience(m, lang));
@@ -151,11 +151,6 @@ fn summary(text: &str, max: usize) -> Option<String> {
     let cut: String = flat.chars().take(max).collect();
     let at_word = cut.rfind(' ').filter(|i| *i > max / 2).map_or(cut.as_str(), |i| &cut[..i]);
     Some(format!("{}…", at_word.trim_end_matches([',', ';', ':', '.', ' '])))
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -38,6 +38,12 @@ fn weekday(y: i64, m: u8, d: u8) -> usize {
     usize::try_from((sunday_first + 6) % 7).unwrap_or(0)
 }
 
+/// `s` with its first letter upper-case, to start a sentence or a list item.
+pub(crate) fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
 /// A contract, an hours and an arrangement in words, from the locale (the CV's words).
 pub(crate) fn contract(c: ContractType, lang: Lang) -> String {
     locale(lang).text(&format!("contracts.{}", c.as_str()))
