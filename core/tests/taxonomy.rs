@@ -318,3 +318,28 @@ fn an_official_download_in_another_language_is_searched_with_english() {
     assert_eq!((hit.uri, hit.kind, hit.lang), (OPERATE_FORKLIFT, MatchKind::AltLabel, "it"));
     assert_eq!(merged.essential_skills(WAREHOUSE_WORKER).expect("relations kept").len(), 39);
 }
+
+#[test]
+fn a_job_title_typed_as_a_skill_leads_to_the_trades_own_tasks() {
+    // Sportello's core-skill list: a waiter serves at the table (ESCO also lists "identify
+    // customer's needs" as essential, which says nothing of the trade).
+    const SERVE_FOOD: &str = "http://data.europa.eu/esco/skill/42a6eff0-e9d9-423d-877b-e48fe91ff26f";
+    let hits = skills("cameriere");
+    assert_eq!(hits[0].kind, MatchKind::ViaOccupation, "{hits:#?}");
+    assert_eq!(hits[0].uri, SERVE_FOOD, "{hits:#?}");
+    assert!(hits[0].via_occupation.as_ref().is_some_and(|o| o.preferred_label == "cameriere"), "{hits:#?}");
+}
+
+#[test]
+fn elided_articles_and_two_held_words_are_no_guess() {
+    // "l'", "all'", "dell'" weigh as little as "il" and "della".
+    for q in ["l'assistenza all'anziano", "DELL'ANZIANO assistenza"] {
+        let hits = skills(q);
+        assert_eq!(hits.first().map(|h| h.uri), Some(TEND_ELDERLY), "{q}: {hits:#?}");
+    }
+    // A label holding two content words of the query, most of its weight, may be shown below
+    // the minimum similarity (down to 0.8 of it); one held word alone may not.
+    let hits = skills("lavare pentole e stovilie");
+    assert!(hits.first().is_some_and(|h| h.similarity < 0.75 && h.matched_label.contains("pentole")), "{hits:#?}");
+    assert!(skills("fa freddo stamattina").is_empty(), "{:#?}", skills("fa freddo stamattina"));
+}

@@ -57,6 +57,7 @@
 //! classification codes and relations, and drops descriptions, definitions and notes.
 
 mod building;
+mod core_skills;
 mod csr;
 mod esco_csv;
 mod kinds;
@@ -90,6 +91,8 @@ static EMBEDDED_PACK: &[u8] = include_bytes!("../../data/esco-en.pack");
 static IT_LABELS: &str = include_str!("../../data/esco-it-sportello.tsv");
 /// Sportello's own Italian synonym table (see the module docs).
 static IT_SYNONYMS: &str = include_str!("../../data/it-synonyms.tsv");
+/// Sportello's own list of the skills that define the trades desks see most.
+static CORE_SKILLS: &str = include_str!("../../data/core-skills.tsv");
 
 #[derive(Debug, Clone)]
 struct ConceptData {
@@ -141,6 +144,8 @@ pub struct Taxonomy {
     /// (original skill, related skill, type), sorted and deduplicated.
     skill_skill: Vec<(u32, u32, RelationType)>,
     derived: Derived,
+    /// Occupation → the skills that define the trade (Sportello's own list, `core_skills`).
+    core_skills: core_skills::CoreSkills,
     index: OnceLock<search::Indexes>,
 }
 
@@ -162,6 +167,7 @@ impl Clone for Taxonomy {
             broader: self.broader.clone(),
             skill_skill: self.skill_skill.clone(),
             derived: self.derived.clone(),
+            core_skills: self.core_skills.clone(),
             index,
         }
     }
@@ -215,6 +221,7 @@ impl Taxonomy {
             source: LabelSource::Sportello,
             text: &s.term,
         })))?;
+        t.add_core_skills(CORE_SKILLS, "core-skills.tsv")?;
         Ok(t)
     }
 

@@ -30,13 +30,14 @@
 //!
 //! 4. **No guesses**: a token or fuzzy hit below [`SearchOptions::min_similarity`]
 //!    ([`DEFAULT_MIN_SIMILARITY`] by default) is dropped, unless its label holds every
-//!    content word of the query (the same stem, or one typo in a longer word), when it may
-//!    go down to 0.8 of it ("forklift" finds "operate forklift"). A query that matches
-//!    nothing well enough gives no hits.
+//!    content word of the query (the same stem, or one typo in a longer word), or two of
+//!    them or more making up most of the query, when it may go down to 0.8 of it
+//!    ("forklift" finds "operate forklift", "pulire i vetri di casa" finds "pulizia vetri").
+//!    A query that matches nothing well enough gives no hits.
 //! 5. **Job titles typed as skills** ("pizzaiolo", "carrellista"): when the text names an
 //!    occupation (similarity 0.9 or more) better than any skill, three of that
-//!    occupation's core skills come first, each a [`MatchKind::ViaOccupation`] hit naming
-//!    the occupation.
+//!    occupation's core skills come first (Sportello's list in `core_skills`, else a rule),
+//!    each a [`MatchKind::ViaOccupation`] hit naming the occupation.
 //!
 //! Each concept appears once, with its best evidence. Hits are ordered by kind (exact,
 //! then alternative label or synonym, then token, then fuzzy), then similarity, then
@@ -72,8 +73,13 @@ const UNKNOWN_WORD_WEIGHT: f32 = 0.5;
 /// Share of its weight that a filler word of the query keeps ("della", "buona", "the").
 const FILLER_WEIGHT: f32 = 0.2;
 /// A label that holds every content word of the query as the very same stems may be shown
-/// down to this share of the minimum similarity ("forklift" for "operate forklift").
+/// down to this share of the minimum similarity ("forklift" for "operate forklift"); so may
+/// a label that holds two content words of the query or more, making up at least
+/// [`HOLDS_MOST_WORDS`] of the query's content ("pulire i vetri di casa" for "pulizia vetri").
 const HOLDS_EVERY_WORD_SHARE: f64 = 0.8;
+/// The share of the query's content (by weight) that two or more held words must make up for
+/// the lower bar of [`HOLDS_EVERY_WORD_SHARE`].
+const HOLDS_MOST_WORDS: f32 = 0.6;
 /// A query word counts as held by a label when one of the label's stems is this close to it
 /// (the same stem, or one typo in a word of five letters or more).
 const HELD_WORD_SIMILARITY: f32 = 0.8;
@@ -222,11 +228,9 @@ impl Taxonomy {
 
     /// A job title typed as a skill ("pizzaiolo", "carrellista"): when the text names an
     /// occupation better than it names any skill, the occupation's core skills come first,
-    /// each with the occupation in its evidence. Core skills are the occupation's essential
-    /// ones that are not transversal: first those whose name shares a word with the
-    /// occupation's ("forklift operator" → "operate forklift", "cook" → "use cooking
-    /// techniques"), then the most widely held (the trade's common ground before its niche
-    /// tasks).
+    /// each with the occupation in its evidence. Core skills are those Sportello's list
+    /// keeps for the occupation (`core_skills`: "cameriere" → serving food at the table,
+    /// taking orders, setting up the room), else [`Taxonomy::likely_core_skills`].
     fn route_through_occupation<'t>(&'t self, text: &str, options: &SearchOptions<'_>, hits: &mut Vec<Hit<'t>>) -> Result<()> {
         let best_skill = hits.first().map(|h| (h.kind.rank(), h.similarity));
         if best_skill.is_some_and(|(rank, _)| rank <= MatchKind::Synonym.rank()) || options.limit == 0 {
@@ -238,24 +242,13 @@ impl Taxonomy {
             return Ok(());
         }
         let display = options.display_lang.or(Some(occ.lang)).and_then(|l| self.lang_id(l));
-        let title = word_starts(self.display_label(occ.id.0, None).text);
-        let mut core: Vec<(u32, usize, usize)> = self
-            .derived
-            .occ_skills
-            .get(occ.id.0)
-            .iter()
-            .filter(|&&(s, r)| r == RelationType::Essential && self.concepts[s as usize].reuse_level != Some(ReuseLevel::Transversal))
-            .map(|&(s, _)| {
-                let shared = word_starts(self.display_label(s, None).text).iter().filter(|w| title.contains(w)).count();
-                (s, shared, self.derived.skill_occs.get(s).len())
-            })
-            .collect();
-        core.sort_by_key(|&(s, shared, holders)| (std::cmp::Reverse(shared), std::cmp::Reverse(holders), s));
+        let listed = self.core_skills_of(occ.id.0);
+        let core: Vec<u32> = if listed.is_empty() { self.likely_core_skills(occ.id.0) } else { listed.to_vec() };
         let via = ViaOccupation { uri: occ.uri, preferred_label: occ.preferred_label };
         let routed: Vec<Hit<'t>> = core
             .iter()
             .take(ROUTE_SKILLS)
-            .map(|&(s, _, _)| {
+            .map(|&s| {
                 let shown = self.display_label(s, display);
                 Hit {
                     id: ConceptId(s),
@@ -277,6 +270,27 @@ impl Taxonomy {
         hits.splice(0..0, routed);
         hits.truncate(options.limit);
         Ok(())
+    }
+
+    /// The core skills of an occupation that Sportello's list leaves out: its essential skills
+    /// that are not transversal, first those whose name shares a word with the occupation's
+    /// ("forklift operator" → "operate forklift", "cook" → "use cooking techniques"), then the
+    /// most widely held (the trade's common ground before its niche tasks).
+    fn likely_core_skills(&self, occupation: u32) -> Vec<u32> {
+        let title = word_starts(self.display_label(occupation, None).text);
+        let mut core: Vec<(u32, usize, usize)> = self
+            .derived
+            .occ_skills
+            .get(occupation)
+            .iter()
+            .filter(|&&(s, r)| r == RelationType::Essential && self.concepts[s as usize].reuse_level != Some(ReuseLevel::Transversal))
+            .map(|&(s, _)| {
+                let shared = word_starts(self.display_label(s, None).text).iter().filter(|w| title.contains(w)).count();
+                (s, shared, self.derived.skill_occs.get(s).len())
+            })
+            .collect();
+        core.sort_by_key(|&(s, shared, holders)| (std::cmp::Reverse(shared), std::cmp::Reverse(holders), s));
+        core.into_iter().map(|(s, _, _)| s).collect()
     }
 
     /// Normalises a free-text job title to ranked ESCO occupations.
@@ -660,6 +674,7 @@ impl LabelIndex {
             s.acc_q.resize(self.labels.len(), 0.0);
             s.acc_l.resize(self.labels.len(), 0.0);
             s.acc_x.resize(self.labels.len(), 0.0);
+            s.acc_n.resize(self.labels.len(), 0);
         }
         if s.epoch > u32::MAX - 1024 {
             s.round.iter_mut().for_each(|r| *r = 0);
@@ -669,11 +684,13 @@ impl LabelIndex {
         s.epoch += words.len() as u32 + 2;
         s.touched.clear();
         let mut query_weight = 0f32;
-        // The weight of the query's content words (not fillers), and per label the part of
-        // it the label holds (the same stem, or within HELD_WORD_SIMILARITY of it): a label
-        // holding every content word of the query is no guess, however differently the rest
-        // is worded ("forklift").
+        // The weight of the query's content words (not fillers) that some label holds (the
+        // same stem, or within HELD_WORD_SIMILARITY of it), of those found only far from
+        // themselves, and per label the part it holds: a label holding every content word of
+        // the query, or most of them, is no guess, however differently the rest is worded
+        // ("forklift", "pulire i vetri di casa").
         let mut content_weight = 0f32;
+        let mut far_weight = 0f32;
         let mut variants: Vec<(u32, f32)> = Vec::new();
         let mut stems_done: Vec<String> = Vec::new();
         for (wi, w) in words.iter().enumerate() {
@@ -708,7 +725,7 @@ impl LabelIndex {
             } else if !variants.is_empty() {
                 // A content word found only far from itself: no label holds it. (A word found
                 // nowhere, a name or a stray word, does not count either way.)
-                content_weight = f32::INFINITY;
+                far_weight += weight;
             }
             query_weight += weight;
             let stamp = epoch + 1 + wi as u32;
@@ -724,12 +741,14 @@ impl LabelIndex {
                         s.acc_q[l] = 0.0;
                         s.acc_l[l] = 0.0;
                         s.acc_x[l] = 0.0;
+                        s.acc_n[l] = 0;
                     }
                     s.round[l] = stamp;
                     s.acc_q[l] += sim * weight;
                     s.acc_l[l] += sim * idf;
                     if sim >= HELD_WORD_SIMILARITY && !filler {
                         s.acc_x[l] += weight;
+                        s.acc_n[l] = s.acc_n[l].saturating_add(1);
                     }
                 }
             }
@@ -761,11 +780,19 @@ impl LabelIndex {
         let mut label_words: Vec<&str> = Vec::new();
         let mut label_stems: Vec<u32> = Vec::new();
         for &(f1, local) in &scored {
-            // The whole-string similarity needed to reach `min_similarity`. A label that holds
-            // every word shares this cut-off: below it the string part counts as 0, so the
-            // lower bar such a label gets is reached through its word F1 alone.
-            let needed = (opts.min_similarity - (1.0 - STRING_WEIGHT) * f64::from(f1)) / STRING_WEIGHT;
-            let needed = if WORDS_ONLY_WEIGHT * f64::from(f1) >= opts.min_similarity { 0.0 } else { needed };
+            // The bar this label must reach: lower when it holds every content word of the
+            // query or most of them (see HOLDS_EVERY_WORD_SHARE).
+            let held = s.acc_x[local as usize];
+            let holds_every_word = far_weight == 0.0 && content_weight > 0.0 && held >= content_weight * 0.999;
+            let holds_most_words = s.acc_n[local as usize] >= 2 && held >= HOLDS_MOST_WORDS * (content_weight + far_weight);
+            let bar = if holds_every_word || holds_most_words { opts.min_similarity * HOLDS_EVERY_WORD_SHARE } else { opts.min_similarity };
+            // The whole-string similarity needed to reach the bar (below it, the string part
+            // counts as 0, so the bar can then only be reached through the word F1). For a
+            // label holding a single word of the query, the string must reach the full
+            // minimum: one word typed alone is too easily a name or a greeting ("Cameri").
+            let string_bar = if s.acc_n[local as usize] >= 2 { bar } else { opts.min_similarity };
+            let needed = (string_bar - (1.0 - STRING_WEIGHT) * f64::from(f1)) / STRING_WEIGHT;
+            let needed = if WORDS_ONLY_WEIGHT * f64::from(f1) >= string_bar { 0.0 } else { needed };
             let lf = self.folded(local);
             s.chars.clear();
             s.chars.extend(lf.chars());
@@ -788,8 +815,7 @@ impl LabelIndex {
             };
             let f1 = f64::from(f1);
             let sim = (STRING_WEIGHT * whole.max(sorted) + (1.0 - STRING_WEIGHT) * f1).max(WORDS_ONLY_WEIGHT * f1);
-            let holds_every_word = content_weight.is_finite() && content_weight > 0.0 && s.acc_x[local as usize] >= content_weight * 0.999;
-            if sim < opts.min_similarity && !(holds_every_word && sim >= opts.min_similarity * HOLDS_EVERY_WORD_SHARE) {
+            if sim < bar {
                 continue;
             }
             label_stems.clear();
@@ -865,6 +891,7 @@ struct Scratch {
     acc_q: Vec<f32>,
     acc_l: Vec<f32>,
     acc_x: Vec<f32>,
+    acc_n: Vec<u8>,
     touched: Vec<u32>,
 }
 
