@@ -5,7 +5,8 @@
 //! * **Stemming** is deliberately light, so that it rarely merges unrelated words: English
 //!   follows Harman's "S" stemmer (plurals); Italian drops a final vowel (and an `i` before
 //!   it, and the `h` of `-chi`/`-ghi`), and first the endings that turn a verb into the noun
-//!   a CV writes instead (`preparare`/`preparazione`, `lavare`/`lavaggio`,
+//!   a CV writes instead, with the `i` of verbs in `-iare` (`cambiare`/`cambio`,
+//!   `preparare`/`preparazione`, `lavare`/`lavaggio`,
 //!   `ricevere`/`ricevimento`, `pulire`/`pulizia`, `assistere`/`assistenza`), so that "pulizia
 //!   dei pavimenti" finds "pulire i pavimenti". Other languages are left as they are.
 
@@ -238,6 +239,10 @@ fn stem_italian(t: &str, out: &mut String) {
         ITALIAN_ENDINGS.iter().find(|(e, min)| t.len() >= e.len() + min && t.ends_with(e) && !(*e == "ere" && t.ends_with("iere")));
     if let Some((e, _)) = ending {
         out.truncate(t.len() - e.len());
+        // "cambiare" and "cambiamento" as "cambio": the `i` of a verb in -iare goes too.
+        if out.len() >= 4 && out.ends_with('i') {
+            out.pop();
+        }
         if out.ends_with("ch") || out.ends_with("gh") {
             out.pop();
         }
@@ -467,6 +472,9 @@ mod tests {
             ("caricare", "caricamento"),
             ("stirare", "stiratura"),
             ("imballare", "imballaggi"),
+            ("cambiare", "cambio"),
+            ("cambiamento", "cambi"),
+            ("sostituire", "sostituzione"),
         ] {
             assert_eq!(stem(Stemmer::Italian, verb), stem(Stemmer::Italian, noun), "{verb} / {noun}");
         }
