@@ -32,7 +32,7 @@ def test_labels_in_the_readers_language_and_no_guesses():
     # only_lang matches one language only.
     assert sportello.search_skills("operate forklift", only_lang="it", min_similarity=0.9) == []
     # Junk finds nothing by default; min_similarity lowers the bar, within 0..1.
-    assert sportello.DEFAULT_MIN_SIMILARITY == 0.75
+    assert sportello.DEFAULT_MIN_SIMILARITY == 0.71
     assert sportello.search_skills("non lo so") == []
     with pytest.raises(ValueError, match="min_similarity"):
         sportello.search_skills("muletto", min_similarity=1.5)

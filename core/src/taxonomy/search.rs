@@ -13,7 +13,8 @@
 //! 2. **Candidates**: each query word is stemmed (with the stemmer of each label language
 //!    present), looked up in the stem vocabulary and, through the trigram index, matched
 //!    to stems within an edit distance of 1 (words of 3–5 letters) or 2 (longer words),
-//!    counting transpositions as one edit. The labels containing those stems are scored
+//!    counting transpositions as one edit (a typo weighs one letter of the word as typed,
+//!    not of its stem). The labels containing those stems are scored
 //!    by an F1 of the IDF-weighted share of the query words found in the label and of the
 //!    label words found in the query (typo'd words count with their similarity).
 //! 3. **Re-ranking**: the best few dozen candidates are compared with the query as whole
@@ -33,7 +34,9 @@
 //!    content word of the query (the same stem, or one typo in a longer word), or two of
 //!    them or more making up most of the query, when it may go down to 0.8 of it
 //!    ("forklift" finds "operate forklift", "pulire i vetri di casa" finds "pulizia vetri").
-//!    A query that matches nothing well enough gives no hits.
+//!    A single short word not found as written must do better (1.07 of it): alone, it is
+//!    as often a name or a greeting as a skill. A query that matches nothing well enough
+//!    gives no hits.
 //! 5. **Job titles typed as skills** ("pizzaiolo", "carrellista"): when the text names an
 //!    occupation (similarity 0.9 or more) better than any skill, three of that
 //!    occupation's core skills come first (Sportello's list in `core_skills`, else a rule),
@@ -77,6 +80,14 @@ const FILLER_WEIGHT: f32 = 0.2;
 /// a label that holds two content words of the query or more, making up at least
 /// [`HOLDS_MOST_WORDS`] of the query's content ("pulire i vetri di casa" for "pulizia vetri").
 const HOLDS_EVERY_WORD_SHARE: f64 = 0.8;
+/// A query with one content word (of at most [`ONE_WORD_MAX_LEN`] letters; the rest fillers,
+/// numbers or words no label has) that is no label as written must reach this share of the
+/// minimum similarity (0.76 by default): one short word, not quite found, is as often a
+/// name, a place or a greeting as a skill ("Marocco" is not "tarocchi", "ciao" not "CIA",
+/// "a domani" not "Romani").
+const ONE_WORD_SHARE: f64 = 1.07;
+/// Longer words typed alone are seldom names, and their typos are told apart: the usual bar.
+const ONE_WORD_MAX_LEN: usize = 8;
 /// The share of the query's content (by weight) that two or more held words must make up for
 /// the lower bar of [`HOLDS_EVERY_WORD_SHARE`].
 const HOLDS_MOST_WORDS: f32 = 0.6;
@@ -89,7 +100,7 @@ const HELD_WORD_SIMILARITY: f32 = 0.8;
 /// "types of condiments"). Chosen on Sportello's Italian evaluation and junk sets
 /// (`tests/fixtures/taxonomy/`): the lowest value at which 95 % of the junk set finds
 /// nothing. `--min-similarity` and the bindings' `min_similarity` lower it.
-pub const DEFAULT_MIN_SIMILARITY: f64 = 0.75;
+pub const DEFAULT_MIN_SIMILARITY: f64 = 0.71;
 
 /// An occupation found for a skill query leads to its core skills only when it matches at
 /// least this well ("pizzaiolo", "carrellista").
@@ -574,9 +585,11 @@ impl LabelIndex {
         self.folded.get(start..end).unwrap_or("")
     }
 
-    /// Vocabulary stems within a small edit distance of `word` (not `word` itself): one
-    /// edit for words of 3 to 5 letters, two for longer words.
-    fn fuzzy_stems(&self, word: &[char], s: &mut Scratch, out: &mut Vec<(u32, f32)>) {
+    /// Vocabulary stems within a small edit distance of the stem `word` (not `word` itself):
+    /// one edit for stems of 3 to 5 letters, two for longer ones. The similarity is the share
+    /// of the word as typed (`typed_len` letters) that the edits leave: one typo in "sugghi"
+    /// weighs one letter in six, not one in the four of its stem.
+    fn fuzzy_stems(&self, word: &[char], typed_len: usize, s: &mut Scratch, out: &mut Vec<(u32, f32)>) {
         let n = word.len();
         let max_d = match n {
             0..=2 => return,
@@ -608,7 +621,7 @@ impl LabelIndex {
             }
             let other = self.vocab_chars.get(v);
             if let Some(d) = osa_within(word, other, max_d, &mut s.rows).filter(|&d| d > 0) {
-                out.push((v, 1.0 - d as f32 / n.max(other.len()) as f32));
+                out.push((v, 1.0 - d as f32 / typed_len.max(n).max(other.len()) as f32));
             }
         }
     }
@@ -691,11 +704,15 @@ impl LabelIndex {
         // ("forklift", "pulire i vetri di casa").
         let mut content_weight = 0f32;
         let mut far_weight = 0f32;
+        // Content words found in some label, and the longest of them (for ONE_WORD_SHARE).
+        let (mut content_words, mut longest_content_word) = (0usize, 0usize);
+
         let mut variants: Vec<(u32, f32)> = Vec::new();
         let mut stems_done: Vec<String> = Vec::new();
         for (wi, w) in words.iter().enumerate() {
             variants.clear();
             stems_done.clear();
+            let typed_len = w.chars().count();
             for st in &stemmers {
                 st.stem_into(w, &mut s.stem);
                 if stems_done.contains(&s.stem) {
@@ -708,7 +725,7 @@ impl LabelIndex {
                 s.chars.clear();
                 s.chars.extend(s.stem.chars());
                 let word = std::mem::take(&mut s.chars);
-                self.fuzzy_stems(&word, s, &mut variants);
+                self.fuzzy_stems(&word, typed_len, s, &mut variants);
                 s.chars = word;
             }
             variants.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
@@ -727,6 +744,11 @@ impl LabelIndex {
                 // nowhere, a name or a stray word, does not count either way.)
                 far_weight += weight;
             }
+            if !filler && !variants.is_empty() {
+                content_words += 1;
+                longest_content_word = longest_content_word.max(typed_len);
+            }
+
             query_weight += weight;
             let stamp = epoch + 1 + wi as u32;
             for &(v, sim) in &variants {
@@ -785,12 +807,18 @@ impl LabelIndex {
             let held = s.acc_x[local as usize];
             let holds_every_word = far_weight == 0.0 && content_weight > 0.0 && held >= content_weight * 0.999;
             let holds_most_words = s.acc_n[local as usize] >= 2 && held >= HOLDS_MOST_WORDS * (content_weight + far_weight);
-            let bar = if holds_every_word || holds_most_words { opts.min_similarity * HOLDS_EVERY_WORD_SHARE } else { opts.min_similarity };
+            let bar = if content_words == 1 && longest_content_word <= ONE_WORD_MAX_LEN {
+                opts.min_similarity * ONE_WORD_SHARE
+            } else if holds_every_word || holds_most_words {
+                opts.min_similarity * HOLDS_EVERY_WORD_SHARE
+            } else {
+                opts.min_similarity
+            };
             // The whole-string similarity needed to reach the bar (below it, the string part
             // counts as 0, so the bar can then only be reached through the word F1). For a
             // label holding a single word of the query, the string must reach the full
             // minimum: one word typed alone is too easily a name or a greeting ("Cameri").
-            let string_bar = if s.acc_n[local as usize] >= 2 { bar } else { opts.min_similarity };
+            let string_bar = if s.acc_n[local as usize] >= 2 { bar } else { bar.max(opts.min_similarity) };
             let needed = (string_bar - (1.0 - STRING_WEIGHT) * f64::from(f1)) / STRING_WEIGHT;
             let needed = if WORDS_ONLY_WEIGHT * f64::from(f1) >= string_bar { 0.0 } else { needed };
             let lf = self.folded(local);
