@@ -15,10 +15,10 @@
 //! blank lines and lines starting with `#` are ignored. Every skill must be an essential
 //! skill of its occupation.
 
-use super::synonyms::full_uri;
+use super::data_table::{full_uri, rows};
 use super::text::FxHashMap;
 use super::{RelationType, Taxonomy};
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// The most skills a line may list.
 const MAX_CORE_SKILLS: usize = 5;
@@ -30,15 +30,10 @@ impl Taxonomy {
     /// Reads a core-skill table into this taxonomy, checking that every occupation is in it
     /// and that every skill is one of its essential skills.
     pub(super) fn add_core_skills(&mut self, text: &str, file: &str) -> Result<()> {
-        for (i, raw) in text.lines().enumerate() {
-            let line = i as u64 + 1;
-            if raw.trim().is_empty() || raw.trim_start().starts_with('#') {
-                continue;
-            }
-            let err = |message: String| Error::DataFile { file: file.to_owned(), line, message };
-            let fields: Vec<&str> = raw.split('\t').map(str::trim).collect();
-            let [occupation, skills, _english] = fields[..] else {
-                return Err(err(format!("expected 3 tab-separated fields (occupation, skills, english), found {}", fields.len())));
+        for row in rows(text, file) {
+            let err = |message: String| row.error(message);
+            let [occupation, skills, _english] = row.fields[..] else {
+                return Err(err(format!("expected 3 tab-separated fields (occupation, skills, english), found {}", row.fields.len())));
             };
             let occ = self.id(&full_uri(occupation)).ok_or_else(|| err(format!("unknown ESCO occupation {occupation:?}")))?;
             let essential: Vec<u32> =
@@ -70,6 +65,7 @@ impl Taxonomy {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
     use crate::taxonomy::ConceptKind;
 
     #[test]

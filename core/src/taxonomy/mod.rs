@@ -59,6 +59,7 @@
 mod building;
 mod core_skills;
 mod csr;
+mod data_table;
 mod esco_csv;
 mod kinds;
 pub mod normalise;

@@ -12,9 +12,9 @@
 //! compare with ESCO's so that a line cannot drift onto another concept. Blank lines and
 //! lines starting with `#` are ignored.
 
-use super::synonyms::full_uri;
+use super::data_table::{full_uri, rows};
 use super::{LabelKind, LabelSource, NewLabel};
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// One concept's labels.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,19 +56,16 @@ impl LabelTable {
 /// Parses a label table (see the module docs); `file` names it in errors.
 pub(crate) fn parse(text: &str, file: &str) -> Result<LabelTable> {
     let mut out = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line = i as u64 + 1;
-        if raw.trim().is_empty() || raw.trim_start().starts_with('#') {
-            continue;
-        }
-        let err = |message: String| Error::DataFile { file: file.to_owned(), line, message };
-        let fields: Vec<&str> = raw.split('\t').map(str::trim).collect();
-        let [uri, preferred, alternatives, english] = fields[..] else {
-            return Err(err(format!("expected 4 tab-separated fields (uri, preferred, alternatives, english), found {}", fields.len())));
+    for row in rows(text, file) {
+        let [uri, preferred, alternatives, english] = row.fields[..] else {
+            return Err(
+                row.error(format!("expected 4 tab-separated fields (uri, preferred, alternatives, english), found {}", row.fields.len()))
+            );
         };
         if uri.is_empty() || preferred.is_empty() {
-            return Err(err("expected a URI and a preferred label".to_owned()));
+            return Err(row.error("expected a URI and a preferred label"));
         }
+        let line = row.line;
         let alternatives = alternatives.split('|').map(str::trim).filter(|a| !a.is_empty() && *a != preferred).map(str::to_owned).collect();
         out.push(OwnLabels { uri: full_uri(uri), preferred: preferred.to_owned(), alternatives, english: english.to_owned(), line });
     }
@@ -78,6 +75,7 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<LabelTable> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
     use crate::taxonomy::{ConceptKind, Taxonomy};
 
     #[test]

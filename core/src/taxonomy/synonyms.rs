@@ -14,15 +14,8 @@
 //! `http://data.europa.eu/esco/` prefix (`skill/28cb...`). Blank lines and lines starting
 //! with `#` are ignored.
 
-use crate::error::{Error, Result};
-
-/// The prefix of every ESCO URI, left out of short URIs in synonym tables.
-const ESCO_PREFIX: &str = "http://data.europa.eu/esco/";
-
-/// A URI as written in a table, with the ESCO prefix added when it was left out.
-pub(crate) fn full_uri(uri: &str) -> String {
-    if uri.starts_with("http://") || uri.starts_with("https://") { uri.to_owned() } else { format!("{ESCO_PREFIX}{uri}") }
-}
+use super::data_table::{full_uri, rows};
+use crate::error::Result;
 
 /// One entry of a synonym table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,24 +34,16 @@ pub(crate) struct Synonym {
 /// Parses a synonym table (see the module docs); `file` names it in errors.
 pub(crate) fn parse(text: &str, file: &str) -> Result<Vec<Synonym>> {
     let mut out = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line = i as u64 + 1;
-        let trimmed = raw.trim();
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
-        let err = |message: String| Error::DataFile { file: file.to_owned(), line, message };
-        let mut fields = raw.split('\t').map(str::trim);
-        let term = fields.next().unwrap_or_default();
-        let uri = fields.next().unwrap_or_default();
-        let note = fields.next().unwrap_or_default();
-        if fields.next().is_some() {
-            return Err(err("expected at most 3 tab-separated fields: term, uri, note".to_owned()));
+    for row in rows(text, file) {
+        let field = |i: usize| row.fields.get(i).copied().unwrap_or_default();
+        let (term, uri, note) = (field(0), field(1), field(2));
+        if row.fields.len() > 3 {
+            return Err(row.error("expected at most 3 tab-separated fields: term, uri, note"));
         }
         if term.is_empty() || uri.is_empty() {
-            return Err(err(format!("expected a term and a URI separated by a tab, found {trimmed:?}")));
+            return Err(row.error(format!("expected a term and a URI separated by a tab, found {:?}", row.text.trim())));
         }
-        out.push(Synonym { term: term.to_owned(), uri: full_uri(uri), note: note.to_owned(), line });
+        out.push(Synonym { term: term.to_owned(), uri: full_uri(uri), note: note.to_owned(), line: row.line });
     }
     Ok(out)
 }
