@@ -343,3 +343,15 @@ fn elided_articles_and_two_held_words_are_no_guess() {
     assert!(hits.first().is_some_and(|h| h.similarity < 0.75 && h.matched_label.contains("pentole")), "{hits:#?}");
     assert!(skills("fa freddo stamattina").is_empty(), "{:#?}", skills("fa freddo stamattina"));
 }
+
+#[test]
+fn a_licence_category_is_no_typo_of_another() {
+    // "patente A" is an alternative label of riding two-wheelers: "patente D" (buses) is not
+    // one letter away from it, it is another licence.
+    const TWO_WHEELERS: &str = "http://data.europa.eu/esco/skill/e7f63440-6007-486b-948f-ea124839c418";
+    for q in ["patente D", "PATENTE C"] {
+        let hits = skills(q);
+        assert!(hits.iter().all(|h| h.uri != TWO_WHEELERS), "{q}: {hits:#?}");
+    }
+    assert_eq!(skills("patente A").first().map(|h| h.uri), Some(TWO_WHEELERS));
+}

@@ -801,7 +801,19 @@ impl LabelIndex {
         let (q_bits, q_sorted_bits) = (BitOsa::new(&q_chars), BitOsa::new(&q_sorted));
         let mut label_words: Vec<&str> = Vec::new();
         let mut label_stems: Vec<u32> = Vec::new();
+        let query_codes: Vec<&str> = words.iter().copied().filter(|w| is_code(w)).collect();
         for &(f1, local) in &scored {
+            let lf = self.folded(local);
+            // A code of one or two characters ("patente D", "inglese B2") is no typo of
+            // another: a label with a word that short the query lacks (even one that reads as
+            // a filler: "patente A"), where the query has a code the label lacks, is another
+            // thing.
+            if !query_codes.is_empty()
+                && tokens(lf).any(|w| w.len() <= 2 && !words.contains(&w))
+                && query_codes.iter().any(|c| !tokens(lf).any(|w| w == *c))
+            {
+                continue;
+            }
             // The bar this label must reach: lower when it holds every content word of the
             // query or most of them (see HOLDS_EVERY_WORD_SHARE).
             let held = s.acc_x[local as usize];
@@ -821,7 +833,6 @@ impl LabelIndex {
             let string_bar = if s.acc_n[local as usize] >= 2 { bar } else { bar.max(opts.min_similarity) };
             let needed = (string_bar - (1.0 - STRING_WEIGHT) * f64::from(f1)) / STRING_WEIGHT;
             let needed = if WORDS_ONLY_WEIGHT * f64::from(f1) >= string_bar { 0.0 } else { needed };
-            let lf = self.folded(local);
             s.chars.clear();
             s.chars.extend(lf.chars());
             let whole = similarity(&q_chars, q_bits.as_ref(), &s.chars, needed, &mut s.rows);
@@ -871,6 +882,12 @@ impl LabelIndex {
         found.truncate(opts.limit);
         found
     }
+}
+
+/// Whether a folded word is a code of one or two characters (a licence category, a language
+/// level) rather than a filler ("patente d", "inglese b2").
+fn is_code(word: &str) -> bool {
+    (1..=2).contains(&word.len()) && !is_filler(word)
 }
 
 /// The first four letters of each word of three letters or more of a label, folded: enough

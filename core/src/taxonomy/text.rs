@@ -21,7 +21,7 @@ pub(crate) fn tokens(folded: &str) -> impl Iterator<Item = &str> {
 /// prepositions (with their elided forms: "l'", "dell'", "all'") and conjunctions, the qualifiers of CV phrases ("buona conoscenza della
 /// lingua inglese", "Excel avanzato") and of job ads ("cassiera part time", "cameriera extra
 /// weekend", "badante h24"). Folded, sorted.
-const FILLERS: [&str; 104] = [
+const FILLERS: [&str; 103] = [
     "a",
     "ad",
     "agli",
@@ -45,7 +45,6 @@ const FILLERS: [&str; 104] = [
     "con",
     "conoscenza",
     "conoscenze",
-    "d",
     "da",
     "dagli",
     "dai",
