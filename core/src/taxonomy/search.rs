@@ -801,7 +801,9 @@ impl LabelIndex {
         let (q_bits, q_sorted_bits) = (BitOsa::new(&q_chars), BitOsa::new(&q_sorted));
         let mut label_words: Vec<&str> = Vec::new();
         let mut label_stems: Vec<u32> = Vec::new();
-        let query_codes: Vec<&str> = words.iter().copied().filter(|w| is_code(w)).collect();
+        // Codes are told in short queries only: in a longer one, a word of two letters is more
+        // likely a mistyped "of" or "in" than a code.
+        let query_codes: Vec<&str> = if words.len() <= 3 { words.iter().copied().filter(|w| is_code(w)).collect() } else { Vec::new() };
         for &(f1, local) in &scored {
             let lf = self.folded(local);
             // A code of one or two characters ("patente D", "inglese B2") is no typo of
