@@ -35,8 +35,9 @@
 //!    them or more making up most of the query, when it may go down to 0.8 of it
 //!    ("forklift" finds "operate forklift", "pulire i vetri di casa" finds "pulizia vetri").
 //!    A single short word not found as written must do better (1.07 of it): alone, it is
-//!    as often a name or a greeting as a skill. A query that matches nothing well enough
-//!    gives no hits.
+//!    as often a name or a greeting as a skill. In a short query, a code of one or two
+//!    characters ("patente D", "inglese B2") is never matched to a label with another code
+//!    ("patente A"). A query that matches nothing well enough gives no hits.
 //! 5. **Job titles typed as skills** ("pizzaiolo", "carrellista"): when the text names an
 //!    occupation (similarity 0.9 or more) better than any skill, three of that
 //!    occupation's core skills come first (Sportello's list in `core_skills`, else a rule),
@@ -706,7 +707,6 @@ impl LabelIndex {
         let mut far_weight = 0f32;
         // Content words found in some label, and the longest of them (for ONE_WORD_SHARE).
         let (mut content_words, mut longest_content_word) = (0usize, 0usize);
-
         let mut variants: Vec<(u32, f32)> = Vec::new();
         let mut stems_done: Vec<String> = Vec::new();
         for (wi, w) in words.iter().enumerate() {
@@ -748,7 +748,6 @@ impl LabelIndex {
                 content_words += 1;
                 longest_content_word = longest_content_word.max(typed_len);
             }
-
             query_weight += weight;
             let stamp = epoch + 1 + wi as u32;
             for &(v, sim) in &variants {
