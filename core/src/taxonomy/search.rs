@@ -803,15 +803,18 @@ impl LabelIndex {
         // Codes are told in short queries only: in a longer one, a word of two letters is more
         // likely a mistyped "of" or "in" than a code.
         let query_codes: Vec<&str> = if words.len() <= 3 { words.iter().copied().filter(|w| is_code(w)).collect() } else { Vec::new() };
+        let one_short_word = content_words == 1 && longest_content_word <= ONE_WORD_MAX_LEN;
         for &(f1, local) in &scored {
             let lf = self.folded(local);
+            label_words.clear();
+            label_words.extend(tokens(lf));
             // A code of one or two characters ("patente D", "inglese B2") is no typo of
             // another: a label with a word that short the query lacks (even one that reads as
             // a filler: "patente A"), where the query has a code the label lacks, is another
             // thing.
             if !query_codes.is_empty()
-                && tokens(lf).any(|w| w.len() <= 2 && !words.contains(&w))
-                && query_codes.iter().any(|c| !tokens(lf).any(|w| w == *c))
+                && label_words.iter().any(|w| w.len() <= 2 && !words.contains(w))
+                && query_codes.iter().any(|c| !label_words.contains(c))
             {
                 continue;
             }
@@ -820,7 +823,7 @@ impl LabelIndex {
             let held = s.acc_x[local as usize];
             let holds_every_word = far_weight == 0.0 && content_weight > 0.0 && held >= content_weight * 0.999;
             let holds_most_words = s.acc_n[local as usize] >= 2 && held >= HOLDS_MOST_WORDS * (content_weight + far_weight);
-            let bar = if content_words == 1 && longest_content_word <= ONE_WORD_MAX_LEN {
+            let bar = if one_short_word {
                 opts.min_similarity * ONE_WORD_SHARE
             } else if holds_every_word || holds_most_words {
                 opts.min_similarity * HOLDS_EVERY_WORD_SHARE
@@ -837,8 +840,6 @@ impl LabelIndex {
             s.chars.clear();
             s.chars.extend(lf.chars());
             let whole = similarity(&q_chars, q_bits.as_ref(), &s.chars, needed, &mut s.rows);
-            label_words.clear();
-            label_words.extend(tokens(lf));
             let sorted = if label_words.len() > 1 || words.len() > 1 {
                 label_words.sort_unstable();
                 label_words.dedup();
