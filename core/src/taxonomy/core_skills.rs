@@ -99,5 +99,15 @@ mod tests {
         assert!(message.contains("not an essential skill"), "{message}");
         let Err(Error::DataFile { message, .. }) = t.add_core_skills(&format!("{waiter}\t\tw\n"), "c.tsv") else { panic!("accepted") };
         assert!(message.contains("expected 1 to 5 skills"), "{message}");
+        let Err(Error::DataFile { message, .. }) = t.add_core_skills("occupation/no-such\tskill/x\tw\n", "c.tsv") else {
+            panic!("accepted")
+        };
+        assert!(message.contains("unknown ESCO occupation \"occupation/no-such\""), "{message}");
+        let Err(Error::DataFile { message, .. }) = t.add_core_skills(&format!("{waiter}\tskill/no-such\tw\n"), "c.tsv") else {
+            panic!("accepted")
+        };
+        assert!(message.contains("unknown ESCO skill \"skill/no-such\""), "{message}");
+        let Err(Error::DataFile { message, .. }) = t.add_core_skills(&format!("{waiter}\n"), "c.tsv") else { panic!("accepted") };
+        assert!(message.contains("expected 3 tab-separated fields"), "{message}");
     }
 }
