@@ -29,10 +29,15 @@ fn index_add_again_replaces_and_remove_deletes() {
     let dir = tempfile::tempdir().unwrap();
     let idx = indexed(dir.path());
     assert_eq!(count(&idx), 12);
-    // The same vacancies again, as JSON Lines: updated, not duplicated.
+    // The same vacancies again, as JSON Lines: updated, not duplicated, and their labels
+    // found in the memo the first addition kept in the index.
+    assert!(idx.join("sportello-labels.json").exists());
     let out = sportello(&["index", "add", fixtures().join("vacancies.jsonl").to_str().unwrap(), "--index", idx.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(count(&idx), 12);
+    let t = text(&out);
+    let share: f64 = t.split("labels placed, ").nth(1).and_then(|r| r.split('%').next()).and_then(|n| n.parse().ok()).unwrap_or(-1.0);
+    assert!(share >= 90.0, "{t}");
     assert!(sportello(&["index", "remove", "nov-01", "nov-02", "--index", idx.to_str().unwrap()]).status.success());
     assert_eq!(count(&idx), 10);
     let out = sportello(&["index", "reindex", "--index", idx.to_str().unwrap()]);

@@ -73,18 +73,32 @@ pub struct Feed {
 pub fn read(bytes: &[u8], today: Option<PartialDate>) -> Result<Feed> {
     let mut feed = Feed::default();
     for Entry { index, line, text, syntax } in split(bytes)? {
-        match syntax.and_then(|()| load_entry(text, today)) {
-            Ok((vacancy, warnings)) => feed.vacancies.push(FeedVacancy { index, line, vacancy, warnings }),
-            Err(e) => {
-                let problems = match &e {
-                    Error::Invalid(report) => report.problems.clone(),
-                    _ => Vec::new(),
-                };
-                feed.problems.push(FeedProblem { index, line, id: id_of(text), message: e.to_string(), problems });
-            }
+        match entry(index, line, text, syntax, today) {
+            Ok(v) => feed.vacancies.push(v),
+            Err(p) => feed.problems.push(p),
         }
     }
     Ok(feed)
+}
+
+/// One entry read as a vacancy, or left out with why.
+pub(crate) fn entry(
+    index: usize,
+    line: usize,
+    text: &str,
+    syntax: Result<()>,
+    today: Option<PartialDate>,
+) -> std::result::Result<FeedVacancy, FeedProblem> {
+    match syntax.and_then(|()| load_entry(text, today)) {
+        Ok((vacancy, warnings)) => Ok(FeedVacancy { index, line, vacancy, warnings }),
+        Err(e) => {
+            let problems = match &e {
+                Error::Invalid(report) => report.problems.clone(),
+                _ => Vec::new(),
+            };
+            Err(FeedProblem { index, line, id: id_of(text), message: e.to_string(), problems })
+        }
+    }
 }
 
 /// An entry's `id`, when it has a text one: read again from the text, since only an entry
@@ -153,18 +167,18 @@ fn lines(text: &str) -> Vec<Entry<'_>> {
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .enumerate()
-        .map(|(index, (i, l))| Entry {
-            index,
-            line: i + 1,
-            text: l.trim_end_matches('\r'),
-            syntax: serde_json::from_str::<IgnoredAny>(l).map(|_| ()).map_err(|e| Error::Syntax {
-                format: "json",
-                line: i + 1,
-                column: e.column(),
-                message: without_position(&e.to_string()).to_owned(),
-            }),
-        })
+        .map(|(index, (i, l))| Entry { index, line: i + 1, text: l.trim_end_matches('\r'), syntax: line_syntax(l, i + 1) })
         .collect()
+}
+
+/// Whether one line of JSON Lines is JSON, and if not where it breaks.
+pub(crate) fn line_syntax(text: &str, line: usize) -> Result<()> {
+    serde_json::from_str::<IgnoredAny>(text).map(|_| ()).map_err(|e| Error::Syntax {
+        format: "json",
+        line,
+        column: e.column(),
+        message: without_position(&e.to_string()).to_owned(),
+    })
 }
 
 /// A JSON array, read item by item to know the line where each starts (lines counted as

@@ -20,6 +20,7 @@ pub mod apply;
 pub mod desk;
 pub mod error;
 pub mod feed;
+pub mod feed_stream;
 pub mod fold;
 pub mod geo;
 pub mod interop;

@@ -13,6 +13,7 @@ use sportello::matching::bulk::{self, Source};
 use sportello::matching::explain::{Explanation, Lang};
 use sportello::matching::gaps::{self, GapGroup};
 use sportello::matching::index::VacancyIndex;
+use sportello::matching::indexing;
 use sportello::matching::{MatchResult, Matcher, PreparedProfile};
 
 use crate::convert::{self, Docs, Text};
@@ -160,9 +161,9 @@ impl PyIndex {
                 let docs = Docs::new(docs, drop_nulls);
                 let mut ok = Vec::new();
                 let mut skipped = Vec::new();
-                for (row, r) in bulk::load_and_prepare_vacancies(&m, &docs.sources()).into_iter().enumerate() {
+                for (row, r) in bulk::load_vacancies(&m, &docs.sources()).into_iter().enumerate() {
                     match r {
-                        Ok((v, p, _)) => ok.push((v, p)),
+                        Ok((v, _)) => ok.push(v),
                         Err(e) => skipped.push(RowFailure::new(row, docs.id(row), &e)),
                     }
                 }
@@ -171,17 +172,8 @@ impl PyIndex {
                 }
                 let _w = self.write.lock().unwrap_or_else(PoisonError::into_inner);
                 self.with(|idx| {
-                    let mut w = idx.writer()?;
-                    for (i, (v, p)) in ok.iter().enumerate() {
-                        w.upsert(v, p)?;
-                        if (i + 1) % commit_every.max(1) == 0 {
-                            w.commit()?;
-                        }
-                    }
-                    w.commit()?;
-                    w.close()?;
-                    let unplaced = ok.iter().map(|(_, p)| p.unplaced.len()).sum();
-                    Ok(Added { added: ok.len(), vacancies: idx.stats()?.vacancies, unplaced, skipped })
+                    let added = indexing::add_vacancies(idx, &m, &ok, commit_every, |_| ())?;
+                    Ok(Added { added: added.vacancies, vacancies: idx.stats()?.vacancies, unplaced: added.unplaced, skipped })
                 })
             })?;
             convert::to_py(py, &out)

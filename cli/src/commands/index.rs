@@ -1,9 +1,13 @@
 //! `sportello index add|remove|stats|reindex`: the on-disk vacancy index.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use sportello::matching::Matcher;
 use sportello::matching::index::VacancyIndex;
+use sportello::matching::indexing::{Added, MAX_NAMED, Progress, add_json_lines, add_vacancies};
+use sportello::matching::memo::MemoLoad;
+use sportello::model::PartialDate;
 
 use crate::inputs;
 use crate::output::{CmdResult, Failure, OutputFormat, progress, today};
@@ -65,44 +69,7 @@ pub fn run(args: Args) -> CmdResult {
     let today = today()?;
     let matcher = crate::taxonomy_store::matcher(today)?;
     match args.action {
-        Action::Add { files, index, commit_every } => {
-            let read = inputs::vacancies(&files, today)?;
-            inputs::warn_skipped(&read);
-            let idx = VacancyIndex::open_or_create(&index).map_err(|e| Failure::core(None, &e))?;
-            let mut w = idx.writer().map_err(|e| Failure::core(None, &e))?;
-            let bar = progress(read.items.len() as u64, "indexing");
-            let mut unplaced = 0;
-            for (i, (_, v)) in read.items.iter().enumerate() {
-                let prepared = matcher.prepare_vacancy(v);
-                for label in &prepared.unplaced {
-                    unplaced += 1;
-                    if unplaced <= 20 {
-                        bar.suspend(|| eprintln!("note: {}: skill {label:?} is not in ESCO; it will be matched by name", v.id));
-                    }
-                }
-                w.upsert(v, &prepared).map_err(|e| Failure::core(None, &e))?;
-                if (i + 1) % commit_every.max(1) == 0 {
-                    w.commit().map_err(|e| Failure::core(None, &e))?;
-                }
-                bar.inc(1);
-            }
-            w.commit().map_err(|e| Failure::core(None, &e))?;
-            bar.set_message("merging segments");
-            w.close().map_err(|e| Failure::core(None, &e))?;
-            bar.finish_and_clear();
-            let stats = idx.stats().map_err(|e| Failure::core(None, &e))?;
-            eprintln!(
-                "indexed {} vacancies ({} skipped); {} now in {}",
-                read.items.len(),
-                read.skipped.len(),
-                stats.vacancies,
-                index.display()
-            );
-            if unplaced > 0 {
-                eprintln!("note: {unplaced} skill labels could not be placed in ESCO (try `sportello normalise`)");
-            }
-            Ok(if read.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(crate::output::EXIT_INVALID) })
-        }
+        Action::Add { files, index, commit_every } => add(&files, &index, commit_every, &matcher, today),
         Action::Remove { ids, index } => {
             let idx = VacancyIndex::open(&index).map_err(|e| Failure::core(None, &e))?;
             let mut w = idx.writer().map_err(|e| Failure::core(None, &e))?;
@@ -129,9 +96,118 @@ pub fn run(args: Args) -> CmdResult {
             Ok(ExitCode::SUCCESS)
         }
         Action::Reindex { index } => {
-            let n = VacancyIndex::rebuild(&index, |v| matcher.prepare_vacancy(v)).map_err(|e| Failure::core(None, &e))?;
+            let memo = matcher.memo();
+            let n = VacancyIndex::rebuild(&index, |v| matcher.prepare_vacancy_with(v, &memo)).map_err(|e| Failure::core(None, &e))?;
             eprintln!("reindexed {n} vacancies in {}", index.display());
             Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// `index add`: JSON Lines feeds are read a batch of lines at a time (any length); other
+/// files are read whole, then added together.
+fn add(files: &[PathBuf], index: &Path, commit_every: usize, matcher: &Matcher<'_>, today: PartialDate) -> CmdResult {
+    let (streams, documents): (Vec<PathBuf>, Vec<PathBuf>) =
+        inputs::expand(files)?.into_iter().partition(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("jsonl")));
+    let idx = VacancyIndex::open_or_create(index).map_err(|e| Failure::core(None, &e))?;
+    let mut totals = Totals::default();
+    if !documents.is_empty() {
+        let read = inputs::vacancies(&documents, today)?;
+        inputs::warn_skipped(&read);
+        totals.skipped += read.skipped.len();
+        let vacancies: Vec<_> = read.items.into_iter().map(|(_, v)| v).collect();
+        let bar = progress_share();
+        let added =
+            add_vacancies(&idx, matcher, &vacancies, commit_every, |p| show(&bar, "indexing", p)).map_err(|e| Failure::core(None, &e))?;
+        bar.finish_and_clear();
+        totals.note(&added, None);
+    }
+    for path in &streams {
+        let file = std::fs::File::open(path).map_err(|e| Failure::io("read", path, e))?;
+        let size = file.metadata().ok().map(|m| m.len());
+        let bar = progress_share();
+        let what = format!("indexing {}", path.display());
+        let reader = std::io::BufReader::with_capacity(1 << 20, file);
+        let added = add_json_lines(&idx, matcher, reader, size, commit_every, |p| show(&bar, &what, p))
+            .map_err(|e| Failure::core(Some(path), &e))?;
+        bar.finish_and_clear();
+        totals.note(&added, Some(path));
+    }
+    let stats = idx.stats().map_err(|e| Failure::core(None, &e))?;
+    eprintln!(
+        "indexed {} vacancies ({} skipped); {} now in {}; {} labels placed, {:.0}% from the memo",
+        totals.vacancies,
+        totals.skipped,
+        stats.vacancies,
+        index.display(),
+        totals.lookups,
+        if totals.lookups == 0 { 0.0 } else { 100.0 * totals.reused as f64 / totals.lookups as f64 }
+    );
+    if totals.unplaced > 0 {
+        eprintln!("note: {} skill labels could not be placed in ESCO (try `sportello normalise`)", totals.unplaced);
+    }
+    Ok(if totals.skipped == 0 { ExitCode::SUCCESS } else { ExitCode::from(crate::output::EXIT_INVALID) })
+}
+
+/// A progress bar by share of the input read (per mille).
+fn progress_share() -> indicatif::ProgressBar {
+    let bar = progress(1_000, "indexing");
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{msg} {bar:40} {percent}% ({eta})") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// How far it got, with the labels placed per second and the share found in the memo.
+fn show(bar: &indicatif::ProgressBar, what: &str, p: &Progress) {
+    bar.set_position((p.read * 1_000.0) as u64);
+    bar.set_message(format!(
+        "{what}: {} vacancies, {:.0} labels/s, {:.0}% from the memo",
+        p.done,
+        p.labels_per_second(),
+        100.0 * p.memo.reused_share()
+    ));
+}
+
+/// What the additions of one `index add` did together.
+#[derive(Default)]
+struct Totals {
+    vacancies: usize,
+    skipped: usize,
+    unplaced: usize,
+    lookups: u64,
+    reused: u64,
+    named: usize,
+}
+
+impl Totals {
+    /// Adds one addition's figures, and prints its notes (`path`: the feed read).
+    fn note(&mut self, added: &Added, path: Option<&Path>) {
+        self.vacancies += added.vacancies;
+        self.skipped += added.left_out;
+        self.unplaced += added.unplaced;
+        self.lookups += added.memo.lookups;
+        self.reused += added.memo.reused;
+        let file = path.map_or_else(String::new, |p| format!("{}:", p.display()));
+        for p in &added.left_out_named {
+            eprintln!("warning: skipped {file}{}: {}", p.line, p.message);
+        }
+        if added.left_out > added.left_out_named.len() {
+            eprintln!("warning: skipped {} more entries of {}", added.left_out - added.left_out_named.len(), file.trim_end_matches(':'));
+        }
+        for (id, label) in added.unplaced_named.iter().take(MAX_NAMED.saturating_sub(self.named)) {
+            eprintln!("note: {id}: skill {label:?} is not in ESCO; it will be matched by name");
+        }
+        self.named += added.unplaced_named.len();
+        match &added.memo_load {
+            MemoLoad::Stale => {
+                eprintln!("note: the labels placed by earlier additions were for another taxonomy or sportello: placed again")
+            }
+            MemoLoad::Damaged(why) => eprintln!("note: the labels placed by earlier additions could not be read ({why}): placed again"),
+            MemoLoad::Missing | MemoLoad::Reused { .. } => {}
+        }
+        if let Some(why) = &added.memo_not_saved {
+            eprintln!("note: the labels placed could not be kept for the next addition: {why}");
         }
     }
 }

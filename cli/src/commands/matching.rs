@@ -124,7 +124,7 @@ pub fn run(args: Args) -> CmdResult {
         })?;
         let read = inputs::profiles(&args.profiles, today)?;
         inputs::warn_skipped(&read);
-        let prepared: Vec<_> = read.items.iter().map(|(id, p)| matcher.prepare_profile(id, p)).collect();
+        let prepared: Vec<_> = sportello::matching::bulk::prepare_profiles(&matcher, &read.items);
         matcher.profiles_for(&vacancy, &prepared, args.top, args.all)
     } else {
         let prepared = the_profile(&args, &matcher)?;
@@ -235,7 +235,7 @@ pub fn batch(args: BatchArgs) -> CmdResult {
     let index = VacancyIndex::open(&args.index).map_err(|e| Failure::core(None, &e))?;
     let read = inputs::profiles(&args.profiles, today)?;
     inputs::warn_skipped(&read);
-    let prepared: Vec<_> = read.items.iter().map(|(id, p)| matcher.prepare_profile(id, p)).collect();
+    let prepared: Vec<_> = sportello::matching::bulk::prepare_profiles(&matcher, &read.items);
     let bar = progress(prepared.len() as u64, "matching");
     let done = AtomicU64::new(0);
     let started = std::time::Instant::now();

@@ -257,6 +257,7 @@ pub(crate) fn quality_set<'a, 't>(
     all: &[&'a Occ<'t>],
     comuni: &[&Comune],
     profiles: usize,
+    label_only: bool,
     rng: &mut Rng,
 ) -> QualitySet<'a, 't> {
     let occs = sample_across_isco3(all, QUALITY_OCCUPATIONS, rng);
@@ -264,7 +265,12 @@ pub(crate) fn quality_set<'a, 't>(
     let mut vacancy_occ = Vec::new();
     for (i, o) in occs.iter().enumerate() {
         for k in 0..VACANCIES_PER_OCCUPATION {
-            vacancies.push(vacancy_for(format!("q{i:03}-{k}"), o, labels, rng.pick_copy(comuni), 0.8, rng));
+            // Label-only: the same draws, then no URIs and no occupation, as real feeds come.
+            let mut v = vacancy_for(format!("q{i:03}-{k}"), o, labels, rng.pick_copy(comuni), if label_only { 0.0 } else { 0.8 }, rng);
+            if label_only {
+                v.occupation = None;
+            }
+            vacancies.push(v);
             vacancy_occ.push(i);
         }
     }

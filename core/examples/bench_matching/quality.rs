@@ -88,7 +88,7 @@ pub(crate) struct Prepared {
 pub(crate) fn quality(
     matcher: &Matcher<'_>,
     occs: &[Occ<'_>],
-    (name, alternatives, lang): (&'static str, bool, &'static str),
+    (name, alternatives, lang, label_only): (&'static str, bool, &'static str, bool),
     seed: u64,
     quick: bool,
     show: Option<usize>,
@@ -101,7 +101,7 @@ pub(crate) fn quality(
     let labels = Labels { tax: matcher.taxonomy, alternatives, lang };
     // Occupations whose labels exist in the set's language (all of them in English).
     let pool: Vec<&Occ<'_>> = occs.iter().filter(|o| labels.covers(o)).collect();
-    let set = quality_set(labels, &pool, &comuni, profiles, &mut rng);
+    let set = quality_set(labels, &pool, &comuni, profiles, label_only, &mut rng);
     let isco3: HashSet<&str> = set.occs.iter().map(|o| &o.isco[..3]).collect();
     println!(
         "{} vacancies of {} occupations in {} ISCO 3-digit groups; {} profiles; {} comuni",

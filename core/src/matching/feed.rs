@@ -7,7 +7,8 @@
 use serde::Serialize;
 
 use super::explain::{Explanation, Lang};
-use super::prepare::prepare_vacancy;
+use super::memo::LabelMemo;
+use super::prepare::prepare_vacancy_with;
 use super::{MatchResult, Matcher, PreparedProfile, PreparedVacancy};
 use crate::feed::{Feed, FeedProblem};
 use crate::geo::Gazetteer;
@@ -37,11 +38,13 @@ impl PreparedFeed {
     /// Prepares a feed read by [`crate::feed::read`] (no date needed: "today" only
     /// matters when scoring).
     pub fn new(feed: Feed, taxonomy: &Taxonomy, gazetteer: &Gazetteer) -> PreparedFeed {
+        // A feed repeats its labels: each distinct one is searched once.
+        let memo = LabelMemo::new(taxonomy);
         let (vacancies, prepared) = feed
             .vacancies
             .into_iter()
             .map(|v| {
-                let prepared = prepare_vacancy(&v.vacancy, taxonomy, gazetteer);
+                let prepared = prepare_vacancy_with(&v.vacancy, taxonomy, gazetteer, Some(&memo));
                 (v.vacancy, prepared)
             })
             .unzip();

@@ -268,6 +268,11 @@ impl VacancyIndex {
         Ok(Self { index, reader, fields, dir, cache: RwLock::new(HashMap::new()) })
     }
 
+    /// The index's folder (`None` for an index in memory).
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
     /// A writer; changes are visible after [`Writer::commit`] (and [`VacancyIndex::reload`]).
     pub fn writer(&self) -> Result<Writer<'_>> {
         let w = self.index.writer(WRITER_HEAP_BYTES).map_err(|e| self.err(e))?;

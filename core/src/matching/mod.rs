@@ -15,6 +15,9 @@ pub mod feed;
 pub mod gaps;
 #[cfg(feature = "index")]
 pub mod index;
+#[cfg(feature = "index")]
+pub mod indexing;
+pub mod memo;
 pub mod prepare;
 pub mod score;
 pub mod weights;
@@ -22,6 +25,7 @@ pub mod weights;
 use crate::geo::Gazetteer;
 use crate::model::{PartialDate, Profile, Vacancy};
 use crate::taxonomy::Taxonomy;
+pub use memo::LabelMemo;
 pub use prepare::{PreparedProfile, PreparedVacancy};
 pub use score::{MatchResult, licence_covers};
 pub use weights::Weights;
@@ -55,6 +59,22 @@ impl<'a> Matcher<'a> {
     /// Prepares a vacancy (see [`prepare::prepare_vacancy`]).
     pub fn prepare_vacancy(&self, v: &Vacancy) -> PreparedVacancy {
         prepare::prepare_vacancy(v, self.taxonomy, self.gazetteer)
+    }
+
+    /// Prepares a profile, placing its labels through a memo of the matcher's taxonomy
+    /// (see [`memo`]): many profiles share their labels.
+    pub fn prepare_profile_with(&self, id: &str, p: &Profile, memo: &LabelMemo<'_>) -> PreparedProfile {
+        prepare::prepare_profile_with(id, p, self.taxonomy, self.gazetteer, self.today, Some(memo))
+    }
+
+    /// Prepares a vacancy, placing its labels through a memo of the matcher's taxonomy.
+    pub fn prepare_vacancy_with(&self, v: &Vacancy, memo: &LabelMemo<'_>) -> PreparedVacancy {
+        prepare::prepare_vacancy_with(v, self.taxonomy, self.gazetteer, Some(memo))
+    }
+
+    /// A new, empty memo of label lookups in the matcher's taxonomy.
+    pub fn memo(&self) -> LabelMemo<'a> {
+        LabelMemo::new(self.taxonomy)
     }
 
     /// Scores one pair.

@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::memo::LabelMemo;
 use crate::geo::Gazetteer;
 use crate::model::{CefrLevel, Concept, ContractType, LicenceCategory, PartialDate, Place, Profile, Remote, Vacancy};
 use crate::taxonomy::Taxonomy;
@@ -156,11 +157,33 @@ pub struct PreparedVacancy {
     pub unplaced: Vec<String>,
 }
 
-fn concept(taxonomy: &Taxonomy, c: &Concept, occupation: bool) -> ConceptRef {
+/// Where labels are placed in ESCO: a search each time, or a memo of the searches.
+#[derive(Clone, Copy)]
+enum Lookup<'a, 't> {
+    Search(&'t Taxonomy),
+    Memo(&'a LabelMemo<'t>),
+}
+
+impl<'a, 't> Lookup<'a, 't> {
+    /// The memo when it is one of `taxonomy`'s (a memo of another taxonomy is not used).
+    fn new(taxonomy: &'t Taxonomy, memo: Option<&'a LabelMemo<'t>>) -> Self {
+        match memo {
+            Some(m) if std::ptr::eq(m.taxonomy(), taxonomy) => Lookup::Memo(m),
+            _ => Lookup::Search(taxonomy),
+        }
+    }
+}
+
+fn concept(lookup: Lookup<'_, '_>, c: &Concept, occupation: bool) -> ConceptRef {
     if let Some(uri) = &c.uri {
         return ConceptRef::new(c.label.clone(), Some(uri.clone()), None);
     }
-    let found = if occupation { normalise_occupation(taxonomy, &c.label) } else { normalise_skill(taxonomy, &c.label) };
+    let found = match (lookup, occupation) {
+        (Lookup::Search(t), false) => normalise_skill(t, &c.label),
+        (Lookup::Search(t), true) => normalise_occupation(t, &c.label),
+        (Lookup::Memo(m), false) => m.skill(&c.label),
+        (Lookup::Memo(m), true) => m.occupation(&c.label),
+    };
     match found {
         Some((uri, how)) => ConceptRef::new(c.label.clone(), Some(uri), Some(how)),
         None => ConceptRef::new(c.label.clone(), None, None),
@@ -205,11 +228,25 @@ const INFER_MIN_SKILLS: usize = 3;
 /// Prepares a profile; `today` closes ongoing jobs when counting experience. A profile
 /// without any occupation gets the one its skills point to (see [`inferred_occupation`]).
 pub fn prepare_profile(id: &str, p: &Profile, taxonomy: &Taxonomy, gazetteer: &Gazetteer, today: PartialDate) -> PreparedProfile {
+    prepare_profile_with(id, p, taxonomy, gazetteer, today, None)
+}
+
+/// [`prepare_profile`], placing labels through a memo of `taxonomy` when given one: the
+/// same result, each distinct label searched once.
+pub fn prepare_profile_with(
+    id: &str,
+    p: &Profile,
+    taxonomy: &Taxonomy,
+    gazetteer: &Gazetteer,
+    today: PartialDate,
+    memo: Option<&LabelMemo<'_>>,
+) -> PreparedProfile {
+    let lookup = Lookup::new(taxonomy, memo);
     let skills: Vec<ConceptRef> = p
         .skills
         .iter()
         .chain(&p.digital_skills)
-        .map(|s| concept(taxonomy, &Concept { label: s.label.clone(), uri: s.uri.clone() }, false))
+        .map(|s| concept(lookup, &Concept { label: s.label.clone(), uri: s.uri.clone() }, false))
         .collect();
     let mut occupations: Vec<ConceptRef> = Vec::new();
     let mut months_by_occupation: Vec<(String, u32)> = Vec::new();
@@ -218,8 +255,8 @@ pub fn prepare_profile(id: &str, p: &Profile, taxonomy: &Taxonomy, gazetteer: &G
         let months = w.start.map_or(0, |s| s.months_until(&w.end.unwrap_or(today)));
         total_months += months;
         let c = match &w.occupation {
-            Some(o) => concept(taxonomy, o, true),
-            None => concept(taxonomy, &Concept { label: w.role.clone(), uri: None }, true),
+            Some(o) => concept(lookup, o, true),
+            None => concept(lookup, &Concept { label: w.role.clone(), uri: None }, true),
         };
         if let Some(uri) = &c.uri {
             match months_by_occupation.iter_mut().find(|(u, _)| u == uri) {
@@ -229,7 +266,7 @@ pub fn prepare_profile(id: &str, p: &Profile, taxonomy: &Taxonomy, gazetteer: &G
         }
         occupations.push(c);
     }
-    occupations.extend(p.preferences.occupations.iter().map(|o| concept(taxonomy, o, true)));
+    occupations.extend(p.preferences.occupations.iter().map(|o| concept(lookup, o, true)));
     if !occupations.iter().any(|o| o.uri.is_some()) {
         occupations.extend(inferred_occupation(taxonomy, &skills));
     }
@@ -262,10 +299,17 @@ pub fn prepare_profile(id: &str, p: &Profile, taxonomy: &Taxonomy, gazetteer: &G
 
 /// Prepares a vacancy.
 pub fn prepare_vacancy(v: &Vacancy, taxonomy: &Taxonomy, gazetteer: &Gazetteer) -> PreparedVacancy {
-    let essential: Vec<ConceptRef> = v.essential_skills.iter().map(|c| concept(taxonomy, c, false)).collect();
-    let optional: Vec<ConceptRef> = v.optional_skills.iter().map(|c| concept(taxonomy, c, false)).collect();
-    let occupation = v.occupation.as_ref().map(|o| concept(taxonomy, o, true)).or_else(|| {
-        let c = concept(taxonomy, &Concept { label: v.title.clone(), uri: None }, true);
+    prepare_vacancy_with(v, taxonomy, gazetteer, None)
+}
+
+/// [`prepare_vacancy`], placing labels and the title through a memo of `taxonomy` when
+/// given one: the same result, each distinct label searched once.
+pub fn prepare_vacancy_with(v: &Vacancy, taxonomy: &Taxonomy, gazetteer: &Gazetteer, memo: Option<&LabelMemo<'_>>) -> PreparedVacancy {
+    let lookup = Lookup::new(taxonomy, memo);
+    let essential: Vec<ConceptRef> = v.essential_skills.iter().map(|c| concept(lookup, c, false)).collect();
+    let optional: Vec<ConceptRef> = v.optional_skills.iter().map(|c| concept(lookup, c, false)).collect();
+    let occupation = v.occupation.as_ref().map(|o| concept(lookup, o, true)).or_else(|| {
+        let c = concept(lookup, &Concept { label: v.title.clone(), uri: None }, true);
         c.uri.is_some().then_some(c)
     });
     let isco = occupation.as_ref().and_then(|o| isco_group(taxonomy, o)).map(str::to_owned);

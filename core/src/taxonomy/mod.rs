@@ -61,6 +61,7 @@ mod core_skills;
 mod csr;
 mod data_table;
 mod esco_csv;
+mod fingerprint;
 mod kinds;
 pub mod normalise;
 mod own_labels;

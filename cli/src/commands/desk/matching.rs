@@ -99,7 +99,7 @@ pub fn shortlist(ctx: &Context, a: ShortlistArgs) -> CmdResult {
         .map_err(|e| Failure::core(None, &e))?
         .ok_or_else(|| Failure::other(format!("no vacancy {:?} in {}", a.vacancy, a.index.display()), None, EXIT_INVALID))?;
     let people = desk.shortlist_profiles(&ctx.reader, a.desk.as_deref()).or_fail(ctx)?;
-    let prepared: Vec<_> = people.iter().map(|(id, p)| matcher.prepare_profile(&id.to_string(), p)).collect();
+    let prepared: Vec<_> = sportello::matching::bulk::prepare_profiles(&matcher, &people);
     let results = matcher.profiles_for(&vacancy, &prepared, a.top, false);
     if a.format == OutputFormat::Json {
         return ctx.json(&results);

@@ -60,7 +60,7 @@ pub async fn shortlist_for(state: &Shared, account: &Account, vacancy_id: &str) 
     let title = vacancy.title.clone();
     let results = blocking(move || {
         let matcher = shared.matcher()?;
-        let prepared: Vec<_> = people.iter().map(|(id, p)| matcher.prepare_profile(&id.to_string(), p)).collect();
+        let prepared: Vec<_> = sportello::matching::bulk::prepare_profiles(&matcher, &people);
         Ok(matcher.profiles_for(&vacancy, &prepared, TOP, false))
     })
     .await?;
