@@ -25,7 +25,9 @@ pub struct Args {
 #[derive(clap::Subcommand)]
 enum Action {
     /// Add vacancies (YAML/JSON files, folders, JSON Lines feeds); a vacancy whose id is
-    /// already indexed is replaced.
+    /// already indexed is replaced. A `.jsonl` feed is read a batch of lines at a time,
+    /// whatever its length; the labels placed in ESCO are kept in the index folder, so the
+    /// next feed searches only its new ones.
     Add {
         /// Files or folders.
         #[arg(required = true)]
