@@ -104,6 +104,10 @@ class Index:
 
         Returns ``{"added", "vacancies" (now in the index), "unplaced" (skill labels not
         found in ESCO, matched by name), "skipped"}``.
+
+        Each distinct skill label and title is searched in ESCO once, on all cores, and
+        the labels placed are kept in the index folder, so the next call searches only its
+        new ones (the same index comes out either way; see ``docs/matching.md``).
         """
         docs, from_frame = _inputs.docs(vacancies, "vacancies")
         out: Dict[str, Any] = self._native.add(docs, _inputs.today(today), from_frame, errors, commit_every)
