@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use sportello::matching::Matcher;
 use sportello::matching::index::VacancyIndex;
 use sportello::matching::indexing::{Added, MAX_NAMED, Progress, add_json_lines, add_vacancies};
-use sportello::matching::memo::MemoLoad;
+use sportello::matching::memo::{MemoLoad, MemoStats};
 use sportello::model::PartialDate;
 
 use crate::inputs;
@@ -142,8 +142,8 @@ fn add(files: &[PathBuf], index: &Path, commit_every: usize, matcher: &Matcher<'
         totals.skipped,
         stats.vacancies,
         index.display(),
-        totals.lookups,
-        if totals.lookups == 0 { 0.0 } else { 100.0 * totals.reused as f64 / totals.lookups as f64 }
+        totals.memo.lookups,
+        100.0 * totals.memo.reused_share()
     );
     if totals.unplaced > 0 {
         eprintln!("note: {} skill labels could not be placed in ESCO (try `sportello normalise`)", totals.unplaced);
@@ -177,8 +177,8 @@ struct Totals {
     vacancies: usize,
     skipped: usize,
     unplaced: usize,
-    lookups: u64,
-    reused: u64,
+    /// The memos' use, summed (`labels` left at 0: the additions share one memo file).
+    memo: MemoStats,
     named: usize,
 }
 
@@ -188,8 +188,8 @@ impl Totals {
         self.vacancies += added.vacancies;
         self.skipped += added.left_out;
         self.unplaced += added.unplaced;
-        self.lookups += added.memo.lookups;
-        self.reused += added.memo.reused;
+        self.memo.lookups += added.memo.lookups;
+        self.memo.reused += added.memo.reused;
         let file = path.map_or_else(String::new, |p| format!("{}:", p.display()));
         for p in &added.left_out_named {
             eprintln!("warning: skipped {file}{}: {}", p.line, p.message);

@@ -81,11 +81,9 @@ pub fn add_vacancies(
     mut progress: impl FnMut(&Progress),
 ) -> Result<Added> {
     let mut adder = Adder::start(index, matcher, commit_every)?;
-    let mut done = 0;
     for batch in vacancies.chunks(BATCH) {
         adder.add(batch)?;
-        done += batch.len();
-        progress(&adder.progress(done as f64 / vacancies.len().max(1) as f64));
+        progress(&adder.progress(adder.added.vacancies as f64 / vacancies.len().max(1) as f64));
     }
     adder.finish()
 }
