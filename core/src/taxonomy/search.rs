@@ -615,13 +615,18 @@ impl LabelIndex {
         }
         // One edit changes at most three trigrams of a word.
         let min_shared = s.keys.len().saturating_sub(3 * max_d).max(1);
+        let bits = BitOsa::new(word);
         for &v in &s.tri_touched {
             let shared = std::mem::take(&mut s.tri_count[v as usize]) as usize;
-            if shared < min_shared {
+            let other = self.vocab_chars.get(v);
+            if shared < min_shared || other.len().abs_diff(n) > max_d {
                 continue;
             }
-            let other = self.vocab_chars.get(v);
-            if let Some(d) = osa_within(word, other, max_d, &mut s.rows).filter(|&d| d > 0) {
+            let d = match &bits {
+                Some(b) => Some(b.distance(other)).filter(|&d| d <= max_d),
+                None => osa_within(word, other, max_d, &mut s.rows),
+            };
+            if let Some(d) = d.filter(|&d| d > 0) {
                 out.push((v, 1.0 - d as f32 / typed_len.max(n).max(other.len()) as f32));
             }
         }
@@ -654,6 +659,12 @@ impl LabelIndex {
             }
         }
 
+        // Every hit of the later steps ranks below these: when they already name enough
+        // concepts, the answer is theirs.
+        if !s.exhaustive && distinct_concepts(t, self, &found) >= opts.limit {
+            return self.best_per_concept(t, found, opts.limit);
+        }
+
         // 2. Candidates from the words.
         let stemmers: Vec<Stemmer> = match lang {
             Some(l) => vec![Stemmer::for_lang(t.lang_code(l))],
@@ -683,15 +694,11 @@ impl LabelIndex {
             v.sort_unstable();
         }
 
-        if s.round.len() < self.labels.len() {
-            s.round.resize(self.labels.len(), 0);
-            s.acc_q.resize(self.labels.len(), 0.0);
-            s.acc_l.resize(self.labels.len(), 0.0);
-            s.acc_x.resize(self.labels.len(), 0.0);
-            s.acc_n.resize(self.labels.len(), 0);
+        if s.acc.len() < self.labels.len() {
+            s.acc.resize(self.labels.len(), Acc::default());
         }
         if s.epoch > u32::MAX - 1024 {
-            s.round.iter_mut().for_each(|r| *r = 0);
+            s.acc.iter_mut().for_each(|a| a.round = 0);
             s.epoch = 0;
         }
         let epoch = s.epoch + 1;
@@ -753,23 +760,20 @@ impl LabelIndex {
             for &(v, sim) in &variants {
                 let idf = self.idf[v as usize];
                 for &local in self.postings.get(v) {
-                    let l = local as usize;
-                    if s.round[l] == stamp {
+                    let a = &mut s.acc[local as usize];
+                    if a.round == stamp {
                         continue;
                     }
-                    if s.round[l] < epoch {
+                    if a.round < epoch {
                         s.touched.push(local);
-                        s.acc_q[l] = 0.0;
-                        s.acc_l[l] = 0.0;
-                        s.acc_x[l] = 0.0;
-                        s.acc_n[l] = 0;
+                        *a = Acc::default();
                     }
-                    s.round[l] = stamp;
-                    s.acc_q[l] += sim * weight;
-                    s.acc_l[l] += sim * idf;
+                    a.round = stamp;
+                    a.query += sim * weight;
+                    a.label += sim * idf;
                     if sim >= HELD_WORD_SIMILARITY && !filler {
-                        s.acc_x[l] += weight;
-                        s.acc_n[l] = s.acc_n[l].saturating_add(1);
+                        a.held += weight;
+                        a.held_words = a.held_words.saturating_add(1);
                     }
                 }
             }
@@ -780,9 +784,9 @@ impl LabelIndex {
             .touched
             .iter()
             .map(|&local| {
-                let l = local as usize;
-                let qc = (s.acc_q[l] / query_weight.max(f32::EPSILON)).min(1.0);
-                let lc = (s.acc_l[l] / self.label_weight[l].max(f32::EPSILON)).min(1.0);
+                let a = &s.acc[local as usize];
+                let qc = (a.query / query_weight.max(f32::EPSILON)).min(1.0);
+                let lc = (a.label / self.label_weight[local as usize].max(f32::EPSILON)).min(1.0);
                 let f1 = if qc + lc > 0.0 { 2.0 * qc * lc / (qc + lc) } else { 0.0 };
                 (f1, local)
             })
@@ -820,9 +824,9 @@ impl LabelIndex {
             }
             // The bar this label must reach: lower when it holds every content word of the
             // query or most of them (see HOLDS_EVERY_WORD_SHARE).
-            let held = s.acc_x[local as usize];
+            let Acc { held, held_words, .. } = s.acc[local as usize];
             let holds_every_word = far_weight == 0.0 && content_weight > 0.0 && held >= content_weight * 0.999;
-            let holds_most_words = s.acc_n[local as usize] >= 2 && held >= HOLDS_MOST_WORDS * (content_weight + far_weight);
+            let holds_most_words = held_words >= 2 && held >= HOLDS_MOST_WORDS * (content_weight + far_weight);
             let bar = if one_short_word {
                 opts.min_similarity * ONE_WORD_SHARE
             } else if holds_every_word || holds_most_words {
@@ -834,7 +838,7 @@ impl LabelIndex {
             // counts as 0, so the bar can then only be reached through the word F1). For a
             // label holding a single word of the query, the string must reach the full
             // minimum: one word typed alone is too easily a name or a greeting ("Cameri").
-            let string_bar = if s.acc_n[local as usize] >= 2 { bar } else { bar.max(opts.min_similarity) };
+            let string_bar = if held_words >= 2 { bar } else { bar.max(opts.min_similarity) };
             let needed = (string_bar - (1.0 - STRING_WEIGHT) * f64::from(f1)) / STRING_WEIGHT;
             let needed = if WORDS_ONLY_WEIGHT * f64::from(f1) >= string_bar { 0.0 } else { needed };
             s.chars.clear();
@@ -867,7 +871,11 @@ impl LabelIndex {
             found.push(Found { local, kind, sim: (sim * 1e4).round() / 1e4 });
         }
 
-        // Best evidence per concept, then the final order.
+        self.best_per_concept(t, found, opts.limit)
+    }
+
+    /// Keeps each concept's best evidence, in the final order, up to `limit`.
+    fn best_per_concept(&self, t: &Taxonomy, mut found: Vec<Found>, limit: usize) -> Vec<Found> {
         let concept = |f: &Found| t.labels[self.labels[f.local as usize] as usize].concept;
         let label_kind = |f: &Found| t.labels[self.labels[f.local as usize] as usize].kind;
         let order = |a: &Found, b: &Found| {
@@ -881,9 +889,17 @@ impl LabelIndex {
         found.sort_by(|a, b| concept(a).cmp(&concept(b)).then(order(a, b)));
         found.dedup_by_key(|f| concept(f));
         found.sort_by(|a, b| order(a, b).then(concept(a).cmp(&concept(b))));
-        found.truncate(opts.limit);
+        found.truncate(limit);
         found
     }
+}
+
+/// How many distinct concepts the labels found stand for.
+fn distinct_concepts(t: &Taxonomy, ix: &LabelIndex, found: &[Found]) -> usize {
+    let mut concepts: Vec<u32> = found.iter().map(|f| t.labels[ix.labels[f.local as usize] as usize].concept).collect();
+    concepts.sort_unstable();
+    concepts.dedup();
+    concepts.len()
 }
 
 /// Whether a folded word is a code of one or two characters (a licence category, a language
@@ -933,15 +949,71 @@ struct Scratch {
     rows: Vec<usize>,
     tri_count: Vec<u8>,
     tri_touched: Vec<u32>,
-    round: Vec<u32>,
+    /// Per local label, what the query's words gave it; valid when its round is this
+    /// query's (one entry per label, so a posting costs one cache line).
+    acc: Vec<Acc>,
     epoch: u32,
-    acc_q: Vec<f32>,
-    acc_l: Vec<f32>,
-    acc_x: Vec<f32>,
-    acc_n: Vec<u8>,
     touched: Vec<u32>,
+    /// Run every step even when the exact step already names enough concepts: tests set it
+    /// to check that the shortcut changes no answer.
+    exhaustive: bool,
+}
+
+/// What one label gathered from the query's words (see `query_folded`, step 2).
+#[derive(Debug, Clone, Copy, Default)]
+struct Acc {
+    /// The query word last counted for it (an epoch stamp).
+    round: u32,
+    /// IDF-weighted share of the query found in the label, and of the label in the query.
+    query: f32,
+    label: f32,
+    /// Weight of the query's content words it holds, and how many.
+    held: f32,
+    held_words: u8,
 }
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The answers to `queries`, skills and occupations, at limits 1 and 3.
+    fn answers(t: &Taxonomy, queries: &[String], exhaustive: bool) -> Vec<String> {
+        SCRATCH.with(|cell| cell.borrow_mut().exhaustive = exhaustive);
+        let mut out = Vec::new();
+        for q in queries {
+            for kind in [ConceptKind::Skill, ConceptKind::Occupation] {
+                for limit in [1, 3] {
+                    let hits = t.search(kind, q, &SearchOptions { limit, ..SearchOptions::default() }).unwrap_or_default();
+                    out.push(format!("{q} ({kind:?}, {limit}): {:?}", hits.iter().map(|h| (h.uri, h.kind, h.similarity)).collect::<Vec<_>>()));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn skipping_the_word_steps_after_exact_hits_changes_no_answer() {
+        let t = Taxonomy::embedded();
+        // Labels of every kind and language, as written and with two letters swapped.
+        let queries: Vec<String> = t
+            .labels
+            .iter()
+            .step_by(601)
+            .flat_map(|l| {
+                let text = t.label_text(l).to_owned();
+                let mut chars: Vec<char> = text.chars().collect();
+                if chars.len() > 3 {
+                    chars.swap(1, 2);
+                }
+                [text, chars.into_iter().collect()]
+            })
+            .collect();
+        let shortcut = answers(t, &queries, false);
+        assert!(shortcut.iter().filter(|a| a.contains("Exact") || a.contains("AltLabel")).count() > 100, "the shortcut is taken");
+        assert_eq!(answers(t, &queries, true), shortcut);
+    }
 }
