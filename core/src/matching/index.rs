@@ -500,15 +500,21 @@ pub struct Writer<'i> {
     index: &'i VacancyIndex,
 }
 
-impl Writer<'_> {
-    /// Adds a vacancy, replacing any with the same id.
-    pub fn upsert(&mut self, v: &Vacancy, prepared: &PreparedVacancy) -> Result<()> {
-        let f = &self.index.fields;
-        self.writer.delete_term(Term::from_field_text(f.id, &v.id));
+/// A vacancy made ready for [`Writer::upsert_document`] (by [`VacancyIndex::document`]):
+/// the part of adding it that needs no writer, so that many are made at once.
+pub struct VacancyDocument {
+    id: String,
+    document: TantivyDocument,
+}
+
+impl VacancyIndex {
+    /// The document of a prepared vacancy: what [`Writer::upsert`] writes.
+    pub fn document(&self, v: &Vacancy, prepared: &PreparedVacancy) -> Result<VacancyDocument> {
+        let f = &self.fields;
         let mut d = doc!(
             f.id => v.id.clone(),
-            f.prepared => serde_json::to_string(prepared).map_err(|e| self.index.err(e))?,
-            f.vacancy => serde_json::to_string(v).map_err(|e| self.index.err(e))?,
+            f.prepared => serde_json::to_string(prepared).map_err(|e| self.err(e))?,
+            f.vacancy => serde_json::to_string(v).map_err(|e| self.err(e))?,
             f.contract => prepared.contract.map_or("none", |c| c.code()),
             f.expires => prepared.expires.map_or(i64::MAX, |x| day_number(x, true)),
         );
@@ -542,7 +548,26 @@ impl Writer<'_> {
             d.add_f64(f.lat, p.lat);
             d.add_f64(f.lon, p.lon);
         }
-        self.writer.add_document(d).map_err(|e| self.index.err(e))?;
+        Ok(VacancyDocument { id: v.id.clone(), document: d })
+    }
+}
+
+impl<'i> Writer<'i> {
+    /// The index this writer writes to.
+    pub fn index(&self) -> &'i VacancyIndex {
+        self.index
+    }
+
+    /// Adds a vacancy, replacing any with the same id.
+    pub fn upsert(&mut self, v: &Vacancy, prepared: &PreparedVacancy) -> Result<()> {
+        let document = self.index.document(v, prepared)?;
+        self.upsert_document(document)
+    }
+
+    /// Adds a vacancy made ready by [`VacancyIndex::document`], replacing any with its id.
+    pub fn upsert_document(&mut self, document: VacancyDocument) -> Result<()> {
+        self.writer.delete_term(Term::from_field_text(self.index.fields.id, &document.id));
+        self.writer.add_document(document.document).map_err(|e| self.index.err(e))?;
         Ok(())
     }
 

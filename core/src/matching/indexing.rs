@@ -153,18 +153,25 @@ impl<'i, 'm, 't> Adder<'i, 'm, 't> {
         Ok(Adder { matcher, writer: index.writer()?, memo, memo_path, commit_every: commit_every.max(1), start, added })
     }
 
-    /// Prepares a batch on all cores and writes it in order.
+    /// Prepares a batch and makes its documents on all cores, and writes them in order.
     fn add(&mut self, batch: &[Vacancy]) -> Result<()> {
-        let (matcher, memo) = (self.matcher, &self.memo);
-        let prepared: Vec<_> = batch.par_iter().map(|v| matcher.prepare_vacancy_with(v, memo)).collect();
-        for (v, p) in batch.iter().zip(&prepared) {
-            for label in &p.unplaced {
+        let (matcher, memo, index) = (self.matcher, &self.memo, self.writer.index());
+        let made: Vec<_> = batch
+            .par_iter()
+            .map(|v| {
+                let p = matcher.prepare_vacancy_with(v, memo);
+                index.document(v, &p).map(|d| (p.unplaced, d))
+            })
+            .collect();
+        for (v, made) in batch.iter().zip(made) {
+            let (unplaced, document) = made?;
+            for label in unplaced {
                 self.added.unplaced += 1;
                 if self.added.unplaced_named.len() < MAX_NAMED {
-                    self.added.unplaced_named.push((v.id.clone(), label.clone()));
+                    self.added.unplaced_named.push((v.id.clone(), label));
                 }
             }
-            self.writer.upsert(v, p)?;
+            self.writer.upsert_document(document)?;
             self.added.vacancies += 1;
             if self.added.vacancies.is_multiple_of(self.commit_every) {
                 self.writer.commit()?;

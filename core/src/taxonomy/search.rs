@@ -249,7 +249,9 @@ impl Taxonomy {
             return Ok(());
         }
         let opts = SearchOptions { limit: 1, min_similarity: options.min_similarity.max(ROUTE_MIN_SIMILARITY), ..*options };
-        let Some(occ) = self.search_labels(ConceptKind::Occupation, text, &opts)?.into_iter().next() else { return Ok(()) };
+        // Only an exact or same-words hit can lead anywhere (a fuzzy one is not followed), so
+        // the search for it stops there.
+        let Some(occ) = self.search_labels(ConceptKind::Occupation, text, &opts, Reach::SameWords)?.into_iter().next() else { return Ok(()) };
         if occ.kind == MatchKind::Fuzzy || best_skill.is_some_and(|(rank, sim)| rank <= occ.kind.rank() && sim > occ.similarity) {
             return Ok(());
         }
@@ -313,7 +315,7 @@ impl Taxonomy {
     /// Searches one kind of concept: skills (with job titles routed to their occupation's
     /// core skills) or occupations; other kinds give no hits.
     pub fn search(&self, kind: ConceptKind, text: &str, options: &SearchOptions<'_>) -> Result<Vec<Hit<'_>>> {
-        let mut hits = self.search_labels(kind, text, options)?;
+        let mut hits = self.search_labels(kind, text, options, Reach::Everything)?;
         if kind == ConceptKind::Skill {
             self.route_through_occupation(text, options, &mut hits)?;
         }
@@ -321,7 +323,7 @@ impl Taxonomy {
     }
 
     /// Searches the labels of one kind of concept.
-    fn search_labels(&self, kind: ConceptKind, text: &str, options: &SearchOptions<'_>) -> Result<Vec<Hit<'_>>> {
+    fn search_labels(&self, kind: ConceptKind, text: &str, options: &SearchOptions<'_>, reach: Reach) -> Result<Vec<Hit<'_>>> {
         let chars = text.chars().count();
         if chars > MAX_QUERY_CHARS {
             return Err(Error::QueryTooLong { chars, limit: MAX_QUERY_CHARS });
@@ -344,8 +346,8 @@ impl Taxonomy {
             return Ok(Vec::new());
         }
         let found = SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut scratch) => index.query(self, text, lang, options, &mut scratch),
-            Err(_) => index.query(self, text, lang, options, &mut Scratch::default()),
+            Ok(mut scratch) => index.query(self, text, lang, options, reach, &mut scratch),
+            Err(_) => index.query(self, text, lang, options, reach, &mut Scratch::default()),
         });
         Ok(found
             .into_iter()
@@ -632,16 +634,16 @@ impl LabelIndex {
         }
     }
 
-    fn query(&self, t: &Taxonomy, text: &str, lang: Option<u16>, opts: &SearchOptions<'_>, s: &mut Scratch) -> Vec<Found> {
+    fn query(&self, t: &Taxonomy, text: &str, lang: Option<u16>, opts: &SearchOptions<'_>, reach: Reach, s: &mut Scratch) -> Vec<Found> {
         let mut q = std::mem::take(&mut s.query);
         q.clear();
         fold_into(text, &mut q);
-        let found = if q.is_empty() || self.labels.is_empty() { Vec::new() } else { self.query_folded(t, &q, lang, opts, s) };
+        let found = if q.is_empty() || self.labels.is_empty() { Vec::new() } else { self.query_folded(t, &q, lang, opts, reach, s) };
         s.query = q;
         found
     }
 
-    fn query_folded(&self, t: &Taxonomy, q: &str, lang: Option<u16>, opts: &SearchOptions<'_>, s: &mut Scratch) -> Vec<Found> {
+    fn query_folded(&self, t: &Taxonomy, q: &str, lang: Option<u16>, opts: &SearchOptions<'_>, reach: Reach, s: &mut Scratch) -> Vec<Found> {
         let mut found: Vec<Found> = Vec::new();
         let lang_ok = |local: u32| lang.is_none_or(|l| self.labels.get(local as usize).is_some_and(|&g| t.labels[g as usize].lang == l));
 
@@ -693,6 +695,12 @@ impl LabelIndex {
         for v in exact_stems.iter_mut().flatten() {
             v.sort_unstable();
         }
+        // A query that repeats a word is searched in full (its same-words labels need not
+        // score as the others do).
+        let same_words_only = reach == Reach::SameWords && !s.exhaustive && tokens(q).count() == words.len();
+        if same_words_only && exact_stems.iter().all(Option::is_none) {
+            return self.best_per_concept(t, found, opts.limit);
+        }
 
         if s.acc.len() < self.labels.len() {
             s.acc.resize(self.labels.len(), Acc::default());
@@ -732,7 +740,9 @@ impl LabelIndex {
                 s.chars.clear();
                 s.chars.extend(s.stem.chars());
                 let word = std::mem::take(&mut s.chars);
-                self.fuzzy_stems(&word, typed_len, s, &mut variants);
+                if !same_words_only {
+                    self.fuzzy_stems(&word, typed_len, s, &mut variants);
+                }
                 s.chars = word;
             }
             variants.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
@@ -809,6 +819,13 @@ impl LabelIndex {
         let query_codes: Vec<&str> = if words.len() <= 3 { words.iter().copied().filter(|w| is_code(w)).collect() } else { Vec::new() };
         let one_short_word = content_words == 1 && longest_content_word <= ONE_WORD_MAX_LEN;
         for &(f1, local) in &scored {
+            label_stems.clear();
+            label_stems.extend_from_slice(self.label_stems.get(local));
+            label_stems.sort_unstable();
+            let same_stems = exact_stems.iter().flatten().any(|q| *q == label_stems);
+            if same_words_only && !same_stems {
+                continue;
+            }
             let lf = self.folded(local);
             label_words.clear();
             label_words.extend(tokens(lf));
@@ -863,10 +880,6 @@ impl LabelIndex {
             if sim < bar {
                 continue;
             }
-            label_stems.clear();
-            label_stems.extend_from_slice(self.label_stems.get(local));
-            label_stems.sort_unstable();
-            let same_stems = exact_stems.iter().flatten().any(|q| *q == label_stems);
             let kind = if same_stems { MatchKind::Token } else { MatchKind::Fuzzy };
             found.push(Found { local, kind, sim: (sim * 1e4).round() / 1e4 });
         }
@@ -931,6 +944,16 @@ fn similarity(a: &[char], bits: Option<&BitOsa>, b: &[char], at_least: f64, rows
     d.map_or(0.0, |d| 1.0 - d as f64 / longer as f64)
 }
 
+/// How far a search looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    /// Every step: exact labels, similar words (typos), whole strings.
+    Everything,
+    /// Exact labels and labels of the very same words ([`MatchKind::Token`]) only: all that
+    /// routing a job title typed as a skill can follow, without the typo search.
+    SameWords,
+}
+
 /// A label found for a query (before turning into a [`Hit`]).
 #[derive(Debug, Clone, Copy)]
 struct Found {
@@ -954,8 +977,9 @@ struct Scratch {
     acc: Vec<Acc>,
     epoch: u32,
     touched: Vec<u32>,
-    /// Run every step even when the exact step already names enough concepts: tests set it
-    /// to check that the shortcut changes no answer.
+    /// Run every step even where a shortcut applies (exact hits that fill the answer, a
+    /// route that needs no typo search): tests set it to check that the shortcuts change no
+    /// answer.
     exhaustive: bool,
 }
 
@@ -996,7 +1020,9 @@ mod tests {
     }
 
     #[test]
-    fn skipping_the_word_steps_after_exact_hits_changes_no_answer() {
+    fn the_shortcuts_change_no_answer() {
+        // Skipping the word steps after exact hits, and the typo search when routing a job
+        // title typed as a skill.
         let t = Taxonomy::embedded();
         // Labels of every kind and language, as written and with two letters swapped.
         let queries: Vec<String> = t
@@ -1014,6 +1040,7 @@ mod tests {
             .collect();
         let shortcut = answers(t, &queries, false);
         assert!(shortcut.iter().filter(|a| a.contains("Exact") || a.contains("AltLabel")).count() > 100, "the shortcut is taken");
+        assert!(shortcut.iter().filter(|a| a.contains("ViaOccupation")).count() > 20, "job titles are routed");
         assert_eq!(answers(t, &queries, true), shortcut);
     }
 }
