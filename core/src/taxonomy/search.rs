@@ -14,7 +14,8 @@
 //!    present), looked up in the stem vocabulary and, through the trigram index, matched
 //!    to stems within an edit distance of 1 (words of 3–5 letters) or 2 (longer words),
 //!    counting transpositions as one edit (a typo weighs one letter of the word as typed,
-//!    not of its stem). The labels containing those stems are scored
+//!    not of its stem; each thread keeps the stems near the stems it searched lately, so a
+//!    feed's repeated words are looked for once). The labels containing those stems are scored
 //!    by an F1 of the IDF-weighted share of the query words found in the label and of the
 //!    label words found in the query (typo'd words count with their similarity).
 //! 3. **Re-ranking**: the best few dozen candidates are compared with the query as whole
@@ -43,6 +44,11 @@
 //!    occupation's core skills come first (Sportello's list in `core_skills`, else a rule),
 //!    each a [`MatchKind::ViaOccupation`] hit naming the occupation.
 //!
+//! Two shortcuts give the same answers in less time (a test checks it): when step 1 already
+//! names as many concepts as asked for, steps 2 and 3 are skipped (they only find weaker
+//! kinds); and the occupation sought for step 5 is looked for without the typo search, since
+//! only an exact or same-words hit is followed.
+//!
 //! Each concept appears once, with its best evidence. Hits are ordered by kind (exact,
 //! then alternative label or synonym, then token, then fuzzy), then similarity, then
 //! preferred labels before others, then concept id, so results are deterministic. Each
@@ -52,6 +58,7 @@
 //! [`Error::QueryTooLong`]; text in any script is accepted.
 
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::Serialize;
 
@@ -432,7 +439,12 @@ struct LabelIndex {
     stemmers: [bool; 3],
     /// The IDF of a word no label has.
     max_idf: f32,
+    /// This index's build number, which no other index shares (for the [`NearCache`]).
+    build: u64,
 }
+
+/// Numbers the indexes built, for [`LabelIndex::build`].
+static BUILDS: AtomicU64 = AtomicU64::new(0);
 
 /// A compressed list of lists.
 #[derive(Debug, Clone, Default)]
@@ -471,7 +483,8 @@ fn trigrams(chars: &[char], out: &mut Vec<u64>) {
 
 impl LabelIndex {
     fn build(t: &Taxonomy, kind: ConceptKind) -> LabelIndex {
-        let mut ix = LabelIndex { label_stems: Csr::new(), vocab_chars: Csr::new(), ..LabelIndex::default() };
+        let build = BUILDS.fetch_add(1, Ordering::Relaxed) + 1;
+        let mut ix = LabelIndex { label_stems: Csr::new(), vocab_chars: Csr::new(), build, ..LabelIndex::default() };
         let stemmers: Vec<Stemmer> = t.langs.iter().map(|l| Stemmer::for_lang(l)).collect();
 
         // Pass 1: fold the labels of this kind into one arena.
@@ -588,14 +601,29 @@ impl LabelIndex {
         self.folded.get(start..end).unwrap_or("")
     }
 
-    /// Vocabulary stems within a small edit distance of the stem `word` (not `word` itself):
-    /// one edit for stems of 3 to 5 letters, two for longer ones. The similarity is the share
-    /// of the word as typed (`typed_len` letters) that the edits leave: one typo in "sugghi"
-    /// weighs one letter in six, not one in the four of its stem.
-    fn fuzzy_stems(&self, word: &[char], typed_len: usize, s: &mut Scratch, out: &mut Vec<(u32, f32)>) {
+    /// Vocabulary stems within a small edit distance of `stem` (not `stem` itself; `word`
+    /// holds its characters): one edit for stems of 3 to 5 letters, two for longer ones. The
+    /// similarity is the share of the word as typed (`typed_len` letters) that the edits
+    /// leave: one typo in "sugghi" weighs one letter in six, not one in the four of its stem.
+    /// The stems near a stem are found once per thread while it stays in the [`NearCache`].
+    fn fuzzy_stems(&self, stem: &str, word: &[char], typed_len: usize, s: &mut Scratch, out: &mut Vec<(u32, f32)>) {
+        if !s.near.slot(self.build).contains_key(stem) {
+            let near = self.near_stems(word, s);
+            s.near.keep(self.build, stem, near);
+        }
+        let n = word.len();
+        for &(v, d) in s.near.slot(self.build).get(stem).map_or(&[][..], |near| &near[..]) {
+            let other_len = self.vocab_chars.get(v).len();
+            out.push((v, 1.0 - f32::from(d) / typed_len.max(n).max(other_len) as f32));
+        }
+    }
+
+    /// The vocabulary stems within the edit distance of [`LabelIndex::fuzzy_stems`] of the
+    /// stem `word`, with their distance.
+    fn near_stems(&self, word: &[char], s: &mut Scratch) -> Box<[(u32, u8)]> {
         let n = word.len();
         let max_d = match n {
-            0..=2 => return,
+            0..=2 => return Box::default(),
             3..=5 => 1,
             _ => 2,
         };
@@ -618,6 +646,7 @@ impl LabelIndex {
         // One edit changes at most three trigrams of a word.
         let min_shared = s.keys.len().saturating_sub(3 * max_d).max(1);
         let bits = BitOsa::new(word);
+        let mut near = Vec::new();
         for &v in &s.tri_touched {
             let shared = std::mem::take(&mut s.tri_count[v as usize]) as usize;
             let other = self.vocab_chars.get(v);
@@ -629,9 +658,10 @@ impl LabelIndex {
                 None => osa_within(word, other, max_d, &mut s.rows),
             };
             if let Some(d) = d.filter(|&d| d > 0) {
-                out.push((v, 1.0 - d as f32 / typed_len.max(n).max(other.len()) as f32));
+                near.push((v, d as u8));
             }
         }
+        near.into_boxed_slice()
     }
 
     fn query(&self, t: &Taxonomy, text: &str, lang: Option<u16>, opts: &SearchOptions<'_>, reach: Reach, s: &mut Scratch) -> Vec<Found> {
@@ -741,7 +771,7 @@ impl LabelIndex {
                 s.chars.extend(s.stem.chars());
                 let word = std::mem::take(&mut s.chars);
                 if !same_words_only {
-                    self.fuzzy_stems(&word, typed_len, s, &mut variants);
+                    self.fuzzy_stems(&s.stem.clone(), &word, typed_len, s, &mut variants);
                 }
                 s.chars = word;
             }
@@ -977,10 +1007,52 @@ struct Scratch {
     acc: Vec<Acc>,
     epoch: u32,
     touched: Vec<u32>,
+    /// The stems near each stem searched lately.
+    near: NearCache,
     /// Run every step even where a shortcut applies (exact hits that fill the answer, a
     /// route that needs no typo search): tests set it to check that the shortcuts change no
     /// answer.
     exhaustive: bool,
+}
+
+/// Stems a cache of near stems holds per index before it starts afresh: some 10 MB at most.
+const NEAR_CACHE_STEMS: usize = 20_000;
+/// Indexes a thread's cache of near stems keeps at once (a taxonomy has two).
+const NEAR_CACHE_INDEXES: usize = 4;
+
+/// Per index (by build number), the vocabulary stems near each stem a thread searched
+/// lately, with their distance: a feed repeats its words, and each is looked for once.
+#[derive(Default)]
+struct NearCache {
+    slots: Vec<(u64, NearStems)>,
+}
+
+/// Stem → the vocabulary stems near it, with their edit distance.
+type NearStems = FxHashMap<Box<str>, Box<[(u32, u8)]>>;
+
+impl NearCache {
+    /// The near stems kept for the index built `build`th.
+    fn slot(&mut self, build: u64) -> &mut NearStems {
+        let at = match self.slots.iter().position(|(b, _)| *b == build) {
+            Some(at) => at,
+            None => {
+                if self.slots.len() >= NEAR_CACHE_INDEXES {
+                    self.slots.remove(0);
+                }
+                self.slots.push((build, FxHashMap::default()));
+                self.slots.len() - 1
+            }
+        };
+        &mut self.slots[at].1
+    }
+
+    fn keep(&mut self, build: u64, stem: &str, near: Box<[(u32, u8)]>) {
+        let slot = self.slot(build);
+        if slot.len() >= NEAR_CACHE_STEMS {
+            slot.clear();
+        }
+        slot.insert(stem.into(), near);
+    }
 }
 
 /// What one label gathered from the query's words (see `query_folded`, step 2).
