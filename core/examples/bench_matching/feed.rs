@@ -31,13 +31,17 @@ pub(crate) fn feed_run(matcher: &Matcher<'_>, occs: &[Occ<'_>], sizes: &[usize],
         let generated = t.elapsed();
         let dir = root.path().join(format!("index-{n}"));
         let index = VacancyIndex::create(&dir).expect("an index");
+        let used = Used::start();
         let (first, took) = index_file(&index, matcher, &path);
+        let first_used = used.since();
+        let used = Used::start();
         let (again, took_again) = index_file(&index, matcher, &path);
+        let again_used = used.since();
         let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
         println!(
             "\n{n} vacancies, {} JSON Lines ({:.1} s to generate), {labels} skill labels and titles of which {distinct} distinct:\n  \
-             indexed from the file in {:.2} s ({:.0} vacancies/s, {:.0} labels/s; {} labels searched, {:.1}% from the memo), RSS {}\n  \
-             the same file again, into the same index: {:.2} s ({:.1}% of the labels from the saved memo of {} labels)",
+             indexed from the file in {:.2} s ({:.0} vacancies/s, {:.0} labels/s; {} labels searched, {:.1}% from the memo)\n    {first_used}\n  \
+             the same file again, into the same index: {:.2} s ({:.1}% of the labels from the saved memo of {} labels)\n    {again_used}",
             mb(bytes),
             generated.as_secs_f64(),
             took.as_secs_f64(),
@@ -45,7 +49,6 @@ pub(crate) fn feed_run(matcher: &Matcher<'_>, occs: &[Occ<'_>], sizes: &[usize],
             first.memo.lookups as f64 / took.as_secs_f64(),
             first.memo.lookups - first.memo.reused,
             100.0 * first.memo.reused_share(),
-            current_rss(),
             took_again.as_secs_f64(),
             100.0 * again.memo.reused_share(),
             again.memo.labels

@@ -40,7 +40,8 @@
 //! in random comuni of Piemonte and Lombardia, indexed at 10k, 100k and (without `--quick`)
 //! 1M in a temp dir: indexing time (prepare + upsert + commit; generating the vacancies is
 //! timed apart and left out; the writer is then closed, its merges waited for apart),
-//! size on disk, single-query latency (retrieve + score + explain the top 20; one query
+//! size on disk, the CPU time (user and system), page faults and peak memory of indexing
+//! and of the first (cold) queries, single-query latency (retrieve + score + explain the top 20; one query
 //! at a time, each using both cores as `vacancies_for` does, and again on one thread; 200
 //! queries after 20 warm-up ones, the index's vacancy cache emptied first; then the same
 //! queries with the cache warm, the phases apart, and as what-ifs retrieval by URIs only,
@@ -194,6 +195,50 @@ fn proc_status(key: &str) -> String {
         .ok()
         .and_then(|s| s.lines().find(|l| l.starts_with(key)).map(|l| l[key.len()..].trim().to_owned()))
         .unwrap_or_else(|| "?".into())
+}
+
+/// What this process used over a stretch of the run: CPU time in user and system mode,
+/// page faults (minor: a page mapped without reading the disk; major: read from it) and
+/// the peak resident memory, from `/proc/self` (Linux; elsewhere the figures read 0).
+/// Printed beside the timings, so that a slower machine shows where its time went.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Used {
+    user: f64,
+    system: f64,
+    minor_faults: u64,
+    major_faults: u64,
+}
+
+impl Used {
+    /// Starts a stretch: the counters now, with the peak memory reset where the kernel
+    /// allows it (`/proc/self/clear_refs`), so that the peak is this stretch's.
+    pub(crate) fn start() -> Used {
+        let _ = std::fs::write("/proc/self/clear_refs", "5");
+        Used::now()
+    }
+
+    fn now() -> Used {
+        // Fields after the command name, which ends at the last ')': minflt is the 10th
+        // field of the line, majflt the 12th, utime and stime the 14th and 15th, in clock
+        // ticks of 1/100 s.
+        let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+        let fields: Vec<u64> = stat.rsplit_once(')').map_or("", |(_, rest)| rest).split_whitespace().map(|f| f.parse().unwrap_or(0)).collect();
+        let at = |field: usize| fields.get(field - 3).copied().unwrap_or(0);
+        Used { user: at(14) as f64 / 100.0, system: at(15) as f64 / 100.0, minor_faults: at(10), major_faults: at(12) }
+    }
+
+    /// What was used since `self`, as a line.
+    pub(crate) fn since(self) -> String {
+        let now = Used::now();
+        format!(
+            "CPU user {:.1} s, system {:.1} s; page faults {} minor, {} major; peak RSS {}",
+            now.user - self.user,
+            now.system - self.system,
+            now.minor_faults - self.minor_faults,
+            now.major_faults - self.major_faults,
+            peak_rss()
+        )
+    }
 }
 
 fn peak_rss() -> String {

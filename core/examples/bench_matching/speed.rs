@@ -35,8 +35,10 @@ pub(crate) fn speed(matcher: &Matcher<'_>, occs: &[Occ<'_>], quick: bool, sizes:
     let sizes: &[usize] = sizes.unwrap_or(if quick { &[10_000, 100_000] } else { &[10_000, 100_000, 1_000_000] });
     let root = tempfile::tempdir().expect("a temp dir");
     for &n in sizes {
+        let used = Used::start();
         let b = build_index(matcher, occs, labels, &comuni, n, &root.path().join(format!("i{n}")), &mut rng);
         report_build(n, &b, summary);
+        println!("  indexing (generation included): {}", used.since());
         let l = latency(matcher, &b.index, &queries);
         report_latency(n, &l, summary);
         if n == 100_000 {
@@ -83,8 +85,10 @@ pub(crate) fn report_latency(n: usize, l: &Latency, summary: &mut Summary) {
         ms(l.score.0) * 1000.0 / l.candidates.max(1) as f64,
         ms(l.explain.0)
     );
+    println!("    while they ran: {}", l.cold_used);
     println!("  same queries again, vacancies cached: p50 {:.2} ms, p99 {:.2} ms", ms(l.warm.0), ms(l.warm.1));
     println!("  on one thread, cache emptied: p50 {:.2} ms, p99 {:.2} ms", ms(l.one_thread.0), ms(l.one_thread.1));
+    println!("    while they ran: {}", l.one_thread_used);
     println!(
         "  what-if: retrieve by URIs only (no text clause): p50 {:.2} ms, p99 {:.2} ms",
         ms(l.retrieve_by_uri.0),
@@ -247,6 +251,9 @@ pub(crate) struct Latency {
     pub(crate) candidates: usize,
     /// (candidates, share of the usual top 20 that stays in the top 20).
     pub(crate) fewer_candidates: Vec<(usize, f64)>,
+    /// What the cold queries used (`total`), and the same on one thread ([`Used`]).
+    pub(crate) cold_used: String,
+    pub(crate) one_thread_used: String,
 }
 
 /// One query at a time (each on all cores, as `vacancies_for` runs): `vacancies_for` top 20
@@ -257,11 +264,15 @@ pub(crate) fn latency(matcher: &Matcher<'_>, index: &VacancyIndex, queries: &[Pr
     let (warm_up, measured) = queries.split_at(WARM_UP);
     time_queries(matcher, index, warm_up);
     index.reload().expect("reload");
+    let used = Used::start();
     let mut total = time_queries(matcher, index, measured);
+    let cold_used = used.since();
     let mut warm = time_queries(matcher, index, measured);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a thread pool");
     index.reload().expect("reload");
+    let used = Used::start();
     let mut one_thread = pool.install(|| time_queries(matcher, index, measured));
+    let one_thread_used = used.since();
     let filters = Filters { today: Some(matcher.today), within_commute: true, default_commute_km: matcher.weights.default_commute_km };
     let limit = DEFAULT_RETRIEVE.max(EXPLAINED * 5);
     index.reload().expect("reload");
@@ -325,6 +336,8 @@ pub(crate) fn latency(matcher: &Matcher<'_>, index: &VacancyIndex, queries: &[Pr
         retrieve_without_isco,
         candidates: candidates / measured.len().max(1),
         fewer_candidates,
+        cold_used,
+        one_thread_used,
     }
 }
 
