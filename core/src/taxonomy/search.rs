@@ -771,7 +771,8 @@ impl LabelIndex {
                 s.chars.extend(s.stem.chars());
                 let word = std::mem::take(&mut s.chars);
                 if !same_words_only {
-                    self.fuzzy_stems(&s.stem.clone(), &word, typed_len, s, &mut variants);
+                    let stem = stems_done.last().map_or("", String::as_str);
+                    self.fuzzy_stems(stem, &word, typed_len, s, &mut variants);
                 }
                 s.chars = word;
             }
@@ -1015,7 +1016,7 @@ struct Scratch {
     exhaustive: bool,
 }
 
-/// Stems a cache of near stems holds per index before it starts afresh: some 10 MB at most.
+/// Stems a cache of near stems holds per index before it starts afresh (a few megabytes).
 const NEAR_CACHE_STEMS: usize = 20_000;
 /// Indexes a thread's cache of near stems keeps at once (a taxonomy has two).
 const NEAR_CACHE_INDEXES: usize = 4;
