@@ -222,7 +222,8 @@ impl Used {
         // field of the line, majflt the 12th, utime and stime the 14th and 15th, in clock
         // ticks of 1/100 s.
         let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-        let fields: Vec<u64> = stat.rsplit_once(')').map_or("", |(_, rest)| rest).split_whitespace().map(|f| f.parse().unwrap_or(0)).collect();
+        let fields: Vec<u64> =
+            stat.rsplit_once(')').map_or("", |(_, rest)| rest).split_whitespace().map(|f| f.parse().unwrap_or(0)).collect();
         let at = |field: usize| fields.get(field - 3).copied().unwrap_or(0);
         Used { user: at(14) as f64 / 100.0, system: at(15) as f64 / 100.0, minor_faults: at(10), major_faults: at(12) }
     }

@@ -258,7 +258,9 @@ impl Taxonomy {
         let opts = SearchOptions { limit: 1, min_similarity: options.min_similarity.max(ROUTE_MIN_SIMILARITY), ..*options };
         // Only an exact or same-words hit can lead anywhere (a fuzzy one is not followed), so
         // the search for it stops there.
-        let Some(occ) = self.search_labels(ConceptKind::Occupation, text, &opts, Reach::SameWords)?.into_iter().next() else { return Ok(()) };
+        let Some(occ) = self.search_labels(ConceptKind::Occupation, text, &opts, Reach::SameWords)?.into_iter().next() else {
+            return Ok(());
+        };
         if occ.kind == MatchKind::Fuzzy || best_skill.is_some_and(|(rank, sim)| rank <= occ.kind.rank() && sim > occ.similarity) {
             return Ok(());
         }
@@ -673,7 +675,15 @@ impl LabelIndex {
         found
     }
 
-    fn query_folded(&self, t: &Taxonomy, q: &str, lang: Option<u16>, opts: &SearchOptions<'_>, reach: Reach, s: &mut Scratch) -> Vec<Found> {
+    fn query_folded(
+        &self,
+        t: &Taxonomy,
+        q: &str,
+        lang: Option<u16>,
+        opts: &SearchOptions<'_>,
+        reach: Reach,
+        s: &mut Scratch,
+    ) -> Vec<Found> {
         let mut found: Vec<Found> = Vec::new();
         let lang_ok = |local: u32| lang.is_none_or(|l| self.labels.get(local as usize).is_some_and(|&g| t.labels[g as usize].lang == l));
 
@@ -1085,7 +1095,10 @@ mod tests {
             for kind in [ConceptKind::Skill, ConceptKind::Occupation] {
                 for limit in [1, 3] {
                     let hits = t.search(kind, q, &SearchOptions { limit, ..SearchOptions::default() }).unwrap_or_default();
-                    out.push(format!("{q} ({kind:?}, {limit}): {:?}", hits.iter().map(|h| (h.uri, h.kind, h.similarity)).collect::<Vec<_>>()));
+                    out.push(format!(
+                        "{q} ({kind:?}, {limit}): {:?}",
+                        hits.iter().map(|h| (h.uri, h.kind, h.similarity)).collect::<Vec<_>>()
+                    ));
                 }
             }
         }
