@@ -92,7 +92,7 @@ class Index:
 
     # -- content
 
-    def add(self, vacancies: Any, *, today: Today = None, errors: str = "raise", commit_every: int = 10_000) -> Dict[str, Any]:
+    def add(self, vacancies: Any, *, today: Today = None, errors: str = "raise", commit_every: int = 100_000) -> Dict[str, Any]:
         """Add vacancies, replacing those with the same ``id``, and commit.
 
         ``vacancies``: a list of dicts/texts/paths, a folder, a ``.jsonl`` feed, or a

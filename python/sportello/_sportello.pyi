@@ -94,7 +94,7 @@ class Desk:
 class Index:
     """The vacancy index (see the module docs)."""
     def __repr__(self) -> str: ...
-    def add(self, docs: Any, today: Any, drop_nulls: Any = False, errors: Any = "raise", commit_every: Any = 10000) -> Any:
+    def add(self, docs: Any, today: Any, drop_nulls: Any = False, errors: Any = "raise", commit_every: Any = 100000) -> Any:
         """Adds (or replaces, by id) vacancies `(id, text)` and commits."""
     def candidates(self, vacancy_id: Any, docs: Any, today: Any, top: Any = 10, include_excluded: Any = False, weights: Any = None, drop_nulls: Any = False, errors: Any = "raise") -> Any:
         """The best people among `docs` for a vacancy of the index."""

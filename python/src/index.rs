@@ -144,7 +144,7 @@ impl PyIndex {
     }
 
     /// Adds (or replaces, by id) vacancies `(id, text)` and commits.
-    #[pyo3(signature = (docs, today, drop_nulls=false, errors="raise", commit_every=10_000))]
+    #[pyo3(signature = (docs, today, drop_nulls=false, errors="raise", commit_every=100_000))]
     fn add<'py>(
         &self,
         py: Python<'py>,

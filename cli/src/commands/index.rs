@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use sportello::matching::Matcher;
 use sportello::matching::index::VacancyIndex;
-use sportello::matching::indexing::{Added, MAX_NAMED, Progress, add_json_lines, add_vacancies};
+use sportello::matching::indexing::{Added, DEFAULT_COMMIT_EVERY, MAX_NAMED, Progress, add_json_lines, add_vacancies};
 use sportello::matching::memo::{MemoLoad, MemoStats};
 use sportello::model::PartialDate;
 
@@ -36,7 +36,7 @@ enum Action {
         #[arg(long, default_value = DEFAULT_INDEX)]
         index: PathBuf,
         /// Commit every N vacancies (what is committed survives a crash).
-        #[arg(long, default_value_t = 10_000)]
+        #[arg(long, default_value_t = DEFAULT_COMMIT_EVERY)]
         commit_every: usize,
     },
     /// Remove vacancies by id.

@@ -5,7 +5,7 @@
 
 use std::io::Write;
 
-use sportello::matching::indexing::{Added, add_json_lines};
+use sportello::matching::indexing::{Added, DEFAULT_COMMIT_EVERY, add_json_lines};
 
 use super::*;
 
@@ -75,7 +75,8 @@ fn index_file(index: &VacancyIndex, matcher: &Matcher<'_>, path: &Path) -> (Adde
     let t = Instant::now();
     let file = std::fs::File::open(path).expect("the feed");
     let size = file.metadata().ok().map(|m| m.len());
-    let added = add_json_lines(index, matcher, std::io::BufReader::with_capacity(1 << 20, file), size, 10_000, |_| ()).expect("indexed");
+    let added = add_json_lines(index, matcher, std::io::BufReader::with_capacity(1 << 20, file), size, DEFAULT_COMMIT_EVERY, |_| ())
+        .expect("indexed");
     (added, t.elapsed())
 }
 

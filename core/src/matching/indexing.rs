@@ -23,6 +23,12 @@ use crate::model::Vacancy;
 /// Vacancies prepared at once (on all cores) between two progress reports.
 const BATCH: usize = 2_048;
 
+/// How many vacancies an addition writes between two commits unless told otherwise (what
+/// is committed survives a crash). Each commit writes a segment that later merges cost
+/// again: on a 1M label-only feed, committing every 100,000 rather than every 10,000 took
+/// 158 s instead of 181 s, and 93 s instead of 122 s with every label in the memo.
+pub const DEFAULT_COMMIT_EVERY: usize = 100_000;
+
 /// The labels not found in ESCO, and the feed entries left out, named one by one in a
 /// report; the rest are counted.
 pub const MAX_NAMED: usize = 20;
