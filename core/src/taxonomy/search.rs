@@ -63,7 +63,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use serde::Serialize;
 
 use super::text::{BitOsa, FxHashMap, Stemmer, hash_str, is_filler, osa_within, tokens};
-use super::{ConceptId, ConceptKind, LabelKind, LabelSource, RelationType, ReuseLevel, Taxonomy};
+use super::{ConceptId, ConceptKind, LabelData, LabelKind, LabelSource, RelationType, ReuseLevel, Taxonomy};
 use crate::error::{Error, Result};
 use crate::fold::{fold, fold_into};
 
@@ -692,7 +692,7 @@ impl LabelIndex {
         let first = self.exact.partition_point(|&(k, _)| k < h);
         for &(_, local) in self.exact[first..].iter().take_while(|&&(k, _)| k == h) {
             if self.folded(local) == q && lang_ok(local) {
-                let kind = match t.labels[self.labels[local as usize] as usize].kind {
+                let kind = match self.label(t, local).kind {
                     LabelKind::Preferred => MatchKind::Exact,
                     LabelKind::Alternative | LabelKind::Hidden => MatchKind::AltLabel,
                     LabelKind::Synonym => MatchKind::Synonym,
@@ -703,7 +703,7 @@ impl LabelIndex {
 
         // Every hit of the later steps ranks below these: when they already name enough
         // concepts, the answer is theirs.
-        if !s.exhaustive && distinct_concepts(t, self, &found) >= opts.limit {
+        if !s.exhaustive && self.distinct_concepts(t, &found) >= opts.limit {
             return self.best_per_concept(t, found, opts.limit);
         }
 
@@ -930,8 +930,8 @@ impl LabelIndex {
 
     /// Keeps each concept's best evidence, in the final order, up to `limit`.
     fn best_per_concept(&self, t: &Taxonomy, mut found: Vec<Found>, limit: usize) -> Vec<Found> {
-        let concept = |f: &Found| t.labels[self.labels[f.local as usize] as usize].concept;
-        let label_kind = |f: &Found| t.labels[self.labels[f.local as usize] as usize].kind;
+        let concept = |f: &Found| self.label(t, f.local).concept;
+        let label_kind = |f: &Found| self.label(t, f.local).kind;
         let order = |a: &Found, b: &Found| {
             a.kind
                 .rank()
@@ -946,14 +946,19 @@ impl LabelIndex {
         found.truncate(limit);
         found
     }
-}
 
-/// How many distinct concepts the labels found stand for.
-fn distinct_concepts(t: &Taxonomy, ix: &LabelIndex, found: &[Found]) -> usize {
-    let mut concepts: Vec<u32> = found.iter().map(|f| t.labels[ix.labels[f.local as usize] as usize].concept).collect();
-    concepts.sort_unstable();
-    concepts.dedup();
-    concepts.len()
+    /// How many distinct concepts the labels found stand for.
+    fn distinct_concepts(&self, t: &Taxonomy, found: &[Found]) -> usize {
+        let mut concepts: Vec<u32> = found.iter().map(|f| self.label(t, f.local).concept).collect();
+        concepts.sort_unstable();
+        concepts.dedup();
+        concepts.len()
+    }
+
+    /// The taxonomy's label behind a local label.
+    fn label<'t>(&self, t: &'t Taxonomy, local: u32) -> &'t LabelData {
+        &t.labels[self.labels[local as usize] as usize]
+    }
 }
 
 /// Whether a folded word is a code of one or two characters (a licence category, a language
