@@ -40,8 +40,9 @@ use crate::fold::fold;
 use crate::limits::{MAX_QUERY_CHARS, MAX_SEARCH_LIMIT};
 use crate::model::Place;
 
-/// The embedded gazetteer, gzipped CSV.
-static EMBEDDED_CSV_GZ: &[u8] = include_bytes!("../data/comuni_it_coords.csv.gz");
+/// The shared gazetteer: parsed from the embedded reference data on first use, or handed in
+/// through [`crate::reference_data::provide`] by a build without it.
+static SHARED: OnceLock<Gazetteer> = OnceLock::new();
 
 /// Mean Earth radius in km (IUGG).
 const EARTH_RADIUS_KM: f64 = 6371.0088;
@@ -191,15 +192,40 @@ impl Gazetteer {
     /// The embedded gazetteer, parsed once on first use.
     ///
     /// The data is checked by the crate's tests; should it ever fail to parse, this
-    /// returns an empty gazetteer rather than panicking.
+    /// returns an empty gazetteer rather than panicking. A build without the embedded data
+    /// (the widget) gets it handed in ([`crate::reference_data::provide`]), and an empty
+    /// one until then.
     pub fn embedded() -> &'static Gazetteer {
-        static EMBEDDED: OnceLock<Gazetteer> = OnceLock::new();
-        EMBEDDED.get_or_init(|| Self::load_embedded().unwrap_or_default())
+        if let Some(g) = SHARED.get() {
+            return g;
+        }
+        if crate::reference_data::embedded().is_err() {
+            // Not handed in yet (crate::reference_data): empty, and not kept.
+            static EMPTY: OnceLock<Gazetteer> = OnceLock::new();
+            return EMPTY.get_or_init(Gazetteer::default);
+        }
+        SHARED.get_or_init(|| Self::load_embedded().unwrap_or_default())
     }
 
     /// Parses a fresh copy of the embedded gazetteer.
     pub fn load_embedded() -> Result<Gazetteer> {
-        Gazetteer::from_csv(GzDecoder::new(EMBEDDED_CSV_GZ), "comuni_it_coords.csv")
+        Self::from_reference(crate::reference_data::embedded()?)
+    }
+
+    /// Parses the gazetteer of a set of reference-data files.
+    pub fn from_reference(data: &crate::reference_data::ReferenceData<'_>) -> Result<Gazetteer> {
+        Gazetteer::from_csv(GzDecoder::new(data.comuni_csv_gz), "comuni_it_coords.csv")
+    }
+
+    /// Whether the shared gazetteer has been parsed or handed in.
+    pub(crate) fn shared_is_set() -> bool {
+        SHARED.get().is_some()
+    }
+
+    /// Installs the shared gazetteer ([`crate::reference_data::provide`]); a second call
+    /// changes nothing.
+    pub(crate) fn set_shared(g: Gazetteer) {
+        let _ = SHARED.set(g);
     }
 
     /// Reads a gazetteer in the format of `comuni_it_coords.csv`: columns `istat_code`,

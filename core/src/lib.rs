@@ -35,6 +35,7 @@ pub mod outreach;
 mod path;
 pub mod problem;
 pub mod redact;
+pub mod reference_data;
 #[cfg(feature = "render-engine")]
 pub mod render;
 pub mod schema;

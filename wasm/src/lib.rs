@@ -24,6 +24,7 @@ use sportello::load::{Document, Format, load_document, load_profile};
 use sportello::matching::feed::{PreparedFeed, Ranked};
 use sportello::matching::{DEFAULT_TOP, Matcher};
 use sportello::model::{PartialDate, Profile};
+use sportello::reference_data::{self, ReferenceData};
 use sportello::render::{OutputFormat, RenderRequest, Renderer, TemplateInfo};
 use sportello::taxonomy::{ConceptKind, DEFAULT_MIN_SIMILARITY, DEFAULT_SEARCH_LIMIT, Hit, SearchOptions, Taxonomy};
 use sportello::validate::Problem;
@@ -367,6 +368,61 @@ impl Engine {
 }
 
 // ---------------------------------------------------------------------------------------
+// Reference data
+// ---------------------------------------------------------------------------------------
+
+/// Hands in the reference data, which the module leaves out so that the first preview does
+/// not wait for it: the bytes of `esco-en.pack`, `esco-it-sportello.tsv`, `it-synonyms.tsv`,
+/// `core-skills.tsv` and `comuni_it_coords.csv.gz` (the widget's `data/` folder). Until then
+/// the search, place and feed functions refuse with kind `loading`. A file that does not
+/// decode is named in the error, and the call can be repeated.
+pub fn load_reference_data_impl(
+    esco_pack: &[u8],
+    it_labels: &[u8],
+    it_synonyms: &[u8],
+    core_skills: &[u8],
+    comuni_csv_gz: &[u8],
+) -> Res<()> {
+    fn text(bytes: &[u8], file: usize) -> Res<&str> {
+        std::str::from_utf8(bytes).map_err(|_| JsError::new("data_file", format!("{} is not UTF-8 text", ReferenceData::FILES[file]), None))
+    }
+    let data = ReferenceData {
+        esco_pack,
+        it_labels: text(it_labels, 1)?,
+        it_synonyms: text(it_synonyms, 2)?,
+        core_skills: text(core_skills, 3)?,
+        comuni_csv_gz,
+    };
+    Ok(reference_data::provide(&data)?)
+}
+
+/// See [`load_reference_data_impl`].
+#[wasm_bindgen(js_name = loadReferenceData)]
+pub fn load_reference_data(
+    esco_pack: &[u8],
+    it_labels: &[u8],
+    it_synonyms: &[u8],
+    core_skills: &[u8],
+    comuni_csv_gz: &[u8],
+) -> Result<(), JsValue> {
+    Ok(load_reference_data_impl(esco_pack, it_labels, it_synonyms, core_skills, comuni_csv_gz)?)
+}
+
+/// Whether the reference data is there (embedded in a native build, handed in here).
+#[wasm_bindgen(js_name = referenceDataLoaded)]
+pub fn reference_data_loaded() -> bool {
+    reference_data::loaded()
+}
+
+/// Refuses, with kind `loading`, what needs the reference data before it is there.
+fn needs_reference_data() -> Res<()> {
+    if reference_data::loaded() {
+        return Ok(());
+    }
+    Err(JsError::new("loading", "the ESCO and comuni data are still loading", Some("call loadReferenceData first")))
+}
+
+// ---------------------------------------------------------------------------------------
 // Taxonomy and places
 // ---------------------------------------------------------------------------------------
 
@@ -381,6 +437,7 @@ pub fn search_impl(
     min_similarity: Option<f64>,
 ) -> Res<Vec<Hit<'static>>> {
     lang_of(lang)?;
+    needs_reference_data()?;
     let options = SearchOptions {
         limit: limit.unwrap_or(DEFAULT_SEARCH_LIMIT),
         display_lang: Some(lang.unwrap_or("it")),
@@ -411,7 +468,9 @@ pub fn search_occupations(text: &str, limit: Option<usize>, lang: Option<String>
 #[wasm_bindgen(js_name = occupationSkills)]
 pub fn occupation_skills(occupation_uri: &str, lang: Option<String>) -> Result<JsValue, JsValue> {
     let lang = lang.as_deref().unwrap_or("it");
-    out(lang_of(Some(lang)).and_then(|_| Ok(Taxonomy::embedded().occupation_skills_in(occupation_uri, Some(lang))?)))
+    out(lang_of(Some(lang))
+        .and_then(|_| needs_reference_data())
+        .and_then(|_| Ok(Taxonomy::embedded().occupation_skills_in(occupation_uri, Some(lang))?)))
 }
 
 /// A comune found by name, for the home-place field.
@@ -429,6 +488,7 @@ pub struct PlaceHit {
 
 /// Italian comuni matching a name, best first.
 pub fn search_places_impl(text: &str, limit: Option<usize>) -> Res<Vec<PlaceHit>> {
+    needs_reference_data()?;
     Ok(Gazetteer::embedded()
         .lookup(text, limit.unwrap_or(DEFAULT_SEARCH_LIMIT))?
         .into_iter()
@@ -497,6 +557,7 @@ impl Feed {
 impl Feed {
     /// Reads a feed (see [`Feed::new`]).
     pub fn parse(text: &str) -> Res<Feed> {
+        needs_reference_data()?;
         Ok(Feed(PreparedFeed::new(feed::read(text.as_bytes(), None)?, Taxonomy::embedded(), Gazetteer::embedded())))
     }
 
@@ -699,6 +760,20 @@ mod tests {
         assert_eq!(skills(Some(51), None, None).err().unwrap().kind, "option");
         let jobs = search_impl(ConceptKind::Occupation, "magazziniere", None, None, None).unwrap();
         assert_eq!(jobs[0].preferred_label_lang, "it");
+    }
+
+    /// The handing-in itself runs in the browser tests (the module has no embedded copy;
+    /// damaged files are the core's tests); here, with the embedded copy, the checks.
+    #[test]
+    fn reference_data_is_checked_before_it_is_taken() {
+        let d = reference_data::embedded().unwrap();
+        let load = |pack: &[u8], labels: &[u8]| {
+            load_reference_data_impl(pack, labels, d.it_synonyms.as_bytes(), d.core_skills.as_bytes(), d.comuni_csv_gz).unwrap_err()
+        };
+        let e = load(d.esco_pack, b"\xff\xfe");
+        assert_eq!((e.kind.as_str(), e.message.as_str()), ("data_file", "esco-it-sportello.tsv is not UTF-8 text"));
+        assert!(load(d.esco_pack, d.it_labels.as_bytes()).message.contains("embeds"));
+        assert!(reference_data_loaded());
     }
 
     #[test]

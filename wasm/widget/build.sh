@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the distributable widget into wasm/widget/dist/: one static folder a municipality
-# can host (the .wasm, its JS glue, the element, the worker, the fonts, the types and a
-# demo page with a sample feed).
+# can host (the .wasm, its JS glue, the element, the worker, the fonts, the reference data,
+# the service worker for offline use, the types and a demo page with a sample feed), with a
+# brotli and a gzip copy beside each file.
 #
 #   wasm/widget/build.sh                 release build (profile wasm-release: smallest wasm)
 #   PROFILE=dev wasm/widget/build.sh     dev build (quicker to compile, larger)
@@ -24,7 +25,8 @@ if [[ "$have" != "$want" ]]; then
   cargo install -q wasm-bindgen-cli --version "$want" --root "$TOOLS"
 fi
 
-# 2. The wasm module (the core's `render-engine` feature, without `index`).
+# 2. The wasm module (the core's `render-engine` feature, without `index` and without the
+#    embedded reference data, which goes to data/ below).
 rustup target list --installed 2>/dev/null | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 # release: the workspace's `wasm-release` profile (opt-level "s", fat LTO: smallest code).
 flag=(); dir=debug
@@ -78,9 +80,12 @@ cat > "$DIST/NOTICE.txt" <<'EOF'
 Sportello widget (EUPL-1.2). Bundled third-party material:
 - Typst (Apache-2.0), compiled into sportello_wasm_bg.wasm.
 - Libertinus Serif fonts (SIL Open Font License 1.1, see fonts/OFL.txt).
-- ESCO classification v1.1.1, reduced (labels, codes and relations; descriptions dropped):
-  this product uses the ESCO classification of the European Commission. (c) European Union.
-- The list of Italian comuni with coordinates (ISTAT; GeoNames, CC BY 4.0).
+- data/esco-en.pack: the ESCO classification v1.1.1, reduced (labels, codes and relations;
+  descriptions dropped): this product uses the ESCO classification of the European
+  Commission. (c) European Union. data/esco-it-sportello.tsv, it-synonyms.tsv and
+  core-skills.tsv are Sportello's own (EUPL-1.2).
+- data/comuni_it_coords.csv.gz: the list of Italian comuni with coordinates (ISTAT;
+  GeoNames, CC BY 4.0).
 EOF
 cp "$WIDGET/demo/index.html" "$DIST/demo/"
 node -e '
@@ -90,13 +95,18 @@ node -e '
 ' "$ROOT/tests/fixtures/vacancies.jsonl" "$DIST/demo/vacancies.json"
 cp "$ROOT/tests/fixtures/profiles/sara-cuoca.json" "$DIST/demo/sample-profile.json"
 
-# 7. Sizes.
-node -e '
-  const fs = require("fs"), path = require("path"), zlib = require("zlib");
-  const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]);
-  let raw = 0, gz = 0;
-  const rows = walk(process.argv[1]).map((f) => { const b = fs.readFileSync(f); const g = zlib.gzipSync(b, { level: 9 }).length; raw += b.length; gz += g; return [path.relative(process.argv[1], f), b.length, g]; });
-  rows.sort((a, b) => b[2] - a[2]);
-  for (const [f, r, g] of rows.slice(0, 8)) console.log(`  ${f.padEnd(40)} ${(r / 1e6).toFixed(2).padStart(7)} MB  gzip ${(g / 1e6).toFixed(2).padStart(6)} MB`);
-  console.log(`==> dist: ${(raw / 1e6).toFixed(2)} MB raw, ${(gz / 1e6).toFixed(2)} MB gzip (${rows.length} files) in ${process.argv[1]}`);
-' "$DIST"
+# 7. The reference data (core/data/), which the module leaves out: the worker fetches it
+#    after the first preview (core: reference_data::ReferenceData::FILES).
+mkdir -p "$DIST/data"
+for f in esco-en.pack esco-it-sportello.tsv it-synonyms.tsv core-skills.tsv comuni_it_coords.csv.gz; do
+  cp "$ROOT/core/data/$f" "$DIST/data/"
+done
+
+# 8. The service worker, with this build's files and their hashes (offline use).
+node "$WIDGET/scripts/precache.mjs" "$DIST"
+
+# 9. Precompressed copies (.br, .gz) beside each file, and the sizes. The dev build
+#    compresses less: brotli at its top quality takes about a minute on the release .wasm.
+quality=11
+[[ "$PROFILE" == release ]] || quality=5
+node "$WIDGET/scripts/compress.mjs" "$DIST" "$quality"

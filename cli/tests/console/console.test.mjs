@@ -355,6 +355,8 @@ test('the CV editor loads the file\'s profile into <sportello-cv> and saves it b
   await page.click('[data-save-cv]');
   await page.waitForFunction(() => document.getElementById('cv-status').className === 'done');
   assert.equal(await page.evaluate(() => localStorage.getItem('sportello-console-cv')), null, 'no copy left in the browser');
+  await page.waitForFunction(() => document.querySelector('sportello-cv').firstPreviewDone);
+  assert.deepEqual(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0, 'no service worker on a page about a person');
   await page.goto(`${server.url}${person}`);
   assert.match(await page.locator('#s-cv').textContent(), /Magazziniera con patentino del muletto/);
   await page.context().close();

@@ -87,14 +87,9 @@ pub use search::{
 };
 pub use suggest::{OPTIONAL_WEIGHT, OccupationScore, SkillLink};
 
-/// The embedded pack: ESCO v1.1.1, English, with the Italian ISCO group labels.
-static EMBEDDED_PACK: &[u8] = include_bytes!("../../data/esco-en.pack");
-/// Sportello's own Italian labels of the occupations desks see most and their skills.
-static IT_LABELS: &str = include_str!("../../data/esco-it-sportello.tsv");
-/// Sportello's own Italian synonym table (see the module docs).
-static IT_SYNONYMS: &str = include_str!("../../data/it-synonyms.tsv");
-/// Sportello's own list of the skills that define the trades desks see most.
-static CORE_SKILLS: &str = include_str!("../../data/core-skills.tsv");
+/// The shared taxonomy: decoded from the embedded reference data on first use, or handed in
+/// through [`crate::reference_data::provide`] by a build without it.
+static SHARED: OnceLock<Taxonomy> = OnceLock::new();
 
 #[derive(Debug, Clone)]
 struct ConceptData {
@@ -198,10 +193,19 @@ impl Taxonomy {
     /// use (about 50 ms in a release build), then shared.
     ///
     /// The pack is checked by the crate's tests; should it ever fail to decode, this
-    /// returns an empty taxonomy rather than panicking.
+    /// returns an empty taxonomy rather than panicking. A build without the embedded data
+    /// (the widget) gets the taxonomy handed in ([`crate::reference_data::provide`]), and an
+    /// empty one until then.
     pub fn embedded() -> &'static Taxonomy {
-        static EMBEDDED: OnceLock<Taxonomy> = OnceLock::new();
-        EMBEDDED.get_or_init(|| {
+        if let Some(t) = SHARED.get() {
+            return t;
+        }
+        if crate::reference_data::embedded().is_err() {
+            // Not handed in yet (crate::reference_data): empty, and not kept.
+            static EMPTY: OnceLock<Taxonomy> = OnceLock::new();
+            return EMPTY.get_or_init(Taxonomy::default);
+        }
+        SHARED.get_or_init(|| {
             let t = Self::load_embedded().unwrap_or_default();
             t.prepare();
             t
@@ -212,9 +216,15 @@ impl Taxonomy {
     /// without building its search index. For benchmarks and for callers that want to
     /// extend it: `let mut t = Taxonomy::load_embedded()?; t.merge(&italian);`.
     pub fn load_embedded() -> Result<Taxonomy> {
-        let mut t = Taxonomy::from_pack(EMBEDDED_PACK)?;
-        let labels = own_labels::parse(IT_LABELS, "esco-it-sportello.tsv")?;
-        let synonyms = synonyms::parse(IT_SYNONYMS, "it-synonyms.tsv")?;
+        Self::from_reference(crate::reference_data::embedded()?)
+    }
+
+    /// Decodes the taxonomy of a set of reference-data files: the ESCO pack with Sportello's
+    /// Italian labels, synonyms and core skills. Errors name the file.
+    pub fn from_reference(data: &crate::reference_data::ReferenceData<'_>) -> Result<Taxonomy> {
+        let mut t = Taxonomy::from_pack(data.esco_pack)?;
+        let labels = own_labels::parse(data.it_labels, "esco-it-sportello.tsv")?;
+        let synonyms = synonyms::parse(data.it_synonyms, "it-synonyms.tsv")?;
         // One call: the concept → labels lookup is rebuilt once.
         t.add_labels(labels.labels("it").chain(synonyms.iter().map(|s| NewLabel {
             uri: &s.uri,
@@ -223,13 +233,24 @@ impl Taxonomy {
             source: LabelSource::Sportello,
             text: &s.term,
         })))?;
-        t.add_core_skills(CORE_SKILLS, "core-skills.tsv")?;
+        t.add_core_skills(data.core_skills, "core-skills.tsv")?;
         Ok(t)
     }
 
-    /// The size in bytes of the embedded pack.
+    /// Whether the shared taxonomy has been decoded or handed in.
+    pub(crate) fn shared_is_set() -> bool {
+        SHARED.get().is_some()
+    }
+
+    /// Installs the shared taxonomy ([`crate::reference_data::provide`]); a second call
+    /// changes nothing.
+    pub(crate) fn set_shared(t: Taxonomy) {
+        let _ = SHARED.set(t);
+    }
+
+    /// The size in bytes of the embedded pack (0 in a build without the embedded data).
     pub fn embedded_pack_len() -> usize {
-        EMBEDDED_PACK.len()
+        crate::reference_data::embedded().map_or(0, |d| d.esco_pack.len())
     }
 
     /// Builds the search index now instead of on the first search (it takes a few tens of

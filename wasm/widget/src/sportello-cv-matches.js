@@ -17,11 +17,10 @@ export const matchMethods = {
     this.feedState = 'loading';
     this.renderMatches();
     try {
-      const r = await fetch(new URL(url, document.baseURI), { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-      if (!r.ok) throw new Error(`HTTP ${r.status}`);
-      this.feedText = await r.text();
+      const { text, savedAt } = await this.fetchFeed(url);
+      this.feedText = text;
       await this.ready;
-      this.feedState = await this.rpc.call('loadFeed', { text: this.feedText });
+      this.feedState = { ...(await this.rpc.call('loadFeed', { text })), savedAt };
     } catch (e) {
       this.feedState = { error: e };
     }
@@ -37,7 +36,12 @@ export const matchMethods = {
     let status = '';
     if (fs === 'loading') status = t.feedLoading;
     else if (fs?.error) status = `${t.feedError} ${fs.error.message ?? ''}`;
-    else if (fs?.problems?.length) status = fmt(t.feedSkipped, { n: fs.problems.length });
+    else {
+      const notes = [];
+      if (fs?.savedAt) notes.push(fmt(t.feedSaved, { date: new Date(fs.savedAt).toLocaleString(this.uiLang === 'en' ? 'en-GB' : 'it-IT', { dateStyle: 'long', timeStyle: 'short' }) }));
+      if (fs?.problems?.length) notes.push(fmt(t.feedSkipped, { n: fs.problems.length }));
+      status = notes.join(' ');
+    }
     box.innerHTML = `<h3 id="h-matches" tabindex="-1">${esc(t.matches)}</h3><p class="hint">${esc(t.matchesIntro)}</p>
 <p class="${fs?.error ? 'error' : 'hint'}" id="feed-status"${status ? '' : ' hidden'}>${esc(status)}</p>
 <div class="actions"><button type="button" class="primary" data-action="find-matches"${fs?.length ? '' : ' disabled'}>${esc(t.findMatches)}</button>

@@ -30,9 +30,12 @@ export const previewMethods = {
       this.problems = [];
       this.showPages();
       this.showProblems();
+      if (this.engineReady) this.afterFirstPreview();
       return;
     }
     this.rendering = true;
+    // A name typed before the engine has arrived: say that the preview is on its way.
+    if (!this.engineReady && !this.pages.length) this.showPages();
     const seq = ++this.seq;
     const t0 = performance.now();
     try {
@@ -50,9 +53,16 @@ export const previewMethods = {
       this.$('#stale').hidden = false;
       this.dispatch('sportello-preview-error', { seq, error: e });
     } finally {
+      this.afterFirstPreview();
       this.rendering = false;
       if (this.dirty) this.pumpPreview();
     }
+  },
+
+  /** What the preview says while it has no pages. */
+  placeholder() {
+    if (!this.hasName()) return this.t.previewEmpty;
+    return this.engineReady ? this.t.previewLoading : this.t.engineLoading;
   },
 
   /** Shows the SVG pages as images (isolated from the page: no id clashes, no scripts;
@@ -92,7 +102,7 @@ export const previewMethods = {
     if (this.pages.length) {
       for (const [i, img] of this.pages.entries()) img.alt = fmt(t.previewPage, { n: i + 1, t: this.pages.length });
       box.replaceChildren(...this.pages);
-    } else box.innerHTML = `<p class="placeholder">${esc(this.hasName() ? t.previewLoading : t.previewEmpty)}</p>`;
+    } else box.innerHTML = `<p class="placeholder">${esc(this.placeholder())}</p>`;
     this.$('#stale').hidden = true;
     const w = this.$('#warnings');
     const notes = (this.warnings ?? []).filter((x) => !/^warning: skills:/.test(x));

@@ -5,7 +5,9 @@
 //
 // Attributes: `feed` (URL of a JSON vacancy feed: the only network access besides the
 // widget's own files), `lang` (`it` default, `en`), `storage-key` (localStorage key of the
-// draft), `today` (YYYY-MM-DD, for demos and tests; default the browser's date).
+// draft), `today` (YYYY-MM-DD, for demos and tests; default the browser's date), `offline`
+// (`off`: no service worker), `offline-scope` (the service worker's scope, when the pages
+// that host the widget are outside its folder).
 //
 // All the work (validation, rendering with Typst, ESCO search, matching) runs in a Web
 // Worker hosting Sportello's WebAssembly module (sportello-worker.js), so typing never
@@ -14,11 +16,13 @@
 // kept as imported.
 //
 // Events (bubbling, composed): `sportello-ready` {version, templates}, `sportello-preview`
-// {seq, ms, renderMs, pages}, `sportello-preview-error` {error}, `sportello-matches`
-// {count}, `sportello-error` {error}.
+// {seq, ms, renderMs, pages}, `sportello-preview-error` {error}, `sportello-data` {bytes,
+// loadMs, decodeMs} (the reference data arrived), `sportello-offline` {scope} (the service
+// worker is active), `sportello-matches` {count}, `sportello-error` {error}. Performance
+// marks: `sportello-form` (the form is usable), `sportello-first-preview`.
 //
 // The element wires together modules of one job each, next to this file: its methods live in
-// sportello-cv-{fields,sections,edit,combobox,photo,preview,problems,draft,files,matches}.js
+// sportello-cv-{fields,sections,edit,combobox,photo,preview,problems,draft,files,matches,apply,offline}.js
 // (installed on the class below), helped by sportello-cv-{util,paths,profile,rpc,styles}.js.
 
 import { STR } from './i18n.js';
@@ -38,6 +42,7 @@ import { draftMethods } from './sportello-cv-draft.js';
 import { applyMethods } from './sportello-cv-apply.js';
 import { fileMethods } from './sportello-cv-files.js';
 import { matchMethods } from './sportello-cv-matches.js';
+import { offlineMethods } from './sportello-cv-offline.js';
 
 export class SportelloCv extends HTMLElement {
   static observedAttributes = ['feed', 'lang'];
@@ -98,16 +103,20 @@ export class SportelloCv extends HTMLElement {
     this.state ??= emptyProfile(this.uiLang);
     this.rpc = new Rpc(() => this.onCrash());
     this.renderAll();
+    performance.mark('sportello-form');
     if (restored) this.say(this.t.draftRestored);
+    // The form works at once; the engine arrives meanwhile (the preview says so). What the
+    // first preview does not need comes after it (sportello-cv-offline.js).
     this.rpc
       .call('init')
       .then((info) => {
+        this.engineReady = true;
         this.templates = info.templates;
         this.renderLook();
+        this.showPages();
         this.dispatch('sportello-ready', info);
         this.resolveReady(info);
         this.requestPreview(0);
-        if (this.hasAttribute('feed')) this.loadFeed();
       })
       .catch((e) => {
         this.rejectReady(e);
@@ -172,7 +181,7 @@ export class SportelloCv extends HTMLElement {
       <section class="card preview" aria-labelledby="h-preview">
         <h3 id="h-preview">${esc(t.preview)}</h3>
         <p class="stale" id="stale" hidden>${esc(t.previewStale)}</p>
-        <div class="pages" id="pages" tabindex="0" role="region" aria-label="${esc(t.preview)}"><p class="placeholder">${esc(this.hasName() ? t.previewLoading : t.previewEmpty)}</p></div>
+        <div class="pages" id="pages" tabindex="0" role="region" aria-label="${esc(t.preview)}"><p class="placeholder">${esc(this.placeholder())}</p></div>
         <ul class="warnings" id="warnings" hidden></ul>
       </section>
     </div>
@@ -327,7 +336,7 @@ export class SportelloCv extends HTMLElement {
 
 // The methods of the modules, installed as class methods are (on the prototype, not
 // enumerable), before the element is defined. A name defined twice is a mistake.
-for (const methods of [fieldMethods, sectionMethods, editMethods, comboboxMethods, photoMethods, previewMethods, problemMethods, draftMethods, fileMethods, matchMethods, applyMethods]) {
+for (const methods of [fieldMethods, sectionMethods, editMethods, comboboxMethods, photoMethods, previewMethods, problemMethods, draftMethods, fileMethods, matchMethods, applyMethods, offlineMethods]) {
   for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(methods))) {
     if (Object.hasOwn(SportelloCv.prototype, name)) throw new Error(`sportello-cv: ${name} is defined twice`);
     Object.defineProperty(SportelloCv.prototype, name, { ...d, enumerable: false });

@@ -1,7 +1,12 @@
 // The Web Worker that hosts Sportello's WebAssembly module for <sportello-cv>: rendering,
 // validation, ESCO search and matching run here, never on the page's main thread, so
-// typing is never blocked. It loads only files of its own folder (the .wasm and the
-// fonts); the profile never leaves the browser.
+// typing is never blocked. It loads only files of its own folder (the .wasm, the fonts and
+// the reference data); the profile never leaves the browser.
+//
+// The module and the fonts are all the first preview needs. The reference data (the ESCO
+// pack, Sportello's Italian labels, the comuni: `data/`) is fetched when first asked for:
+// by the page's `loadData` once the first preview is shown, or by a search or a feed that
+// comes earlier.
 //
 // Protocol: the page posts {id, op, args}; the worker answers {id, ok: true, value} or
 // {id, ok: false, error: {kind, message, hint, problems}}. Transferable results (the PDF)
@@ -22,6 +27,9 @@ async function fetchBytes(name) {
   return new Uint8Array(await r.arrayBuffer());
 }
 
+/** The reference-data files, in the order of the core's ReferenceData::FILES. */
+const DATA = ['esco-en.pack', 'esco-it-sportello.tsv', 'it-synonyms.tsv', 'core-skills.tsv', 'comuni_it_coords.csv.gz'];
+
 const ready = (async () => {
   const t0 = performance.now();
   const [, ...fonts] = await Promise.all([init({ module_or_path: new URL('sportello_wasm_bg.wasm', base) }), ...FONTS.map((f) => fetchBytes(`fonts/${f}`))]);
@@ -29,6 +37,23 @@ const ready = (async () => {
   engine = new wasm.Engine(fonts);
   return { version: wasm.version(), templates: engine.templates(), locales: engine.locales(), loadMs: t1 - t0, engineMs: performance.now() - t1 };
 })();
+
+let dataPromise = null;
+/** The reference data, fetched and handed to the module once; a failure can be retried. */
+function data() {
+  dataPromise ??= (async () => {
+    await ready;
+    const t0 = performance.now();
+    const files = await Promise.all(DATA.map((f) => fetchBytes(`data/${f}`)));
+    const t1 = performance.now();
+    wasm.loadReferenceData(...files);
+    return { bytes: files.reduce((n, f) => n + f.length, 0), loadMs: t1 - t0, decodeMs: performance.now() - t1 };
+  })().catch((e) => {
+    dataPromise = null;
+    throw e;
+  });
+  return dataPromise;
+}
 
 /** A data URL (`data:image/jpeg;base64,...`) to bytes; anything else to undefined. */
 function photoBytes(dataUrl) {
@@ -55,6 +80,9 @@ function split(profile) {
 const ops = {
   async init() {
     return ready;
+  },
+  async loadData() {
+    return data();
   },
   async render({ profile, template, lang, today, uiLang }) {
     await ready;
@@ -84,19 +112,19 @@ const ops = {
     return wasm.readProfile(text, today, lang);
   },
   async searchSkills({ text, limit, lang, minSimilarity }) {
-    await ready;
+    await data();
     return wasm.searchSkills(text, limit, lang, minSimilarity);
   },
   async searchOccupations({ text, limit, lang, minSimilarity }) {
-    await ready;
+    await data();
     return wasm.searchOccupations(text, limit, lang, minSimilarity);
   },
   async occupationSkills({ uri, lang }) {
-    await ready;
+    await data();
     return wasm.occupationSkills(uri, lang);
   },
   async searchPlaces({ text, limit }) {
-    await ready;
+    await data();
     return wasm.searchPlaces(text, limit);
   },
   // For the crash-handling test only (see wasm/src/lib.rs).
@@ -105,7 +133,7 @@ const ops = {
     wasm._provokePanic(message);
   },
   async loadFeed({ text }) {
-    await ready;
+    await data();
     feed?.free();
     feed = null;
     const f = new wasm.Feed(text);

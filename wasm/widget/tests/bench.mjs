@@ -1,6 +1,8 @@
-// Benchmark of <sportello-cv> in headless Chromium: time to first preview (cold: empty
-// HTTP cache; warm: a reload), preview update after an edit, PDF download, and the size of
-// dist/ raw and gzip. Prints figures, never fails on them.
+// Benchmark of <sportello-cv> in headless Chromium: time until the form is usable and to
+// the first preview (cold: empty caches; warm: a reload, served by the service worker),
+// bytes fetched before the first preview and in all (brotli, as the README's server settings
+// send them), preview update after an edit, PDF download, and the size of dist/. Prints
+// figures, never fails on them.
 //   node wasm/widget/tests/bench.mjs      (after wasm/widget/build.sh)
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,7 +26,7 @@ async function sizes() {
     for (const e of await readdir(d, { withFileTypes: true })) {
       const f = path.join(d, e.name);
       if (e.isDirectory()) await walk(f);
-      else {
+      else if (!/\.(br|gz)$/.test(f)) {
         const b = await readFile(f);
         files.push({ f: path.relative(DIST, f), raw: b.length, gz: zlib.gzipSync(b, { level: 9 }).length, br: zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: b.length } }).length });
       }
@@ -48,15 +50,34 @@ try {
     window.__previews = [];
     document.addEventListener('sportello-preview', (e) => window.__previews.push({ ...e.detail, at: performance.now() }));
     document.addEventListener('sportello-ready', (e) => (window.__ready = { ...e.detail, at: performance.now() }));
+    document.addEventListener('sportello-offline', () => (window.__offline = true));
   }, { v: 1, profile: sample, uiLang: 'it' });
   const page = await context.newPage();
+  // Every response of the cold visit: its file, when it ended, its bytes on the wire.
+  const fetched = [];
+  context.on('requestfinished', async (r) => {
+    const u = new URL(r.url());
+    if (u.origin !== server.url) return;
+    const { responseBodySize } = await r.sizes();
+    fetched.push({ file: decodeURIComponent(u.pathname).slice(1), end: Date.now(), wire: responseBodySize });
+  });
 
   const firstPreview = async () => {
     await page.waitForFunction(() => window.__previews.length > 0, null, { timeout: 60_000 });
-    return page.evaluate(() => ({ first: window.__previews[0], ready: window.__ready }));
+    return page.evaluate(() => ({
+      first: window.__previews[0],
+      ready: window.__ready,
+      form: performance.getEntriesByName('sportello-form')[0]?.startTime,
+      epoch: performance.timeOrigin + window.__previews[0].at,
+    }));
   };
   await page.goto(`${server.url}/demo/`);
   const cold = await firstPreview();
+  // Everything of the cold visit has arrived when the service worker is active.
+  await page.waitForFunction(() => window.__offline, null, { timeout: 120_000 });
+  await page.waitForTimeout(500);
+  // Each file once (the service worker's own copies come from the HTTP cache).
+  const coldFetched = [...new Map(fetched.map((x) => [x.file, x])).values()];
   const warmRuns = [];
   for (let i = 0; i < 3; i++) {
     await page.reload();
@@ -115,10 +136,21 @@ try {
   const br = files.reduce((s, f) => s + f.br, 0);
   const mb = (b) => `${(b / 1e6).toFixed(2)} MB`;
   const warmFirst = warmRuns.map((w) => w.first.at);
+  const warmForm = warmRuns.map((w) => w.form);
 
   console.log('Sportello widget benchmark (headless Chromium, %s)', await browser.version());
+  // Bytes: brotli (the .br beside each file: what the README's settings send) and on the wire.
+  const brOf = async (f) => (await readFile(path.join(DIST, `${f}.br`)).catch(() => readFile(path.join(DIST, f)))).length;
+  const parts = await Promise.all(coldFetched.map(async (x) => ({ ...x, br: await brOf(x.file).catch(() => x.wire) })));
+  const before = parts.filter((x) => x.end <= cold.epoch);
+  const sum = (xs, k) => xs.reduce((n, x) => n + x[k], 0);
+
+  console.log(`form usable after navigation, cold:         ${ms(cold.form)}`);
+  console.log(`bytes before the first preview:             ${mb(sum(before, 'br'))} brotli, ${mb(sum(before, 'wire'))} on the wire (${before.length} files)`);
+  console.log(`bytes in all (data, feed, service worker):  ${mb(sum(parts, 'br'))} brotli, ${mb(sum(parts, 'wire'))} on the wire (${parts.length} files); largest:`);
+  for (const x of [...parts].sort((a, b) => b.br - a.br).slice(0, 6)) console.log(`  ${x.file.padEnd(36)} ${mb(x.br).padStart(9)} brotli  ${x.end <= cold.epoch ? 'before' : 'after'} the first preview`);
   console.log(`time to first preview, cold (empty cache):  ${ms(cold.first.at)}  (worker ready ${ms(cold.ready.at)}: wasm+fonts ${ms(cold.ready.loadMs)}, engine ${ms(cold.ready.engineMs)}; first render ${ms(cold.first.renderMs)})`);
-  console.log(`time to first preview, warm (reload):       median ${ms(median(warmFirst))}  (runs: ${warmFirst.map(ms).join(', ')})`);
+  console.log(`time to first preview, warm (reload):       median ${ms(median(warmFirst))}  (runs: ${warmFirst.map(ms).join(', ')}; form usable: median ${ms(median(warmForm))})`);
   console.log(`preview update after an edit:               median ${ms(median(edits))}, p90 ${ms(p90(edits))}  (render in the worker: median ${ms(median(renders))}; ${EDITS} edits, debounce included)`);
   console.log(`typing at 60 ms/char, preview settled:      ${ms(typing.settle)} after the last key`);
   console.log(`PDF for download:                           ${ms(pdf.ms)} (${(pdf.bytes / 1024).toFixed(0)} KiB)`);

@@ -1,5 +1,7 @@
 // A tiny static file server for the dist folder, on 127.0.0.1 only (tests, benchmark,
-// local trials). `node tests/serve.mjs [dir] [port]`; or import { serve }.
+// local trials). `node tests/serve.mjs [dir] [port]`; or import { serve }. Like the server
+// settings of the README, it sends the precompressed copy (.br, else .gz) of a file when the
+// browser accepts it, and it logs the paths asked for (`hits`).
 import http from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -13,9 +15,10 @@ const TYPES = {
   '.ts': 'text/plain; charset=utf-8', '.md': 'text/plain; charset=utf-8',
 };
 
-/** Serves `dir` on 127.0.0.1:`port` (0: any free port). Resolves to {url, close}. */
+/** Serves `dir` on 127.0.0.1:`port` (0: any free port). Resolves to {url, close, hits}. */
 export function serve(dir, port = 0) {
   const root = path.resolve(dir);
+  const hits = [];
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
@@ -26,7 +29,17 @@ export function serve(dir, port = 0) {
         file = path.join(file, 'index.html');
         s = await stat(file);
       }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-length': s.size, 'cache-control': 'no-cache' });
+      hits.push(url.pathname);
+      const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', vary: 'accept-encoding' };
+      const accepts = String(req.headers['accept-encoding'] ?? '');
+      for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+        if (!new RegExp(`\\b${enc}\\b`).test(accepts)) continue;
+        const z = await stat(file + ext).catch(() => null);
+        if (!z) continue;
+        [file, s, headers['content-encoding']] = [file + ext, z, enc];
+        break;
+      }
+      res.writeHead(200, { ...headers, 'content-length': s.size });
       if (req.method === 'HEAD') return res.end();
       createReadStream(file).pipe(res);
     } catch {
@@ -37,7 +50,12 @@ export function serve(dir, port = 0) {
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {
       const { port: p } = server.address();
-      resolve({ url: `http://127.0.0.1:${p}`, close: () => new Promise((r) => server.close(r)) });
+      const close = () =>
+        new Promise((r) => {
+          server.close(r);
+          server.closeAllConnections();
+        });
+      resolve({ url: `http://127.0.0.1:${p}`, close, hits });
     });
   });
 }

@@ -55,7 +55,9 @@ async function openDemo(p) {
 before(async () => {
   server = await serve(DIST);
   browser = await chromium.launch(LAUNCH);
-  context = await browser.newContext({ acceptDownloads: true, locale: 'it-IT', viewport: { width: 1400, height: 1000 } });
+  // No service worker: these tests hold back and rewrite requests (page.route), which a
+  // service worker would answer first; tests/offline.test.mjs has the offline visits.
+  context = await browser.newContext({ acceptDownloads: true, locale: 'it-IT', viewport: { width: 1400, height: 1000 }, serviceWorkers: 'block' });
   context.on('request', (r) => requests.push(r.url()));
   await context.addInitScript(recorder);
   page = await context.newPage();

@@ -2,7 +2,8 @@
 //! the widget is served), loaded from the file and saved back to it through the API with
 //! the version it was loaded at, so a save over someone else's change is a conflict. The
 //! page has the widget's Content-Security-Policy (its WebAssembly); the file page keeps
-//! the strict one.
+//! the strict one. The widget's service worker is off here (`offline="off"`): a page about a
+//! person is never kept in the browser.
 
 use axum::extract::{Path, State};
 use axum::response::{Html, IntoResponse, Response};
@@ -32,7 +33,7 @@ pub async fn page(State(state): State<Shared>, auth: Auth, Path(id): Path<i64>) 
         "<p><a href=\"/persone/{id}\">{back}</a></p>\
          <div id=\"cv-editor\" data-person=\"{id}\" data-csrf=\"{csrf}\" data-saved=\"{saved}\" data-conflict=\"{conflict}\">\
          <p><button type=\"button\" data-save-cv>{save}</button></p><p role=\"status\" id=\"cv-status\"></p>\
-         <sportello-cv lang=\"{code}\" storage-key=\"sportello-console-cv\"></sportello-cv></div>\
+         <sportello-cv lang=\"{code}\" storage-key=\"sportello-console-cv\" offline=\"off\"></sportello-cv></div>\
          <script type=\"module\" src=\"/widget/sportello-cv.js\"></script><script type=\"module\" src=\"/static/console-cv.js\"></script>",
         back = t(lang, "‹ Torna alla scheda", "‹ Back to the file"),
         csrf = esc(&auth.csrf),

@@ -1,0 +1,47 @@
+// Writes a brotli (.br) and a gzip (.gz) copy beside each file of dist/ that a browser
+// fetches, for servers that send precompressed files (widget README), and prints the sizes.
+//   node scripts/compress.mjs [dist] [quality]
+// quality: brotli 0-11 (default 11, as shipped; the dev build uses less to save time).
+import { readFile, readdir, writeFile, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dist = path.resolve(process.argv[2] ?? path.join(here, '..', 'dist'));
+const quality = Number(process.argv[3] ?? 11);
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+const walk = async (d) => {
+  const out = [];
+  for (const e of await readdir(d, { withFileTypes: true })) {
+    const f = path.join(d, e.name);
+    if (e.isDirectory()) out.push(...(await walk(f)));
+    else out.push(f);
+  }
+  return out;
+};
+
+const all = await walk(dist);
+for (const f of all.filter((f) => /\.(br|gz)$/.test(f) && all.includes(f.slice(0, -3)))) await unlink(f);
+// Already compressed: the fonts' outlines compress a little, the gzipped comuni not at all.
+const files = all.filter((f) => !/\.(br|gz|png|jpg)$/.test(f));
+const rows = await Promise.all(
+  files.map(async (f) => {
+    const b = await readFile(f);
+    const [br, gz] = await Promise.all([
+      brotli(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: b.length } }),
+      gzip(b, { level: quality >= 9 ? 9 : 6 }),
+    ]);
+    await writeFile(`${f}.br`, br);
+    await writeFile(`${f}.gz`, gz);
+    return { f: path.relative(dist, f), raw: b.length, br: br.length, gz: gz.length };
+  }),
+);
+rows.sort((a, b) => b.br - a.br);
+const mb = (n) => `${(n / 1e6).toFixed(2)} MB`;
+const sum = (k) => rows.reduce((s, r) => s + r[k], 0);
+for (const r of rows.slice(0, 6)) console.log(`  ${r.f.padEnd(36)} ${mb(r.raw).padStart(9)} raw ${mb(r.gz).padStart(9)} gzip ${mb(r.br).padStart(9)} brotli`);
+console.log(`==> dist: ${mb(sum('raw'))} raw, ${mb(sum('gz'))} gzip, ${mb(sum('br'))} brotli (${rows.length} files, brotli quality ${quality}) in ${dist}`);
