@@ -26,11 +26,13 @@ const walk = async (d) => {
 
 const all = await walk(dist);
 for (const f of all.filter((f) => /\.(br|gz)$/.test(f) && all.includes(f.slice(0, -3)))) await unlink(f);
-// Already compressed: the fonts' outlines compress a little, the gzipped comuni not at all.
-const files = all.filter((f) => !/\.(br|gz|png|jpg)$/.test(f));
+// Already compressed, so sent as they are: images and gzipped originals (data/comuni_it_coords.csv.gz).
+const asIs = (f) => /\.(png|jpg)$/.test(f) || (f.endsWith('.gz') && !all.includes(f.slice(0, -3)));
+const files = all.filter((f) => !/\.(br|gz)$/.test(f) || asIs(f));
 const rows = await Promise.all(
   files.map(async (f) => {
     const b = await readFile(f);
+    if (asIs(f)) return { f: path.relative(dist, f), raw: b.length, br: b.length, gz: b.length };
     const [br, gz] = await Promise.all([
       brotli(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: b.length } }),
       gzip(b, { level: quality >= 9 ? 9 : 6 }),
@@ -45,3 +47,9 @@ const mb = (n) => `${(n / 1e6).toFixed(2)} MB`;
 const sum = (k) => rows.reduce((s, r) => s + r[k], 0);
 for (const r of rows.slice(0, 6)) console.log(`  ${r.f.padEnd(36)} ${mb(r.raw).padStart(9)} raw ${mb(r.gz).padStart(9)} gzip ${mb(r.br).padStart(9)} brotli`);
 console.log(`==> dist: ${mb(sum('raw'))} raw, ${mb(sum('gz'))} gzip, ${mb(sum('br'))} brotli (${rows.length} files, brotli quality ${quality}) in ${dist}`);
+// What a first visit fetches (tests/bench.mjs measures it in the browser): before the first
+// preview the modules, the worker, the .wasm and the fonts; after it the data (the feed and
+// the host page are the site's own).
+const stage = (r) => (/^[^/]+\.(js|wasm)$/.test(r.f) && r.f !== 'sportello-sw.js') || /^fonts\/.+\.otf$/.test(r.f) ? 'before' : r.f.startsWith('data/') || r.f === 'sportello-sw.js' ? 'after' : null;
+const br = (s) => rows.filter((r) => stage(r) === s).reduce((n, r) => n + r.br, 0);
+console.log(`==> a first visit: ${mb(br('before'))} brotli before the first preview, ${mb(br('before') + br('after'))} in all (data/ and the service worker after it)`);

@@ -4,12 +4,15 @@
 // send them), preview update after an edit, PDF download, and the size of dist/. Prints
 // figures, never fails on them.
 //   node wasm/widget/tests/bench.mjs      (after wasm/widget/build.sh)
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
+import { LAUNCH } from './chromium.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.join(here, '..', 'dist');
@@ -38,12 +41,11 @@ async function sizes() {
 
 const sample = JSON.parse(await readFile(SAMPLE, 'utf8'));
 const server = await serve(DIST);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+// A browser profile on disk, as a person's browser has (its HTTP cache is on disk, where
+// the service worker finds the files of the first visit).
+const profileDir = await mkdtemp(path.join(os.tmpdir(), 'sportello-bench-'));
+const context = await chromium.launchPersistentContext(profileDir, { ...LAUNCH, viewport: { width: 1400, height: 1000 } });
 try {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   // A returning user: the draft is in localStorage, so the first preview renders on load.
   await context.addInitScript((draft) => {
     if (!localStorage.getItem('sportello-cv-draft')) localStorage.setItem('sportello-cv-draft', JSON.stringify(draft));
@@ -52,14 +54,16 @@ try {
     document.addEventListener('sportello-ready', (e) => (window.__ready = { ...e.detail, at: performance.now() }));
     document.addEventListener('sportello-offline', () => (window.__offline = true));
   }, { v: 1, profile: sample, uiLang: 'it' });
-  const page = await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   // Every response of the cold visit: its file, when it ended, its bytes on the wire.
   const fetched = [];
   context.on('requestfinished', async (r) => {
+    const end = Date.now();
     const u = new URL(r.url());
     if (u.origin !== server.url) return;
-    const { responseBodySize } = await r.sizes();
-    fetched.push({ file: decodeURIComponent(u.pathname).slice(1), end: Date.now(), wire: responseBodySize });
+    // The server sends each file whole, with its length (of the compressed copy if sent).
+    const wire = Number((await r.response())?.headers()['content-length'] ?? 0);
+    fetched.push({ file: decodeURIComponent(u.pathname).slice(1), end, wire });
   });
 
   const firstPreview = async () => {
@@ -83,6 +87,11 @@ try {
     await page.reload();
     warmRuns.push(await firstPreview());
   }
+  // A second visit with the network off (and the server's answers not needed).
+  await context.setOffline(true);
+  await page.reload();
+  const offline = await firstPreview();
+  await context.setOffline(false);
 
   // Edits: change the headline, wait for the preview that includes it (debounce included).
   const edits = [];
@@ -138,7 +147,7 @@ try {
   const warmFirst = warmRuns.map((w) => w.first.at);
   const warmForm = warmRuns.map((w) => w.form);
 
-  console.log('Sportello widget benchmark (headless Chromium, %s)', await browser.version());
+  console.log('Sportello widget benchmark (headless %s, a browser profile on disk)', execFileSync(LAUNCH.executablePath, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim());
   // Bytes: brotli (the .br beside each file: what the README's settings send) and on the wire.
   const brOf = async (f) => (await readFile(path.join(DIST, `${f}.br`)).catch(() => readFile(path.join(DIST, f)))).length;
   const parts = await Promise.all(coldFetched.map(async (x) => ({ ...x, br: await brOf(x.file).catch(() => x.wire) })));
@@ -151,12 +160,14 @@ try {
   for (const x of [...parts].sort((a, b) => b.br - a.br).slice(0, 6)) console.log(`  ${x.file.padEnd(36)} ${mb(x.br).padStart(9)} brotli  ${x.end <= cold.epoch ? 'before' : 'after'} the first preview`);
   console.log(`time to first preview, cold (empty cache):  ${ms(cold.first.at)}  (worker ready ${ms(cold.ready.at)}: wasm+fonts ${ms(cold.ready.loadMs)}, engine ${ms(cold.ready.engineMs)}; first render ${ms(cold.first.renderMs)})`);
   console.log(`time to first preview, warm (reload):       median ${ms(median(warmFirst))}  (runs: ${warmFirst.map(ms).join(', ')}; form usable: median ${ms(median(warmForm))})`);
+  console.log(`time to first preview, network off:         ${ms(offline.first.at)} (form usable: ${ms(offline.form)})`);
   console.log(`preview update after an edit:               median ${ms(median(edits))}, p90 ${ms(p90(edits))}  (render in the worker: median ${ms(median(renders))}; ${EDITS} edits, debounce included)`);
   console.log(`typing at 60 ms/char, preview settled:      ${ms(typing.settle)} after the last key`);
   console.log(`PDF for download:                           ${ms(pdf.ms)} (${(pdf.bytes / 1024).toFixed(0)} KiB)`);
   console.log(`dist size:                                  ${mb(raw)} raw, ${mb(gz)} gzip, ${mb(br)} brotli (${files.length} files); largest:`);
   for (const f of files.slice(0, 6)) console.log(`  ${f.f.padEnd(36)} ${mb(f.raw).padStart(9)} raw  ${mb(f.gz).padStart(9)} gzip  ${mb(f.br).padStart(9)} brotli`);
 } finally {
-  await browser.close();
+  await context.close();
   await server.close();
+  await rm(profileDir, { recursive: true, force: true });
 }
