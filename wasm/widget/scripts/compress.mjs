@@ -2,11 +2,12 @@
 // fetches, for servers that send precompressed files (widget README), and prints the sizes.
 //   node scripts/compress.mjs [dist] [quality]
 // quality: brotli 0-11 (default 11, as shipped; the dev build uses less to save time).
-import { readFile, readdir, writeFile, unlink } from 'node:fs/promises';
+import { readFile, writeFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { distFiles, isCopy } from './dist-files.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(process.argv[2] ?? path.join(here, '..', 'dist'));
@@ -14,32 +15,22 @@ const quality = Number(process.argv[3] ?? 11);
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
-const walk = async (d) => {
-  const out = [];
-  for (const e of await readdir(d, { withFileTypes: true })) {
-    const f = path.join(d, e.name);
-    if (e.isDirectory()) out.push(...(await walk(f)));
-    else out.push(f);
-  }
-  return out;
-};
-
-const all = await walk(dist);
-for (const f of all.filter((f) => /\.(br|gz)$/.test(f) && all.includes(f.slice(0, -3)))) await unlink(f);
+const all = await distFiles(dist);
+for (const f of all.filter((f) => isCopy(f, all))) await unlink(path.join(dist, f));
 // Already compressed, so sent as they are: images and gzipped originals (data/comuni_it_coords.csv.gz).
-const asIs = (f) => /\.(png|jpg)$/.test(f) || (f.endsWith('.gz') && !all.includes(f.slice(0, -3)));
-const files = all.filter((f) => !/\.(br|gz)$/.test(f) || asIs(f));
+const asIs = (f) => /\.(png|jpg|gz)$/.test(f);
+const files = all.filter((f) => !isCopy(f, all) && !f.endsWith('.br'));
 const rows = await Promise.all(
   files.map(async (f) => {
-    const b = await readFile(f);
-    if (asIs(f)) return { f: path.relative(dist, f), raw: b.length, br: b.length, gz: b.length };
+    const b = await readFile(path.join(dist, f));
+    if (asIs(f)) return { f, raw: b.length, br: b.length, gz: b.length };
     const [br, gz] = await Promise.all([
       brotli(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: b.length } }),
       gzip(b, { level: quality >= 9 ? 9 : 6 }),
     ]);
-    await writeFile(`${f}.br`, br);
-    await writeFile(`${f}.gz`, gz);
-    return { f: path.relative(dist, f), raw: b.length, br: br.length, gz: gz.length };
+    await writeFile(path.join(dist, `${f}.br`), br);
+    await writeFile(path.join(dist, `${f}.gz`), gz);
+    return { f, raw: b.length, br: br.length, gz: gz.length };
   }),
 );
 rows.sort((a, b) => b.br - a.br);

@@ -5,29 +5,19 @@
 // Kept: the element's modules, the worker, the .wasm and its glue, the fonts, the reference
 // data. Not kept: the demo, the types, the notices, the precompressed copies.
 import { createHash } from 'node:crypto';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { distFiles, isCopy } from './dist-files.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(process.argv[2] ?? path.join(here, '..', 'dist'));
 const SW = 'sportello-sw.js';
 const PLACEHOLDER = "const BUILD = { id: 'unbuilt', assets: {} };";
 
-// A precompressed copy is the file it copies: `x.gz` is one when `x` is there too.
-const copy = (f, all) => f.endsWith('.br') || (f.endsWith('.gz') && all.includes(f.slice(0, -3)));
-const kept = (f, all) => ((/^[^/]+\.(js|wasm)$/.test(f) && f !== SW) || /^fonts\/[^/]+\.otf$/.test(f) || /^data\/[^/]+$/.test(f)) && !copy(f, all);
-const walk = async (d) => {
-  const out = [];
-  for (const e of await readdir(d, { withFileTypes: true })) {
-    const f = path.join(d, e.name);
-    if (e.isDirectory()) out.push(...(await walk(f)));
-    else out.push(f);
-  }
-  return out;
-};
-
-const files = (await walk(dist)).map((f) => path.relative(dist, f).split(path.sep).join('/')).filter((f, _, all) => kept(f, all)).sort();
+const kept = (f, all) => ((/^[^/]+\.(js|wasm)$/.test(f) && f !== SW) || /^fonts\/[^/]+\.otf$/.test(f) || /^data\/[^/]+$/.test(f)) && !isCopy(f, all);
+const all = await distFiles(dist);
+const files = all.filter((f) => kept(f, all));
 const assets = {};
 for (const f of files) assets[f] = createHash('sha256').update(await readFile(path.join(dist, f))).digest('hex');
 const id = createHash('sha256').update(JSON.stringify(assets)).digest('hex').slice(0, 16);

@@ -304,6 +304,8 @@ export class SportelloCv extends HTMLElement {
     this.say(this.t.crash);
     this.ready = this.rpc.call('init');
     this.requestPreview(0);
+    // The new worker fetches the reference data once allowed, as the first one was.
+    if (this.firstPreviewDone) this.rpc.call('loadData').catch(() => {});
     if (this.feedText) this.rpc.call('loadFeed', { text: this.feedText }).catch(() => {});
   }
 

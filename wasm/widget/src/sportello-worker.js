@@ -4,20 +4,21 @@
 // the reference data); the profile never leaves the browser.
 //
 // The module and the fonts are all the first preview needs. The reference data (the ESCO
-// pack, Sportello's Italian labels, the comuni: `data/`) is fetched when first asked for:
-// by the page's `loadData` once the first preview is shown, or by a search or a feed that
-// comes earlier.
+// pack, Sportello's Italian labels, the comuni: `data/`) is fetched only once the page has
+// sent `loadData`, which the element does after its first preview: a search, a job's skill
+// suggestions or a feed asked for earlier wait for it, so that nothing competes with the
+// first preview.
 //
 // Protocol: the page posts {id, op, args}; the worker answers {id, ok: true, value} or
 // {id, ok: false, error: {kind, message, hint, problems}}. Transferable results (the PDF)
 // are transferred, not copied.
 
-import init, * as wasm from './sportello_wasm.js';
-
 /** The font files the templates use (see Renderer::with_fonts / TEMPLATE_FONTS in core). */
 const FONTS = ['LibertinusSerif-Regular.otf', 'LibertinusSerif-Bold.otf', 'LibertinusSerif-Italic.otf', 'LibertinusSerif-BoldItalic.otf'];
 
 const base = new URL('./', import.meta.url);
+/** The module's exports (wasm-bindgen's glue), once it is instantiated. */
+let wasm = null;
 let engine = null;
 let feed = null;
 
@@ -27,27 +28,39 @@ async function fetchBytes(name) {
   return new Uint8Array(await r.arrayBuffer());
 }
 
+// What the first preview needs is asked for at once, in parallel: the glue, the .wasm
+// (compiled while it downloads) and the fonts.
+const t0 = performance.now();
+const glue = import('./sportello_wasm.js');
+const wasmFile = fetch(new URL('sportello_wasm_bg.wasm', base));
+const fontFiles = Promise.all(FONTS.map((f) => fetchBytes(`fonts/${f}`)));
+
 /** The reference-data files, in the order of the core's ReferenceData::FILES. */
 const DATA = ['esco-en.pack', 'esco-it-sportello.tsv', 'it-synonyms.tsv', 'core-skills.tsv', 'comuni_it_coords.csv.gz'];
 
 const ready = (async () => {
-  const t0 = performance.now();
-  const [, ...fonts] = await Promise.all([init({ module_or_path: new URL('sportello_wasm_bg.wasm', base) }), ...FONTS.map((f) => fetchBytes(`fonts/${f}`))]);
+  const module = await glue;
+  const [, fonts] = await Promise.all([module.default({ module_or_path: wasmFile }), fontFiles]);
   const t1 = performance.now();
+  wasm = module;
   engine = new wasm.Engine(fonts);
   return { version: wasm.version(), templates: engine.templates(), locales: engine.locales(), loadMs: t1 - t0, engineMs: performance.now() - t1 };
 })();
 
 let dataPromise = null;
-/** The reference data, fetched and handed to the module once; a failure can be retried. */
+let allowData;
+const dataAllowed = new Promise((resolve) => (allowData = resolve));
+/** The reference data, fetched (once `loadData` allows it) and handed to the module once; a
+ *  failure can be retried. */
 function data() {
   dataPromise ??= (async () => {
     await ready;
-    const t0 = performance.now();
+    await dataAllowed;
+    const asked = performance.now();
     const files = await Promise.all(DATA.map((f) => fetchBytes(`data/${f}`)));
-    const t1 = performance.now();
+    const arrived = performance.now();
     wasm.loadReferenceData(...files);
-    return { bytes: files.reduce((n, f) => n + f.length, 0), loadMs: t1 - t0, decodeMs: performance.now() - t1 };
+    return { bytes: files.reduce((n, f) => n + f.length, 0), loadMs: arrived - asked, decodeMs: performance.now() - arrived };
   })().catch((e) => {
     dataPromise = null;
     throw e;
@@ -82,6 +95,7 @@ const ops = {
     return ready;
   },
   async loadData() {
+    allowData();
     return data();
   },
   async render({ profile, template, lang, today, uiLang }) {

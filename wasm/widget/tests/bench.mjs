@@ -58,9 +58,10 @@ try {
   // Every response of the cold visit: its file, when it ended, its bytes on the wire.
   const fetched = [];
   context.on('requestfinished', async (r) => {
-    const end = Date.now();
+    const t = r.timing();
+    const end = t.startTime > 0 && t.responseEnd >= 0 ? t.startTime + t.responseEnd : Date.now();
     const u = new URL(r.url());
-    if (u.origin !== server.url) return;
+    if (u.protocol !== 'http:' || u.origin !== server.url) return;
     // The server sends each file whole, with its length (of the compressed copy if sent).
     const wire = Number((await r.response())?.headers()['content-length'] ?? 0);
     fetched.push({ file: decodeURIComponent(u.pathname).slice(1), end, wire });
@@ -80,8 +81,11 @@ try {
   // Everything of the cold visit has arrived when the service worker is active.
   await page.waitForFunction(() => window.__offline, null, { timeout: 120_000 });
   await page.waitForTimeout(500);
-  // Each file once (the service worker's own copies come from the HTTP cache).
-  const coldFetched = [...new Map(fetched.map((x) => [x.file, x])).values()];
+  // Each file once, as the page and its worker fetched it (the service worker then copies
+  // them from the HTTP cache).
+  const firstFetch = new Map();
+  for (const x of fetched) if (!firstFetch.has(x.file)) firstFetch.set(x.file, x);
+  const coldFetched = [...firstFetch.values()];
   const warmRuns = [];
   for (let i = 0; i < 3; i++) {
     await page.reload();

@@ -39,6 +39,8 @@ before(async () => {
     });
   });
   await page.evaluate(() => window.__call('init'));
+  // As the element does after its first preview: the reference data may now be fetched.
+  await page.evaluate(() => window.__call('loadData'));
 });
 
 after(async () => {
