@@ -41,7 +41,7 @@ use crate::limits::{MAX_QUERY_CHARS, MAX_SEARCH_LIMIT};
 use crate::model::Place;
 
 /// The shared gazetteer: parsed from the embedded reference data on first use, or handed in
-/// through [`crate::reference_data::provide`] by a build without it.
+/// through `reference_data::provide` by a build without it.
 static SHARED: OnceLock<Gazetteer> = OnceLock::new();
 
 /// Mean Earth radius in km (IUGG).
@@ -193,13 +193,13 @@ impl Gazetteer {
     ///
     /// The data is checked by the crate's tests; should it ever fail to parse, this
     /// returns an empty gazetteer rather than panicking. A build without the embedded data
-    /// (the widget) gets it handed in ([`crate::reference_data::provide`]), and an empty
+    /// (the widget) gets it handed in (`reference_data::provide`), and an empty
     /// one until then.
     pub fn embedded() -> &'static Gazetteer {
         if let Some(g) = SHARED.get() {
             return g;
         }
-        if crate::reference_data::embedded().is_err() {
+        if crate::reference_data::files::embedded().is_err() {
             // Not handed in yet (crate::reference_data): empty, and not kept.
             static EMPTY: OnceLock<Gazetteer> = OnceLock::new();
             return EMPTY.get_or_init(Gazetteer::default);
@@ -209,11 +209,11 @@ impl Gazetteer {
 
     /// Parses a fresh copy of the embedded gazetteer.
     pub fn load_embedded() -> Result<Gazetteer> {
-        Self::from_reference(crate::reference_data::embedded()?)
+        Self::from_reference(crate::reference_data::files::embedded()?)
     }
 
     /// Parses the gazetteer of a set of reference-data files.
-    pub fn from_reference(data: &crate::reference_data::ReferenceData<'_>) -> Result<Gazetteer> {
+    pub fn from_reference(data: &crate::reference_data::files::ReferenceData<'_>) -> Result<Gazetteer> {
         Gazetteer::from_csv(GzDecoder::new(data.comuni_csv_gz), "comuni_it_coords.csv")
     }
 
@@ -222,7 +222,7 @@ impl Gazetteer {
         SHARED.get().is_some()
     }
 
-    /// Installs the shared gazetteer ([`crate::reference_data::provide`]); a second call
+    /// Installs the shared gazetteer (`reference_data::provide`); a second call
     /// changes nothing.
     pub(crate) fn set_shared(g: Gazetteer) {
         let _ = SHARED.set(g);

@@ -70,9 +70,9 @@ mod tests {
 
     #[test]
     fn the_shipped_table_matches_esco() {
-        let esco = Taxonomy::from_pack(crate::reference_data::embedded().expect("embedded").esco_pack).expect("pack");
+        let esco = Taxonomy::from_pack(crate::reference_data::files::embedded().expect("embedded").esco_pack).expect("pack");
         let mut lines = 0;
-        for (i, raw) in crate::reference_data::embedded().expect("embedded").core_skills.lines().enumerate() {
+        for (i, raw) in crate::reference_data::files::embedded().expect("embedded").core_skills.lines().enumerate() {
             if raw.trim().is_empty() || raw.starts_with('#') {
                 continue;
             }
@@ -83,7 +83,7 @@ mod tests {
             assert_eq!(concept.preferred_label("en"), Some(f[2].trim()), "line {}", i + 1);
         }
         let mut t = esco;
-        t.add_core_skills(crate::reference_data::embedded().expect("embedded").core_skills, "core-skills.tsv")
+        t.add_core_skills(crate::reference_data::files::embedded().expect("embedded").core_skills, "core-skills.tsv")
             .expect("every skill is essential");
         assert_eq!(t.core_skills.len(), lines);
         assert!(lines >= 400, "{lines} occupations");
@@ -91,7 +91,7 @@ mod tests {
 
     #[test]
     fn a_skill_that_is_not_essential_is_refused_with_its_line() {
-        let mut t = Taxonomy::from_pack(crate::reference_data::embedded().expect("embedded").esco_pack).expect("pack");
+        let mut t = Taxonomy::from_pack(crate::reference_data::files::embedded().expect("embedded").esco_pack).expect("pack");
         let waiter = "occupation/d5db9d5c-2ebf-4a54-a79a-1b7e7ff70471";
         // "operate forklift" is no skill of a waiter.
         let text = format!("# comment\n{waiter}\tskill/28cb374e-6261-4133-8371-f9a5470145da\twaiter/waitress\n");

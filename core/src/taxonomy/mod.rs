@@ -88,7 +88,7 @@ pub use search::{
 pub use suggest::{OPTIONAL_WEIGHT, OccupationScore, SkillLink};
 
 /// The shared taxonomy: decoded from the embedded reference data on first use, or handed in
-/// through [`crate::reference_data::provide`] by a build without it.
+/// through `reference_data::provide` by a build without it.
 static SHARED: OnceLock<Taxonomy> = OnceLock::new();
 
 #[derive(Debug, Clone)]
@@ -194,13 +194,13 @@ impl Taxonomy {
     ///
     /// The pack is checked by the crate's tests; should it ever fail to decode, this
     /// returns an empty taxonomy rather than panicking. A build without the embedded data
-    /// (the widget) gets the taxonomy handed in ([`crate::reference_data::provide`]), and an
+    /// (the widget) gets the taxonomy handed in (`reference_data::provide`), and an
     /// empty one until then.
     pub fn embedded() -> &'static Taxonomy {
         if let Some(t) = SHARED.get() {
             return t;
         }
-        if crate::reference_data::embedded().is_err() {
+        if crate::reference_data::files::embedded().is_err() {
             // Not handed in yet (crate::reference_data): empty, and not kept.
             static EMPTY: OnceLock<Taxonomy> = OnceLock::new();
             return EMPTY.get_or_init(Taxonomy::default);
@@ -216,12 +216,12 @@ impl Taxonomy {
     /// without building its search index. For benchmarks and for callers that want to
     /// extend it: `let mut t = Taxonomy::load_embedded()?; t.merge(&italian);`.
     pub fn load_embedded() -> Result<Taxonomy> {
-        Self::from_reference(crate::reference_data::embedded()?)
+        Self::from_reference(crate::reference_data::files::embedded()?)
     }
 
     /// Decodes the taxonomy of a set of reference-data files: the ESCO pack with Sportello's
     /// Italian labels, synonyms and core skills. Errors name the file.
-    pub fn from_reference(data: &crate::reference_data::ReferenceData<'_>) -> Result<Taxonomy> {
+    pub fn from_reference(data: &crate::reference_data::files::ReferenceData<'_>) -> Result<Taxonomy> {
         let mut t = Taxonomy::from_pack(data.esco_pack)?;
         let labels = own_labels::parse(data.it_labels, "esco-it-sportello.tsv")?;
         let synonyms = synonyms::parse(data.it_synonyms, "it-synonyms.tsv")?;
@@ -242,7 +242,7 @@ impl Taxonomy {
         SHARED.get().is_some()
     }
 
-    /// Installs the shared taxonomy ([`crate::reference_data::provide`]); a second call
+    /// Installs the shared taxonomy (`reference_data::provide`); a second call
     /// changes nothing.
     pub(crate) fn set_shared(t: Taxonomy) {
         let _ = SHARED.set(t);
@@ -250,7 +250,7 @@ impl Taxonomy {
 
     /// The size in bytes of the embedded pack (0 in a build without the embedded data).
     pub fn embedded_pack_len() -> usize {
-        crate::reference_data::embedded().map_or(0, |d| d.esco_pack.len())
+        crate::reference_data::files::embedded().map_or(0, |d| d.esco_pack.len())
     }
 
     /// Builds the search index now instead of on the first search (it takes a few tens of

@@ -102,8 +102,8 @@ mod tests {
     /// preferred label is the one noted: a line cannot drift onto another concept.
     #[test]
     fn the_shipped_italian_table_matches_esco() {
-        let table = parse(crate::reference_data::embedded().expect("embedded").it_labels, "esco-it-sportello.tsv").expect("parses");
-        let esco = Taxonomy::from_pack(crate::reference_data::embedded().expect("embedded").esco_pack).expect("pack");
+        let table = parse(crate::reference_data::files::embedded().expect("embedded").it_labels, "esco-it-sportello.tsv").expect("parses");
+        let esco = Taxonomy::from_pack(crate::reference_data::files::embedded().expect("embedded").esco_pack).expect("pack");
         let mut seen = std::collections::HashSet::new();
         for c in &table.0 {
             let concept = esco.concept(&c.uri).unwrap_or_else(|| panic!("line {}: unknown concept {}", c.line, c.uri));

@@ -69,7 +69,8 @@ mod tests {
     #[test]
     fn shipped_italian_table_matches_the_english_labels() {
         let t = Taxonomy::load_embedded().expect("embedded");
-        let table = parse(crate::reference_data::embedded().expect("embedded").it_synonyms, "it-synonyms.tsv").expect("table parses");
+        let table =
+            parse(crate::reference_data::files::embedded().expect("embedded").it_synonyms, "it-synonyms.tsv").expect("table parses");
         assert!(table.len() >= 150, "only {} entries", table.len());
         let mut seen = std::collections::HashMap::new();
         for s in &table {
