@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { distFiles, isCopy } from './dist-files.mjs';
+import { distFiles, isCopy, role } from './dist-files.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(process.argv[2] ?? path.join(here, '..', 'dist'));
@@ -41,6 +41,6 @@ console.log(`==> dist: ${mb(sum('raw'))} raw, ${mb(sum('gz'))} gzip, ${mb(sum('b
 // What a first visit fetches (tests/bench.mjs measures it in the browser): before the first
 // preview the modules, the worker, the .wasm and the fonts; after it the data (the feed and
 // the host page are the site's own).
-const stage = (r) => (/^[^/]+\.(js|wasm)$/.test(r.f) && r.f !== 'sportello-sw.js') || /^fonts\/.+\.otf$/.test(r.f) ? 'before' : r.f.startsWith('data/') || r.f === 'sportello-sw.js' ? 'after' : null;
+const stage = (r) => (role(r.f) === 'engine' ? 'before' : role(r.f) === 'data' || r.f === 'sportello-sw.js' ? 'after' : null);
 const br = (s) => rows.filter((r) => stage(r) === s).reduce((n, r) => n + r.br, 0);
 console.log(`==> a first visit: ${mb(br('before'))} brotli before the first preview, ${mb(br('before') + br('after'))} in all (data/ and the service worker after it)`);

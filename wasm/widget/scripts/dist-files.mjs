@@ -20,3 +20,12 @@ export async function distFiles(dir) {
 /** Whether `f` is a precompressed copy of another file of `all` (`x.br`, or `x.gz` beside
  *  `x`); `data/comuni_it_coords.csv.gz` is an original. */
 export const isCopy = (f, all) => (f.endsWith('.br') || f.endsWith('.gz')) && all.includes(f.slice(0, -3));
+
+/** What a file of the build is to a first visit: `engine` (the modules, the worker, the
+ *  .wasm and its glue, the fonts: what the first preview needs), `data` (the reference data,
+ *  fetched after it), or null (the service worker itself, the demo, the types, notices). */
+export function role(f) {
+  if ((/^[^/]+\.(js|wasm)$/.test(f) && f !== 'sportello-sw.js') || /^fonts\/[^/]+\.otf$/.test(f)) return 'engine';
+  if (/^data\/[^/]+$/.test(f)) return 'data';
+  return null;
+}

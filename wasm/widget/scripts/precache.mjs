@@ -8,14 +8,14 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { distFiles, isCopy } from './dist-files.mjs';
+import { distFiles, isCopy, role } from './dist-files.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(process.argv[2] ?? path.join(here, '..', 'dist'));
 const SW = 'sportello-sw.js';
 const PLACEHOLDER = "const BUILD = { id: 'unbuilt', assets: {} };";
 
-const kept = (f, all) => ((/^[^/]+\.(js|wasm)$/.test(f) && f !== SW) || /^fonts\/[^/]+\.otf$/.test(f) || /^data\/[^/]+$/.test(f)) && !isCopy(f, all);
+const kept = (f, all) => role(f) !== null && !isCopy(f, all);
 const all = await distFiles(dist);
 const files = all.filter((f) => kept(f, all));
 const assets = {};
