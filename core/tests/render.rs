@@ -210,6 +210,39 @@ fn svg_and_png_give_one_file_per_page() {
     assert!(png.files[0].starts_with(&[0x89, b'P', b'N', b'G']));
 }
 
+/// The widget's preview pages: every glyph of every page drawn in place, none lost.
+#[test]
+fn preview_svg_draws_every_glyph_in_place() {
+    use sportello::render::svg_preview::glyphs_in_place;
+    // "M " starts a glyph drawn in place or a shape; outside the symbols, Typst's pages
+    // place each glyph with one <use>.
+    let moves_outside_symbols = |svg: &str| -> usize {
+        let mut n = 0;
+        let mut rest = svg;
+        while let Some(i) = rest.find("<symbol ") {
+            n += rest[..i].matches("M ").count();
+            rest = rest[i..].split_once("</symbol>").map_or("", |(_, after)| after);
+        }
+        n + rest.matches("M ").count()
+    };
+    for (name, p) in profiles() {
+        for t in ["europass", "modern", "plain"] {
+            let out = renderer().render(&p, &request(t, "it", OutputFormat::Svg)).unwrap();
+            for (i, page) in out.files.iter().enumerate() {
+                let page = String::from_utf8(page.clone()).unwrap();
+                let preview = glyphs_in_place(&page);
+                let ctx = format!("{name}/{t} page {}", i + 1);
+                roxmltree::Document::parse(&preview).unwrap_or_else(|e| panic!("{ctx}: {e}"));
+                assert!(!preview.contains("<use ") && !preview.contains("<symbol "), "{ctx}: a glyph is still a <use>");
+                let uses = page.matches("<use ").count();
+                assert!(uses > 100, "{ctx}: {uses} glyphs");
+                assert_eq!(preview.matches("M ").count(), moves_outside_symbols(&page) + uses, "{ctx}");
+                assert!(preview.matches("<path ").count() < uses / 4, "{ctx}: glyphs are drawn in runs");
+            }
+        }
+    }
+}
+
 /// SVG of page one for one profile per template and locale, compared with the committed
 /// references in `tests/golden/`. Regenerate on purpose with `UPDATE_GOLDEN=1 cargo test`.
 #[test]

@@ -25,7 +25,7 @@ use sportello::matching::feed::{PreparedFeed, Ranked};
 use sportello::matching::{DEFAULT_TOP, Matcher};
 use sportello::model::{PartialDate, Profile};
 use sportello::reference_data::{self, ReferenceData};
-use sportello::render::{OutputFormat, RenderRequest, Renderer, TemplateInfo};
+use sportello::render::{OutputFormat, RenderRequest, Renderer, TemplateInfo, svg_preview};
 use sportello::taxonomy::{ConceptKind, DEFAULT_MIN_SIMILARITY, DEFAULT_SEARCH_LIMIT, Hit, SearchOptions, Taxonomy};
 use sportello::validate::Problem;
 
@@ -274,6 +274,21 @@ impl Engine {
         out(self.svg(profile_json, template, lang, today.as_deref(), photo))
     }
 
+    /// Renders the profile (JSON text) to SVG pages for a preview shown in the page:
+    /// `{pages: string[], warnings}`, each glyph drawn in place (quicker for a browser to
+    /// show than Typst's own SVG; see the core's `render::svg_preview`).
+    #[wasm_bindgen(js_name = renderPreview)]
+    pub fn render_preview(
+        &self,
+        profile_json: &str,
+        template: Option<String>,
+        lang: Option<String>,
+        today: Option<String>,
+        photo: Option<Vec<u8>>,
+    ) -> Result<JsValue, JsValue> {
+        out(self.preview(profile_json, template, lang, today.as_deref(), photo))
+    }
+
     /// Renders the profile (JSON text) to a tagged PDF.
     #[wasm_bindgen(js_name = renderPdf)]
     pub fn render_pdf(
@@ -345,6 +360,19 @@ impl Engine {
     ) -> Res<SvgPages> {
         let (files, warnings) = self.run(json, OutputFormat::Svg, template, lang, today, photo)?;
         Ok(SvgPages { pages: files.into_iter().map(|f| String::from_utf8_lossy(&f).into_owned()).collect(), warnings })
+    }
+
+    /// SVG pages for a preview (see [`Engine::render_preview`]).
+    pub fn preview(
+        &self,
+        json: &str,
+        template: Option<String>,
+        lang: Option<String>,
+        today: Option<&str>,
+        photo: Option<Vec<u8>>,
+    ) -> Res<SvgPages> {
+        let SvgPages { pages, warnings } = self.svg(json, template, lang, today, photo)?;
+        Ok(SvgPages { pages: pages.iter().map(|p| svg_preview::glyphs_in_place(p)).collect(), warnings })
     }
 
     /// The PDF.
@@ -817,5 +845,19 @@ mod tests {
         assert_eq!((missing.kind.as_str(), missing.message.as_str()), ("vacancy", "nel feed non c'è l'offerta \"nov-99\""));
         assert_eq!(engine.tailored_pdf(sara, &feed, "nov-04", TODAY, None, None, Some(0)).unwrap_err().kind, "pages");
         assert_eq!(engine.tailored_pdf("{}", &feed, "nov-04", TODAY, None, None, None).unwrap_err().kind, "invalid");
+    }
+
+    #[test]
+    fn preview_pages_are_the_svg_pages_with_glyphs_in_place() {
+        let engine = Engine::with_font_files(typst_assets::fonts().map(<[u8]>::to_vec).collect()).unwrap();
+        let sara = include_str!("../../tests/fixtures/profiles/sara-cuoca.json");
+        let svg = engine.svg(sara, None, None, Some(TODAY), None).unwrap();
+        let preview = engine.preview(sara, None, None, Some(TODAY), None).unwrap();
+        assert_eq!(preview.pages.len(), svg.pages.len());
+        assert_eq!(preview.warnings, svg.warnings);
+        for (p, s) in preview.pages.iter().zip(&svg.pages) {
+            assert!(s.contains("<use ") && !p.contains("<use "));
+            assert_eq!(*p, svg_preview::glyphs_in_place(s));
+        }
     }
 }

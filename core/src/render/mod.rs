@@ -15,6 +15,7 @@
 //! ```
 
 mod locale;
+pub mod svg_preview;
 mod template_dir;
 mod text;
 pub mod view;

@@ -1,5 +1,5 @@
 // The live preview of <sportello-cv>: the CV rendered in the worker shortly after each edit
-// (one rendering at a time; the latest edit wins) and its pages shown as images.
+// (one rendering at a time; the latest edit wins) and its pages shown in the page.
 //
 // Methods of the element, installed on SportelloCv.prototype by sportello-cv.js: `this` is the
 // element (`this.state` the profile, `this.t` the form's words, `this.rpc` the worker).
@@ -43,7 +43,7 @@ export const previewMethods = {
       const out = await this.rpc.call('render', this.renderArgs());
       this.problems = [];
       this.warnings = out.warnings;
-      await this.showPages(out.pages);
+      this.showPages(out.pages);
       this.showProblems();
       this.dispatch('sportello-preview', { seq, ms: performance.now() - t0, renderMs: out.ms, pages: out.pages.length });
       if (this.matchesShown) this.scheduleMatches();
@@ -65,42 +65,33 @@ export const previewMethods = {
     return this.engineReady ? this.t.previewLoading : this.t.engineLoading;
   },
 
-  /** Shows the SVG pages as images (isolated from the page: no id clashes, no scripts;
-   *  decoded off the main thread, crisp at any zoom), reusing those that did not change. */
-  async showPages(svgs) {
+  /** Shows the SVG pages in the preview, reusing those that did not change. The pages come
+   *  from the worker with each glyph drawn in place (core: render::svg_preview), which a
+   *  browser shows in a few milliseconds, where Typst's own SVG as an image took longer to
+   *  decode than to render; links are plain groups there, so nothing in a page can be
+   *  clicked, and each page is one image for assistive technology. */
+  showPages(svgs) {
     const box = this.$('#pages');
     if (!box) return;
     const t = this.t;
     if (svgs) {
-      // Pages that did not change keep their decoded image: decoding a page's SVG costs
-      // more than rendering it (Typst writes glyph outlines), so an edit on page 1 does
-      // not redecode page 2. (PNG pages were measured too: quicker to decode, but slower
-      // to rasterise in wasm at a sharp resolution, and blurry when zoomed.)
       const old = this.pageSvgs ?? [];
-      const urls = [];
-      const imgs = svgs.map((s, i) => {
-        if (s === old[i] && this.pages[i]) {
-          urls.push(this.pageUrls[i]);
-          return this.pages[i];
-        }
-        const u = URL.createObjectURL(new Blob([s], { type: 'image/svg+xml' }));
-        urls.push(u);
-        return Object.assign(new Image(), { src: u });
+      this.pages = svgs.map((s, i) => {
+        if (s === old[i] && this.pages[i]) return this.pages[i];
+        const page = document.createElement('div');
+        page.className = 'page';
+        page.setAttribute('role', 'img');
+        page.innerHTML = s;
+        return page;
       });
-      await Promise.all(imgs.filter((img) => !this.pages.includes(img)).map((img) => img.decode().catch(() => {})));
-      for (const u of this.pageUrls ?? []) if (!urls.includes(u)) URL.revokeObjectURL(u);
-      this.pageUrls = urls;
       this.pageSvgs = svgs;
-      this.pages = imgs;
     }
     if (!this.hasName()) {
-      for (const u of this.pageUrls ?? []) URL.revokeObjectURL(u);
-      this.pageUrls = [];
       this.pageSvgs = [];
       this.pages = [];
     }
     if (this.pages.length) {
-      for (const [i, img] of this.pages.entries()) img.alt = fmt(t.previewPage, { n: i + 1, t: this.pages.length });
+      for (const [i, page] of this.pages.entries()) page.setAttribute('aria-label', fmt(t.previewPage, { n: i + 1, t: this.pages.length }));
       box.replaceChildren(...this.pages);
     } else box.innerHTML = `<p class="placeholder">${esc(this.placeholder())}</p>`;
     this.$('#stale').hidden = true;

@@ -47,7 +47,8 @@ input:focus-visible, select:focus-visible, textarea:focus-visible { outline: 3px
 .file input:focus-visible + span { outline: 3px solid var(--accent); outline-offset: 2px; }
 .preview { position: sticky; top: .5rem; }
 .pages { background: #e3e8eb; border-radius: 8px; padding: .75rem; min-height: 12rem; max-height: calc(100vh - 9rem); overflow: auto; }
-.pages img { display: block; width: 100%; height: auto; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.25); margin: 0 0 .75rem; }
+.pages .page { background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.25); margin: 0 0 .75rem; }
+.pages .page svg { display: block; width: 100%; height: auto; }
 .placeholder { color: var(--muted); padding: 2rem 1rem; text-align: center; }
 .stale { color: var(--err); font-weight: 600; margin: .4rem 0; }
 .warnings { color: var(--muted); font-size: .9rem; padding-left: 1.2rem; margin: .4rem 0; }

@@ -16,7 +16,7 @@ try {
   await page.goto(`${server.url}/demo/`);
   await page.evaluate(() => document.querySelector('sportello-cv').ready);
   await page.getByRole('button', { name: /Carica un esempio/ }).click();
-  await page.locator('sportello-cv #pages img').first().waitFor();
+  await page.locator('sportello-cv #pages .page').first().waitFor();
   await page.locator('sportello-cv button', { hasText: 'Cerca le offerte adatte' }).click();
   await page.locator('sportello-cv #match-list li').first().waitFor();
   // The top of the page (header, form, preview); `full` for the whole page. With `y=N`,

@@ -76,17 +76,59 @@ test('starts in Italian with an empty form and a hint instead of a preview', asy
   assert.match(await el('#pages').innerText(), /Scrivi nome e cognome/);
 });
 
+test('the preview draws the pixels of Typst\'s own SVG', async () => {
+  // The module in this page: Typst's SVG pages and the preview's (glyphs in place), both
+  // drawn on a canvas at twice their size.
+  const sample = await readFile(path.join(FIXTURES, 'profiles', 'sara-cuoca.json'), 'utf8');
+  const pages = await page.evaluate(async ({ sample, today }) => {
+    const glue = await import('/sportello_wasm.js');
+    await glue.default({ module_or_path: '/sportello_wasm_bg.wasm' });
+    const fonts = await Promise.all(['Regular', 'Bold', 'Italic', 'BoldItalic'].map(async (f) => new Uint8Array(await (await fetch(`/fonts/LibertinusSerif-${f}.otf`)).arrayBuffer())));
+    const engine = new glue.Engine(fonts);
+    const typst = engine.renderSvg(sample, 'modern', 'it', today).pages;
+    const preview = engine.renderPreview(sample, 'modern', 'it', today).pages;
+    const pixels = async (svg) => {
+      const img = new Image();
+      img.src = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+      await img.decode();
+      const c = Object.assign(document.createElement('canvas'), { width: 1190, height: 1684 });
+      const g = c.getContext('2d');
+      g.drawImage(img, 0, 0, c.width, c.height);
+      return g.getImageData(0, 0, c.width, c.height).data;
+    };
+    const out = [];
+    for (const [i, svg] of typst.entries()) {
+      const [a, b] = [await pixels(svg), await pixels(preview[i])];
+      let ink = 0;
+      let differ = 0;
+      for (let k = 0; k < a.length; k += 4) {
+        if (a[k] < 200 || a[k + 1] < 200 || a[k + 2] < 200) ink++;
+        if (Math.max(Math.abs(a[k] - b[k]), Math.abs(a[k + 1] - b[k + 1]), Math.abs(a[k + 2] - b[k + 2])) > 48) differ++;
+      }
+      out.push({ ink: ink / (a.length / 4), differ: differ / (a.length / 4), uses: (svg.match(/<use /g) ?? []).length, left: (preview[i].match(/<use /g) ?? []).length });
+    }
+    return out;
+  }, { sample, today: TODAY });
+  assert.ok(pages.length >= 1);
+  for (const [i, p] of pages.entries()) {
+    assert.ok(p.uses > 100 && p.left === 0, `page ${i + 1}: ${p.uses} glyphs, ${p.left} left as <use>`);
+    assert.ok(p.ink > 0.002, `page ${i + 1} has ink: ${p.ink}`);
+    assert.ok(p.differ < 0.001, `page ${i + 1}: ${(p.differ * 100).toFixed(3)}% of the pixels differ`);
+  }
+});
+
 test('fills in the form and sees the preview update', async () => {
   const first = await next('__previews', async () => {
     await el('#f-person-given-name').fill('Maria');
     await el('#f-person-family-name').fill('Rossi');
   });
   assert.ok(first.pages >= 1);
-  assert.equal(await el('#pages img').count(), first.pages);
-  assert.match(await el('#pages img').first().getAttribute('alt'), /Anteprima del curriculum, pagina 1/);
-  const before = await el('#pages img').first().getAttribute('src');
+  assert.equal(await el('#pages .page').count(), first.pages);
+  assert.equal(await el('#pages .page svg').count(), first.pages);
+  assert.equal(await page.getByRole('img', { name: /Anteprima del curriculum, pagina 1 di/ }).count(), 1);
+  const before = await el('#pages .page').first().innerHTML();
   await next('__previews', () => el('#f-headline').fill('Cuoca con attestato HACCP'));
-  assert.notEqual(await el('#pages img').first().getAttribute('src'), before, 'the preview image changed');
+  assert.notEqual(await el('#pages .page').first().innerHTML(), before, 'the preview page changed');
   const text = await cvText();
   assert.match(text, /Maria Rossi/);
   assert.match(text, /Cuoca con attestato HACCP/);
@@ -166,7 +208,7 @@ test('ties errors to their fields and keeps the last good preview', async () => 
   assert.equal(await end.getAttribute('aria-invalid'), 'true');
   assert.match(await end.getAttribute('aria-describedby'), /e-work-0-end/);
   assert.ok(await el('#stale').isVisible());
-  assert.ok((await el('#pages img').count()) >= 1, 'the last good preview stays');
+  assert.ok((await el('#pages .page').count()) >= 1, 'the last good preview stays');
   await next('__previews', () => end.fill('2021-06'));
   assert.equal(await end.getAttribute('aria-invalid'), null);
 
@@ -327,7 +369,7 @@ test('axe-core finds no serious or critical WCAG 2.1 AA violations', async () =>
     const p = await ctx.newPage();
     await openDemo(p);
     await p.getByRole('button', { name: /Carica un esempio/ }).click();
-    await p.locator('sportello-cv #pages img').first().waitFor();
+    await p.locator('sportello-cv #pages .page').first().waitFor();
     if (lang === 'en') await p.locator('sportello-cv button.lang-switch').click();
     // Show as much as possible: errors next to fields, matches, the CEFR help.
     await p.locator('sportello-cv button', { hasText: lang === 'en' ? 'Find vacancies' : 'Cerca le offerte' }).click();
