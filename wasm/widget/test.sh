@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the widget and runs its browser tests, from a fresh machine:
-# installs Debian's chromium if missing, `npm ci`, wasm-bindgen-cli if the version in
+# installs Debian's chromium and zstd if missing, `npm ci`, wasm-bindgen-cli if the version in
 # Cargo.lock differs (build.sh), checks the generated TypeScript types, builds dist/,
 # then runs the Playwright end-to-end tests (node --test) against it.
 #   wasm/widget/test.sh              release build (as shipped)
@@ -14,11 +14,14 @@ export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 START=$(date +%s)
 step() { echo; echo "==> [widget $(( $(date +%s) - START ))s] $*"; }
 
-step "chromium"
-if [[ ! -x "$CHROMIUM_PATH" ]]; then
+step "chromium, zstd"
+missing=()
+[[ -x "$CHROMIUM_PATH" ]] || missing+=(chromium)
+command -v zstd >/dev/null || missing+=(zstd)
+if (( ${#missing[@]} )); then
   SUDO=(); [[ $(id -u) -ne 0 ]] && SUDO=(sudo)
   "${SUDO[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 "$CHROMIUM_PATH" --version
 

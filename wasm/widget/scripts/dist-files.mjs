@@ -17,9 +17,12 @@ export async function distFiles(dir) {
   return out.sort();
 }
 
-/** Whether `f` is a precompressed copy of another file of `all` (`x.br`, or `x.gz` beside
- *  `x`); `data/comuni_it_coords.csv.gz` is an original. */
-export const isCopy = (f, all) => (f.endsWith('.br') || f.endsWith('.gz')) && all.includes(f.slice(0, -3));
+/** The precompressed copies a build may hold beside a file, by suffix. */
+export const COPIES = ['.br', '.gz', '.zst'];
+
+/** Whether `f` is a precompressed copy of another file of `all` (`x.br`, `x.gz` or `x.zst`
+ *  beside `x`); `data/comuni_it_coords.csv.gz` is an original. */
+export const isCopy = (f, all) => COPIES.some((ext) => f.endsWith(ext) && all.includes(f.slice(0, -ext.length)));
 
 /** What a file of the build is to a first visit: `engine` (the modules, the worker, the
  *  .wasm and its glue, the fonts: what the first preview needs), `data` (the reference data,

@@ -29,7 +29,7 @@ async function sizes() {
     for (const e of await readdir(d, { withFileTypes: true })) {
       const f = path.join(d, e.name);
       if (e.isDirectory()) await walk(f);
-      else if (!/\.(br|gz)$/.test(f)) {
+      else if (!/\.(br|gz|zst)$/.test(f)) {
         const b = await readFile(f);
         files.push({ f: path.relative(DIST, f), raw: b.length, gz: zlib.gzipSync(b, { level: 9 }).length, br: zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: b.length } }).length });
       }

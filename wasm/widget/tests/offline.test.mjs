@@ -176,8 +176,10 @@ test('a new build: the changed file is fetched once, the rest kept, and pages op
   await page.close();
 
   // Deploy: one file changes (a word of the form), and the service worker lists it anew.
-  const i18n = path.join(site.dir, 'i18n.js');
-  await writeFile(i18n, (await readFile(i18n, 'utf8')).replace("title: 'Il mio curriculum'", "title: 'Il mio curriculum (nuova versione)'"));
+  const element = path.join(site.dir, 'sportello-cv.js');
+  const changed = (await readFile(element, 'utf8')).replace(/title: (["'])Il mio curriculum\1/, "title: 'Il mio curriculum (nuova versione)'");
+  assert.ok(changed.includes('(nuova versione)'), 'the deployed change');
+  await writeFile(element, changed);
   // As build.sh does: the service worker's list, then the compressed copies (quickly here).
   execFileSync('node', [path.join(here, '..', 'scripts', 'precache.mjs'), site.dir]);
   execFileSync('node', [path.join(here, '..', 'scripts', 'compress.mjs'), site.dir, '1']);
@@ -204,7 +206,7 @@ test('a new build: the changed file is fetched once, the rest kept, and pages op
   await el(page, 'h2', { hasText: 'Il mio curriculum (nuova versione)' }).waitFor();
   assert.deepEqual((await page.evaluate(() => caches.keys())).filter((k) => k.startsWith('sportello-widget-')), [`sportello-widget-${build}`], 'the old build is gone');
   const after = site.hits.slice(hits);
-  assert.equal(after.filter((h) => h.endsWith('/i18n.js')).length, 1, `fetched: ${after.join(' ')}`);
+  assert.equal(after.filter((h) => h.endsWith('/sportello-cv.js')).length, 1, `fetched: ${after.join(' ')}`);
   assert.equal(after.filter((h) => h.endsWith('.wasm') || DATA.test(h) || h.includes('/fonts/')).length, 0, `fetched: ${after.join(' ')}`);
   await context.close();
   await site.close();

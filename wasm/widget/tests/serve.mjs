@@ -1,7 +1,7 @@
 // A tiny static file server for the dist folder, on 127.0.0.1 only (tests, benchmark,
 // local trials). `node tests/serve.mjs [dir] [port]`; or import { serve }. Like the server
-// settings of the README, it sends the precompressed copy (.br, else .gz) of a file when the
-// browser accepts it, and it logs the paths asked for (`hits`).
+// settings of the README, it sends the precompressed copy (.zst, else .br, else .gz) of a
+// file when the browser accepts it, and it logs the paths asked for (`hits`).
 import http from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -32,7 +32,7 @@ export function serve(dir, port = 0) {
       hits.push(url.pathname);
       const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', vary: 'accept-encoding' };
       const accepts = String(req.headers['accept-encoding'] ?? '');
-      for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+      for (const [enc, ext] of [['zstd', '.zst'], ['br', '.br'], ['gzip', '.gz']]) {
         if (!new RegExp(`\\b${enc}\\b`).test(accepts)) continue;
         const z = await stat(file + ext).catch(() => null);
         if (!z) continue;
