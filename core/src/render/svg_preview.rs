@@ -15,44 +15,47 @@
 //! groups, so a preview placed in a page has nothing to click.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt::Write as _;
 
 /// The preview form of one SVG page written by Typst (see the module's documentation).
 /// Text that does not look like Typst's output comes back unchanged where it differs.
 pub fn glyphs_in_place(svg: &str) -> String {
     let outlines = glyph_outlines(svg);
+    let tags: Vec<(usize, &str, Option<Glyph>)> = tags(svg).map(|(at, tag)| (at, tag, placed_glyph(tag, &outlines))).collect();
     // The symbols that a `<use>` kept as it is still needs.
-    let needed: HashSet<&str> = tags(svg)
-        .filter(|(_, tag)| tag.starts_with("<use ") && placed_glyph(tag, &outlines).is_none())
-        .filter_map(|(_, tag)| attr(tag, "xlink:href")?.strip_prefix('#'))
+    let needed: HashSet<&str> = tags
+        .iter()
+        .filter(|(_, tag, glyph)| glyph.is_none() && tag.starts_with("<use "))
+        .filter_map(|(_, tag, _)| attr(tag, "xlink:href")?.strip_prefix('#'))
         .collect();
     let mut out = String::with_capacity(svg.len() * 4);
-    let mut run: Option<Run> = None;
+    let mut open: Option<Paint> = None; // the paint of the glyph path being written
     let mut copied = 0; // svg[..copied] is written or replaced
     let mut skip_to = 0; // the end of a symbol left out
-    for (at, tag) in tags(svg) {
+    for &(at, tag, ref glyph) in &tags {
         if at < skip_to {
             continue;
         }
         let between = &svg[copied..at];
-        if let Some(g) = placed_glyph(tag, &outlines) {
-            match run.as_mut() {
-                Some(r) if r.paint == g.paint && between.is_empty() => r.add(&g),
-                _ => {
-                    if let Some(r) = run.replace(Run::new(&g)) {
-                        r.write(&mut out);
-                    }
-                    out.push_str(between);
+        copied = at + tag.len();
+        if let Some(g) = glyph {
+            // Consecutive glyphs painted alike are drawn as one path.
+            if open != Some(g.paint) || !between.is_empty() {
+                if open.is_some() {
+                    out.push_str("\"/>");
                 }
+                out.push_str(between);
+                g.paint.open_path(&mut out);
+                open = Some(g.paint);
             }
-            copied = at + tag.len();
+            for part in ["M ", g.x, " ", g.y, g.outline] {
+                out.push_str(part);
+            }
             continue;
         }
-        if let Some(r) = run.take() {
-            r.write(&mut out);
+        if open.take().is_some() {
+            out.push_str("\"/>");
         }
         out.push_str(between);
-        copied = at + tag.len();
         if tag.starts_with("<symbol ")
             && let Some(id) = attr(tag, "id")
             && outlines.contains_key(id)
@@ -64,8 +67,8 @@ pub fn glyphs_in_place(svg: &str) -> String {
         }
         out.push_str(&unlinked(tag));
     }
-    if let Some(r) = run.take() {
-        r.write(&mut out);
+    if open.is_some() {
+        out.push_str("\"/>");
     }
     out.push_str(&svg[copied.min(svg.len())..]);
     out
@@ -128,16 +131,20 @@ struct Paint<'a> {
 fn placed_glyph<'a>(tag: &'a str, outlines: &HashMap<&str, &'a str>) -> Option<Glyph<'a>> {
     let inner = tag.strip_prefix("<use ")?.strip_suffix("/>")?;
     let (mut href, mut x, mut y, mut fill, mut fill_rule) = (None, None, None, None, None);
-    for (name, value) in attrs(inner)? {
+    let plain = each_attr(inner, |name, value| {
         let slot = match name {
             "xlink:href" => &mut href,
             "x" => &mut x,
             "y" => &mut y,
             "fill" => &mut fill,
             "fill-rule" => &mut fill_rule,
-            _ => return None, // a stroke, a transform...: keep the <use>
+            _ => return false, // a stroke, a transform...: keep the <use>
         };
         *slot = Some(value);
+        true
+    });
+    if !plain {
+        return None;
     }
     let fill = fill.unwrap_or("#000000");
     if fill.starts_with("url(") {
@@ -147,29 +154,16 @@ fn placed_glyph<'a>(tag: &'a str, outlines: &HashMap<&str, &'a str>) -> Option<G
     Some(Glyph { x: x.unwrap_or("0"), y: y.unwrap_or("0"), outline, paint: Paint { fill, fill_rule } })
 }
 
-/// Consecutive glyphs painted alike, drawn as one path.
-struct Run<'a> {
-    paint: Paint<'a>,
-    d: String,
-}
-
-impl<'a> Run<'a> {
-    fn new(g: &Glyph<'a>) -> Run<'a> {
-        let mut run = Run { paint: g.paint, d: String::new() };
-        run.add(g);
-        run
-    }
-
-    fn add(&mut self, g: &Glyph) {
-        let _ = write!(self.d, "M {} {}{}", g.x, g.y, g.outline);
-    }
-
-    fn write(self, out: &mut String) {
-        let _ = write!(out, "<path fill=\"{}\"", self.paint.fill);
-        if let Some(rule) = self.paint.fill_rule {
-            let _ = write!(out, " fill-rule=\"{rule}\"");
+impl Paint<'_> {
+    /// Opens a `<path>` painted so, up to its `d` attribute's value.
+    fn open_path(&self, out: &mut String) {
+        out.push_str("<path fill=\"");
+        out.push_str(self.fill);
+        if let Some(rule) = self.fill_rule {
+            out.push_str("\" fill-rule=\"");
+            out.push_str(rule);
         }
-        let _ = write!(out, " d=\"{}\"/>", self.d);
+        out.push_str("\" d=\"");
     }
 }
 
@@ -191,21 +185,29 @@ fn unlinked(tag: &str) -> std::borrow::Cow<'_, str> {
 fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     let inner = tag.trim_start_matches('<').trim_end_matches('>').trim_end_matches('/');
     let inner = inner.split_once(' ').map_or("", |(_, a)| a);
-    attrs(inner)?.into_iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+    let mut found = None;
+    each_attr(inner, |n, v| {
+        if n == name {
+            found = Some(v);
+        }
+        found.is_none()
+    });
+    found
 }
 
-/// The attributes `name="value"` of a tag's inside (after its name); `None` if it has any
-/// other shape.
-fn attrs(inner: &str) -> Option<Vec<(&str, &str)>> {
-    let mut out = Vec::new();
+/// Calls `f` with each attribute `name="value"` of a tag's inside (after its name) until it
+/// returns false; false if it did, or if the tag has any other shape.
+fn each_attr<'a>(inner: &'a str, mut f: impl FnMut(&'a str, &'a str) -> bool) -> bool {
     let mut rest = inner.trim();
     while !rest.is_empty() {
-        let (name, after) = rest.split_once("=\"")?;
-        let (value, after) = after.split_once('"')?;
-        out.push((name.trim(), value));
+        let Some((name, after)) = rest.split_once("=\"") else { return false };
+        let Some((value, after)) = after.split_once('"') else { return false };
+        if !f(name.trim(), value) {
+            return false;
+        }
         rest = after.trim_start();
     }
-    Some(out)
+    true
 }
 
 #[cfg(test)]

@@ -39,7 +39,7 @@ export const previewMethods = {
     const seq = ++this.seq;
     const t0 = performance.now();
     try {
-      await this.ready;
+      // Posted at once: the worker keeps it until its engine is ready (no round trip).
       const out = await this.rpc.call('render', this.renderArgs());
       this.problems = [];
       this.warnings = out.warnings;

@@ -105,8 +105,10 @@ export class SportelloCv extends HTMLElement {
     this.renderAll();
     performance.mark('sportello-form');
     if (restored) this.say(this.t.draftRestored);
-    // The form works at once; the engine arrives meanwhile (the preview says so). What the
-    // first preview does not need comes after it (sportello-cv-offline.js).
+    // The form works at once; the engine arrives meanwhile (the preview says so), and the
+    // first preview is asked for now, so that the worker renders it as soon as it can. What
+    // the first preview does not need comes after it (sportello-cv-offline.js).
+    this.requestPreview(0);
     this.rpc
       .call('init')
       .then((info) => {
@@ -116,7 +118,8 @@ export class SportelloCv extends HTMLElement {
         this.showPages();
         this.dispatch('sportello-ready', info);
         this.resolveReady(info);
-        this.requestPreview(0);
+        // Nothing to render so far (no name yet): what comes after the first preview.
+        if (!this.seq) this.requestPreview(0);
       })
       .catch((e) => {
         this.rejectReady(e);
