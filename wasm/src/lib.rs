@@ -261,7 +261,9 @@ impl Engine {
     }
 
     /// Renders the profile (JSON text) to SVG pages: `{pages: string[], warnings}`.
-    /// `photo` is the photo's bytes (JPEG or PNG), shown when `privacy.print_photo`.
+    /// `photo` is the photo's bytes (JPEG or PNG), shown when `privacy.print_photo`. With
+    /// `inPlace`, each glyph is drawn in place, for a preview shown inside a page (quicker
+    /// for a browser to show than Typst's own SVG; see the core's `render::svg_preview`).
     #[wasm_bindgen(js_name = renderSvg)]
     pub fn render_svg(
         &self,
@@ -270,23 +272,9 @@ impl Engine {
         lang: Option<String>,
         today: Option<String>,
         photo: Option<Vec<u8>>,
+        #[wasm_bindgen(js_name = inPlace)] in_place: Option<bool>,
     ) -> Result<JsValue, JsValue> {
-        out(self.svg(profile_json, template, lang, today.as_deref(), photo))
-    }
-
-    /// Renders the profile (JSON text) to SVG pages for a preview shown in the page:
-    /// `{pages: string[], warnings}`, each glyph drawn in place (quicker for a browser to
-    /// show than Typst's own SVG; see the core's `render::svg_preview`).
-    #[wasm_bindgen(js_name = renderPreview)]
-    pub fn render_preview(
-        &self,
-        profile_json: &str,
-        template: Option<String>,
-        lang: Option<String>,
-        today: Option<String>,
-        photo: Option<Vec<u8>>,
-    ) -> Result<JsValue, JsValue> {
-        out(self.preview(profile_json, template, lang, today.as_deref(), photo))
+        out(self.svg(profile_json, template, lang, today.as_deref(), photo, in_place.unwrap_or(false)))
     }
 
     /// Renders the profile (JSON text) to a tagged PDF.
@@ -349,7 +337,7 @@ impl Engine {
         Ok((rendered.files, warnings))
     }
 
-    /// SVG pages.
+    /// SVG pages, with each glyph drawn in place if `in_place` (see [`Engine::render_svg`]).
     pub fn svg(
         &self,
         json: &str,
@@ -357,22 +345,12 @@ impl Engine {
         lang: Option<String>,
         today: Option<&str>,
         photo: Option<Vec<u8>>,
+        in_place: bool,
     ) -> Res<SvgPages> {
         let (files, warnings) = self.run(json, OutputFormat::Svg, template, lang, today, photo)?;
-        Ok(SvgPages { pages: files.into_iter().map(|f| String::from_utf8_lossy(&f).into_owned()).collect(), warnings })
-    }
-
-    /// SVG pages for a preview (see [`Engine::render_preview`]).
-    pub fn preview(
-        &self,
-        json: &str,
-        template: Option<String>,
-        lang: Option<String>,
-        today: Option<&str>,
-        photo: Option<Vec<u8>>,
-    ) -> Res<SvgPages> {
-        let SvgPages { pages, warnings } = self.svg(json, template, lang, today, photo)?;
-        Ok(SvgPages { pages: pages.iter().map(|p| svg_preview::glyphs_in_place(p)).collect(), warnings })
+        let pages = files.into_iter().map(|f| String::from_utf8_lossy(&f).into_owned());
+        let pages = if in_place { pages.map(|p| svg_preview::glyphs_in_place(&p)).collect() } else { pages.collect() };
+        Ok(SvgPages { pages, warnings })
     }
 
     /// The PDF.
@@ -848,11 +826,11 @@ mod tests {
     }
 
     #[test]
-    fn preview_pages_are_the_svg_pages_with_glyphs_in_place() {
+    fn svg_pages_with_glyphs_in_place_are_typsts_pages_converted() {
         let engine = Engine::with_font_files(typst_assets::fonts().map(<[u8]>::to_vec).collect()).unwrap();
         let sara = include_str!("../../tests/fixtures/profiles/sara-cuoca.json");
-        let svg = engine.svg(sara, None, None, Some(TODAY), None).unwrap();
-        let preview = engine.preview(sara, None, None, Some(TODAY), None).unwrap();
+        let svg = engine.svg(sara, None, None, Some(TODAY), None, false).unwrap();
+        let preview = engine.svg(sara, None, None, Some(TODAY), None, true).unwrap();
         assert_eq!(preview.pages.len(), svg.pages.len());
         assert_eq!(preview.warnings, svg.warnings);
         for (p, s) in preview.pages.iter().zip(&svg.pages) {

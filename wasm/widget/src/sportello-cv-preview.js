@@ -25,6 +25,8 @@ export const previewMethods = {
   async pumpPreview() {
     if (this.rendering || !this.dirty || !this.rpc) return;
     this.dirty = false;
+    const atOnce = this.renderAtOnce;
+    this.renderAtOnce = false;
     if (!this.hasName()) {
       this.pages = [];
       this.problems = [];
@@ -39,7 +41,10 @@ export const previewMethods = {
     const seq = ++this.seq;
     const t0 = performance.now();
     try {
-      // Posted at once: the worker keeps it until its engine is ready (no round trip).
+      // A draft restored at load is sent at once: the worker keeps it until its engine is
+      // ready, so there is no round trip. What is typed before the engine is ready waits for
+      // it instead, so that the first preview shows all of it.
+      if (!atOnce) await this.ready;
       const out = await this.rpc.call('render', this.renderArgs());
       this.problems = [];
       this.warnings = out.warnings;

@@ -105,9 +105,10 @@ export class SportelloCv extends HTMLElement {
     this.renderAll();
     performance.mark('sportello-form');
     if (restored) this.say(this.t.draftRestored);
-    // The form works at once; the engine arrives meanwhile (the preview says so), and the
-    // first preview is asked for now, so that the worker renders it as soon as it can. What
-    // the first preview does not need comes after it (sportello-cv-offline.js).
+    // The form works at once; the engine arrives meanwhile (the preview says so). A restored
+    // draft's preview is asked for now, so that the worker renders it as soon as it can.
+    // What the first preview does not need comes after it (sportello-cv-offline.js).
+    this.renderAtOnce = restored;
     this.requestPreview(0);
     this.rpc
       .call('init')

@@ -103,7 +103,7 @@ const ops = {
     engine.setMessageLanguage(uiLang ?? 'it');
     const [json, photo] = split(profile);
     const t0 = performance.now();
-    const out = engine.renderPreview(json, template, lang, today, photo);
+    const out = engine.renderSvg(json, template, lang, today, photo, true);
     return { ...out, ms: performance.now() - t0 };
   },
   async pdf({ profile, template, lang, today, uiLang }) {

@@ -86,7 +86,7 @@ test('the preview draws the pixels of Typst\'s own SVG', async () => {
     const fonts = await Promise.all(['Regular', 'Bold', 'Italic', 'BoldItalic'].map(async (f) => new Uint8Array(await (await fetch(`/fonts/LibertinusSerif-${f}.otf`)).arrayBuffer())));
     const engine = new glue.Engine(fonts);
     const typst = engine.renderSvg(sample, 'modern', 'it', today).pages;
-    const preview = engine.renderPreview(sample, 'modern', 'it', today).pages;
+    const preview = engine.renderSvg(sample, 'modern', 'it', today, undefined, true).pages;
     const pixels = async (svg) => {
       const img = new Image();
       img.src = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
