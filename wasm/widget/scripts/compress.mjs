@@ -20,6 +20,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(process.argv[2] ?? path.join(here, '..', 'dist'));
 const quality = Number(process.argv[3] ?? 11);
 const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
 const run = promisify(execFile);
 /** A zstd copy of `f` beside it; its size. */
 async function zstd(f) {
@@ -30,7 +31,6 @@ async function zstd(f) {
   }
   return (await stat(`${f}.zst`)).size;
 }
-const gzip = promisify(zlib.gzip);
 
 const all = await distFiles(dist);
 for (const f of all.filter((f) => isCopy(f, all))) await unlink(path.join(dist, f));
