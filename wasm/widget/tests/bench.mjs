@@ -4,15 +4,15 @@
 // send them), preview update after an edit, PDF download, and the size of dist/. Prints
 // figures, never fails on them.
 //   node wasm/widget/tests/bench.mjs      (after wasm/widget/build.sh)
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 import { LAUNCH } from './chromium.mjs';
+import { distFiles, isCopy } from '../scripts/dist-files.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.join(here, '..', 'dist');
@@ -23,19 +23,20 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))];
 const ms = (x) => `${Math.round(x)} ms`;
 
+/** The size of `f`'s precompressed copy `ext` as the build wrote it (scripts/compress.mjs),
+ *  or of `f` itself where there is none (files already compressed are sent as they are). */
+async function copySize(f, ext) {
+  const s = await stat(path.join(DIST, f + ext)).catch(() => stat(path.join(DIST, f)));
+  if (!s.isFile()) throw new Error(`${f} is not a file of dist/`);
+  return s.size;
+}
+
+/** Every file of dist/ but the precompressed copies, raw and as its .gz and .br copies. */
 async function sizes() {
-  const files = [];
-  const walk = async (d) => {
-    for (const e of await readdir(d, { withFileTypes: true })) {
-      const f = path.join(d, e.name);
-      if (e.isDirectory()) await walk(f);
-      else if (!/\.(br|gz|zst)$/.test(f)) {
-        const b = await readFile(f);
-        files.push({ f: path.relative(DIST, f), raw: b.length, gz: zlib.gzipSync(b, { level: 9 }).length, br: zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: b.length } }).length });
-      }
-    }
-  };
-  await walk(DIST);
+  const all = await distFiles(DIST);
+  const files = await Promise.all(
+    all.filter((f) => !isCopy(f, all)).map(async (f) => ({ f, raw: await copySize(f, ''), gz: await copySize(f, '.gz'), br: await copySize(f, '.br') })),
+  );
   return files.sort((a, b) => b.gz - a.gz);
 }
 
@@ -187,8 +188,7 @@ try {
 
   console.log('Sportello widget benchmark (headless %s, a browser profile on disk)', execFileSync(LAUNCH.executablePath, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim());
   // Bytes: brotli (the .br beside each file: what the README's settings send) and on the wire.
-  const brOf = async (f) => (await readFile(path.join(DIST, `${f}.br`)).catch(() => readFile(path.join(DIST, f)))).length;
-  const parts = await Promise.all(coldFetched.map(async (x) => ({ ...x, br: await brOf(x.file).catch(() => x.wire) })));
+  const parts = await Promise.all(coldFetched.map(async (x) => ({ ...x, br: await copySize(x.file, '.br').catch(() => x.wire) })));
   const before = parts.filter((x) => x.end <= cold.epoch);
   const sum = (xs, k) => xs.reduce((n, x) => n + x[k], 0);
 
