@@ -14,7 +14,8 @@
 //!    present), looked up in the stem vocabulary and, through the trigram index, matched
 //!    to stems within an edit distance of 1 (words of 3–5 letters) or 2 (longer words),
 //!    counting transpositions as one edit (a typo weighs one letter of the word as typed,
-//!    not of its stem; each thread keeps the stems near the stems it searched lately, so a
+//!    not of its stem; a word keeps at most twelve of them, the closest and, among equally
+//!    close ones, the commonest; each thread keeps the stems near the stems it searched lately, so a
 //!    feed's repeated words are looked for once). The labels containing those stems are scored
 //!    by an F1 of the IDF-weighted share of the query words found in the label and of the
 //!    label words found in the query (typo'd words count with their similarity).
@@ -788,10 +789,19 @@ impl LabelIndex {
             }
             variants.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
             variants.dedup_by_key(|v| v.0);
+            // Closest first; among equally close stems the commonest, which a typo more often
+            // stands for (a short word has dozens of stems one letter away: "pachi" is
+            // "pacchi"). The word weighs as the rarest of its closest stems.
             variants
-                .sort_by(|a, b| b.1.total_cmp(&a.1).then(self.idf[b.0 as usize].total_cmp(&self.idf[a.0 as usize])).then(a.0.cmp(&b.0)));
+                .sort_by(|a, b| b.1.total_cmp(&a.1).then(self.idf[a.0 as usize].total_cmp(&self.idf[b.0 as usize])).then(a.0.cmp(&b.0)));
             variants.truncate(MAX_VARIANTS);
-            let mut weight = variants.first().map_or(UNKNOWN_WORD_WEIGHT * self.max_idf, |&(v, _)| self.idf[v as usize]);
+            let best = variants.first().map(|&(_, sim)| sim);
+            let mut weight = variants
+                .iter()
+                .take_while(|&&(_, sim)| Some(sim) == best)
+                .map(|&(v, _)| self.idf[v as usize])
+                .reduce(f32::max)
+                .unwrap_or(UNKNOWN_WORD_WEIGHT * self.max_idf);
             let filler = is_filler(w);
             if filler {
                 weight *= FILLER_WEIGHT;

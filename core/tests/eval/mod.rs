@@ -6,7 +6,12 @@
 //! test, as jobseekers and counsellors write (typos, colloquial forms, gender variants,
 //! abbreviations, missing accents, capitals, elisions). A second judge, who never saw what
 //! the engine returns, added the equally correct answers the first judge had
-//! left out (ESCO often has two near-identical skills):
+//! left out (ESCO often has two near-identical skills). A third review judged pools
+//! (`examples/eval_pool.rs`: for each phrase, the concepts already accepted and the
+//! engine's first four hits at a minimum similarity of 0.6, sorted by URI so that the
+//! judge could tell neither where a concept came from nor the engine's order) against
+//! strict written rules, and its acceptances were added. A concept stays acceptable when
+//! any judge accepted it:
 //! * `skills-it.tsv`: `phrase<TAB>acceptable skill URIs (space-separated)<TAB>occupation`;
 //!   job titles typed as skills accept the occupation's core skills;
 //! * `occupations-it.tsv`: `phrase<TAB>acceptable occupation URIs<TAB>-`;
