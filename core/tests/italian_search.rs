@@ -44,8 +44,8 @@ fn italian_skill_phrases_find_an_acceptable_skill() {
     let s = eval::score(Taxonomy::embedded(), ConceptKind::Skill, &cases, &SearchOptions::default());
     report("skills (it)", &s);
     assert!(s.occupations >= 60, "phrases from {} occupations", s.occupations);
-    floor("skills top-1", s.top1_share(), 0.82, 0.90);
-    floor("skills top-3", s.top3_share(), 0.88, 0.97);
+    floor("skills top-1", s.top1_share(), 0.83, 0.90);
+    floor("skills top-3", s.top3_share(), 0.89, 0.97);
 }
 
 #[test]
@@ -55,7 +55,7 @@ fn italian_job_titles_find_an_acceptable_occupation() {
     let s = eval::score(Taxonomy::embedded(), ConceptKind::Occupation, &cases, &SearchOptions::default());
     report("occupations (it)", &s);
     floor("occupations top-1", s.top1_share(), 0.95, 0.90);
-    floor("occupations top-3", s.top3_share(), 0.95, 0.97);
+    floor("occupations top-3", s.top3_share(), 0.96, 0.97);
 }
 
 #[test]

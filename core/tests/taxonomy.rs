@@ -345,6 +345,22 @@ fn elided_articles_and_two_held_words_are_no_guess() {
 }
 
 #[test]
+fn a_label_the_query_holds_whole_is_no_guess() {
+    // "HACCP" is all of a label of applying HACCP and most of the query: the query names the
+    // skill and qualifies it.
+    const APPLY_HACCP: &str = "http://data.europa.eu/esco/skill/5ba1d5b9-3f8d-46ca-bf9f-2e9ca65d1350";
+    let hits = skills("haccp alimentare");
+    assert!(hits.first().is_some_and(|h| h.uri == APPLY_HACCP && h.similarity < 0.71), "{hits:#?}");
+    // The label must hold the head of the query: "posta elettronica" is mail, not electronics.
+    const ELECTRONICS: &str = "http://data.europa.eu/esco/skill/95c35c3a-035f-47c2-90cf-7e934d20fc08";
+    assert!(skills("posta elettronica").iter().all(|h| h.uri != ELECTRONICS), "{:#?}", skills("posta elettronica"));
+    // A code is no content word: the label "C#" is not held by "patente C".
+    assert!(skills("PATENTE C").iter().all(|h| h.matched_label != "C#"), "{:#?}", skills("PATENTE C"));
+    // A held label that is a lesser part of the query is still a guess.
+    assert!(skills("pizza con la mozzarella di bufala campana").iter().all(|h| h.similarity >= 0.71), "guesses shown");
+}
+
+#[test]
 fn a_licence_category_is_no_typo_of_another() {
     // "patente A" is an alternative label of riding two-wheelers: "patente D" (buses) is not
     // one letter away from it, it is another licence.

@@ -14,8 +14,7 @@
 //!    present), looked up in the stem vocabulary and, through the trigram index, matched
 //!    to stems within an edit distance of 1 (words of 3–5 letters) or 2 (longer words),
 //!    counting transpositions as one edit (a typo weighs one letter of the word as typed,
-//!    not of its stem; a word keeps at most twelve of them, the closest and, among equally
-//!    close ones, the commonest; each thread keeps the stems near the stems it searched lately, so a
+//!    not of its stem; each thread keeps the stems near the stems it searched lately, so a
 //!    feed's repeated words are looked for once). The labels containing those stems are scored
 //!    by an F1 of the IDF-weighted share of the query words found in the label and of the
 //!    label words found in the query (typo'd words count with their similarity).
@@ -35,7 +34,11 @@
 //!    ([`DEFAULT_MIN_SIMILARITY`] by default) is dropped, unless its label holds every
 //!    content word of the query (the same stem, or one typo in a longer word), or two of
 //!    them or more making up most of the query, when it may go down to 0.8 of it
-//!    ("forklift" finds "operate forklift", "pulire i vetri di casa" finds "pulizia vetri").
+//!    ("forklift" finds "operate forklift", "pulire i vetri di casa" finds "pulizia vetri"),
+//!    or when the query holds every content word of the label, its head among them, and they
+//!    make up half of the query or more (the query names the skill and qualifies it: "HACCP
+//!    alimentare" finds "HACCP", while "posta elettronica" does not find "elettronica"; codes
+//!    such as "C" do not count as words here).
 //!    A single short word not found as written must do better (1.07 of it): alone, it is
 //!    as often a name or a greeting as a skill. In a short query, a code of one or two
 //!    characters ("patente D", "inglese B2") is never matched to a label with another code
@@ -100,6 +103,12 @@ const ONE_WORD_MAX_LEN: usize = 8;
 /// The share of the query's content (by weight) that two or more held words must make up for
 /// the lower bar of [`HOLDS_EVERY_WORD_SHARE`].
 const HOLDS_MOST_WORDS: f32 = 0.6;
+/// A label whose every content word the query holds, its head among them (its first content
+/// word, as in Italian), standing for at least this share of the query's content, is the
+/// query's subject with a qualifier added ("HACCP alimentare", "pasticceria fresca",
+/// "confezionamento a mano"; but "elettronica" is not "posta elettronica"): it gets the lower
+/// bar of [`HOLDS_EVERY_WORD_SHARE`].
+const HELD_LABEL_SHARE: f32 = 0.5;
 /// A query word counts as held by a label when one of the label's stems is this close to it
 /// (the same stem, or one typo in a word of five letters or more).
 const HELD_WORD_SIMILARITY: f32 = 0.8;
@@ -427,6 +436,9 @@ struct LabelIndex {
     label_stems: Csr32,
     /// Sum of the IDF of a label's stems.
     label_weight: Vec<f32>,
+    /// How many distinct stems of content words (not fillers, not codes such as "C" or "B2")
+    /// a label has.
+    label_content: Vec<u8>,
     /// Stem → vocabulary id.
     vocab: FxHashMap<Box<str>, u32>,
     /// Characters of each stem, for edit distances.
@@ -520,6 +532,7 @@ impl LabelIndex {
             ix.exact.push((hash_str(text), local as u32));
             ix.stemmers[stemmer.index()] = true;
             seen_in_label.clear();
+            let mut content = 0u8;
             for word in tokens(text) {
                 let id = match word_ids[stemmer.index()].get(word) {
                     Some(&id) => id,
@@ -544,9 +557,11 @@ impl LabelIndex {
                 if !seen_in_label.contains(&id) {
                     seen_in_label.push(id);
                     df[id as usize] += 1;
+                    content = content.saturating_add(u8::from(!is_filler(word) && !is_code(word)));
                 }
             }
             ix.label_stems.close();
+            ix.label_content.push(content);
         }
         drop(word_ids);
         ix.folded = folded;
@@ -765,7 +780,12 @@ impl LabelIndex {
         let (mut content_words, mut longest_content_word) = (0usize, 0usize);
         let mut variants: Vec<(u32, f32)> = Vec::new();
         let mut stems_done: Vec<String> = Vec::new();
+        // The head of the query, for a label the query holds whole: its first content word, as
+        // in Italian ("posta elettronica" is mail, not electronics). In English the head comes
+        // last, so an English query gets the lower bar of a held label less often.
+        let first_content = tokens(q).find(|w| !is_filler(w));
         for (wi, w) in words.iter().enumerate() {
+            let head = first_content == Some(*w);
             variants.clear();
             stems_done.clear();
             let typed_len = w.chars().count();
@@ -789,19 +809,10 @@ impl LabelIndex {
             }
             variants.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
             variants.dedup_by_key(|v| v.0);
-            // Closest first; among equally close stems the commonest, which a typo more often
-            // stands for (a short word has dozens of stems one letter away: "pachi" is
-            // "pacchi"). The word weighs as the rarest of its closest stems.
             variants
-                .sort_by(|a, b| b.1.total_cmp(&a.1).then(self.idf[a.0 as usize].total_cmp(&self.idf[b.0 as usize])).then(a.0.cmp(&b.0)));
+                .sort_by(|a, b| b.1.total_cmp(&a.1).then(self.idf[b.0 as usize].total_cmp(&self.idf[a.0 as usize])).then(a.0.cmp(&b.0)));
             variants.truncate(MAX_VARIANTS);
-            let best = variants.first().map(|&(_, sim)| sim);
-            let mut weight = variants
-                .iter()
-                .take_while(|&&(_, sim)| Some(sim) == best)
-                .map(|&(v, _)| self.idf[v as usize])
-                .reduce(f32::max)
-                .unwrap_or(UNKNOWN_WORD_WEIGHT * self.max_idf);
+            let mut weight = variants.first().map_or(UNKNOWN_WORD_WEIGHT * self.max_idf, |&(v, _)| self.idf[v as usize]);
             let filler = is_filler(w);
             if filler {
                 weight *= FILLER_WEIGHT;
@@ -835,6 +846,7 @@ impl LabelIndex {
                     if sim >= HELD_WORD_SIMILARITY && !filler {
                         a.held += weight;
                         a.held_words = a.held_words.saturating_add(1);
+                        a.holds_head |= head;
                     }
                 }
             }
@@ -892,12 +904,15 @@ impl LabelIndex {
             }
             // The bar this label must reach: lower when it holds every content word of the
             // query or most of them (see HOLDS_EVERY_WORD_SHARE).
-            let Acc { held, held_words, .. } = s.acc[local as usize];
+            let Acc { held, held_words, holds_head, .. } = s.acc[local as usize];
             let holds_every_word = far_weight == 0.0 && content_weight > 0.0 && held >= content_weight * 0.999;
             let holds_most_words = held_words >= 2 && held >= HOLDS_MOST_WORDS * (content_weight + far_weight);
+            let label_content = self.label_content.get(local as usize).copied().unwrap_or(0);
+            let held_label =
+                label_content > 0 && held_words >= label_content && holds_head && held >= HELD_LABEL_SHARE * (content_weight + far_weight);
             let bar = if one_short_word {
                 opts.min_similarity * ONE_WORD_SHARE
-            } else if holds_every_word || holds_most_words {
+            } else if holds_every_word || holds_most_words || held_label {
                 opts.min_similarity * HOLDS_EVERY_WORD_SHARE
             } else {
                 opts.min_similarity
@@ -906,7 +921,7 @@ impl LabelIndex {
             // counts as 0, so the bar can then only be reached through the word F1). For a
             // label holding a single word of the query, the string must reach the full
             // minimum: one word typed alone is too easily a name or a greeting ("Cameri").
-            let string_bar = if held_words >= 2 { bar } else { bar.max(opts.min_similarity) };
+            let string_bar = if held_words >= 2 || held_label { bar } else { bar.max(opts.min_similarity) };
             let needed = (string_bar - (1.0 - STRING_WEIGHT) * f64::from(f1)) / STRING_WEIGHT;
             let needed = if WORDS_ONLY_WEIGHT * f64::from(f1) >= string_bar { 0.0 } else { needed };
             s.chars.clear();
@@ -1092,6 +1107,8 @@ struct Acc {
     /// Weight of the query's content words it holds, and how many.
     held: f32,
     held_words: u8,
+    /// Whether it holds the query's first content word.
+    holds_head: bool,
 }
 
 thread_local! {
