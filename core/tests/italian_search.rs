@@ -28,7 +28,7 @@ fn report(name: &str, s: &eval::Score) {
 /// Fails below the floor reached so far; prints the target beside the figure.
 fn floor(what: &str, share: f64, floor: f64, target: f64) {
     println!(
-        "{what:<22} {:.1}% (floor {:.0}%, target {:.0}%{})",
+        "{what:<22} {:.1}% (floor {:.1}%, target {:.0}%{})",
         100.0 * share,
         100.0 * floor,
         100.0 * target,
@@ -54,8 +54,8 @@ fn italian_job_titles_find_an_acceptable_occupation() {
     assert!(cases.len() >= 100, "the set has {} phrases", cases.len());
     let s = eval::score(Taxonomy::embedded(), ConceptKind::Occupation, &cases, &SearchOptions::default());
     report("occupations (it)", &s);
-    floor("occupations top-1", s.top1_share(), 0.95, 0.90);
-    floor("occupations top-3", s.top3_share(), 0.96, 0.97);
+    floor("occupations top-1", s.top1_share(), 0.965, 0.90);
+    floor("occupations top-3", s.top3_share(), 0.97, 0.97);
 }
 
 #[test]

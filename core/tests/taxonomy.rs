@@ -144,6 +144,10 @@ fn occupations_in_english_and_italian() {
     assert_eq!(english("badante"), "home care aide");
     assert_eq!(english("mulettista"), "forklift operator");
     assert_eq!(top_occupation("forklift operatr").preferred_label, "forklift operator");
+    // A job title that is one short word, with job-ad words around it, is that label; a
+    // short word that only shares a stem with a label is not ("salve" is not rescuing).
+    assert_eq!(english("cassiera part time"), "cashier");
+    assert!(skills("salve").is_empty(), "{:#?}", skills("salve"));
     // Skills are not occupations.
     assert!(
         esco().search_occupations("operate forklift", &SearchOptions::default()).expect("search").iter().all(|h| h.uri != OPERATE_FORKLIFT)

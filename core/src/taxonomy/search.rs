@@ -40,7 +40,8 @@
 //!    alimentare" finds "HACCP", while "posta elettronica" does not find "elettronica"; codes
 //!    such as "C" do not count as words here).
 //!    A single short word not found as written must do better (1.07 of it): alone, it is
-//!    as often a name or a greeting as a skill. In a short query, a code of one or two
+//!    as often a name or a greeting as a skill (a label that is that very word, with job-ad
+//!    words around it, is no guess: "cassiera part time"). In a short query, a code of one or two
 //!    characters ("patente D", "inglese B2") is never matched to a label with another code
 //!    ("patente A"). A query that matches nothing well enough gives no hits.
 //! 5. **Job titles typed as skills** ("pizzaiolo", "carrellista"): when the text names an
@@ -778,6 +779,8 @@ impl LabelIndex {
         let mut far_weight = 0f32;
         // Content words found in some label, and the longest of them (for ONE_WORD_SHARE).
         let (mut content_words, mut longest_content_word) = (0usize, 0usize);
+        // The last content word found (the only one when `content_words` is 1).
+        let mut content_word = "";
         let mut variants: Vec<(u32, f32)> = Vec::new();
         let mut stems_done: Vec<String> = Vec::new();
         // The head of the query, for a label the query holds whole: its first content word, as
@@ -826,6 +829,7 @@ impl LabelIndex {
             if !filler && !variants.is_empty() {
                 content_words += 1;
                 longest_content_word = longest_content_word.max(typed_len);
+                content_word = w;
             }
             query_weight += weight;
             let stamp = epoch + 1 + wi as u32;
@@ -910,7 +914,9 @@ impl LabelIndex {
             let label_content = self.label_content.get(local as usize).copied().unwrap_or(0);
             let held_label =
                 label_content > 0 && held_words >= label_content && holds_head && held >= HELD_LABEL_SHARE * (content_weight + far_weight);
-            let bar = if one_short_word {
+            // One short word is no name when a label is that very word ("cassiera part time").
+            let is_the_word = || label_words.iter().filter(|w| !is_filler(w)).eq([&content_word]);
+            let bar = if one_short_word && !is_the_word() {
                 opts.min_similarity * ONE_WORD_SHARE
             } else if holds_every_word || holds_most_words || held_label {
                 opts.min_similarity * HOLDS_EVERY_WORD_SHARE
