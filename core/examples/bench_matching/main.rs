@@ -2,7 +2,7 @@
 //! speed of indexing, single queries and batches. It prints figures; it never fails.
 //!
 //! ```text
-//! cargo run -q -p sportello --example bench_matching [-- --quick] [--only quality|speed|feed] [--show N] [--seed N] [--sizes 10000,1000000]
+//! cargo run -q -p sportello --example bench_matching [-- --quick] [--only quality|speed|feed] [--show N] [--seed N] [--sizes 10000,1000000] [--corpus DIR] [--query-skills N]
 //! ```
 //!
 //! **Quality.** Labelled sets are generated from ESCO's occupation–skill relations with a
@@ -46,7 +46,11 @@
 //! queries after 20 warm-up ones, the index's vacancy cache emptied first; then the same
 //! queries with the cache warm, the phases apart, and as what-ifs retrieval by URIs only,
 //! retrieval without the ISCO groups and fewer candidates) and the throughput of
-//! `Matcher::batch` against the 100k index (all cores).
+//! `Matcher::batch` against the 100k index (all cores). `--corpus DIR` also writes the
+//! speed part's vacancies (`vacancies-N.tsv`: id, title and skill labels) and latency queries
+//! (`queries.tsv`: the profile's skill labels, warm-up ones first) as text, for a side-by-side
+//! run of another engine on the same data (`bm25s_side_by_side.py` beside this file);
+//! `--query-skills N` keeps the first N skills of each latency query.
 //!
 //! **Label-only feed.** Vacancies as real feeds write them: no URIs, no occupation, a job
 //! title (preferred or alternative label) as the title, skills drawn as in the speed part
@@ -127,6 +131,9 @@ fn main() {
     // Another seed draws another labelled set: a check that the default weights are not
     // fitted to the one set.
     let seed = args.iter().position(|a| a == "--seed").and_then(|i| args.get(i + 1)).and_then(|n| n.parse().ok()).unwrap_or(SEED);
+    let corpus = args.iter().position(|a| a == "--corpus").and_then(|i| args.get(i + 1)).map(std::path::PathBuf::from);
+    // The latency queries keep at most this many skills (default: all, 14.3 on average).
+    let query_skills = args.iter().position(|a| a == "--query-skills").and_then(|i| args.get(i + 1)).and_then(|n| n.parse().ok());
     let today = PartialDate::day(2025, 9, 1).expect("a date");
     let t = Instant::now();
     let matcher = Matcher::embedded(today);
@@ -146,7 +153,7 @@ fn main() {
         }
     }
     if only.is_none() || only.as_deref() == Some("speed") {
-        speed(&matcher, &occs, quick, sizes.as_deref(), &mut summary);
+        speed(&matcher, &occs, quick, sizes.as_deref(), corpus.as_deref(), query_skills, &mut summary);
     }
     if only.is_none() || only.as_deref() == Some("feed") {
         let default: &[usize] = if quick { &[100_000] } else { &[100_000, 1_000_000] };

@@ -17,12 +17,29 @@ pub(crate) struct Build {
     pub(crate) stored_json: (usize, usize),
 }
 
-pub(crate) fn speed(matcher: &Matcher<'_>, occs: &[Occ<'_>], quick: bool, sizes: Option<&[usize]>, summary: &mut Summary) {
+pub(crate) fn speed(
+    matcher: &Matcher<'_>,
+    occs: &[Occ<'_>],
+    quick: bool,
+    sizes: Option<&[usize]>,
+    corpus: Option<&Path>,
+    query_skills: Option<usize>,
+    summary: &mut Summary,
+) {
     println!("\n## Speed (synthetic vacancies, URIs on all skills; load average now {})", load_average());
     let comuni = comuni_of_regions(matcher.gazetteer, &["Piemonte", "Lombardia"]);
     let mut rng = Rng(SEED ^ 0x5bd1_e995);
     let labels = Labels { tax: matcher.taxonomy, alternatives: false, lang: "en" };
-    let queries = speed_profiles(matcher, occs, labels, &comuni, LATENCY_QUERIES + WARM_UP, &mut rng);
+    let mut queries = speed_profiles(matcher, occs, labels, &comuni, LATENCY_QUERIES + WARM_UP, &mut rng);
+    if let Some(n) = query_skills {
+        queries.iter_mut().for_each(|q| q.skills.truncate(n));
+    }
+    if let Some(dir) = corpus {
+        std::fs::create_dir_all(dir).expect("the corpus folder");
+        let lines: Vec<String> =
+            queries.iter().map(|q| q.skills.iter().map(|s| s.label.as_str()).collect::<Vec<_>>().join(" | ")).collect();
+        std::fs::write(dir.join("queries.tsv"), lines.join("\n") + "\n").expect("queries written");
+    }
     let batch_n = if quick { 1_000 } else { 10_000 };
     let t = Instant::now();
     let batch_profiles = speed_profiles(matcher, occs, labels, &comuni, batch_n, &mut rng);
@@ -36,7 +53,11 @@ pub(crate) fn speed(matcher: &Matcher<'_>, occs: &[Occ<'_>], quick: bool, sizes:
     let root = tempfile::tempdir().expect("a temp dir");
     for &n in sizes {
         let used = Used::start();
-        let b = build_index(matcher, occs, labels, &comuni, n, &root.path().join(format!("i{n}")), &mut rng);
+        let mut text = corpus
+            .map(|dir| std::io::BufWriter::new(std::fs::File::create(dir.join(format!("vacancies-{n}.tsv"))).expect("the corpus file")));
+        let dir = root.path().join(format!("i{n}"));
+        let b = build_index(matcher, occs, labels, &comuni, n, Destination { dir: &dir, text: text.as_mut() }, &mut rng);
+        drop(text);
         report_build(n, &b, summary);
         println!("  indexing (generation included): {}", used.since());
         let l = latency(matcher, &b.index, &queries);
@@ -182,16 +203,23 @@ pub(crate) fn speed_profiles(
         .collect()
 }
 
-/// Builds an index of `n` synthetic vacancies in `dir`, timing generation apart.
+/// Where [`build_index`] writes: the index's folder, and the vacancies as text (`--corpus`).
+pub(crate) struct Destination<'a> {
+    pub(crate) dir: &'a Path,
+    pub(crate) text: Option<&'a mut std::io::BufWriter<std::fs::File>>,
+}
+
+/// Builds an index of `n` synthetic vacancies in `to.dir`, timing generation apart.
 pub(crate) fn build_index(
     matcher: &Matcher<'_>,
     occs: &[Occ<'_>],
     labels: Labels<'_>,
     comuni: &[&Comune],
     n: usize,
-    dir: &Path,
+    to: Destination<'_>,
     rng: &mut Rng,
 ) -> Build {
+    let Destination { dir, mut text } = to;
     const CHUNK: usize = 10_000;
     let index = VacancyIndex::create(dir).expect("an index");
     let mut w = index.writer().expect("a writer");
@@ -204,6 +232,9 @@ pub(crate) fn build_index(
             .map(|i| vacancy_for(format!("v{i:07}"), rng.pick(occs), labels, rng.pick_copy(comuni), 1.0, rng))
             .collect();
         generate += t.elapsed();
+        if let Some(out) = text.as_deref_mut() {
+            write_text(out, &chunk);
+        }
         if done == 0 {
             stored_json = stored_json_sizes(matcher, &chunk);
         }
@@ -223,6 +254,15 @@ pub(crate) fn build_index(
     let merges = t.elapsed();
     let stats = index.stats().expect("stats");
     Build { index, generate, index_time: index_time + commit, commit, merges, bytes: stats.bytes, segments: stats.segments, stored_json }
+}
+
+/// Writes vacancies as text for another engine: id, then the title and skill labels.
+fn write_text(out: &mut impl std::io::Write, vacancies: &[Vacancy]) {
+    for v in vacancies {
+        let skills = v.essential_skills.iter().chain(&v.optional_skills).map(|c| c.label.as_str());
+        let line = std::iter::once(v.title.as_str()).chain(skills).collect::<Vec<_>>().join(" | ");
+        writeln!(out, "{}\t{line}", v.id).expect("corpus written");
+    }
 }
 
 /// Mean length of the prepared and the original vacancy as JSON, as the index stores them.
