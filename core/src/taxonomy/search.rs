@@ -521,8 +521,8 @@ impl LabelIndex {
         }
 
         // Pass 2: exact keys and stems. Words repeat a lot, so each distinct (stemmer,
-        // word) is stemmed and looked up in the vocabulary once.
-        let mut word_ids: [FxHashMap<&str, u32>; 3] = Default::default();
+        // word) is stemmed, looked up in the vocabulary and told a content word or not once.
+        let mut word_ids: [FxHashMap<&str, (u32, bool)>; 3] = Default::default();
         let mut stem = String::new();
         let mut df: Vec<u32> = Vec::new();
         let mut seen_in_label: Vec<u32> = Vec::new();
@@ -535,8 +535,8 @@ impl LabelIndex {
             seen_in_label.clear();
             let mut content = 0u8;
             for word in tokens(text) {
-                let id = match word_ids[stemmer.index()].get(word) {
-                    Some(&id) => id,
+                let (id, is_content) = match word_ids[stemmer.index()].get(word) {
+                    Some(&known) => known,
                     None => {
                         stemmer.stem_into(word, &mut stem);
                         let id = match ix.vocab.get(stem.as_str()) {
@@ -550,15 +550,16 @@ impl LabelIndex {
                                 id
                             }
                         };
-                        word_ids[stemmer.index()].insert(word, id);
-                        id
+                        let known = (id, !is_filler(word) && !is_code(word));
+                        word_ids[stemmer.index()].insert(word, known);
+                        known
                     }
                 };
                 ix.label_stems.items.push(id);
                 if !seen_in_label.contains(&id) {
                     seen_in_label.push(id);
                     df[id as usize] += 1;
-                    content = content.saturating_add(u8::from(!is_filler(word) && !is_code(word)));
+                    content = content.saturating_add(u8::from(is_content));
                 }
             }
             ix.label_stems.close();
