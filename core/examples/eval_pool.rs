@@ -9,8 +9,7 @@
 //! [`FROM_SEARCH`] hits of the search at a lowered minimum similarity ([`POOL_MIN_SIMILARITY`]),
 //! so that the judge also sees what the engine would answer after a change. The candidates
 //! are sorted by URI, which tells neither where they came from nor the engine's order: the
-//! judge decides each one blind. See `tests/fixtures/taxonomy/README.md` for how the
-//! judgements are used.
+//! judge decides each one blind. `core/tests/eval/mod.rs` says how the judgements are used.
 
 #[path = "../tests/eval/mod.rs"]
 mod eval;

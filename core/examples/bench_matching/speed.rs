@@ -57,7 +57,9 @@ pub(crate) fn speed(
             .map(|dir| std::io::BufWriter::new(std::fs::File::create(dir.join(format!("vacancies-{n}.tsv"))).expect("the corpus file")));
         let dir = root.path().join(format!("i{n}"));
         let b = build_index(matcher, occs, labels, &comuni, n, Destination { dir: &dir, text: text.as_mut() }, &mut rng);
-        drop(text);
+        if let Some(mut out) = text {
+            std::io::Write::flush(&mut out).expect("corpus written");
+        }
         report_build(n, &b, summary);
         println!("  indexing (generation included): {}", used.since());
         let l = latency(matcher, &b.index, &queries);
