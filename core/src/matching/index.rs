@@ -18,15 +18,14 @@ use tantivy::index::SegmentId;
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query, QueryParser, TermQuery};
 use tantivy::schema::document::{DeserializeError, DocumentDeserialize, DocumentDeserializer};
 use tantivy::schema::{FAST, Field, IndexRecordOption, OwnedValue, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value};
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
-};
+use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter, TextAnalyzer};
 use tantivy::{DocAddress, DocId, Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, TantivyDocument, Term, doc};
 
 use rayon::prelude::*;
 
 use super::candidates::{self, Bbox, Keep, TopKept};
 use super::prepare::{PreparedProfile, PreparedVacancy};
+use super::stem_memo::MemoStemmer;
 use crate::error::{Error, Result};
 use crate::model::{PartialDate, Vacancy};
 
@@ -106,7 +105,7 @@ fn register_analysers(index: &Index) {
         if let Some(stop) = StopWordFilter::new(lang) {
             builder = builder.filter_dynamic(stop);
         }
-        let analyser = builder.filter_dynamic(AsciiFoldingFilter).filter_dynamic(Stemmer::new(lang)).build();
+        let analyser = builder.filter_dynamic(AsciiFoldingFilter).filter_dynamic(MemoStemmer(lang)).build();
         index.tokenizers().register(name, analyser);
     }
 }

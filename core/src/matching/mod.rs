@@ -20,6 +20,8 @@ pub mod indexing;
 pub mod memo;
 pub mod prepare;
 pub mod score;
+#[cfg(feature = "index")]
+mod stem_memo;
 pub mod weights;
 
 use crate::geo::Gazetteer;

@@ -762,9 +762,10 @@ impl LabelIndex {
 
         if s.acc.len() < self.labels.len() {
             s.acc.resize(self.labels.len(), Acc::default());
+            s.rounds.resize(self.labels.len(), 0);
         }
         if s.epoch > u32::MAX - 1024 {
-            s.acc.iter_mut().for_each(|a| a.round = 0);
+            s.rounds.fill(0);
             s.epoch = 0;
         }
         let epoch = s.epoch + 1;
@@ -788,8 +789,14 @@ impl LabelIndex {
         // in Italian ("posta elettronica" is mail, not electronics). In English the head comes
         // last, so an English query gets the lower bar of a held label less often.
         let first_content = tokens(q).find(|w| !is_filler(w));
-        for (wi, w) in words.iter().enumerate() {
-            let head = first_content == Some(*w);
+        // Content words first. A filler ("di", "the": the longest postings) is then counted
+        // only for the labels a content word found: a label that shares nothing but fillers
+        // with the query is never an answer (when no content word is found, fillers count for
+        // every label, as before).
+        let mut order: Vec<(usize, &str)> = words.iter().copied().enumerate().collect();
+        order.sort_by_key(|&(_, w)| is_filler(w));
+        for (wi, w) in order {
+            let head = first_content == Some(w);
             variants.clear();
             stems_done.clear();
             let typed_len = w.chars().count();
@@ -834,18 +841,21 @@ impl LabelIndex {
             }
             query_weight += weight;
             let stamp = epoch + 1 + wi as u32;
+            let found_labels_only = filler && content_words > 0 && !s.exhaustive;
             for &(v, sim) in &variants {
                 let idf = self.idf[v as usize];
                 for &local in self.postings.get(v) {
-                    let a = &mut s.acc[local as usize];
-                    if a.round == stamp {
+                    let round = &mut s.rounds[local as usize];
+                    if *round == stamp || (found_labels_only && *round < epoch) {
                         continue;
                     }
-                    if a.round < epoch {
+                    let first_word = *round < epoch;
+                    *round = stamp;
+                    let a = &mut s.acc[local as usize];
+                    if first_word {
                         s.touched.push(local);
                         *a = Acc::default();
                     }
-                    a.round = stamp;
                     a.query += sim * weight;
                     a.label += sim * idf;
                     if sim >= HELD_WORD_SIMILARITY && !filler {
@@ -1053,6 +1063,9 @@ struct Scratch {
     /// Per local label, what the query's words gave it; valid when its round is this
     /// query's (one entry per label, so a posting costs one cache line).
     acc: Vec<Acc>,
+    /// Per local label, the query word last counted for it (an epoch stamp): apart from
+    /// `acc`, so that the many postings a query skips are checked in a small array.
+    rounds: Vec<u32>,
     epoch: u32,
     touched: Vec<u32>,
     /// The stems near each stem searched lately.
@@ -1106,8 +1119,6 @@ impl NearCache {
 /// What one label gathered from the query's words (see `query_folded`, step 2).
 #[derive(Debug, Clone, Copy, Default)]
 struct Acc {
-    /// The query word last counted for it (an epoch stamp).
-    round: u32,
     /// IDF-weighted share of the query found in the label, and of the label in the query.
     query: f32,
     label: f32,
