@@ -197,13 +197,23 @@ impl<'i, 'm, 't> Adder<'i, 'm, 't> {
         Progress { done: self.added.vacancies, read, memo: self.memo.stats(), elapsed: self.start.elapsed() }
     }
 
-    /// Commits, waits for the merges, and saves the memo for the next feed.
-    fn finish(mut self) -> Result<Added> {
-        self.writer.commit()?;
-        self.writer.close()?;
-        self.added.memo = self.memo.stats();
-        self.added.memo_not_saved = self.memo_path.and_then(|path| self.memo.save(&path).err()).map(|e| e.to_string());
-        Ok(self.added)
+    /// Commits and waits for the merges while it saves the memo for the next feed, if this
+    /// addition searched any label (a memo that only answered is saved as it is).
+    fn finish(self) -> Result<Added> {
+        let Adder { mut writer, memo, memo_path, mut added, .. } = self;
+        added.memo = memo.stats();
+        let save_to = memo_path.filter(|_| added.memo.lookups > added.memo.reused);
+        let (written, saved) = std::thread::scope(|scope| {
+            let saving = scope.spawn(|| save_to.map_or(Ok(()), |path| memo.save(&path)));
+            let written = writer.commit().and_then(|()| writer.close());
+            (written, saving.join())
+        });
+        written?;
+        added.memo_not_saved = match saved {
+            Ok(saved) => saved.err().map(|e| e.to_string()),
+            Err(_) => Some("the memo could not be written".into()),
+        };
+        Ok(added)
     }
 }
 
@@ -266,8 +276,12 @@ mod tests {
             assert!((reports.last().unwrap().read - 1.0).abs() < 1e-9);
             assert_eq!(added.memo_not_saved, None);
 
-            // The next feed finds every label in the saved memo, and the same answers.
+            // The next feed finds every label in the saved memo, and the same answers; the
+            // memo, which only answered, is not written again.
+            let memo_file = dir.path().join("index").join(MEMO_FILE);
+            let written = std::fs::metadata(&memo_file).unwrap().modified().unwrap();
             let again = add_vacancies(&index, &matcher, &vacancies, 1_000, |_| ()).unwrap();
+            assert_eq!(std::fs::metadata(&memo_file).unwrap().modified().unwrap(), written);
             assert!(matches!(again.memo_load, MemoLoad::Reused { labels } if labels == added.memo.labels));
             assert_eq!(again.memo.reused, again.memo.lookups, "all from the memo");
             assert_eq!(prepared_of(&index, &vacancies), expected, "{threads} threads, memo from the file");
