@@ -198,21 +198,24 @@ impl<'i, 'm, 't> Adder<'i, 'm, 't> {
     }
 
     /// Commits and waits for the merges while it saves the memo for the next feed, if this
-    /// addition searched any label (a memo that only answered is saved as it is).
+    /// addition searched any label (a memo that only answered stays as it was saved).
     fn finish(self) -> Result<Added> {
         let Adder { mut writer, memo, memo_path, mut added, .. } = self;
         added.memo = memo.stats();
         let save_to = memo_path.filter(|_| added.memo.lookups > added.memo.reused);
+        let save = || save_to.as_ref().map_or(Ok(()), |path| memo.save(path));
         let (written, saved) = std::thread::scope(|scope| {
-            let saving = scope.spawn(|| save_to.map_or(Ok(()), |path| memo.save(&path)));
+            let saving = std::thread::Builder::new().spawn_scoped(scope, save);
             let written = writer.commit().and_then(|()| writer.close());
-            (written, saving.join())
+            let saved = match saving.map(|h| h.join()) {
+                Ok(Ok(saved)) => saved,
+                // No thread to save on, or it failed: save here.
+                _ => save(),
+            };
+            (written, saved)
         });
         written?;
-        added.memo_not_saved = match saved {
-            Ok(saved) => saved.err().map(|e| e.to_string()),
-            Err(_) => Some("the memo could not be written".into()),
-        };
+        added.memo_not_saved = saved.err().map(|e| e.to_string());
         Ok(added)
     }
 }

@@ -790,9 +790,9 @@ impl LabelIndex {
         // last, so an English query gets the lower bar of a held label less often.
         let first_content = tokens(q).find(|w| !is_filler(w));
         // Content words first. A filler ("di", "the": the longest postings) is then counted
-        // only for the labels a content word found: a label that shares nothing but fillers
-        // with the query is never an answer (when no content word is found, fillers count for
-        // every label, as before).
+        // only for the labels a content word found: a label sharing nothing but fillers with
+        // the query gets a filler's small weight and, as the shortcut test shows, never reaches
+        // the bar (when no content word is found, fillers count for every label).
         let mut order: Vec<(usize, &str)> = words.iter().copied().enumerate().collect();
         order.sort_by_key(|&(_, w)| is_filler(w));
         for (wi, w) in order {
@@ -1157,8 +1157,8 @@ mod tests {
 
     #[test]
     fn the_shortcuts_change_no_answer() {
-        // Skipping the word steps after exact hits, and the typo search when routing a job
-        // title typed as a skill.
+        // Skipping the word steps after exact hits, the typo search when routing a job
+        // title typed as a skill, and the labels that share only fillers with the query.
         let t = Taxonomy::embedded();
         // Labels of every kind and language, as written and with two letters swapped.
         let queries: Vec<String> = t
