@@ -35,8 +35,9 @@ pub const INDEX_SCHEMA_VERSION: u32 = 4;
 const VERSION_FILE: &str = "sportello-index.json";
 /// Memory for the writer, shared by its threads: each writes a segment whenever its share
 /// fills, and every segment costs a merge later. Indexing 100k label-only vacancies with
-/// their labels in the memo took 5.6 s with 300 MB, 6.2 s with 100 MB (peak memory about
-/// the same, 0.55 GB: the vacancies' stored text does not count against it).
+/// their labels in the memo took 5.6 s with 300 MB, 6.2 s with 100 MB; peak memory rose a
+/// little, to 0.53-0.64 GB from 0.45-0.58 (the writer takes memory as it needs it, and the
+/// vacancies' stored text does not count against it).
 const WRITER_HEAP_BYTES: usize = 300_000_000;
 /// Boost of a vacancy in the person's ISCO unit group, and again in its minor group.
 const ISCO_BOOST: f32 = 1.0;
