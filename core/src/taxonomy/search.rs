@@ -1060,8 +1060,8 @@ struct Scratch {
     rows: Vec<usize>,
     tri_count: Vec<u8>,
     tri_touched: Vec<u32>,
-    /// Per local label, what the query's words gave it; valid when its round is this
-    /// query's (one entry per label, so a posting costs one cache line).
+    /// Per local label, what the query's words gave it; valid when the label's stamp in
+    /// `rounds` is this query's.
     acc: Vec<Acc>,
     /// Per local label, the query word last counted for it (an epoch stamp): apart from
     /// `acc`, so that the many postings a query skips are checked in a small array.
