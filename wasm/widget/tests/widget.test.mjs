@@ -277,7 +277,8 @@ test('gives a CV and a cover letter for a vacancy that fits', async () => {
   assert.match(cvWords, /Sara Colombo/);
   await page.waitForFunction(() => document.querySelector('sportello-cv').shadowRoot.querySelector('#changes-0').textContent.trim() !== '');
   assert.match(await first.locator('.changes').innerText(), /Cosa è cambiato \(\d+; pagine: [12]\)|già nell’ordine/);
-  assert.match(await el('.status').first().innerText(), /CV per «.+» pronto/);
+  // The status is cleared, then set 30 ms later so that screen readers announce it again.
+  await el('.status', { hasText: /CV per «.+» pronto/ }).first().waitFor();
   const [letter] = await Promise.all([page.waitForEvent('download'), first.locator('button', { hasText: 'Scarica la lettera di presentazione' }).click()]);
   assert.match(letter.suggestedFilename(), /^Lettera-nov-\d\d-Sara-Colombo\.pdf$/);
   const words = pdftotext(await letter.path());
@@ -294,7 +295,7 @@ test('keeps the draft in the browser across a reload', async () => {
   assert.equal(await el('#f-headline').inputValue(), 'Cuoca, bozza da ritrovare');
   assert.equal(await el('#f-person-given-name').inputValue(), 'Sara');
   await page.waitForFunction(() => window.__previews.length > 0);
-  assert.match(await el('.status').first().innerText(), /Bozza ripristinata/);
+  await el('.status', { hasText: /Bozza ripristinata/ }).first().waitFor();
 });
 
 test('switches to English: form, CV and reasons', async () => {
