@@ -16,6 +16,7 @@
 pub mod wire;
 #[cfg(feature = "render-engine")]
 pub mod apply;
+mod both;
 #[cfg(feature = "desk")]
 pub mod desk;
 pub mod error;

@@ -204,16 +204,7 @@ impl<'i, 'm, 't> Adder<'i, 'm, 't> {
         added.memo = memo.stats();
         let save_to = memo_path.filter(|_| added.memo.lookups > added.memo.reused);
         let save = || save_to.as_ref().map_or(Ok(()), |path| memo.save(path));
-        let (written, saved) = std::thread::scope(|scope| {
-            let saving = std::thread::Builder::new().spawn_scoped(scope, save);
-            let written = writer.commit().and_then(|()| writer.close());
-            let saved = match saving.map(|h| h.join()) {
-                Ok(Ok(saved)) => saved,
-                // No thread to save on, or it failed: save here.
-                _ => save(),
-            };
-            (written, saved)
-        });
+        let (written, saved) = crate::both::both(|| writer.commit().and_then(|()| writer.close()), save);
         written?;
         added.memo_not_saved = saved.err().map(|e| e.to_string());
         Ok(added)

@@ -222,9 +222,17 @@ impl Taxonomy {
     /// Decodes the taxonomy of a set of reference-data files: the ESCO pack with Sportello's
     /// Italian labels, synonyms and core skills. Errors name the file.
     pub fn from_reference(data: &crate::reference_data::files::ReferenceData<'_>) -> Result<Taxonomy> {
-        let mut t = Taxonomy::from_pack(data.esco_pack)?;
-        let labels = own_labels::parse(data.it_labels, "esco-it-sportello.tsv")?;
-        let synonyms = synonyms::parse(data.it_synonyms, "it-synonyms.tsv")?;
+        // The Italian files are parsed beside the pack's decoding.
+        let (pack, italian) = crate::both::both(
+            || Taxonomy::from_pack(data.esco_pack),
+            || {
+                Ok::<_, Error>((
+                    own_labels::parse(data.it_labels, "esco-it-sportello.tsv")?,
+                    synonyms::parse(data.it_synonyms, "it-synonyms.tsv")?,
+                ))
+            },
+        );
+        let (mut t, (labels, synonyms)) = (pack?, italian?);
         // One call: the concept → labels lookup is rebuilt once.
         t.add_labels(labels.labels("it").chain(synonyms.iter().map(|s| NewLabel {
             uri: &s.uri,

@@ -69,6 +69,7 @@ use serde::Serialize;
 
 use super::text::{BitOsa, FxHashMap, Stemmer, hash_str, is_filler, osa_within, tokens};
 use super::{ConceptId, ConceptKind, LabelData, LabelKind, LabelSource, RelationType, ReuseLevel, Taxonomy};
+use crate::both::both;
 use crate::error::{Error, Result};
 use crate::fold::{fold, fold_into};
 
@@ -401,25 +402,11 @@ pub(super) struct Indexes {
 }
 
 impl Indexes {
-    /// Builds both indexes; on native targets the occupation index is built on a second,
-    /// scoped thread meanwhile (the browser build has no threads and builds them in turn).
+    /// Builds both indexes, the occupation index on a second thread meanwhile where there
+    /// is one (see [`both`]).
     pub(super) fn build(t: &Taxonomy) -> Indexes {
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            std::thread::scope(|scope| {
-                let other = std::thread::Builder::new().spawn_scoped(scope, || LabelIndex::build(t, ConceptKind::Occupation));
-                let skills = LabelIndex::build(t, ConceptKind::Skill);
-                let occupations = match other.map(|h| h.join()) {
-                    Ok(Ok(index)) => index,
-                    _ => LabelIndex::build(t, ConceptKind::Occupation),
-                };
-                Indexes { skills, occupations }
-            })
-        }
-        #[cfg(target_arch = "wasm32")]
-        {
-            Indexes { skills: LabelIndex::build(t, ConceptKind::Skill), occupations: LabelIndex::build(t, ConceptKind::Occupation) }
-        }
+        let (skills, occupations) = both(|| LabelIndex::build(t, ConceptKind::Skill), || LabelIndex::build(t, ConceptKind::Occupation));
+        Indexes { skills, occupations }
     }
 }
 
@@ -478,12 +465,61 @@ impl<T> Csr<T> {
     fn close(&mut self) {
         self.start.push(self.items.len() as u32);
     }
+    /// How many lists there are.
+    fn len(&self) -> usize {
+        self.start.len().saturating_sub(1)
+    }
     fn get(&self, i: u32) -> &[T] {
         match (self.start.get(i as usize), self.start.get(i as usize + 1)) {
             (Some(&a), Some(&b)) => self.items.get(a as usize..b as usize).unwrap_or(&[]),
             _ => &[],
         }
     }
+}
+
+/// Stem → the labels that contain it, by a counting sort over the labels' stems (`df`:
+/// how many labels hold each stem).
+fn postings(label_stems: &Csr32, df: &[u32]) -> Csr32 {
+    let mut start = vec![0u32; df.len() + 1];
+    for (v, &d) in df.iter().enumerate() {
+        start[v + 1] = start[v] + d;
+    }
+    let mut fill = start.clone();
+    let mut items = vec![0u32; start[df.len()] as usize];
+    for l in 0..label_stems.len() as u32 {
+        let stems = label_stems.get(l);
+        for (i, &v) in stems.iter().enumerate() {
+            if !stems[..i].contains(&v) {
+                items[fill[v as usize] as usize] = l;
+                fill[v as usize] += 1;
+            }
+        }
+    }
+    Csr { start, items }
+}
+
+/// Trigram → the stems that contain it: the trigram's slot, and the stems of each slot.
+fn trigram_index(vocab_chars: &Csr<char>) -> (FxHashMap<u64, u32>, Csr32) {
+    let mut pairs: Vec<(u64, u32)> = Vec::new();
+    let mut keys = Vec::new();
+    for v in 0..vocab_chars.len() as u32 {
+        trigrams(vocab_chars.get(v), &mut keys);
+        pairs.extend(keys.iter().map(|&k| (k, v)));
+    }
+    pairs.sort_unstable();
+    let mut slots = FxHashMap::default();
+    let mut tri = Csr::new();
+    for (i, &(k, v)) in pairs.iter().enumerate() {
+        if i > 0 && pairs[i - 1].0 != k {
+            tri.close();
+        }
+        if i == 0 || pairs[i - 1].0 != k {
+            slots.insert(k, slots.len() as u32);
+        }
+        tri.items.push(v);
+    }
+    tri.close();
+    (slots, tri)
 }
 
 /// The trigram keys of a word, padded with start and end markers.
@@ -567,51 +603,22 @@ impl LabelIndex {
         }
         drop(word_ids);
         ix.folded = folded;
-        ix.exact.sort_unstable();
 
-        let n = ix.labels.len() as f32;
-        ix.idf = df.iter().map(|&d| (1.0 + n / d.max(1) as f32).ln()).collect();
-        ix.max_idf = (1.0 + n).ln();
-        ix.label_weight = (0..ix.labels.len() as u32).map(|l| ix.label_stems.get(l).iter().map(|&v| ix.idf[v as usize]).sum()).collect();
-
-        // Postings: stem → labels, by a counting sort over the label stems.
-        let mut start = vec![0u32; df.len() + 1];
-        for (v, &d) in df.iter().enumerate() {
-            start[v + 1] = start[v] + d;
-        }
-        let mut fill = start.clone();
-        let mut items = vec![0u32; start[df.len()] as usize];
-        for l in 0..ix.labels.len() as u32 {
-            let stems = ix.label_stems.get(l);
-            for (i, &v) in stems.iter().enumerate() {
-                if !stems[..i].contains(&v) {
-                    items[fill[v as usize] as usize] = l;
-                    fill[v as usize] += 1;
-                }
-            }
-        }
-        ix.postings = Csr { start, items };
-
-        // Trigrams: trigram → stems.
-        let mut pairs: Vec<(u64, u32)> = Vec::new();
-        let mut keys = Vec::new();
-        for v in 0..ix.vocab.len() as u32 {
-            trigrams(ix.vocab_chars.get(v), &mut keys);
-            pairs.extend(keys.iter().map(|&k| (k, v)));
-        }
-        pairs.sort_unstable();
-        let mut tri = Csr::new();
-        for (i, &(k, v)) in pairs.iter().enumerate() {
-            if i > 0 && pairs[i - 1].0 != k {
-                tri.close();
-            }
-            if i == 0 || pairs[i - 1].0 != k {
-                ix.trigrams.insert(k, ix.trigrams.len() as u32);
-            }
-            tri.items.push(v);
-        }
-        tri.close();
-        ix.trigram_stems = tri;
+        // The trigram table needs only the vocabulary: it is built beside the rest.
+        let ((), (trigrams, trigram_stems)) = both(
+            || {
+                ix.exact.sort_unstable();
+                let n = ix.labels.len() as f32;
+                ix.idf = df.iter().map(|&d| (1.0 + n / d.max(1) as f32).ln()).collect();
+                ix.max_idf = (1.0 + n).ln();
+                ix.label_weight =
+                    (0..ix.labels.len() as u32).map(|l| ix.label_stems.get(l).iter().map(|&v| ix.idf[v as usize]).sum()).collect();
+                ix.postings = postings(&ix.label_stems, &df);
+            },
+            || trigram_index(&ix.vocab_chars),
+        );
+        ix.trigrams = trigrams;
+        ix.trigram_stems = trigram_stems;
         ix
     }
 
