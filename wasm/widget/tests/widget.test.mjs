@@ -289,7 +289,8 @@ test('gives a CV and a cover letter for a vacancy that fits', async () => {
 
 test('keeps the draft in the browser across a reload', async () => {
   await el('#f-headline').fill('Cuoca, bozza da ritrovare');
-  await page.waitForTimeout(400); // the draft is saved after a short pause
+  // The draft is saved after a short pause.
+  await page.waitForFunction(() => /bozza da ritrovare/.test(localStorage.getItem('sportello-cv-draft') ?? ''));
   await page.reload();
   await page.evaluate(() => document.querySelector('sportello-cv').ready);
   assert.equal(await el('#f-headline').inputValue(), 'Cuoca, bozza da ritrovare');
@@ -319,7 +320,7 @@ test('bad input: 100k characters, emoji and right-to-left text, bad photos, a ma
   assert.equal(err.error.kind, 'invalid');
   await el('#e-summary').waitFor();
   assert.match(await el('#e-summary').innerText(), /è lungo 100000 caratteri \(al massimo 20000\)/);
-  await page.waitForTimeout(400);
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('sportello-cv-draft') ?? 'null')?.profile?.summary?.length === 100_000);
   const draft = await page.evaluate(() => JSON.parse(localStorage.getItem('sportello-cv-draft')));
   assert.equal(draft.profile.person.given_name, 'Sara', 'the draft is intact');
   assert.equal(draft.profile.summary.length, 100_000, 'nothing typed is lost');
