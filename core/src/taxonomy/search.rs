@@ -67,6 +67,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::Serialize;
 
+use super::csr::Csr;
 use super::text::{BitOsa, FxHashMap, Stemmer, hash_str, is_filler, osa_within, tokens};
 use super::{ConceptId, ConceptKind, LabelData, LabelKind, LabelSource, RelationType, ReuseLevel, Taxonomy};
 use crate::both::both;
@@ -449,53 +450,16 @@ struct LabelIndex {
 /// Numbers the indexes built, for [`LabelIndex::build`].
 static BUILDS: AtomicU64 = AtomicU64::new(0);
 
-/// A compressed list of lists.
-#[derive(Debug, Clone, Default)]
-struct Csr<T> {
-    start: Vec<u32>,
-    items: Vec<T>,
-}
-
 type Csr32 = Csr<u32>;
 
-impl<T> Csr<T> {
-    fn new() -> Self {
-        Csr { start: vec![0], items: Vec::new() }
-    }
-    fn close(&mut self) {
-        self.start.push(self.items.len() as u32);
-    }
-    /// How many lists there are.
-    fn len(&self) -> usize {
-        self.start.len().saturating_sub(1)
-    }
-    fn get(&self, i: u32) -> &[T] {
-        match (self.start.get(i as usize), self.start.get(i as usize + 1)) {
-            (Some(&a), Some(&b)) => self.items.get(a as usize..b as usize).unwrap_or(&[]),
-            _ => &[],
-        }
-    }
-}
-
-/// Stem → the labels that contain it, by a counting sort over the labels' stems (`df`:
-/// how many labels hold each stem).
+/// Stem → the labels that contain it, in label order (`df`: how many labels hold each
+/// stem).
 fn postings(label_stems: &Csr32, df: &[u32]) -> Csr32 {
-    let mut start = vec![0u32; df.len() + 1];
-    for (v, &d) in df.iter().enumerate() {
-        start[v + 1] = start[v] + d;
-    }
-    let mut fill = start.clone();
-    let mut items = vec![0u32; start[df.len()] as usize];
-    for l in 0..label_stems.len() as u32 {
+    let pairs = (0..label_stems.len() as u32).flat_map(|l| {
         let stems = label_stems.get(l);
-        for (i, &v) in stems.iter().enumerate() {
-            if !stems[..i].contains(&v) {
-                items[fill[v as usize] as usize] = l;
-                fill[v as usize] += 1;
-            }
-        }
-    }
-    Csr { start, items }
+        stems.iter().enumerate().filter(move |&(i, v)| !stems[..i].contains(v)).map(move |(_, &v)| (v, l))
+    });
+    Csr::with_counts(df, pairs)
 }
 
 /// Trigram → the stems that contain it: the trigram's slot, and the stems of each slot.
@@ -516,7 +480,7 @@ fn trigram_index(vocab_chars: &Csr<char>) -> (FxHashMap<u64, u32>, Csr32) {
         if i == 0 || pairs[i - 1].0 != k {
             slots.insert(k, slots.len() as u32);
         }
-        tri.items.push(v);
+        tri.push(v);
     }
     tri.close();
     (slots, tri)
@@ -580,7 +544,7 @@ impl LabelIndex {
                             None => {
                                 let id = ix.vocab.len() as u32;
                                 ix.vocab.insert(stem.as_str().into(), id);
-                                ix.vocab_chars.items.extend(stem.chars());
+                                ix.vocab_chars.extend(stem.chars());
                                 ix.vocab_chars.close();
                                 df.push(0);
                                 id
@@ -591,7 +555,7 @@ impl LabelIndex {
                         known
                     }
                 };
-                ix.label_stems.items.push(id);
+                ix.label_stems.push(id);
                 if !seen_in_label.contains(&id) {
                     seen_in_label.push(id);
                     df[id as usize] += 1;
