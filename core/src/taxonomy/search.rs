@@ -473,16 +473,11 @@ fn trigram_index(vocab_chars: &Csr<char>) -> (FxHashMap<u64, u32>, Csr32) {
     pairs.sort_unstable();
     let mut slots = FxHashMap::default();
     let mut tri = Csr::new();
-    for (i, &(k, v)) in pairs.iter().enumerate() {
-        if i > 0 && pairs[i - 1].0 != k {
-            tri.close();
-        }
-        if i == 0 || pairs[i - 1].0 != k {
-            slots.insert(k, slots.len() as u32);
-        }
-        tri.push(v);
+    for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+        slots.insert(group[0].0, slots.len() as u32);
+        tri.extend(group.iter().map(|&(_, v)| v));
+        tri.close();
     }
-    tri.close();
     (slots, tri)
 }
 
