@@ -862,6 +862,10 @@ impl LabelIndex {
         // likely a mistyped "of" or "in" than a code.
         let query_codes: Vec<&str> = if words.len() <= 3 { words.iter().copied().filter(|w| is_code(w)).collect() } else { Vec::new() };
         let one_short_word = content_words == 1 && longest_content_word <= ONE_WORD_MAX_LEN;
+        // A fuzzy candidate that cannot beat the `limit`-th concept found so far is not
+        // compared (the answer is the same, in less time: a feed's typo'd label usually has
+        // its answer among the first candidates).
+        let mut to_beat = if s.exhaustive { f64::NEG_INFINITY } else { self.to_beat(t, &found, opts.limit) };
         for &(f1, local) in &scored {
             label_stems.clear();
             label_stems.extend_from_slice(self.label_stems.get(local));
@@ -909,10 +913,23 @@ impl LabelIndex {
             let needed = if WORDS_ONLY_WEIGHT * f64::from(f1) >= string_bar { 0.0 } else { needed };
             s.chars.clear();
             s.chars.extend(lf.chars());
+            let compare_sorted = label_words.len() > 1 || words.len() > 1;
+            label_words.sort_unstable();
+            label_words.dedup();
+            // No string is closer than its length allows: the best this label can reach.
+            let sorted_len = label_words.iter().map(|w| w.chars().count()).sum::<usize>() + label_words.len().saturating_sub(1);
+            let string_at_most = if compare_sorted {
+                length_similarity(q_chars.len(), s.chars.len()).max(length_similarity(q_sorted.len(), sorted_len))
+            } else {
+                length_similarity(q_chars.len(), s.chars.len())
+            };
+            let f1_wide = f64::from(f1);
+            let at_most = (STRING_WEIGHT * string_at_most + (1.0 - STRING_WEIGHT) * f1_wide).max(WORDS_ONLY_WEIGHT * f1_wide);
+            if at_most < bar || (!same_stems && at_most + 1e-3 < to_beat) {
+                continue;
+            }
             let whole = similarity(&q_chars, q_bits.as_ref(), &s.chars, needed, &mut s.rows);
-            let sorted = if label_words.len() > 1 || words.len() > 1 {
-                label_words.sort_unstable();
-                label_words.dedup();
+            let sorted = if compare_sorted {
                 s.chars.clear();
                 for (i, w) in label_words.iter().enumerate() {
                     if i > 0 {
@@ -931,6 +948,9 @@ impl LabelIndex {
             }
             let kind = if same_stems { MatchKind::Token } else { MatchKind::Fuzzy };
             found.push(Found { local, kind, sim: (sim * 1e4).round() / 1e4 });
+            if !s.exhaustive {
+                to_beat = self.to_beat(t, &found, opts.limit);
+            }
         }
 
         self.best_per_concept(t, found, opts.limit)
@@ -953,6 +973,24 @@ impl LabelIndex {
         found.sort_by(|a, b| order(a, b).then(concept(a).cmp(&concept(b))));
         found.truncate(limit);
         found
+    }
+
+    /// The similarity a fuzzy hit must beat to be among the first `limit` concepts of
+    /// `found` (each concept counted once, by its best hit; a hit of a stronger kind than
+    /// fuzzy beats any), or minus infinity while fewer concepts are found.
+    fn to_beat(&self, t: &Taxonomy, found: &[Found], limit: usize) -> f64 {
+        let mut best: Vec<(u32, f64)> = found
+            .iter()
+            .map(|f| (self.label(t, f.local).concept, if f.kind.rank() < MatchKind::Fuzzy.rank() { f64::INFINITY } else { f.sim }))
+            .collect();
+        best.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        best.dedup_by_key(|b| b.0);
+        if limit == 0 || best.len() < limit {
+            return f64::NEG_INFINITY;
+        }
+        let mut sims: Vec<f64> = best.into_iter().map(|b| b.1).collect();
+        sims.select_nth_unstable_by(limit - 1, |a, b| b.total_cmp(a));
+        sims[limit - 1]
     }
 
     /// How many distinct concepts the labels found stand for.
@@ -996,6 +1034,13 @@ fn similarity(a: &[char], bits: Option<&BitOsa>, b: &[char], at_least: f64, rows
         None => osa_within(a, b, max_d, rows),
     };
     d.map_or(0.0, |d| 1.0 - d as f64 / longer as f64)
+}
+
+/// The highest [`similarity`] two strings of these lengths can have (each edit changes the
+/// length by one at most).
+fn length_similarity(a: usize, b: usize) -> f64 {
+    let longer = a.max(b);
+    if longer == 0 { 1.0 } else { 1.0 - a.abs_diff(b) as f64 / longer as f64 }
 }
 
 /// How far a search looks.
