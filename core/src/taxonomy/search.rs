@@ -63,18 +63,18 @@
 //! [`Error::QueryTooLong`]; text in any script is accepted.
 
 use std::cell::RefCell;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::Serialize;
 
 use super::csr::Csr;
 use super::text::{BitOsa, FxHashMap, Stemmer, hash_str, is_filler, osa_within, tokens};
 use super::{ConceptId, ConceptKind, LabelData, LabelKind, LabelSource, RelationType, ReuseLevel, Taxonomy};
-use crate::both::both;
 use crate::error::{Error, Result};
 use crate::fold::{fold, fold_into};
 
 pub use crate::limits::{MAX_QUERY_CHARS, MAX_SEARCH_LIMIT};
+
+mod build;
 
 /// How many candidates from the word stage are compared as whole strings.
 const RERANK: usize = 48;
@@ -402,15 +402,6 @@ pub(super) struct Indexes {
     occupations: LabelIndex,
 }
 
-impl Indexes {
-    /// Builds both indexes, the occupation index on a second thread meanwhile where there
-    /// is one (see [`both`]).
-    pub(super) fn build(t: &Taxonomy) -> Indexes {
-        let (skills, occupations) = both(|| LabelIndex::build(t, ConceptKind::Skill), || LabelIndex::build(t, ConceptKind::Occupation));
-        Indexes { skills, occupations }
-    }
-}
-
 /// The index of the labels of one kind of concept. Labels are numbered locally (`local`).
 #[derive(Debug, Clone, Default)]
 struct LabelIndex {
@@ -447,39 +438,7 @@ struct LabelIndex {
     build: u64,
 }
 
-/// Numbers the indexes built, for [`LabelIndex::build`].
-static BUILDS: AtomicU64 = AtomicU64::new(0);
-
 type Csr32 = Csr<u32>;
-
-/// Stem → the labels that contain it, in label order (`df`: how many labels hold each
-/// stem).
-fn postings(label_stems: &Csr32, df: &[u32]) -> Csr32 {
-    let pairs = (0..label_stems.len() as u32).flat_map(|l| {
-        let stems = label_stems.get(l);
-        stems.iter().enumerate().filter(move |&(i, v)| !stems[..i].contains(v)).map(move |(_, &v)| (v, l))
-    });
-    Csr::with_counts(df, pairs)
-}
-
-/// Trigram → the stems that contain it: the trigram's slot, and the stems of each slot.
-fn trigram_index(vocab_chars: &Csr<char>) -> (FxHashMap<u64, u32>, Csr32) {
-    let mut pairs: Vec<(u64, u32)> = Vec::new();
-    let mut keys = Vec::new();
-    for v in 0..vocab_chars.len() as u32 {
-        trigrams(vocab_chars.get(v), &mut keys);
-        pairs.extend(keys.iter().map(|&k| (k, v)));
-    }
-    pairs.sort_unstable();
-    let mut slots = FxHashMap::default();
-    let mut tri = Csr::new();
-    for group in pairs.chunk_by(|a, b| a.0 == b.0) {
-        slots.insert(group[0].0, slots.len() as u32);
-        tri.extend(group.iter().map(|&(_, v)| v));
-        tri.close();
-    }
-    (slots, tri)
-}
 
 /// The trigram keys of a word, padded with start and end markers.
 fn trigrams(chars: &[char], out: &mut Vec<u64>) {
@@ -493,94 +452,6 @@ fn trigrams(chars: &[char], out: &mut Vec<u64>) {
 }
 
 impl LabelIndex {
-    fn build(t: &Taxonomy, kind: ConceptKind) -> LabelIndex {
-        let build = BUILDS.fetch_add(1, Ordering::Relaxed) + 1;
-        let mut ix = LabelIndex { label_stems: Csr::new(), vocab_chars: Csr::new(), build, ..LabelIndex::default() };
-        let stemmers: Vec<Stemmer> = t.langs.iter().map(|l| Stemmer::for_lang(l)).collect();
-
-        // Pass 1: fold the labels of this kind into one arena.
-        let mut folded = String::with_capacity(t.text.len() / 2);
-        let mut label_stemmer: Vec<Stemmer> = Vec::new();
-        for (global, l) in t.labels.iter().enumerate() {
-            if t.kind_of(l.concept) != Some(kind) {
-                continue;
-            }
-            let start = folded.len();
-            fold_into(t.label_text(l), &mut folded);
-            if folded.len() == start {
-                continue;
-            }
-            ix.labels.push(global as u32);
-            ix.folded_end.push(folded.len() as u32);
-            label_stemmer.push(stemmers.get(l.lang as usize).copied().unwrap_or(Stemmer::None));
-        }
-
-        // Pass 2: exact keys and stems. Words repeat a lot, so each distinct (stemmer,
-        // word) is stemmed, looked up in the vocabulary and told a content word or not once.
-        let mut word_ids: [FxHashMap<&str, (u32, bool)>; 3] = Default::default();
-        let mut stem = String::new();
-        let mut df: Vec<u32> = Vec::new();
-        let mut seen_in_label: Vec<u32> = Vec::new();
-        let mut start = 0usize;
-        for (local, (&end, &stemmer)) in ix.folded_end.iter().zip(&label_stemmer).enumerate() {
-            let text = &folded[start..end as usize];
-            start = end as usize;
-            ix.exact.push((hash_str(text), local as u32));
-            ix.stemmers[stemmer.index()] = true;
-            seen_in_label.clear();
-            let mut content = 0u8;
-            for word in tokens(text) {
-                let (id, is_content) = match word_ids[stemmer.index()].get(word) {
-                    Some(&known) => known,
-                    None => {
-                        stemmer.stem_into(word, &mut stem);
-                        let id = match ix.vocab.get(stem.as_str()) {
-                            Some(&id) => id,
-                            None => {
-                                let id = ix.vocab.len() as u32;
-                                ix.vocab.insert(stem.as_str().into(), id);
-                                ix.vocab_chars.extend(stem.chars());
-                                ix.vocab_chars.close();
-                                df.push(0);
-                                id
-                            }
-                        };
-                        let known = (id, !is_filler(word) && !is_code(word));
-                        word_ids[stemmer.index()].insert(word, known);
-                        known
-                    }
-                };
-                ix.label_stems.push(id);
-                if !seen_in_label.contains(&id) {
-                    seen_in_label.push(id);
-                    df[id as usize] += 1;
-                    content = content.saturating_add(u8::from(is_content));
-                }
-            }
-            ix.label_stems.close();
-            ix.label_content.push(content);
-        }
-        drop(word_ids);
-        ix.folded = folded;
-
-        // The trigram table needs only the vocabulary: it is built beside the rest.
-        let ((), (trigrams, trigram_stems)) = both(
-            || {
-                ix.exact.sort_unstable();
-                let n = ix.labels.len() as f32;
-                ix.idf = df.iter().map(|&d| (1.0 + n / d.max(1) as f32).ln()).collect();
-                ix.max_idf = (1.0 + n).ln();
-                ix.label_weight =
-                    (0..ix.labels.len() as u32).map(|l| ix.label_stems.get(l).iter().map(|&v| ix.idf[v as usize]).sum()).collect();
-                ix.postings = postings(&ix.label_stems, &df);
-            },
-            || trigram_index(&ix.vocab_chars),
-        );
-        ix.trigrams = trigrams;
-        ix.trigram_stems = trigram_stems;
-        ix
-    }
-
     fn folded(&self, local: u32) -> &str {
         let end = self.folded_end.get(local as usize).copied().unwrap_or(0) as usize;
         let start = if local == 0 { 0 } else { self.folded_end.get(local as usize - 1).copied().unwrap_or(0) as usize };
