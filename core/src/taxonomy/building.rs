@@ -143,13 +143,25 @@ impl Taxonomy {
     }
 
     pub(super) fn push_new_labels<'a>(&mut self, labels: impl IntoIterator<Item = NewLabel<'a>>) -> Result<usize> {
+        let labels = labels.into_iter();
         let mut seen = LabelSet::default();
+        seen.reserve(labels.size_hint().0);
         let before = self.labels.len();
+        // Labels come grouped by concept and language (a concept's preferred label, then its
+        // alternatives): the last concept and language found are tried first.
+        let mut last: Option<(&str, u32, &str, u16)> = None;
         for l in labels {
-            let Some(&concept) = self.uri_ids.get(l.uri.trim()) else {
-                return Err(Error::UnknownConcept { uri: l.uri.to_owned() });
+            let (concept, lang) = match last {
+                Some((uri, concept, lang, lang_id)) if uri == l.uri && lang == l.lang => (concept, lang_id),
+                _ => {
+                    let Some(&concept) = self.uri_ids.get(l.uri.trim()) else {
+                        return Err(Error::UnknownConcept { uri: l.uri.to_owned() });
+                    };
+                    let lang_id = self.intern_lang(l.lang);
+                    last = Some((l.uri, concept, l.lang, lang_id));
+                    (concept, lang_id)
+                }
             };
-            let lang = self.intern_lang(l.lang);
             self.push_label_dedup(&mut seen, concept, lang, (l.kind, l.source), l.text);
         }
         Ok(self.labels.len() - before)
