@@ -105,7 +105,9 @@ impl Part {
 
         // Pass 1: fold the labels of this kind into one arena.
         let labels = t.labels.get(range.clone()).unwrap_or(&[]);
-        let mut folded = String::with_capacity(t.text.len() * labels.len() / t.labels.len().max(1) / 2);
+        // About half the text is of this kind (in 64 bits: the product overflows 32-bit wasm).
+        let share = t.text.len() as u64 * labels.len() as u64 / t.labels.len().max(1) as u64 / 2;
+        let mut folded = String::with_capacity(usize::try_from(share).unwrap_or(0));
         let mut label_stemmer: Vec<Stemmer> = Vec::new();
         for (global, l) in range.zip(labels) {
             if t.kind_of(l.concept) != Some(kind) {
