@@ -49,10 +49,13 @@
 //!    occupation's core skills come first (Sportello's list in `core_skills`, else a rule),
 //!    each a [`MatchKind::ViaOccupation`] hit naming the occupation.
 //!
-//! Two shortcuts give the same answers in less time (a test checks it): when step 1 already
-//! names as many concepts as asked for, steps 2 and 3 are skipped (they only find weaker
-//! kinds); and the occupation sought for step 5 is looked for without the typo search, since
-//! only an exact or same-words hit is followed.
+//! Three shortcuts give the same answers in less time (a test checks it): when step 1
+//! already names as many concepts as asked for, steps 2 and 3 are skipped (they only find
+//! weaker kinds); in step 3, a fuzzy candidate is not compared as a whole string when the
+//! most its length and word F1 allow cannot beat the concepts already found (a feed's label
+//! with a typo usually has its answer among the first candidates); and the occupation sought
+//! for step 5 is looked for without the typo search, since only an exact or same-words hit
+//! is followed.
 //!
 //! Each concept appears once, with its best evidence. Hits are ordered by kind (exact,
 //! then alternative label or synonym, then token, then fuzzy), then similarity, then
