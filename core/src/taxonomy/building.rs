@@ -143,9 +143,7 @@ impl Taxonomy {
     }
 
     pub(super) fn push_new_labels<'a>(&mut self, labels: impl IntoIterator<Item = NewLabel<'a>>) -> Result<usize> {
-        let labels = labels.into_iter();
         let mut seen = LabelSet::default();
-        seen.reserve(labels.size_hint().0);
         let before = self.labels.len();
         // Labels come grouped by concept and language (a concept's preferred label, then its
         // alternatives): the last concept and language found are tried first.
