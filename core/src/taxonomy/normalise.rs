@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Hit, MatchKind, SearchOptions, Taxonomy};
+use super::{ConceptKind, Hit, MatchKind, Taxonomy};
 
 /// Labels normalised with at least this similarity are given the ESCO URI found.
 const NORMALISE_MIN_SIMILARITY: f64 = 0.9;
@@ -25,12 +25,12 @@ pub struct Normalisation {
 
 /// Finds the ESCO URI of a skill label, with the evidence.
 pub fn normalise_skill(taxonomy: &Taxonomy, label: &str) -> Option<(String, Normalisation)> {
-    first_strong(taxonomy.search_skills(label, &SearchOptions { limit: 1, ..SearchOptions::default() }).ok()?)
+    first_strong(taxonomy.search_strong(ConceptKind::Skill, label, NORMALISE_MIN_SIMILARITY).ok()?)
 }
 
 /// Finds the ESCO URI of an occupation or job title, with the evidence.
 pub fn normalise_occupation(taxonomy: &Taxonomy, label: &str) -> Option<(String, Normalisation)> {
-    first_strong(taxonomy.search_occupations(label, &SearchOptions { limit: 1, ..SearchOptions::default() }).ok()?)
+    first_strong(taxonomy.search_strong(ConceptKind::Occupation, label, NORMALISE_MIN_SIMILARITY).ok()?)
 }
 
 fn first_strong(hits: Vec<Hit<'_>>) -> Option<(String, Normalisation)> {

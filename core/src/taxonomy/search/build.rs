@@ -214,20 +214,22 @@ fn postings(label_stems: &Csr32, df: &[u32]) -> Csr32 {
     Csr::with_counts(df, pairs)
 }
 
-/// Trigram → the stems that contain it: the trigram's slot, and the stems of each slot.
+/// Trigram → the stems that contain it, shortest first (a search for the stems near a word
+/// reads only those of about its length): the trigram's slot, and the stems of each slot.
 fn trigram_index(vocab_chars: &Csr<char>) -> (FxHashMap<u64, u32>, Csr32) {
-    let mut pairs: Vec<(u64, u32)> = Vec::new();
+    let mut triples: Vec<(u64, usize, u32)> = Vec::new();
     let mut keys = Vec::new();
     for v in 0..vocab_chars.len() as u32 {
-        trigrams(vocab_chars.get(v), &mut keys);
-        pairs.extend(keys.iter().map(|&k| (k, v)));
+        let chars = vocab_chars.get(v);
+        trigrams(chars, &mut keys);
+        triples.extend(keys.iter().map(|&k| (k, chars.len(), v)));
     }
-    pairs.sort_unstable();
+    triples.sort_unstable();
     let mut slots = FxHashMap::default();
     let mut tri = Csr::new();
-    for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+    for group in triples.chunk_by(|a, b| a.0 == b.0) {
         slots.insert(group[0].0, slots.len() as u32);
-        tri.extend(group.iter().map(|&(_, v)| v));
+        tri.extend(group.iter().map(|&(_, _, v)| v));
         tri.close();
     }
     (slots, tri)
