@@ -278,7 +278,6 @@ impl Taxonomy {
             return Ok(());
         }
         let opts = SearchOptions { limit: 1, min_similarity: options.min_similarity.max(ROUTE_MIN_SIMILARITY), ..*options };
-
         // Only an exact or same-words hit can lead anywhere (a fuzzy one is not followed), so
         // the search for it stops there.
         let Some(occ) = self.search_labels(ConceptKind::Occupation, text, &opts, Reach::SameWords)?.into_iter().next() else {
@@ -1009,11 +1008,11 @@ struct Scratch {
     rows: Vec<usize>,
     tri_count: Vec<u8>,
     tri_touched: Vec<u32>,
-    /// Per local label, what the query's words gave it; valid when the label's stamp in
-    /// `rounds` is this query's.
+    /// Per local label, what the query's words gave it; valid for the labels marked in
+    /// `seen`.
     acc: Vec<Acc>,
-    /// Per local label, the query word last counted for it (an epoch stamp): apart from
-    /// `acc`, so that the many postings a query skips are checked in a small array.
+    /// Per local label, the query word last counted for it (an epoch stamp), so that a word
+    /// whose stems share a label counts for it once.
     rounds: Vec<u32>,
     epoch: u32,
     /// The labels found by this query's words so far, listed in `touched` and marked in
@@ -1144,6 +1143,7 @@ thread_local! {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::taxonomy::normalise::{normalise_occupation, normalise_skill};
 
     /// The answers to `queries`, skills and occupations, at limits 1 and 3.
     fn answers(t: &Taxonomy, queries: &[String], exhaustive: bool) -> Vec<String> {
@@ -1159,7 +1159,7 @@ mod tests {
                     ));
                 }
             }
-            let normalised = (super::super::normalise::normalise_skill(t, q), super::super::normalise::normalise_occupation(t, q));
+            let normalised = (normalise_skill(t, q), normalise_occupation(t, q));
             out.push(format!("{q} (normalised): {normalised:?}"));
         }
         out
@@ -1171,7 +1171,8 @@ mod tests {
         // title typed as a skill, the labels that share only fillers with the query, and
         // the candidates that could only give a weak hit when normalising.
         let t = Taxonomy::embedded();
-        // Labels of every kind and language, as written and with two letters swapped.
+        // Labels of every kind and language: as written, with two letters swapped, with a
+        // letter dropped, and with a word added.
         let queries: Vec<String> = t
             .labels
             .iter()
@@ -1183,7 +1184,6 @@ mod tests {
                     chars.swap(1, 2);
                 }
                 let swapped: String = chars.iter().collect();
-                // A letter dropped from the middle, and an English and an Italian word added.
                 let dropped: String = chars.iter().enumerate().filter(|&(i, _)| i != chars.len() / 2).map(|(_, c)| c).collect();
                 [format!("{text} skills"), format!("{dropped} base"), text, swapped, dropped]
             })
