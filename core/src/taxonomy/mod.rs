@@ -71,6 +71,7 @@ mod search;
 mod suggest;
 mod synonyms;
 pub(crate) mod text;
+mod thesaurus;
 
 use std::fmt;
 use std::sync::OnceLock;

@@ -15,9 +15,13 @@
 //!    to stems within an edit distance of 1 (words of 3–5 letters) or 2 (longer words),
 //!    counting transpositions as one edit (a typo weighs one letter of the word as typed,
 //!    not of its stem; each thread keeps the stems near the stems it searched lately, so a
-//!    feed's repeated words are looked for once). The labels containing those stems are scored
-//!    by an F1 of the IDF-weighted share of the query words found in the label and of the
-//!    label words found in the query (typo'd words count with their similarity).
+//!    feed's repeated words are looked for once). An Italian word also stands for the words
+//!    of its group in Sportello's thesaurus (`thesaurus`: "cuocere" for "cucinare", "camion"
+//!    for "autocarro"), a little below the word itself, and two neighbouring words that the
+//!    labels write as one ("video sorveglianza", "fork lift") each stand for that word.
+//!    The labels containing those stems are scored by an F1 of the IDF-weighted share of
+//!    the query words found in the label and of the label words found in the query (typo'd
+//!    words and equivalents count with their similarity).
 //! 3. **Re-ranking**: the best few dozen candidates are compared with the query as whole
 //!    strings with the optimal-string-alignment distance (the metric of
 //!    `strsim::osa_distance`, computed bit-parallel after Hyyrö 2003, so each comparison
@@ -75,6 +79,7 @@ use serde::Serialize;
 
 use super::csr::Csr;
 use super::text::{BitOsa, FxHashMap, Stemmer, hash_str, is_filler, osa_within, tokens};
+use super::thesaurus::Thesaurus;
 use super::{ConceptId, ConceptKind, LabelData, LabelKind, LabelSource, RelationType, ReuseLevel, Taxonomy};
 use crate::error::{Error, Result};
 use crate::fold::{fold, fold_into};
@@ -97,6 +102,10 @@ const WORDS_ONLY_WEIGHT: f64 = 0.85;
 /// A query word that matches no stem, not even with typos ("avanzato", "B2"), weighs this
 /// share of the rarest stem's IDF: it may be noise, but it is not nothing.
 const UNKNOWN_WORD_WEIGHT: f32 = 0.5;
+/// How close a word of Sportello's Italian thesaurus counts for the query word it stands
+/// for ("cuocere" for "cucinare"): as close as a typo in a word of seven letters, so that a
+/// label with the very word still comes first.
+const EQUIVALENT_SIMILARITY: f32 = 0.85;
 /// Share of its weight that a filler word of the query keeps ("della", "buona", "the").
 const FILLER_WEIGHT: f32 = 0.2;
 /// A label that holds every content word of the query as the very same stems may be shown
@@ -547,6 +556,33 @@ impl LabelIndex {
         near.into_boxed_slice()
     }
 
+    /// Pairs of neighbouring words of the query that the labels write as one word ("video
+    /// sorveglianza": "videosorveglianza"; "fork lift": "forklift"), each of three letters or
+    /// more and no filler ("con tatto" is not "contatto"), with the vocabulary stem of the
+    /// two run together: each word of a pair may stand for that stem.
+    fn compounds<'q>(&self, q: &'q str, s: &mut Scratch) -> Vec<(&'q str, &'q str, u32)> {
+        let part = |w: &str| w.len() >= 3 && !is_filler(w) && w.bytes().all(|b| b.is_ascii_lowercase());
+        let mut pair = String::new();
+        let mut found = Vec::new();
+        let words: Vec<&str> = tokens(q).collect();
+        for w in words.windows(2) {
+            if !(part(w[0]) && part(w[1])) {
+                continue;
+            }
+            pair.clear();
+            pair.push_str(w[0]);
+            pair.push_str(w[1]);
+            for st in Stemmer::ALL.iter().filter(|st| self.stemmers[st.index()]) {
+                st.stem_into(&pair, &mut s.stem);
+                if let Some(&v) = self.vocab.get(s.stem.as_str()) {
+                    found.push((w[0], w[1], v));
+                    break;
+                }
+            }
+        }
+        found
+    }
+
     fn query(&self, t: &Taxonomy, text: &str, lang: Option<u16>, opts: &SearchOptions<'_>, reach: Reach, s: &mut Scratch) -> Vec<Found> {
         let mut q = std::mem::take(&mut s.query);
         q.clear();
@@ -668,6 +704,9 @@ impl LabelIndex {
         order.sort_by_key(|&(_, w)| is_filler(w));
         // Each word's stems and weight first: the walk below needs the whole query's weight.
         let mut planned: Vec<QueryWord> = Vec::with_capacity(order.len());
+        let italian = stemmers.contains(&Stemmer::Italian);
+        let thesaurus = Thesaurus::embedded();
+        let compounds = if same_words_only { Vec::new() } else { self.compounds(q, s) };
         for (wi, w) in order {
             let mut variants: Vec<(u32, f32)> = Vec::new();
             stems_done.clear();
@@ -689,6 +728,14 @@ impl LabelIndex {
                     self.fuzzy_stems(stem, &word, typed_len, s, &mut variants);
                 }
                 s.chars = word;
+            }
+            variants.extend(compounds.iter().filter(|c| c.0 == w || c.1 == w).map(|c| (c.2, 1.0)));
+            // The second word of a compound adds to the query's share, not to the label's: the
+            // label's word is counted once.
+            let label_blind: Vec<u32> = compounds.iter().filter(|c| c.1 == w && c.0 != w).map(|c| c.2).collect();
+            if italian && !same_words_only {
+                let equivalents = thesaurus.equivalents(w).iter().filter_map(|e| self.vocab.get(&**e));
+                variants.extend(equivalents.map(|&v| (v, EQUIVALENT_SIMILARITY)));
             }
             variants.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
             variants.dedup_by_key(|v| v.0);
@@ -713,7 +760,15 @@ impl LabelIndex {
             }
             query_weight += weight;
             let postings = variants.iter().map(|&(v, _)| self.postings.get(v).len()).sum();
-            planned.push(QueryWord { variants, weight, filler, head: first_content == Some(w), stamp: epoch + 1 + wi as u32, postings });
+            planned.push(QueryWord {
+                variants,
+                label_blind,
+                weight,
+                filler,
+                head: first_content == Some(w),
+                stamp: epoch + 1 + wi as u32,
+                postings,
+            });
         }
 
         // The labels of the words, rarest content words first (the order is the same with
@@ -737,7 +792,7 @@ impl LabelIndex {
             }
             let found_labels_only = !s.exhaustive && ((word.filler && content_words > 0) || !new_labels);
             for &(v, sim) in &word.variants {
-                let idf = self.idf[v as usize];
+                let idf = if word.label_blind.contains(&v) { 0.0 } else { self.idf[v as usize] };
                 for &local in self.postings.get(v) {
                     let (bit, mask) = (local as usize / 64, 1u64 << (local % 64));
                     if s.seen[bit] & mask == 0 {
@@ -1125,6 +1180,9 @@ impl Acc {
 struct QueryWord {
     /// The vocabulary stems it stands for, with their similarity, the closest first.
     variants: Vec<(u32, f32)>,
+    /// Its stems that count for the query's share only (the word a compound it ends makes:
+    /// the compound's first word counts it for the label).
+    label_blind: Vec<u32>,
     /// Its weight in the query.
     weight: f32,
     filler: bool,
