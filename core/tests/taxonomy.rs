@@ -375,3 +375,23 @@ fn a_licence_category_is_no_typo_of_another() {
     }
     assert_eq!(skills("patente A").first().map(|h| h.uri), Some(TWO_WHEELERS));
 }
+
+#[test]
+fn an_everyday_word_stands_for_the_labels_word() {
+    // Sportello's thesaurus: "aggiustare" is "riparare", so "aggiustare biciclette" finds the
+    // label "riparazione biciclette", a little below a label of the very words.
+    let hit = top_skill("aggiustare biciclette");
+    assert_eq!((hit.kind, hit.matched_label), (MatchKind::Fuzzy, "riparazione biciclette"), "{hit:#?}");
+    assert!(hit.similarity >= 0.71 && hit.similarity < 0.9, "{hit:#?}");
+    assert_eq!(top_skill("riparare le biciclette").similarity, 1.0);
+}
+
+#[test]
+fn two_words_the_labels_write_as_one_are_that_word() {
+    // "fork lift" is the label "forklift"; "con tatto" (with tact) is not "contatto", since a
+    // filler never joins.
+    let hit = top_skill("fork lift");
+    assert_eq!((hit.uri, hit.matched_label), (OPERATE_FORKLIFT, "forklift"), "{hit:#?}");
+    assert!(hit.similarity > 0.9, "{hit:#?}");
+    assert!(skills("con tatto").iter().all(|h| !h.matched_label.contains("contatto")), "{:#?}", skills("con tatto"));
+}
