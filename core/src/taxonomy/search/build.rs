@@ -216,21 +216,22 @@ fn postings(label_stems: &Csr32, df: &[u32]) -> Csr32 {
 
 /// Trigram → the stems that contain it, shortest first (a search for the stems near a word
 /// reads only those of about its length): the trigram's slot, and the stems of each slot.
+/// Stems are visited shortest first (then by number) and dealt into their slots by a
+/// counting sort, which keeps that order (sorting the 500,000 pairs took a tenth of the
+/// index's build).
 fn trigram_index(vocab_chars: &Csr<char>) -> (FxHashMap<u64, u32>, Csr32) {
-    let mut triples: Vec<(u64, usize, u32)> = Vec::new();
+    let mut by_length: Vec<u32> = (0..vocab_chars.len() as u32).collect();
+    by_length.sort_by_key(|&v| (vocab_chars.get(v).len(), v));
+    let mut slots: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut keys = Vec::new();
-    for v in 0..vocab_chars.len() as u32 {
-        let chars = vocab_chars.get(v);
-        trigrams(chars, &mut keys);
-        triples.extend(keys.iter().map(|&k| (k, chars.len(), v)));
+    for &v in &by_length {
+        trigrams(vocab_chars.get(v), &mut keys);
+        for &k in &keys {
+            let next = slots.len() as u32;
+            pairs.push((*slots.entry(k).or_insert(next), v));
+        }
     }
-    triples.sort_unstable();
-    let mut slots = FxHashMap::default();
-    let mut tri = Csr::new();
-    for group in triples.chunk_by(|a, b| a.0 == b.0) {
-        slots.insert(group[0].0, slots.len() as u32);
-        tri.extend(group.iter().map(|&(_, _, v)| v));
-        tri.close();
-    }
+    let tri = Csr::build(slots.len(), &pairs);
     (slots, tri)
 }
