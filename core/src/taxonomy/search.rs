@@ -730,8 +730,8 @@ impl LabelIndex {
                 s.chars = word;
             }
             variants.extend(compounds.iter().filter(|c| c.0 == w || c.1 == w).map(|c| (c.2, 1.0)));
-            // The second word of a compound adds to the query's share, not to the label's: the
-            // label's word is counted once.
+            // The second word of "video sorveglianza" adds to the query's share, not to the
+            // label's: the first word already counts "videosorveglianza" for the label.
             let label_blind: Vec<u32> = compounds.iter().filter(|c| c.1 == w && c.0 != w).map(|c| c.2).collect();
             if italian && !same_words_only {
                 let equivalents = thesaurus.equivalents(w).iter().filter_map(|e| self.vocab.get(&**e));
@@ -1180,8 +1180,8 @@ impl Acc {
 struct QueryWord {
     /// The vocabulary stems it stands for, with their similarity, the closest first.
     variants: Vec<(u32, f32)>,
-    /// Its stems that count for the query's share only (the word a compound it ends makes:
-    /// the compound's first word counts it for the label).
+    /// The stems of the compounds it ends (see [`LabelIndex::compounds`]): they count for
+    /// the query's share only, the compound's first word counting them for the label.
     label_blind: Vec<u32>,
     /// Its weight in the query.
     weight: f32,
