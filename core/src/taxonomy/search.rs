@@ -559,8 +559,9 @@ impl LabelIndex {
     /// Pairs of neighbouring words of the query that the labels write as one word ("video
     /// sorveglianza": "videosorveglianza"; "fork lift": "forklift"), each of three letters or
     /// more and no filler ("con tatto" is not "contatto"), with the vocabulary stem of the
-    /// two run together: each word of a pair may stand for that stem.
-    fn compounds<'q>(&self, q: &'q str, s: &mut Scratch) -> Vec<(&'q str, &'q str, u32)> {
+    /// two run together (by the query's stemmers): each word of a pair may stand for that
+    /// stem.
+    fn compounds<'q>(&self, q: &'q str, stemmers: &[Stemmer], s: &mut Scratch) -> Vec<(&'q str, &'q str, u32)> {
         let part = |w: &str| w.len() >= 3 && !is_filler(w) && w.bytes().all(|b| b.is_ascii_lowercase());
         let mut pair = String::new();
         let mut found = Vec::new();
@@ -572,7 +573,7 @@ impl LabelIndex {
             pair.clear();
             pair.push_str(w[0]);
             pair.push_str(w[1]);
-            for st in Stemmer::ALL.iter().filter(|st| self.stemmers[st.index()]) {
+            for st in stemmers {
                 st.stem_into(&pair, &mut s.stem);
                 if let Some(&v) = self.vocab.get(s.stem.as_str()) {
                     found.push((w[0], w[1], v));
@@ -706,7 +707,7 @@ impl LabelIndex {
         let mut planned: Vec<QueryWord> = Vec::with_capacity(order.len());
         let italian = stemmers.contains(&Stemmer::Italian);
         let thesaurus = Thesaurus::embedded();
-        let compounds = if same_words_only { Vec::new() } else { self.compounds(q, s) };
+        let compounds = if same_words_only { Vec::new() } else { self.compounds(q, &stemmers, s) };
         for (wi, w) in order {
             let mut variants: Vec<(u32, f32)> = Vec::new();
             stems_done.clear();

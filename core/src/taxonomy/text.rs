@@ -229,33 +229,43 @@ const ITALIAN_ENDINGS: [(&str, usize); 25] = [
 ];
 
 fn stem_italian(t: &str, out: &mut String) {
-    out.push_str(t);
-    if !t.is_ascii() || t.len() < 4 || !t.bytes().all(|b| b.is_ascii_lowercase()) {
+    if !is_plain(t) {
+        out.push_str(t);
         return;
     }
     // Job titles in -iere/-iera ("cameriere", "cameriera") keep their gender pair below.
     let ending =
         ITALIAN_ENDINGS.iter().find(|(e, min)| t.len() >= e.len() + min && t.ends_with(e) && !(*e == "ere" && t.ends_with("iere")));
-    if let Some((e, _)) = ending {
-        out.truncate(t.len() - e.len());
+    out.push_str(match ending {
         // "cambiare" and "cambiamento" as "cambio": the `i` of a verb in -iare goes too.
-        if out.len() >= 4 && out.ends_with('i') {
-            out.pop();
-        }
-        if out.ends_with("ch") || out.ends_with("gh") {
-            out.pop();
-        }
-        return;
+        Some((e, _)) => tidy_stem(&t[..t.len() - e.len()]),
+        None => without_inflection(t),
+    });
+}
+
+/// A folded Italian word without its inflection: its final vowel, with the `i` before it
+/// ("negozio", "negozi") and the `h` of "-chi"/"-ghi" ("banco", "banchi"), so that singular
+/// and plural, masculine and feminine share it while the words made from it do not
+/// ("formaggio" is not "formazione"). Words of three letters or less, or with anything but
+/// lowercase ASCII letters, stay as they are. The last step of the Italian stemmer, and the
+/// key of Sportello's thesaurus.
+pub(crate) fn without_inflection(t: &str) -> &str {
+    match t.strip_suffix(['a', 'e', 'i', 'o']) {
+        Some(rest) if is_plain(t) => tidy_stem(rest),
+        _ => t,
     }
-    if out.ends_with(['a', 'e', 'i', 'o']) {
-        out.pop();
-        if out.len() >= 4 && out.ends_with('i') {
-            out.pop();
-        }
-        if out.ends_with("ch") || out.ends_with("gh") {
-            out.pop();
-        }
-    }
+}
+
+/// Whether the Italian stemmer shortens this folded word: four lowercase ASCII letters or more.
+fn is_plain(t: &str) -> bool {
+    t.len() >= 4 && t.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// The end of an Italian stem: without a final `i` (in a stem of four letters or more) and
+/// the `h` of a final "ch"/"gh".
+fn tidy_stem(stem: &str) -> &str {
+    let stem = if stem.len() >= 4 { stem.strip_suffix('i').unwrap_or(stem) } else { stem };
+    if stem.ends_with("ch") || stem.ends_with("gh") { &stem[..stem.len() - 1] } else { stem }
 }
 
 /// Optimal string alignment distance (Levenshtein plus adjacent transpositions) between

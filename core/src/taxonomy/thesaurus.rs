@@ -13,7 +13,7 @@
 //! the example (how the first two are used alike) is for the reader. Blank lines and lines
 //! starting with `#` are ignored.
 //!
-//! A word is looked up without its final vowel ([`key`]), so that singular and plural,
+//! A word is looked up without its final vowel (`text::without_inflection`), so that singular and plural,
 //! masculine and feminine find its group ("cibi" that of "cibo"), but not the words the
 //! stemmer gives the same stem ("formaggio" is no "formazione"); the words it stands for are
 //! given as stems, as the search's vocabulary has them.
@@ -21,36 +21,17 @@
 use std::sync::OnceLock;
 
 use super::data_table::rows;
-use super::text::{FxHashMap, Stemmer, tokens};
+use super::text::{FxHashMap, Stemmer, tokens, without_inflection};
 use crate::error::Result;
 use crate::fold::fold;
 
 /// The table compiled in.
 const TABLE: &str = include_str!("../../data/it-thesaurus.tsv");
 
-/// A word's [`key`] → the stems of the words it may stand for.
+/// A word without its inflection → the stems of the words it may stand for.
 #[derive(Debug, Default)]
 pub(crate) struct Thesaurus {
     by_key: FxHashMap<Box<str>, Vec<Box<str>>>,
-}
-
-/// A folded word without its final vowel, and without the `i` before it or the `h` of a
-/// final "chi"/"ghi" ("negozio" and "negozi", "banco" and "banchi" share theirs).
-pub(crate) fn key(word: &str) -> &str {
-    if word.len() < 4 || !word.is_ascii() {
-        return word;
-    }
-    let mut k = word;
-    if k.ends_with(['a', 'e', 'i', 'o']) {
-        k = &k[..k.len() - 1];
-        if k.len() >= 4 && k.ends_with('i') {
-            k = &k[..k.len() - 1];
-        }
-    }
-    if k.ends_with("ch") || k.ends_with("gh") {
-        k = &k[..k.len() - 1];
-    }
-    k
 }
 
 impl Thesaurus {
@@ -82,7 +63,7 @@ impl Thesaurus {
                         "expected words with different stems: {one:?} is another form of a word before it (the search joins them already)"
                     )));
                 }
-                words.push((key(one).into(), stem.as_str().into()));
+                words.push((without_inflection(one).into(), stem.as_str().into()));
             }
             if words.len() < 2 {
                 return Err(row.error(format!("expected two words or more, found {:?}", row.fields[0])));
@@ -101,7 +82,7 @@ impl Thesaurus {
 
     /// The stems of the words a folded Italian word may stand for (none for most words).
     pub(crate) fn equivalents(&self, word: &str) -> &[Box<str>] {
-        self.by_key.get(key(word)).map_or(&[], Vec::as_slice)
+        self.by_key.get(without_inflection(word)).map_or(&[], Vec::as_slice)
     }
 
     /// How many keys have equivalents.
@@ -134,12 +115,12 @@ mod tests {
     }
 
     #[test]
-    fn a_key_joins_singular_and_plural_not_derived_words() {
+    fn singular_and_plural_share_a_key_derived_words_do_not() {
         for (a, b) in [("cibo", "cibi"), ("negozio", "negozi"), ("banco", "banchi"), ("cuoca", "cuoche"), ("tir", "tir")] {
-            assert_eq!(key(a), key(b), "{a} {b}");
+            assert_eq!(without_inflection(a), without_inflection(b), "{a} {b}");
         }
         for (a, b) in [("formazione", "formaggio"), ("cucinare", "cucina"), ("tir", "tirare")] {
-            assert_ne!(key(a), key(b), "{a} {b}");
+            assert_ne!(without_inflection(a), without_inflection(b), "{a} {b}");
         }
     }
 
