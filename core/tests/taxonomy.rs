@@ -93,6 +93,21 @@ fn word_order_and_plurals_are_token_matches() {
 }
 
 #[test]
+fn grammar_words_aside_the_same_words_are_a_token_match() {
+    // "operate a forklift" has the query's words, with another article.
+    let hit = top_skill("operate the forklift");
+    assert_eq!((hit.uri, hit.kind), (OPERATE_FORKLIFT, MatchKind::Token));
+    // A CV's keywords for "pulizia di rulli e pennelli" (cleaning the painting tools) are no
+    // longer beaten by "uso rulli e pennelli", a closer string with another action.
+    let hit = top_skill("pulizia rulli pennelli");
+    assert_eq!((hit.kind, hit.matched_label), (MatchKind::Token, "pulizia di rulli e pennelli"));
+    // Words count as often as they are written: "piantare" and "piante" (one stem, two words)
+    // are not the one "piante" of "fiori e piante".
+    let hits = skills("piantare fiori e piante");
+    assert!(hits.iter().all(|h| h.matched_label != "fiori e piante" || h.kind == MatchKind::Fuzzy), "{hits:#?}");
+}
+
+#[test]
 fn typos_are_fuzzy_matches_with_a_similarity() {
     for text in ["operate forklfit", "opreate forklift", "operate forklit", "operat forklift", "use microsft office"] {
         let hit = top_skill(text);

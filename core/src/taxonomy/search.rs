@@ -30,9 +30,9 @@
 //!    `max(0.7 × string similarity + 0.3 × word F1, 0.85 × word F1)`, the second term for
 //!    queries with extra words ("Excel avanzato"); query words found nowhere weigh half
 //!    of the rarest word, and filler words ("della", "buona", "the") a fifth of their
-//!    weight. A candidate whose stems are exactly the
-//!    query's stems (other order, other plural) is [`MatchKind::Token`], else
-//!    [`MatchKind::Fuzzy`].
+//!    weight. A candidate whose stems are the query's, give or take grammar words (other
+//!    order, other plural, "pulizia di rulli e pennelli" for "pulire pennelli e rulli"), is
+//!    [`MatchKind::Token`], else [`MatchKind::Fuzzy`].
 //!
 //! 4. **No guesses**: a token or fuzzy hit below [`SearchOptions::min_similarity`]
 //!    ([`DEFAULT_MIN_SIMILARITY`] by default) is dropped, unless its label holds every
@@ -461,6 +461,9 @@ struct LabelIndex {
     trigram_stems: Csr32,
     /// Which stemmers the labels were stemmed with (by [`Stemmer::index`]).
     stemmers: [bool; 3],
+    /// The stems of grammar words ("di", "della", "the"), sorted: a label may have them
+    /// beside the query's words and still be a [`MatchKind::Token`] hit.
+    grammar: Vec<u32>,
     /// The IDF of a word no label has.
     max_idf: f32,
     /// This index's build number, which no other index shares (for the [`NearCache`]).
@@ -636,13 +639,14 @@ impl LabelIndex {
             w.dedup();
             w
         };
-        // Per stemmer, the query's stems if every word is in the vocabulary (for Token hits).
-        let mut exact_stems: Vec<Option<Vec<u32>>> = vec![Some(Vec::new()); stemmers.len()];
+        // Per stemmer, the stems of the query's words other than grammar words, if they are
+        // all in the vocabulary (for Token hits).
+        let mut query_stems: Vec<Option<Vec<u32>>> = vec![Some(Vec::new()); stemmers.len()];
         for w in tokens(q) {
             for (i, st) in stemmers.iter().enumerate() {
                 st.stem_into(w, &mut s.stem);
                 let id = self.vocab.get(s.stem.as_str()).copied();
-                exact_stems[i] = exact_stems[i].take().and_then(|mut v| {
+                query_stems[i] = query_stems[i].take().and_then(|mut v| {
                     id.map(|id| {
                         v.push(id);
                         v
@@ -650,9 +654,11 @@ impl LabelIndex {
                 });
             }
         }
-        for v in exact_stems.iter_mut().flatten() {
+        for v in query_stems.iter_mut().flatten() {
+            v.retain(|id| self.grammar.binary_search(id).is_err());
             v.sort_unstable();
         }
+        query_stems.retain(|v| v.as_ref().is_some_and(|v| !v.is_empty()));
         // A query that repeats a word is searched in full (its same-words labels need not
         // score as the others do).
         let repeats_no_word = tokens(q).count() == words.len();
@@ -665,7 +671,7 @@ impl LabelIndex {
             Reach::Strong(similarity) if !s.exhaustive && repeats_no_word => Some((similarity, f1_for(similarity))),
             _ => None,
         };
-        if same_words_only && exact_stems.iter().all(Option::is_none) {
+        if same_words_only && query_stems.is_empty() {
             return self.best_per_concept(t, found, opts.limit);
         }
 
@@ -844,7 +850,7 @@ impl LabelIndex {
             label_stems.clear();
             label_stems.extend_from_slice(self.label_stems.get(local));
             label_stems.sort_unstable();
-            let same_stems = exact_stems.iter().flatten().any(|q| *q == label_stems);
+            let same_stems = query_stems.iter().flatten().any(|q| self.same_words_but_grammar(q, &label_stems));
             if same_words_only && !same_stems {
                 continue;
             }
@@ -928,6 +934,15 @@ impl LabelIndex {
         }
 
         self.best_per_concept(t, found, opts.limit)
+    }
+
+    /// Whether a label's stems (`label_stems`, sorted) are the query's stems other than of
+    /// grammar words (`query`, sorted), with grammar words only beside them: "pulizia di rulli
+    /// e pennelli" for "pulire pennelli e rulli", "carico e scarico merci" for "carico scarico
+    /// merci". Words count as often as they appear: "piantare fiori e piante" (two words of
+    /// stem `piant-`) is not "fiori e piante".
+    fn same_words_but_grammar(&self, query: &[u32], label_stems: &[u32]) -> bool {
+        label_stems.iter().filter(|v| self.grammar.binary_search(v).is_err()).eq(query)
     }
 
     /// The word F1 of a label from what the query's words gave it (see step 2): the

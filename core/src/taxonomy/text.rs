@@ -17,22 +17,21 @@ pub(crate) fn tokens(folded: &str) -> impl Iterator<Item = &str> {
     folded.split(' ').filter(|t| !t.is_empty())
 }
 
-/// Words that say little about which concept is meant: Italian and English articles,
-/// prepositions (with their elided forms: "l'", "dell'", "all'") and conjunctions, the qualifiers of CV phrases ("buona conoscenza della
-/// lingua inglese", "Excel avanzato") and of job ads ("cassiera part time", "cameriera extra
-/// weekend", "badante h24"). Folded, sorted.
-const FILLERS: [&str; 103] = [
-    "a",
-    "ad",
-    "agli",
-    "ai",
-    "al",
-    "all",
-    "alla",
-    "alle",
-    "allo",
-    "an",
-    "and",
+/// The grammar words of Italian and English: articles, prepositions (with their elided forms:
+/// "l'", "dell'", "all'"), conjunctions and demonstratives. A label that differs from the query
+/// only by these has the same words ("pulizia di rulli e pennelli", "pulire pennelli e rulli").
+/// Folded, sorted.
+pub(crate) const GRAMMAR_WORDS: [&str; 71] = [
+    "a", "ad", "agli", "ai", "al", "all", "alla", "alle", "allo", "an", "and", "coi", "col", "con", "da", "dagli", "dai", "dal", "dall",
+    "dalla", "dalle", "dallo", "degli", "dei", "del", "dell", "della", "delle", "dello", "di", "e", "ed", "for", "gl", "gli", "i", "il",
+    "in", "l", "la", "le", "lo", "negli", "nei", "nel", "nell", "nella", "nelle", "nello", "o", "of", "on", "or", "per", "quell", "quest",
+    "su", "sugli", "sui", "sul", "sull", "sulla", "sulle", "sullo", "the", "to", "tra", "un", "una", "uno", "with",
+];
+
+/// The qualifiers of CV phrases ("buona conoscenza della lingua inglese", "Excel avanzato") and
+/// of job ads ("cassiera part time", "cameriera extra weekend", "badante h24"): they say
+/// something, but not which skill. Folded, sorted.
+const QUALIFIERS: [&str; 32] = [
     "avanzata",
     "avanzato",
     "base",
@@ -40,97 +39,43 @@ const FILLERS: [&str; 103] = [
     "buono",
     "capacita",
     "cercasi",
-    "coi",
-    "col",
-    "con",
     "conoscenza",
     "conoscenze",
-    "da",
-    "dagli",
-    "dai",
-    "dal",
-    "dall",
-    "dalla",
-    "dalle",
-    "dallo",
-    "degli",
-    "dei",
-    "del",
-    "dell",
-    "della",
-    "delle",
-    "dello",
     "determinato",
-    "di",
     "discreta",
     "discreto",
-    "e",
-    "ed",
     "esperienza",
     "extra",
-    "for",
     "full",
-    "gl",
-    "gli",
     "h24",
-    "i",
-    "il",
-    "in",
     "indeterminato",
     "junior",
-    "l",
-    "la",
-    "le",
     "livello",
-    "lo",
-    "negli",
-    "nei",
-    "nel",
-    "nell",
-    "nella",
-    "nelle",
-    "nello",
-    "o",
-    "of",
-    "on",
-    "or",
     "ottima",
     "ottimo",
     "part",
     "parziale",
-    "per",
     "pieno",
-    "quell",
-    "quest",
     "scolastica",
     "scolastico",
     "senior",
     "stagionale",
-    "su",
-    "sugli",
-    "sui",
-    "sul",
-    "sull",
-    "sulla",
-    "sulle",
-    "sullo",
     "tempo",
-    "the",
     "time",
-    "to",
-    "tra",
-    "un",
-    "una",
-    "uno",
     "urgente",
     "weekend",
-    "with",
 ];
 
-/// Whether a folded query word is a filler (see [`FILLERS`]): it still matches, but weighs
-/// little in the query.
+/// Whether a folded query word is a filler, a grammar word or a qualifier (see
+/// [`GRAMMAR_WORDS`], [`QUALIFIERS`]): it still matches, but says little about which concept
+/// is meant, and weighs little in the query.
 pub(crate) fn is_filler(word: &str) -> bool {
-    FILLERS.binary_search(&word).is_ok()
+    is_grammar_word(word) || QUALIFIERS.binary_search(&word).is_ok()
+}
+
+/// Whether a folded word is a grammar word (see [`GRAMMAR_WORDS`]).
+pub(crate) fn is_grammar_word(word: &str) -> bool {
+    GRAMMAR_WORDS.binary_search(&word).is_ok()
 }
 
 /// The stemmer used for a label language.
@@ -438,8 +383,10 @@ mod tests {
 
     #[test]
     fn fillers_are_sorted_and_found() {
-        assert!(FILLERS.windows(2).all(|w| w[0] < w[1]));
+        assert!(GRAMMAR_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(QUALIFIERS.windows(2).all(|w| w[0] < w[1]));
         assert!(is_filler("della") && is_filler("the") && !is_filler("inglese"));
+        assert!(is_grammar_word("della") && is_filler("tempo") && !is_grammar_word("tempo"));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use super::{Csr32, Indexes, LabelIndex, is_code, trigrams};
 use crate::both::both;
 use crate::fold::fold_into;
 use crate::taxonomy::csr::Csr;
-use crate::taxonomy::text::{FxHashMap, Stemmer, hash_str, is_filler, tokens};
+use crate::taxonomy::text::{FxHashMap, GRAMMAR_WORDS, Stemmer, hash_str, is_filler, tokens};
 use crate::taxonomy::{ConceptKind, Taxonomy};
 
 /// Numbers the indexes built, for [`LabelIndex::build`].
@@ -63,6 +63,7 @@ impl LabelIndex {
             },
             || trigram_index(&vocab_chars),
         );
+        ix.grammar = grammar_stems(&ix.vocab, &stemmers);
         ix.vocab_chars = vocab_chars;
         ix.trigrams = trigrams;
         ix.trigram_stems = trigram_stems;
@@ -202,6 +203,23 @@ impl Part {
         }
         self
     }
+}
+
+/// The vocabulary ids of the grammar words' stems, with each stemmer in use, sorted.
+fn grammar_stems(vocab: &FxHashMap<Box<str>, u32>, stemmers: &[bool; 3]) -> Vec<u32> {
+    let mut stem = String::new();
+    let mut ids: Vec<u32> = Stemmer::ALL
+        .into_iter()
+        .filter(|st| stemmers[st.index()])
+        .flat_map(|st| GRAMMAR_WORDS.iter().map(move |w| (st, w)))
+        .filter_map(|(st, w)| {
+            st.stem_into(w, &mut stem);
+            vocab.get(stem.as_str()).copied()
+        })
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
 /// Stem → the labels that contain it, in label order (`df`: how many labels hold each
