@@ -6,9 +6,9 @@
 //!   follows Harman's "S" stemmer (plurals); Italian drops a final vowel (and an `i` before
 //!   it, and the `h` of `-chi`/`-ghi`), and first the endings that turn a verb into the noun
 //!   a CV writes instead, with the `i` of verbs in `-iare` (`cambiare`/`cambio`,
-//!   `preparare`/`preparazione`, `lavare`/`lavaggio`,
-//!   `ricevere`/`ricevimento`, `pulire`/`pulizia`, `assistere`/`assistenza`), so that "pulizia
-//!   dei pavimenti" finds "pulire i pavimenti". Other languages are left as they are.
+//!   `preparare`/`preparazione`, `lavare`/`lavaggio`, `ricevere`/`ricevimento`,
+//!   `pulire`/`pulizia`, `assistere`/`assistenza`, `esporre`/`esposizione`,
+//!   `produrre`/`produzione`), so that "pulizia dei pavimenti" finds "pulire i pavimenti". Other languages are left as they are.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -173,9 +173,21 @@ const ITALIAN_ENDINGS: [(&str, usize); 25] = [
     ("ire", 3),
 ];
 
+/// Endings of the infinitives of verbs in -porre, -durre and -trarre, each with what their
+/// nouns keep once [`ITALIAN_ENDINGS`] is gone ("esposizione" → `espos-`, "conduzione" →
+/// `condu-`, "estrazione" → `estr-`).
+const CONTRACTED_INFINITIVES: [(&str, &str); 3] = [("orre", "os"), ("urre", "u"), ("arre", "")];
+
 fn stem_italian(t: &str, out: &mut String) {
     if !is_plain(t) {
         out.push_str(t);
+        return;
+    }
+    // Verbs in -orre, -urre and -arre make their nouns from another form: "esporre" /
+    // "esposizione", "produrre" / "produzione", "estrarre" / "estrazione".
+    if let Some((infinitive, stem)) = CONTRACTED_INFINITIVES.iter().find(|(e, _)| t.len() >= e.len() + 3 && t.ends_with(e)) {
+        out.push_str(&t[..t.len() - infinitive.len()]);
+        out.push_str(stem);
         return;
     }
     // Job titles in -iere/-iera ("cameriere", "cameriera") keep their gender pair below.
@@ -431,12 +443,19 @@ mod tests {
             ("cambiare", "cambio"),
             ("cambiamento", "cambi"),
             ("sostituire", "sostituzione"),
+            ("esporre", "esposizione"),
+            ("disporre", "disposizione"),
+            ("produrre", "produzione"),
+            ("condurre", "conduzione"),
+            ("tradurre", "traduzione"),
+            ("estrarre", "estrazione"),
         ] {
             assert_eq!(stem(Stemmer::Italian, verb), stem(Stemmer::Italian, noun), "{verb} / {noun}");
         }
         // Short words keep enough of themselves.
         assert_eq!(stem(Stemmer::Italian, "mare"), "mar");
         assert_eq!(stem(Stemmer::Italian, "regione"), "region");
+        assert_eq!(stem(Stemmer::Italian, "torre"), "torr");
     }
 
     #[test]
