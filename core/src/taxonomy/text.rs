@@ -8,7 +8,8 @@
 //!   a CV writes instead, with the `i` of verbs in `-iare` (`cambiare`/`cambio`,
 //!   `preparare`/`preparazione`, `lavare`/`lavaggio`, `ricevere`/`ricevimento`,
 //!   `pulire`/`pulizia`, `assistere`/`assistenza`, `esporre`/`esposizione`,
-//!   `produrre`/`produzione`), so that "pulizia dei pavimenti" finds "pulire i pavimenti". Other languages are left as they are.
+//!   `produrre`/`produzione`), so that "pulizia dei pavimenti" finds "pulire i pavimenti".
+//!   Other languages are left as they are.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
