@@ -21,7 +21,8 @@
 //!    labels write as one ("video sorveglianza", "fork lift") each stand for that word.
 //!    The labels containing those stems are scored by an F1 of the IDF-weighted share of
 //!    the query words found in the label and of the label words found in the query (typo'd
-//!    words and equivalents count with their similarity).
+//!    words and equivalents count with their similarity; a label's grammar words, "di",
+//!    "degli", half their IDF).
 //! 3. **Re-ranking**: the best few dozen candidates are compared with the query as whole
 //!    strings with the optimal-string-alignment distance (the metric of
 //!    `strsim::osa_distance`, computed bit-parallel after Hyyrö 2003, so each comparison
@@ -108,6 +109,10 @@ const UNKNOWN_WORD_WEIGHT: f32 = 0.5;
 const EQUIVALENT_SIMILARITY: f32 = 0.85;
 /// Share of its weight that a filler word of the query keeps ("della", "buona", "the").
 const FILLER_WEIGHT: f32 = 0.2;
+/// Share of its IDF that a grammar word of a label keeps in the label's share of the words:
+/// "tecniche di preparazione degli alimenti" is not further from "preparazione alimenti" for
+/// its "di" and "degli" than for a word that says something.
+const LABEL_GRAMMAR_WEIGHT: f32 = 0.5;
 /// A label that holds every content word of the query as the very same stems may be shown
 /// down to this share of the minimum similarity ("forklift" for "operate forklift"); so may
 /// a label that holds two content words of the query or more, making up at least
@@ -443,7 +448,10 @@ struct LabelIndex {
     exact: Vec<(u64, u32)>,
     /// Local label → its stems' vocabulary ids, in order.
     label_stems: Csr32,
-    /// Sum of the IDF of a label's stems.
+    /// The weight of each stem in a label's share of the words: its IDF, less for grammar
+    /// words (see [`LABEL_GRAMMAR_WEIGHT`]).
+    label_idf: Vec<f32>,
+    /// The sum of the `label_idf` of a label's stems.
     label_weight: Vec<f32>,
     /// How many distinct stems of content words (not fillers, not codes such as "C" or "B2")
     /// a label has.
@@ -799,7 +807,7 @@ impl LabelIndex {
             }
             let found_labels_only = !s.exhaustive && ((word.filler && content_words > 0) || !new_labels);
             for &(v, sim) in &word.variants {
-                let idf = if word.label_blind.contains(&v) { 0.0 } else { self.idf[v as usize] };
+                let idf = if word.label_blind.contains(&v) { 0.0 } else { self.label_idf[v as usize] };
                 for &local in self.postings.get(v) {
                     let (bit, mask) = (local as usize / 64, 1u64 << (local % 64));
                     if s.seen[bit] & mask == 0 {

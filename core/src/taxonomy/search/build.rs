@@ -10,7 +10,7 @@
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::{Csr32, Indexes, LabelIndex, is_code, trigrams};
+use super::{Csr32, Indexes, LABEL_GRAMMAR_WEIGHT, LabelIndex, is_code, trigrams};
 use crate::both::both;
 use crate::fold::fold_into;
 use crate::taxonomy::csr::Csr;
@@ -51,19 +51,24 @@ impl LabelIndex {
             ..LabelIndex::default()
         };
 
+        ix.grammar = grammar_stems(&ix.vocab, &stemmers);
+
         // The trigram table needs only the vocabulary: it is built beside the rest.
         let ((), (trigrams, trigram_stems)) = both(
             || {
                 exact.sort_unstable();
                 ix.exact = exact;
                 ix.idf = df.iter().map(|&d| (1.0 + n / d.max(1) as f32).ln()).collect();
+                ix.label_idf = ix.idf.clone();
+                for &g in &ix.grammar {
+                    ix.label_idf[g as usize] *= LABEL_GRAMMAR_WEIGHT;
+                }
                 ix.label_weight =
-                    (0..ix.labels.len() as u32).map(|l| ix.label_stems.get(l).iter().map(|&v| ix.idf[v as usize]).sum()).collect();
+                    (0..ix.labels.len() as u32).map(|l| ix.label_stems.get(l).iter().map(|&v| ix.label_idf[v as usize]).sum()).collect();
                 ix.postings = postings(&ix.label_stems, &df);
             },
             || trigram_index(&vocab_chars),
         );
-        ix.grammar = grammar_stems(&ix.vocab, &stemmers);
         ix.vocab_chars = vocab_chars;
         ix.trigrams = trigrams;
         ix.trigram_stems = trigram_stems;
