@@ -1280,4 +1280,19 @@ mod tests {
             panic!("the shortcuts changed an answer:\n  every step: {all}\n  shortcuts:  {quick}");
         }
     }
+
+    #[test]
+    fn a_labels_grammar_words_weigh_half_in_its_share() {
+        let t = Taxonomy::embedded();
+        let index = &t.indexes().skills;
+        let stem = |w: &str| index.vocab.get(w).copied().unwrap_or(u32::MAX) as usize;
+        let (di, alimenti) = (stem("di"), stem("aliment"));
+        assert!(di < index.idf.len() && alimenti < index.idf.len(), "both words are labels' words");
+        assert_eq!(index.label_idf[di], index.idf[di] * LABEL_GRAMMAR_WEIGHT);
+        assert_eq!(index.label_idf[alimenti], index.idf[alimenti]);
+        let local = (0..index.labels.len() as u32).find(|&l| index.folded(l) == "tecniche di preparazione degli alimenti");
+        let local = local.unwrap_or_else(|| panic!("the label is indexed"));
+        let weight: f32 = index.label_stems.get(local).iter().map(|&v| index.label_idf[v as usize]).sum();
+        assert_eq!(index.label_weight[local as usize], weight);
+    }
 }
