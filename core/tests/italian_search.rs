@@ -2,10 +2,10 @@
 //! people write them find an acceptable ESCO concept, and junk finds nothing. Run with
 //! `-- --nocapture` to see the figures; `scripts/test.sh` does.
 //!
-//! The junk target (95 % find nothing) is met and asserted. The Italian-first issue's
-//! targets for the phrase sets (top-1 90 %, top-3 97 %) are not met yet: the floors
-//! asserted here are the figures reached, so that a change that loses ground fails, and
-//! the targets are printed beside them.
+//! The junk target (95 % find nothing) and the skill phrases' top-1 target (90 %) are met
+//! and asserted. Their top-3 target (97 %) is not met yet: the floor asserted there is the
+//! figure reached, so that a change that loses ground fails, and the target is printed
+//! beside it.
 
 mod eval;
 
@@ -44,8 +44,8 @@ fn italian_skill_phrases_find_an_acceptable_skill() {
     let s = eval::score(Taxonomy::embedded(), ConceptKind::Skill, &cases, &SearchOptions::default());
     report("skills (it)", &s);
     assert!(s.occupations >= 60, "phrases from {} occupations", s.occupations);
-    floor("skills top-1", s.top1_share(), 0.88, 0.90);
-    floor("skills top-3", s.top3_share(), 0.93, 0.97);
+    floor("skills top-1", s.top1_share(), 0.90, 0.90);
+    floor("skills top-3", s.top3_share(), 0.94, 0.97);
 }
 
 #[test]
@@ -55,7 +55,7 @@ fn italian_job_titles_find_an_acceptable_occupation() {
     let s = eval::score(Taxonomy::embedded(), ConceptKind::Occupation, &cases, &SearchOptions::default());
     report("occupations (it)", &s);
     floor("occupations top-1", s.top1_share(), 0.965, 0.90);
-    floor("occupations top-3", s.top3_share(), 0.97, 0.97);
+    floor("occupations top-3", s.top3_share(), 0.975, 0.97);
 }
 
 #[test]
