@@ -174,8 +174,8 @@ const ITALIAN_ENDINGS: [(&str, usize); 25] = [
     ("ire", 3),
 ];
 
-/// Endings of the infinitives of verbs in -porre, -durre and -trarre, each with what their
-/// nouns keep once [`ITALIAN_ENDINGS`] is gone ("esposizione" → `espos-`, "conduzione" →
+/// Endings of the infinitives in -orre, -urre and -arre (-porre, -durre, -trarre), each with
+/// what their nouns keep once [`ITALIAN_ENDINGS`] is gone ("esposizione" → `espos-`, "conduzione" →
 /// `condu-`, "estrazione" → `estr-`).
 const CONTRACTED_INFINITIVES: [(&str, &str); 3] = [("orre", "os"), ("urre", "u"), ("arre", "")];
 
