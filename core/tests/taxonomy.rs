@@ -5,7 +5,9 @@
 
 use std::collections::BTreeMap;
 
-use sportello::taxonomy::{ConceptKind, Hit, LabelKind, LabelSource, MatchKind, RelationKind, RelationType, SearchOptions, Taxonomy};
+use sportello::taxonomy::{
+    ConceptKind, Hit, LabelKind, LabelSource, MatchKind, NewLabel, RelationKind, RelationType, SearchOptions, Taxonomy,
+};
 
 const ESCO: &str = "http://data.europa.eu/esco/";
 const OPERATE_FORKLIFT: &str = "http://data.europa.eu/esco/skill/28cb374e-6261-4133-8371-f9a5470145da";
@@ -61,6 +63,29 @@ fn the_embedded_pack_holds_esco_1_1_1_in_english() {
     let group = t.isco_group("9333").expect("ISCO 9333");
     assert_eq!(group.preferred_label("en"), Some("Freight handlers"));
     assert_eq!(group.preferred_label("it"), Some("Addetti allo spostamento e alla spedizione dei materiali o delle merci"));
+}
+
+#[test]
+fn added_labels_skip_those_present_and_an_unknown_concept_changes_nothing() {
+    let mut t = Taxonomy::load_embedded().expect("embedded taxonomy");
+    let before = t.label_count();
+    let label = |uri, lang, text| NewLabel { uri, lang, kind: LabelKind::Synonym, source: LabelSource::Sportello, text };
+    let unknown = format!("{ESCO}skill/nope");
+    let err = t.add_labels([label(OPERATE_FORKLIFT, "it", "guida del sollevatore"), label(&unknown, "it", "niente")]).expect_err("unknown");
+    assert_eq!((err.kind(), t.label_count()), ("unknown_concept", before), "nothing added");
+
+    // Present already (English), twice in the batch, new: only the new text counts, once.
+    let added = t
+        .add_labels([
+            label(OPERATE_FORKLIFT, "en", "operate forklift"),
+            label(OPERATE_FORKLIFT, "it", " guida del sollevatore "),
+            label(OPERATE_FORKLIFT, "it", "guida del sollevatore"),
+        ])
+        .expect("added");
+    assert_eq!((added, t.label_count()), (1, before + 1));
+    let forklift = t.concept(OPERATE_FORKLIFT).expect("operate forklift");
+    assert!(forklift.labels().any(|l| (l.text, l.lang, l.kind) == ("guida del sollevatore", "it", LabelKind::Synonym)));
+    assert_eq!(forklift.label_in("en").kind, LabelKind::Preferred, "the preferred label stays preferred");
 }
 
 #[test]

@@ -63,6 +63,7 @@ mod data_table;
 mod esco_csv;
 mod fingerprint;
 mod kinds;
+mod label_batch;
 pub mod normalise;
 mod own_labels;
 mod pack;
@@ -223,25 +224,24 @@ impl Taxonomy {
     /// Decodes the taxonomy of a set of reference-data files: the ESCO pack with Sportello's
     /// Italian labels, synonyms and core skills. Errors name the file.
     pub fn from_reference(data: &crate::reference_data::files::ReferenceData<'_>) -> Result<Taxonomy> {
-        // The Italian files are parsed beside the pack's decoding.
+        // The Italian files are parsed, and their labels made ready, beside the pack's
+        // decoding; one batch, so the concept → labels lookup is rebuilt once.
         let (pack, italian) = crate::both::both(
             || Taxonomy::from_pack(data.esco_pack),
             || {
-                Ok::<_, Error>((
-                    own_labels::parse(data.it_labels, "esco-it-sportello.tsv")?,
-                    synonyms::parse(data.it_synonyms, "it-synonyms.tsv")?,
-                ))
+                let labels = own_labels::parse(data.it_labels, "esco-it-sportello.tsv")?;
+                let synonyms = synonyms::parse(data.it_synonyms, "it-synonyms.tsv")?;
+                Ok::<_, Error>(label_batch::LabelBatch::new(labels.labels("it").chain(synonyms.iter().map(|s| NewLabel {
+                    uri: &s.uri,
+                    lang: "it",
+                    kind: LabelKind::Synonym,
+                    source: LabelSource::Sportello,
+                    text: &s.term,
+                }))))
             },
         );
-        let (mut t, (labels, synonyms)) = (pack?, italian?);
-        // One call: the concept → labels lookup is rebuilt once.
-        t.add_labels(labels.labels("it").chain(synonyms.iter().map(|s| NewLabel {
-            uri: &s.uri,
-            lang: "it",
-            kind: LabelKind::Synonym,
-            source: LabelSource::Sportello,
-            text: &s.term,
-        })))?;
+        let mut t = pack?;
+        t.add_batch(&italian?)?;
         t.add_core_skills(data.core_skills, "core-skills.tsv")?;
         Ok(t)
     }
