@@ -75,7 +75,7 @@ pub(crate) fn is_filler(word: &str) -> bool {
 }
 
 /// Whether a folded word is a grammar word (see [`GRAMMAR_WORDS`]).
-pub(crate) fn is_grammar_word(word: &str) -> bool {
+fn is_grammar_word(word: &str) -> bool {
     GRAMMAR_WORDS.binary_search(&word).is_ok()
 }
 
