@@ -5,8 +5,8 @@
 //!
 //! Adding a ready batch ([`Taxonomy::add_batch`]) is then a lookup of each concept and an
 //! append per label. [`Taxonomy::from_reference`] makes the embedded Italian labels ready
-//! on a second thread while the ESCO pack is decoded, so their 58,000 labels no longer
-//! wait for the pack.
+//! on a second thread while the ESCO pack is decoded: the work that does not need the
+//! taxonomy is done before it exists.
 
 #[cfg(doc)]
 use super::Taxonomy;
