@@ -2,12 +2,8 @@
 //! batch), merging another taxonomy, and rebuilding the lookups when done. Reading ESCO's
 //! CSV download (`esco_csv.rs`) and the pack (`pack.rs`) go through here.
 
-use super::label_batch::LabelBatch;
-use super::text::FxHashMap;
+use super::label_batch::{LabelBatch, LabelSet, intern_lang};
 use super::*;
-
-/// (concept, language, hash of the text) → a label added in the current batch.
-pub(super) type LabelSet = FxHashMap<(u32, u16, u64), u32>;
 
 impl Taxonomy {
     /// Adds labels to concepts already in the taxonomy (e.g. a language's ISCO group labels,
@@ -58,13 +54,7 @@ impl Taxonomy {
                 });
             }
         }
-        self.add_labels(entries.iter().map(|e| NewLabel {
-            uri: &e.uri,
-            lang,
-            kind: LabelKind::Synonym,
-            source: LabelSource::Sportello,
-            text: &e.term,
-        }))
+        self.add_labels(synonyms::labels(&entries, lang))
     }
 
     /// Adds everything in `other` to this taxonomy: concepts missing here, labels (in any
@@ -107,11 +97,7 @@ impl Taxonomy {
     // ----- building (used by the CSV and pack readers) -----
 
     pub(super) fn intern_lang(&mut self, lang: &str) -> u16 {
-        if let Some(i) = self.langs.iter().position(|l| &**l == lang) {
-            return i as u16;
-        }
-        self.langs.push(lang.into());
-        (self.langs.len() - 1) as u16
+        intern_lang(&mut self.langs, lang)
     }
 
     pub(super) fn intern_concept(&mut self, uri: &str, kind: ConceptKind) -> u32 {

@@ -137,7 +137,7 @@ impl Taxonomy {
 
     fn read_label_files(&mut self, source: &dyn EscoSource, lang: &str, isco_required: bool, report: &mut ImportReport) -> Result<()> {
         let lang_id = self.intern_lang(lang);
-        let mut seen = super::building::LabelSet::default();
+        let mut seen = super::label_batch::LabelSet::default();
         let mut labels = LabelSink { lang: lang_id, seen: &mut seen };
 
         let (name, reader) = open_required(source, &[format!("skills_{lang}")])?;
@@ -281,7 +281,7 @@ const SKILL_SKILL_COLUMNS: [Column; 3] = [("originalSkillUri", true), ("relation
 /// Adds a row's labels, skipping ones the concept already has in this language.
 struct LabelSink<'s> {
     lang: u16,
-    seen: &'s mut super::building::LabelSet,
+    seen: &'s mut super::label_batch::LabelSet,
 }
 
 impl LabelSink<'_> {

@@ -13,6 +13,19 @@ use super::Taxonomy;
 use super::text::{FxHashMap, hash_str};
 use super::{LabelKind, LabelSource, NewLabel};
 
+/// (concept, language, hash of the text) → a label added in the current batch, checked
+/// against its text (here and in `Taxonomy::push_label_dedup`).
+pub(super) type LabelSet = FxHashMap<(u32, u16, u64), u32>;
+
+/// The number of a language code in `langs`, adding it if it is new.
+pub(super) fn intern_lang(langs: &mut Vec<Box<str>>, lang: &str) -> u16 {
+    if let Some(i) = langs.iter().position(|l| &**l == lang) {
+        return i as u16;
+    }
+    langs.push(lang.into());
+    (langs.len() - 1) as u16
+}
+
 /// Labels ready to add (see the module docs). The batch owns its texts, so it can be made
 /// where the labels were parsed and handed on.
 #[derive(Debug, Default)]
@@ -45,7 +58,7 @@ impl LabelBatch {
         let mut batch = LabelBatch::default();
         let mut uri_ids: FxHashMap<&'a str, u32> = FxHashMap::default();
         // (URI, language, hash of the text) → the label, checked against the text.
-        let mut added: FxHashMap<(u32, u16, u64), u32> = FxHashMap::default();
+        let mut added = LabelSet::default();
         // Labels come grouped by concept: the last URI is tried first.
         let mut last: Option<(&'a str, u32)> = None;
         for l in labels {
@@ -65,13 +78,7 @@ impl LabelBatch {
                     id
                 }
             };
-            let lang = match batch.langs.iter().position(|known| **known == *l.lang) {
-                Some(i) => i as u16,
-                None => {
-                    batch.langs.push(l.lang.into());
-                    (batch.langs.len() - 1) as u16
-                }
-            };
+            let lang = intern_lang(&mut batch.langs, l.lang);
             let key = (uri, lang, hash_str(text));
             if let Some(&i) = added.get(&key)
                 && let Some(kept) = batch.labels.get_mut(i as usize)

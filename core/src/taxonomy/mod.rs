@@ -231,13 +231,7 @@ impl Taxonomy {
             || {
                 let labels = own_labels::parse(data.it_labels, "esco-it-sportello.tsv")?;
                 let synonyms = synonyms::parse(data.it_synonyms, "it-synonyms.tsv")?;
-                Ok::<_, Error>(label_batch::LabelBatch::new(labels.labels("it").chain(synonyms.iter().map(|s| NewLabel {
-                    uri: &s.uri,
-                    lang: "it",
-                    kind: LabelKind::Synonym,
-                    source: LabelSource::Sportello,
-                    text: &s.term,
-                }))))
+                Ok::<_, Error>(label_batch::LabelBatch::new(labels.labels("it").chain(synonyms::labels(&synonyms, "it"))))
             },
         );
         let mut t = pack?;

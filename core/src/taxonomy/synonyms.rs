@@ -15,6 +15,7 @@
 //! with `#` are ignored.
 
 use super::data_table::{full_uri, rows};
+use super::{LabelKind, LabelSource, NewLabel};
 use crate::error::Result;
 
 /// One entry of a synonym table.
@@ -46,6 +47,11 @@ pub(crate) fn parse(text: &str, file: &str) -> Result<Vec<Synonym>> {
         out.push(Synonym { term: term.to_owned(), uri: full_uri(uri), note: note.to_owned(), line: row.line });
     }
     Ok(out)
+}
+
+/// The labels to add for a synonym table's entries, in `lang`, marked as Sportello's.
+pub(crate) fn labels<'a>(entries: &'a [Synonym], lang: &'a str) -> impl Iterator<Item = NewLabel<'a>> + 'a {
+    entries.iter().map(move |e| NewLabel { uri: &e.uri, lang, kind: LabelKind::Synonym, source: LabelSource::Sportello, text: &e.term })
 }
 
 #[cfg(test)]
