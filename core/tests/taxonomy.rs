@@ -6,7 +6,8 @@
 use std::collections::BTreeMap;
 
 use sportello::taxonomy::{
-    ConceptKind, Hit, LabelKind, LabelSource, MatchKind, NewLabel, RelationKind, RelationType, SearchOptions, Taxonomy,
+    ConceptKind, DEFAULT_MIN_SIMILARITY, Hit, LabelKind, LabelSource, MatchKind, NewLabel, RelationKind, RelationType, SearchOptions,
+    Taxonomy,
 };
 
 const ESCO: &str = "http://data.europa.eu/esco/";
@@ -402,6 +403,27 @@ fn a_label_the_query_holds_whole_is_no_guess() {
     assert!(skills("PATENTE C").iter().all(|h| h.matched_label != "C#"), "{:#?}", skills("PATENTE C"));
     // A held label that is a lesser part of the query is still a guess.
     assert!(skills("pizza con la mozzarella di bufala campana").iter().all(|h| h.similarity >= 0.71), "guesses shown");
+}
+
+#[test]
+fn runner_ups_follow_a_hit_that_reached_its_bar_and_never_come_alone() {
+    let runner_up_bar = 0.8 * DEFAULT_MIN_SIMILARITY;
+    // "lavaggio auto" is a label of washing vehicles: the nearest alternatives, holding both
+    // words, follow it below the minimum similarity (down to 0.8 of it).
+    let hits = skills("lavaggio auto");
+    assert_eq!(hits.first().map(|h| h.kind), Some(MatchKind::AltLabel), "{hits:#?}");
+    let runner_ups: Vec<&Hit> = hits.iter().filter(|h| h.similarity < DEFAULT_MIN_SIMILARITY).collect();
+    assert!(runner_ups.len() >= 2, "{hits:#?}");
+    assert!(runner_ups.iter().all(|h| h.similarity >= runner_up_bar && h.matched_label.contains("auto")), "{hits:#?}");
+    // Alone, a hit that weak is a guess: nothing is shown, though there are labels that close.
+    assert!(skills("sorveglianza notturna").is_empty(), "{:#?}", skills("sorveglianza notturna"));
+    let weaker = SearchOptions { min_similarity: runner_up_bar, ..SearchOptions::default() };
+    let close = esco().search_skills("sorveglianza notturna", &weaker).expect("search works");
+    assert!(close.first().is_some_and(|h| h.similarity >= runner_up_bar), "{close:#?}");
+    // A label holding only a lesser part of the query is another thing: caring for a garden is
+    // no caring for a horse.
+    let garden = skills("cura del giardino");
+    assert!(!garden.is_empty() && garden.iter().all(|h| !h.matched_label.contains("cavallo")), "{garden:#?}");
 }
 
 #[test]

@@ -39,8 +39,8 @@ struct Search {
     /// How many hits.
     #[arg(long, default_value_t = DEFAULT_SEARCH_LIMIT)]
     limit: usize,
-    /// Hits that match the text less well than this (0 to 1) are not shown: lower it to see
-    /// weaker guesses.
+    /// Hits that match the text less well than this (0 to 1) are not shown (once one is,
+    /// the nearest alternatives follow down to 0.8 of it): lower it to see weaker guesses.
     #[arg(long, default_value_t = DEFAULT_MIN_SIMILARITY)]
     min_similarity: f64,
     /// Output format.

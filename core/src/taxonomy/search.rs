@@ -49,6 +49,11 @@
 //!    words around it, is no guess: "cassiera part time"). In a short query, a code of one or two
 //!    characters ("patente D", "inglese B2") is never matched to a label with another code
 //!    ("patente A"). A query that matches nothing well enough gives no hits.
+//!    Once a hit has reached its bar, the query is known to name something: labels holding
+//!    the query's head (its first content word), its codes and half its content or more may
+//!    then be shown, after every hit that reached its bar, down to 0.8 of the minimum
+//!    similarity (runner-ups: the nearest alternatives, for the reader to choose from, each
+//!    with its similarity).
 //! 5. **Job titles typed as skills** ("pizzaiolo", "carrellista"): when the text names an
 //!    occupation (similarity 0.9 or more) better than any skill, three of that
 //!    occupation's core skills come first (Sportello's list in `core_skills`, else a rule),
@@ -126,6 +131,16 @@ const HOLDS_EVERY_WORD_SHARE: f64 = 0.8;
 const ONE_WORD_SHARE: f64 = 1.07;
 /// Longer words typed alone are seldom names, and their typos are told apart: the usual bar.
 const ONE_WORD_MAX_LEN: usize = 8;
+/// Once a hit has reached its bar (the query names something), labels that hold the query's
+/// head (its first content word; its last for an English label), its codes, and words making
+/// up half its content or more
+/// ([`HELD_LABEL_SHARE`]) are shown down to this share of the minimum similarity (0.57 by
+/// default), after the hits that reached their bar: the nearest alternatives, for the reader to
+/// choose from ("lavaggio auto": washing vehicles, then cleaning a car's outside). Alone, a hit
+/// this weak is a guess, and nothing is shown ("sorveglianza notturna"); without the head, it is
+/// another thing ("posta elettronica" is not electronics), and so with another code ("patente
+/// D" is no motorbike) or with a lesser part of the query ("cura del giardino" is no horse care).
+const RUNNER_UP_SHARE: f64 = 0.8;
 /// The share of the query's content (by weight) that two or more held words must make up for
 /// the lower bar of [`HOLDS_EVERY_WORD_SHARE`].
 const HOLDS_MOST_WORDS: f32 = 0.6;
@@ -166,7 +181,8 @@ pub struct SearchOptions<'a> {
     /// `preferred_label_lang` says so.
     pub display_lang: Option<&'a str>,
     /// Fuzzy and token hits below this similarity are dropped (default
-    /// [`DEFAULT_MIN_SIMILARITY`]).
+    /// [`DEFAULT_MIN_SIMILARITY`]); once one has reached it, runner-ups down to 0.8 of it
+    /// follow (see the module docs).
     pub min_similarity: f64,
 }
 
@@ -626,7 +642,7 @@ impl LabelIndex {
                     LabelKind::Alternative | LabelKind::Hidden => MatchKind::AltLabel,
                     LabelKind::Synonym => MatchKind::Synonym,
                 };
-                found.push(Found { local, kind, sim: 1.0 });
+                found.push(Found { local, kind, sim: 1.0, sure: true });
             }
         }
 
@@ -715,6 +731,8 @@ impl LabelIndex {
         // in Italian ("posta elettronica" is mail, not electronics). In English the head comes
         // last, so an English query gets the lower bar of a held label less often.
         let first_content = tokens(q).find(|w| !is_filler(w));
+        // And its last, the head of an English label (for runner-ups, see RUNNER_UP_SHARE).
+        let last_content = tokens(q).filter(|w| !is_filler(w)).last();
         let mut order: Vec<(usize, &str)> = words.iter().copied().enumerate().collect();
         order.sort_by_key(|&(_, w)| is_filler(w));
         // Each word's stems and weight first: the walk below needs the whole query's weight.
@@ -781,6 +799,7 @@ impl LabelIndex {
                 weight,
                 filler,
                 head: first_content == Some(w),
+                tail: last_content == Some(w),
                 stamp: epoch + 1 + wi as u32,
                 postings,
             });
@@ -877,7 +896,7 @@ impl LabelIndex {
             }
             // The bar this label must reach: lower when it holds every content word of the
             // query or most of them (see HOLDS_EVERY_WORD_SHARE).
-            let Acc { held, held_words, holds_head, .. } = s.acc[local as usize];
+            let Acc { held, held_words, holds_head, holds_tail, .. } = s.acc[local as usize];
             let holds_every_word = far_weight == 0.0 && content_weight > 0.0 && held >= content_weight * 0.999;
             let holds_most_words = held_words >= 2 && held >= HOLDS_MOST_WORDS * (content_weight + far_weight);
             let label_content = self.label_content.get(local as usize).copied().unwrap_or(0);
@@ -897,8 +916,20 @@ impl LabelIndex {
             // label holding a single word of the query, the string must reach the full
             // minimum: one word typed alone is too easily a name or a greeting ("Cameri").
             let string_bar = if held_words >= 2 || held_label { bar } else { bar.max(opts.min_similarity) };
-            let needed = (string_bar - (1.0 - STRING_WEIGHT) * f64::from(f1)) / STRING_WEIGHT;
-            let needed = if WORDS_ONLY_WEIGHT * f64::from(f1) >= string_bar { 0.0 } else { needed };
+            let needed_for = |string_bar: f64| {
+                let f1 = f64::from(f1);
+                if WORDS_ONLY_WEIGHT * f1 >= string_bar { 0.0 } else { (string_bar - (1.0 - STRING_WEIGHT) * f1) / STRING_WEIGHT }
+            };
+            // A runner-up, shown only after a hit that reached its own bar, needs less, if it
+            // holds the query's head, its codes and half its content (see RUNNER_UP_SHARE):
+            // "operate forklfit" is not "operate furnace".
+            let may_run_up = holds_head
+                && holds_tail
+                && held >= HELD_LABEL_SHARE * (content_weight + far_weight)
+                && query_codes.iter().all(|c| label_words.contains(c));
+            let runner_up = if may_run_up { opts.min_similarity * RUNNER_UP_SHARE } else { f64::INFINITY };
+            let (sure_bar, sure_needed) = (bar, needed_for(string_bar));
+            let (bar, needed) = (bar.min(runner_up), needed_for(string_bar.min(runner_up)));
             s.chars.clear();
             s.chars.extend(lf.chars());
             let compare_sorted = label_words.len() > 1 || words.len() > 1;
@@ -930,12 +961,16 @@ impl LabelIndex {
                 whole
             };
             let f1 = f64::from(f1);
-            let sim = (STRING_WEIGHT * whole.max(sorted) + (1.0 - STRING_WEIGHT) * f1).max(WORDS_ONLY_WEIGHT * f1);
+            let combined = |string: f64| (STRING_WEIGHT * string + (1.0 - STRING_WEIGHT) * f1).max(WORDS_ONLY_WEIGHT * f1);
+            let string = whole.max(sorted);
+            let sure_sim = combined(if string >= sure_needed { string } else { 0.0 });
+            let sure = sure_sim >= sure_bar;
+            let sim = if sure { sure_sim } else { combined(string) };
             if sim < bar {
                 continue;
             }
             let kind = if same_stems { MatchKind::Token } else { MatchKind::Fuzzy };
-            found.push(Found { local, kind, sim: (sim * 1e4).round() / 1e4 });
+            found.push(Found { local, kind, sim: (sim * 1e4).round() / 1e4, sure });
             if !s.exhaustive {
                 to_beat = self.to_beat(t, &found, opts.limit).max(floor);
             }
@@ -961,7 +996,8 @@ impl LabelIndex {
         if qc + lc > 0.0 { 2.0 * qc * lc / (qc + lc) } else { 0.0 }
     }
 
-    /// Keeps each concept's best evidence, in the final order, up to `limit`.
+    /// Keeps each concept's best evidence (a hit that reached its bar before a runner-up), in
+    /// the final order (runner-ups after the others, and none without them), up to `limit`.
     fn best_per_concept(&self, t: &Taxonomy, mut found: Vec<Found>, limit: usize) -> Vec<Found> {
         let concept = |f: &Found| self.label(t, f.local).concept;
         let label_kind = |f: &Found| self.label(t, f.local).kind;
@@ -973,19 +1009,24 @@ impl LabelIndex {
                 .then(label_kind(a).cmp(&label_kind(b)))
                 .then(a.local.cmp(&b.local))
         };
-        found.sort_by(|a, b| concept(a).cmp(&concept(b)).then(order(a, b)));
+        found.sort_by(|a, b| concept(a).cmp(&concept(b)).then(b.sure.cmp(&a.sure)).then(order(a, b)));
         found.dedup_by_key(|f| concept(f));
-        found.sort_by(|a, b| order(a, b).then(concept(a).cmp(&concept(b))));
+        found.sort_by(|a, b| b.sure.cmp(&a.sure).then(order(a, b)).then(concept(a).cmp(&concept(b))));
+        if !found.first().is_some_and(|f| f.sure) {
+            found.clear();
+        }
         found.truncate(limit);
         found
     }
 
     /// The similarity a fuzzy hit must beat to be among the first `limit` concepts of
     /// `found` (each concept counted once, by its best hit; a hit of a stronger kind than
-    /// fuzzy beats any), or minus infinity while fewer concepts are found.
+    /// fuzzy beats any; runner-ups not counted, as they may yet be dropped), or minus
+    /// infinity while fewer concepts are found.
     fn to_beat(&self, t: &Taxonomy, found: &[Found], limit: usize) -> f64 {
         let mut best: Vec<(u32, f64)> = found
             .iter()
+            .filter(|f| f.sure)
             .map(|f| (self.label(t, f.local).concept, if f.kind.rank() < MatchKind::Fuzzy.rank() { f64::INFINITY } else { f.sim }))
             .collect();
         best.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
@@ -1075,6 +1116,9 @@ struct Found {
     local: u32,
     kind: MatchKind,
     sim: f64,
+    /// Whether the hit reached its own bar; one that reached only the runner-up bar is shown
+    /// only after one that did (see [`RUNNER_UP_SHARE`]).
+    sure: bool,
 }
 
 /// Per-thread scratch space, so that queries do not allocate label-sized arrays.
@@ -1183,8 +1227,9 @@ struct Acc {
     /// Weight of the query's content words it holds, and how many.
     held: f32,
     held_words: u8,
-    /// Whether it holds the query's first content word.
+    /// Whether it holds the query's first content word, and its last.
     holds_head: bool,
+    holds_tail: bool,
 }
 
 impl Acc {
@@ -1196,6 +1241,7 @@ impl Acc {
             self.held += word.weight;
             self.held_words = self.held_words.saturating_add(1);
             self.holds_head |= word.head;
+            self.holds_tail |= word.tail;
         }
     }
 }
@@ -1210,8 +1256,9 @@ struct QueryWord {
     /// Its weight in the query.
     weight: f32,
     filler: bool,
-    /// Whether it is the query's head (its first content word).
+    /// Whether it is the query's head (its first content word), or its last content word.
     head: bool,
+    tail: bool,
     /// The mark a label gets when this word is counted for it.
     stamp: u32,
     /// How many labels its stems' postings list, in all.
