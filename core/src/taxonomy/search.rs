@@ -50,7 +50,7 @@
 //!    characters ("patente D", "inglese B2") is never matched to a label with another code
 //!    ("patente A"). A query that matches nothing well enough gives no hits.
 //!    Once a hit has reached its bar, the query is known to name something: labels holding
-//!    the query's head (its first content word), its codes and half its content or more may
+//!    the query's first and last content words, its codes and half its content or more may
 //!    then be shown, after every hit that reached its bar, down to 0.8 of the minimum
 //!    similarity (runner-ups: the nearest alternatives, for the reader to choose from, each
 //!    with its similarity).
@@ -132,14 +132,15 @@ const ONE_WORD_SHARE: f64 = 1.07;
 /// Longer words typed alone are seldom names, and their typos are told apart: the usual bar.
 const ONE_WORD_MAX_LEN: usize = 8;
 /// Once a hit has reached its bar (the query names something), labels that hold the query's
-/// head (its first content word; its last for an English label), its codes, and words making
-/// up half its content or more
-/// ([`HELD_LABEL_SHARE`]) are shown down to this share of the minimum similarity (0.57 by
-/// default), after the hits that reached their bar: the nearest alternatives, for the reader to
-/// choose from ("lavaggio auto": washing vehicles, then cleaning a car's outside). Alone, a hit
-/// this weak is a guess, and nothing is shown ("sorveglianza notturna"); without the head, it is
-/// another thing ("posta elettronica" is not electronics), and so with another code ("patente
-/// D" is no motorbike) or with a lesser part of the query ("cura del giardino" is no horse care).
+/// first and last content words (its head, whichever the language puts first), its codes, and
+/// words making up half its content or more ([`HELD_LABEL_SHARE`]) are shown down to this
+/// share of the minimum similarity (0.57 by default), after the hits that reached their bar: the
+/// nearest alternatives, for the reader to choose from ("lavaggio auto": washing vehicles, then
+/// cleaning a car's outside). Alone, a hit this weak is a guess, and nothing is shown
+/// ("sorveglianza notturna"); without either end of the query, it is another thing ("posta
+/// elettronica" is not electronics, "operate forklfit" not "operate furnace"), and so with
+/// another code ("patente D" is no motorbike) or with a lesser part of the query ("cura del
+/// giardino" is no horse care).
 const RUNNER_UP_SHARE: f64 = 0.8;
 /// The share of the query's content (by weight) that two or more held words must make up for
 /// the lower bar of [`HOLDS_EVERY_WORD_SHARE`].
@@ -731,7 +732,7 @@ impl LabelIndex {
         // in Italian ("posta elettronica" is mail, not electronics). In English the head comes
         // last, so an English query gets the lower bar of a held label less often.
         let first_content = tokens(q).find(|w| !is_filler(w));
-        // And its last, the head of an English label (for runner-ups, see RUNNER_UP_SHARE).
+        // And its last: a runner-up holds both (see RUNNER_UP_SHARE).
         let last_content = tokens(q).filter(|w| !is_filler(w)).last();
         let mut order: Vec<(usize, &str)> = words.iter().copied().enumerate().collect();
         order.sort_by_key(|&(_, w)| is_filler(w));
@@ -921,8 +922,7 @@ impl LabelIndex {
                 if WORDS_ONLY_WEIGHT * f1 >= string_bar { 0.0 } else { (string_bar - (1.0 - STRING_WEIGHT) * f1) / STRING_WEIGHT }
             };
             // A runner-up, shown only after a hit that reached its own bar, needs less, if it
-            // holds the query's head, its codes and half its content (see RUNNER_UP_SHARE):
-            // "operate forklfit" is not "operate furnace".
+            // holds both ends of the query, its codes and half its content (RUNNER_UP_SHARE).
             let may_run_up = holds_head
                 && holds_tail
                 && held >= HELD_LABEL_SHARE * (content_weight + far_weight)
