@@ -46,7 +46,9 @@
 //!    such as "C" do not count as words here).
 //!    A single short word not found as written must do better (1.07 of it): alone, it is
 //!    as often a name or a greeting as a skill (a label that is that very word, with job-ad
-//!    words around it, is no guess: "cassiera part time"). In a short query, a code of one or two
+//!    words around it, is no guess: "cassiera part time"). So must a label that puts its head
+//!    first (Italian) and holds one word of a longer query, not the query's head: "cassa
+//!    elettronica" is not "posta elettronica". In a short query, a code of one or two
 //!    characters ("patente D", "inglese B2") is never matched to a label with another code
 //!    ("patente A"). A query that matches nothing well enough gives no hits.
 //!    Once a hit has reached its bar, the query is known to name something: labels holding
@@ -905,7 +907,12 @@ impl LabelIndex {
                 label_content > 0 && held_words >= label_content && holds_head && held >= HELD_LABEL_SHARE * (content_weight + far_weight);
             // One short word is no name when a label is that very word ("cassiera part time").
             let is_the_word = || label_words.iter().filter(|w| !is_filler(w)).eq([&content_word]);
-            let bar = if one_short_word && !is_the_word() {
+            // A label that puts its head first and holds one word of the query, not the query's
+            // head, is another thing unless its string is very close: "cassa elettronica" is
+            // not "posta elettronica", however alike the strings.
+            let holds_a_qualifier_only =
+                content_words >= 2 && held_words == 1 && !holds_head && puts_head_first(t.lang_code(self.label(t, local).lang));
+            let bar = if (one_short_word && !is_the_word()) || holds_a_qualifier_only {
                 opts.min_similarity * ONE_WORD_SHARE
             } else if holds_every_word || holds_most_words || held_label {
                 opts.min_similarity * HOLDS_EVERY_WORD_SHARE
@@ -1080,6 +1087,12 @@ fn similarity(a: &[char], bits: Option<&BitOsa>, b: &[char], at_least: f64, rows
         None => osa_within(a, b, max_d, rows),
     };
     d.map_or(0.0, |d| 1.0 - d as f64 / longer as f64)
+}
+
+/// Whether a language puts the head of a phrase first ("posta elettronica", Italian and the
+/// other Romance languages), not last ("electronic mail").
+fn puts_head_first(lang: &str) -> bool {
+    matches!(lang, "it" | "es" | "fr" | "pt" | "ro" | "ca")
 }
 
 /// The highest [`similarity`] two strings of these lengths can have (each edit changes the
