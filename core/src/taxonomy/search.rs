@@ -52,7 +52,7 @@
 //!    characters ("patente D", "inglese B2") is never matched to a label with another code
 //!    ("patente A"). A query that matches nothing well enough gives no hits.
 //!    Once a hit has reached its bar, the query is known to name something: labels holding
-//!    the query's first and last content words, its codes and half its content or more may
+//!    the query's first and last content words as written, its codes and half its content or more may
 //!    then be shown, after every hit that reached its bar, down to 0.8 of the minimum
 //!    similarity (runner-ups: the nearest alternatives, for the reader to choose from, each
 //!    with its similarity).
@@ -134,11 +134,12 @@ const ONE_WORD_SHARE: f64 = 1.07;
 /// Longer words typed alone are seldom names, and their typos are told apart: the usual bar.
 const ONE_WORD_MAX_LEN: usize = 8;
 /// Once a hit has reached its bar (the query names something), labels that hold the query's
-/// first and last content words (its head, whichever the language puts first), its codes, and
+/// first and last content words as written (its head, whichever end the language puts it; a
+/// typo of a word spelt as a label is another word: "stiro" is no "TIR"), its codes, and
 /// words making up half its content or more ([`HELD_LABEL_SHARE`]) are shown down to this
 /// share of the minimum similarity (0.57 by default), after the hits that reached their bar: the
-/// nearest alternatives, for the reader to choose from ("lavaggio auto": washing vehicles, then
-/// cleaning a car's outside). Alone, a hit this weak is a guess, and nothing is shown
+/// nearest alternatives, for the reader to choose from ("trattore": using a tractor, then
+/// driving and using farm machines, whose labels hold the word beside another). Alone, a hit this weak is a guess, and nothing is shown
 /// ("sorveglianza notturna"); without either end of the query, it is another thing ("posta
 /// elettronica" is not electronics, "operate forklfit" not "operate furnace"), and so with
 /// another code ("patente D" is no motorbike) or with a lesser part of the query ("cura del
@@ -899,7 +900,7 @@ impl LabelIndex {
             }
             // The bar this label must reach: lower when it holds every content word of the
             // query or most of them (see HOLDS_EVERY_WORD_SHARE).
-            let Acc { held, held_words, holds_head, holds_tail, .. } = s.acc[local as usize];
+            let Acc { held, held_words, holds_head, ends_as_written, .. } = s.acc[local as usize];
             let holds_every_word = far_weight == 0.0 && content_weight > 0.0 && held >= content_weight * 0.999;
             let holds_most_words = held_words >= 2 && held >= HOLDS_MOST_WORDS * (content_weight + far_weight);
             let label_content = self.label_content.get(local as usize).copied().unwrap_or(0);
@@ -929,9 +930,9 @@ impl LabelIndex {
                 if WORDS_ONLY_WEIGHT * f1 >= string_bar { 0.0 } else { (string_bar - (1.0 - STRING_WEIGHT) * f1) / STRING_WEIGHT }
             };
             // A runner-up, shown only after a hit that reached its own bar, needs less, if it
-            // holds both ends of the query, its codes and half its content (RUNNER_UP_SHARE).
-            let may_run_up = holds_head
-                && holds_tail
+            // holds both ends of the query as written, its codes and half its content
+            // (RUNNER_UP_SHARE).
+            let may_run_up = ends_as_written == BOTH_ENDS
                 && held >= HELD_LABEL_SHARE * (content_weight + far_weight)
                 && query_codes.iter().all(|c| label_words.contains(c));
             let runner_up = if may_run_up { opts.min_similarity * RUNNER_UP_SHARE } else { f64::INFINITY };
@@ -1240,10 +1241,15 @@ struct Acc {
     /// Weight of the query's content words it holds, and how many.
     held: f32,
     held_words: u8,
-    /// Whether it holds the query's first content word, and its last.
+    /// Whether it holds the query's first content word.
     holds_head: bool,
-    holds_tail: bool,
+    /// Which ends of the query (its first and last content words: [`BOTH_ENDS`]) it holds as
+    /// the very same stems, not as typos or equivalents.
+    ends_as_written: u8,
 }
+
+/// [`Acc::ends_as_written`] when a label holds both.
+const BOTH_ENDS: u8 = 0b11;
 
 impl Acc {
     /// Counts a query word found in the label as the stem of IDF `idf`, `sim` close to it.
@@ -1254,7 +1260,9 @@ impl Acc {
             self.held += word.weight;
             self.held_words = self.held_words.saturating_add(1);
             self.holds_head |= word.head;
-            self.holds_tail |= word.tail;
+        }
+        if sim >= 1.0 && !word.filler {
+            self.ends_as_written |= u8::from(word.head) | u8::from(word.tail) << 1;
         }
     }
 }
