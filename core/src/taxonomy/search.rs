@@ -52,10 +52,10 @@
 //!    characters ("patente D", "inglese B2") is never matched to a label with another code
 //!    ("patente A"). A query that matches nothing well enough gives no hits.
 //!    Once a hit has reached its bar, the query is known to name something: labels holding
-//!    the query's first and last content words as written, its codes and half its content or more may
-//!    then be shown, after every hit that reached its bar, down to 0.8 of the minimum
-//!    similarity (runner-ups: the nearest alternatives, for the reader to choose from, each
-//!    with its similarity).
+//!    the query's first and last content words as written, its codes and half its content or
+//!    more may then be shown, after every hit that reached its bar, down to 0.8 of the
+//!    minimum similarity (runner-ups: the nearest alternatives, for the reader to choose
+//!    from, each with its similarity).
 //! 5. **Job titles typed as skills** ("pizzaiolo", "carrellista"): when the text names an
 //!    occupation (similarity 0.9 or more) better than any skill, three of that
 //!    occupation's core skills come first (Sportello's list in `core_skills`, else a rule),
@@ -139,11 +139,11 @@ const ONE_WORD_MAX_LEN: usize = 8;
 /// words making up half its content or more ([`HELD_LABEL_SHARE`]) are shown down to this
 /// share of the minimum similarity (0.57 by default), after the hits that reached their bar: the
 /// nearest alternatives, for the reader to choose from ("trattore": using a tractor, then
-/// driving and using farm machines, whose labels hold the word beside another). Alone, a hit this weak is a guess, and nothing is shown
-/// ("sorveglianza notturna"); without either end of the query, it is another thing ("posta
-/// elettronica" is not electronics, "operate forklfit" not "operate furnace"), and so with
-/// another code ("patente D" is no motorbike) or with a lesser part of the query ("cura del
-/// giardino" is no horse care).
+/// driving and using farm machines, whose labels hold the word beside another). Alone, a hit
+/// this weak is a guess, and nothing is shown ("sorveglianza notturna"); without either end of
+/// the query, it is another thing ("posta elettronica" is not electronics, "operate forklfit"
+/// not "operate furnace"), and so with another code ("patente D" is no motorbike) or with a
+/// lesser part of the query ("cura del giardino" is no horse care).
 const RUNNER_UP_SHARE: f64 = 0.8;
 /// The share of the query's content (by weight) that two or more held words must make up for
 /// the lower bar of [`HOLDS_EVERY_WORD_SHARE`].
@@ -1277,8 +1277,9 @@ struct QueryWord {
     /// Its weight in the query.
     weight: f32,
     filler: bool,
-    /// Whether it is the query's head (its first content word), or its last content word.
+    /// Whether it is the query's head (its first content word).
     head: bool,
+    /// Whether it is the query's last content word.
     tail: bool,
     /// The mark a label gets when this word is counted for it.
     stamp: u32,
