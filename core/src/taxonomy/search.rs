@@ -892,10 +892,8 @@ impl LabelIndex {
             // another: a label with a word that short the query lacks (even one that reads as
             // a filler: "patente A"), where the query has a code the label lacks, is another
             // thing.
-            if !query_codes.is_empty()
-                && label_words.iter().any(|w| w.len() <= 2 && !words.contains(w))
-                && query_codes.iter().any(|c| !label_words.contains(c))
-            {
+            let holds_codes = query_codes.iter().all(|c| label_words.contains(c));
+            if !holds_codes && label_words.iter().any(|w| w.len() <= 2 && !words.contains(w)) {
                 continue;
             }
             // The bar this label must reach: lower when it holds every content word of the
@@ -904,8 +902,8 @@ impl LabelIndex {
             let holds_every_word = far_weight == 0.0 && content_weight > 0.0 && held >= content_weight * 0.999;
             let holds_most_words = held_words >= 2 && held >= HOLDS_MOST_WORDS * (content_weight + far_weight);
             let label_content = self.label_content.get(local as usize).copied().unwrap_or(0);
-            let held_label =
-                label_content > 0 && held_words >= label_content && holds_head && held >= HELD_LABEL_SHARE * (content_weight + far_weight);
+            let holds_half = held >= HELD_LABEL_SHARE * (content_weight + far_weight);
+            let held_label = label_content > 0 && held_words >= label_content && holds_head && holds_half;
             // One short word is no name when a label is that very word ("cassiera part time").
             let is_the_word = || label_words.iter().filter(|w| !is_filler(w)).eq([&content_word]);
             // A label that puts its head first and holds one word of the query, not the query's
@@ -932,9 +930,7 @@ impl LabelIndex {
             // A runner-up, shown only after a hit that reached its own bar, needs less, if it
             // holds both ends of the query as written, its codes and half its content
             // (RUNNER_UP_SHARE).
-            let may_run_up = ends_as_written == BOTH_ENDS
-                && held >= HELD_LABEL_SHARE * (content_weight + far_weight)
-                && query_codes.iter().all(|c| label_words.contains(c));
+            let may_run_up = ends_as_written == BOTH_ENDS && holds_half && holds_codes;
             let runner_up = if may_run_up { opts.min_similarity * RUNNER_UP_SHARE } else { f64::INFINITY };
             let (sure_bar, sure_needed) = (bar, needed_for(string_bar));
             let (bar, needed) = (bar.min(runner_up), needed_for(string_bar.min(runner_up)));
