@@ -434,6 +434,20 @@ fn runner_ups_follow_a_hit_that_reached_its_bar_and_never_come_alone() {
 }
 
 #[test]
+fn a_task_told_as_what_one_did_finds_its_skill() {
+    // A conjugated verb stands for its infinitive: "badavo" is "badare", "facevo" is "fare".
+    const WATCH_CHILDREN: &str = "http://data.europa.eu/esco/skill/f8d4a24c-fb62-444e-9525-7aa5662f440d";
+    const CURL_HAIR: &str = "http://data.europa.eu/esco/skill/9f76644e-45ce-424e-91dc-064cb166b323";
+    let watch = top_skill("badavo ai bambini");
+    assert_eq!((watch.uri, watch.kind), (WATCH_CHILDREN, MatchKind::Token), "{watch:#?}");
+    assert_eq!(top_skill("facevo le permanenti").uri, CURL_HAIR);
+    // The words that tell a task as a story weigh little ("mi occupavo di"), and a label of two
+    // content words or more that the sentence holds whole is no guess.
+    const CLEANING_DUTIES: &str = "http://data.europa.eu/esco/skill/4f1b6304-f54a-42f0-9604-5427a28d240f";
+    assert_eq!(top_skill("mi occupavo delle pulizie degli uffici").uri, CLEANING_DUTIES);
+}
+
+#[test]
 fn a_licence_category_is_no_typo_of_another() {
     // "patente A" is an alternative label of riding two-wheelers: "patente D" (buses) is not
     // one letter away from it, it is another licence.

@@ -73,6 +73,7 @@ mod suggest;
 mod synonyms;
 pub(crate) mod text;
 mod thesaurus;
+mod verb_forms;
 
 use std::fmt;
 use std::sync::OnceLock;

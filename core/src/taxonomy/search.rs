@@ -18,7 +18,9 @@
 //!    feed's repeated words are looked for once). An Italian word also stands for the words
 //!    of its group in Sportello's thesaurus (`thesaurus`: "cuocere" for "cucinare", "camion"
 //!    for "autocarro"), a little below the word itself, and two neighbouring words that the
-//!    labels write as one ("video sorveglianza", "fork lift") each stand for that word.
+//!    labels write as one ("video sorveglianza", "fork lift") each stand for that word. An
+//!    Italian word no label has may be a conjugated verb: it stands for its infinitive
+//!    (`verb_forms`: "pulivo", "ho gestito", "facevo" as "pulire", "gestire", "fare").
 //!    The labels containing those stems are scored by an F1 of the IDF-weighted share of
 //!    the query words found in the label and of the label words found in the query (typo'd
 //!    words and equivalents count with their similarity; a label's grammar words, "di",
@@ -30,8 +32,8 @@
 //!    the words sorted (so word order does not matter); the similarity reported is
 //!    `max(0.7 × string similarity + 0.3 × word F1, 0.85 × word F1)`, the second term for
 //!    queries with extra words ("Excel avanzato"); query words found nowhere weigh half
-//!    of the rarest word, and filler words ("della", "buona", "the") a fifth of their
-//!    weight. A candidate whose stems are the query's, give or take grammar words (other
+//!    of the rarest word, and filler words ("della", "buona", "the", and the words that
+//!    tell a task as a story: "mi occupavo di", "ero", "anche") a fifth of their weight. A candidate whose stems are the query's, give or take grammar words (other
 //!    order, other plural, "pulizia di rulli e pennelli" for "pulire pennelli e rulli"), is
 //!    [`MatchKind::Token`], else [`MatchKind::Fuzzy`].
 //!
@@ -43,7 +45,9 @@
 //!    or when the query holds every content word of the label, its head among them, and they
 //!    make up half of the query or more (the query names the skill and qualifies it: "HACCP
 //!    alimentare" finds "HACCP", while "posta elettronica" does not find "elettronica"; codes
-//!    such as "C" do not count as words here).
+//!    such as "C" do not count as words here), or when the label has two content words or
+//!    more and the query holds them all (a sentence that tells the task: "mi occupavo delle
+//!    pulizie degli uffici" finds "pulizia degli uffici").
 //!    A single short word not found as written must do better (1.07 of it): alone, it is
 //!    as often a name or a greeting as a skill (a label that is that very word, with job-ad
 //!    words around it, is no guess: "cassiera part time"). So must a label that puts its head
@@ -88,6 +92,7 @@ use serde::Serialize;
 use super::csr::Csr;
 use super::text::{BitOsa, FxHashMap, Stemmer, hash_str, is_filler, osa_within, tokens};
 use super::thesaurus::Thesaurus;
+use super::verb_forms;
 use super::{ConceptId, ConceptKind, LabelData, LabelKind, LabelSource, RelationType, ReuseLevel, Taxonomy};
 use crate::error::{Error, Result};
 use crate::fold::{fold, fold_into};
@@ -152,8 +157,12 @@ const HOLDS_MOST_WORDS: f32 = 0.6;
 /// word, as in Italian), standing for at least this share of the query's content, is the
 /// query's subject with a qualifier added ("HACCP alimentare", "pasticceria fresca",
 /// "confezionamento a mano"; but "elettronica" is not "posta elettronica"): it gets the lower
-/// bar of [`HOLDS_EVERY_WORD_SHARE`].
+/// bar of [`HOLDS_EVERY_WORD_SHARE`]. So does a label of [`HELD_PHRASE_WORDS`] content words
+/// or more that the query holds whole, wherever and however long the query: a phrase that
+/// long, found whole, is what a sentence tells ("mi occupavo delle pulizie degli uffici").
 const HELD_LABEL_SHARE: f32 = 0.5;
+/// See [`HELD_LABEL_SHARE`].
+const HELD_PHRASE_WORDS: usize = 2;
 /// A query word counts as held by a label when one of the label's stems is this close to it
 /// (the same stem, or one typo in a word of five letters or more).
 const HELD_WORD_SIMILARITY: f32 = 0.8;
@@ -587,6 +596,24 @@ impl LabelIndex {
         near.into_boxed_slice()
     }
 
+    /// The vocabulary stems of the infinitives an Italian word no label has may be a form of
+    /// ("pulivo": `pul-`, as "pulire"; see [`verb_forms`]).
+    fn verb_stems(&self, stemmer: Stemmer, word: &str) -> Vec<u32> {
+        if stemmer != Stemmer::Italian {
+            return Vec::new();
+        }
+        let mut stem = String::new();
+        let mut found = Vec::new();
+        for infinitive in verb_forms::infinitives(word) {
+            stem.clear();
+            stemmer.stem_into(&infinitive, &mut stem);
+            if let Some(&v) = self.vocab.get(stem.as_str()) {
+                found.push(v);
+            }
+        }
+        found
+    }
+
     /// Pairs of neighbouring words of the query that the labels write as one word ("video
     /// sorveglianza": "videosorveglianza"; "fork lift": "forklift"), each of three letters or
     /// more and no filler ("con tatto" is not "contatto"), with the vocabulary stem of the
@@ -673,7 +700,7 @@ impl LabelIndex {
         for w in tokens(q) {
             for (i, st) in stemmers.iter().enumerate() {
                 st.stem_into(w, &mut s.stem);
-                let id = self.vocab.get(s.stem.as_str()).copied();
+                let id = self.vocab.get(s.stem.as_str()).copied().or_else(|| self.verb_stems(*st, w).first().copied());
                 query_stems[i] = query_stems[i].take().and_then(|mut v| {
                     id.map(|id| {
                         v.push(id);
@@ -754,8 +781,9 @@ impl LabelIndex {
                     continue;
                 }
                 stems_done.push(s.stem.clone());
-                if let Some(&v) = self.vocab.get(s.stem.as_str()) {
-                    variants.push((v, 1.0));
+                match self.vocab.get(s.stem.as_str()) {
+                    Some(&v) => variants.push((v, 1.0)),
+                    None => variants.extend(self.verb_stems(*st, w).into_iter().map(|v| (v, 1.0))),
                 }
                 s.chars.clear();
                 s.chars.extend(s.stem.chars());
@@ -903,7 +931,9 @@ impl LabelIndex {
             let holds_most_words = held_words >= 2 && held >= HOLDS_MOST_WORDS * (content_weight + far_weight);
             let label_content = self.label_content.get(local as usize).copied().unwrap_or(0);
             let holds_half = held >= HELD_LABEL_SHARE * (content_weight + far_weight);
-            let held_label = label_content > 0 && held_words >= label_content && holds_head && holds_half;
+            let held_label = label_content > 0
+                && held_words >= label_content
+                && ((holds_head && holds_half) || usize::from(label_content) >= HELD_PHRASE_WORDS);
             // One short word is no name when a label is that very word ("cassiera part time").
             let is_the_word = || label_words.iter().filter(|w| !is_filler(w)).eq([&content_word]);
             // A label that puts its head first and holds one word of the query, not the query's

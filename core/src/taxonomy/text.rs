@@ -67,11 +67,78 @@ const QUALIFIERS: [&str; 32] = [
     "weekend",
 ];
 
-/// Whether a folded query word is a filler, a grammar word or a qualifier (see
-/// [`GRAMMAR_WORDS`], [`QUALIFIERS`]): it still matches, but says little about which concept
-/// is meant, and weighs little in the query.
+/// The words that tell a task as a story ("mi occupavo delle pulizie", "ero addetta alla
+/// cassa, battevo gli scontrini", "ho lavorato presso un hotel"): pronouns, the auxiliary
+/// verbs, the verbs that frame a task ("occuparsi di", "lavorare come"), and the adverbs
+/// around it. The task is the rest. Folded, sorted.
+const NARRATIVE: [&str; 60] = [
+    "abbiamo",
+    "anche",
+    "aveva",
+    "avevamo",
+    "avevo",
+    "che",
+    "ci",
+    "come",
+    "cui",
+    "dove",
+    "ecc",
+    "era",
+    "eravamo",
+    "ero",
+    "etc",
+    "giorni",
+    "giorno",
+    "ha",
+    "hai",
+    "hanno",
+    "ho",
+    "io",
+    "lavorata",
+    "lavorato",
+    "lavoravo",
+    "me",
+    "mi",
+    "mia",
+    "mie",
+    "miei",
+    "mio",
+    "molto",
+    "ne",
+    "occupandomi",
+    "occupata",
+    "occupato",
+    "occupavo",
+    "occupo",
+    "ogni",
+    "poi",
+    "presso",
+    "quando",
+    "sempre",
+    "si",
+    "sono",
+    "spesso",
+    "stata",
+    "state",
+    "stati",
+    "stato",
+    "sua",
+    "suo",
+    "te",
+    "ti",
+    "tutte",
+    "tutti",
+    "tutto",
+    "vari",
+    "varie",
+    "vi",
+];
+
+/// Whether a folded query word is a filler, a grammar word, a qualifier or a narrative word
+/// (see [`GRAMMAR_WORDS`], [`QUALIFIERS`], [`NARRATIVE`]): it still matches, but says little
+/// about which concept is meant, and weighs little in the query.
 pub(crate) fn is_filler(word: &str) -> bool {
-    is_grammar_word(word) || QUALIFIERS.binary_search(&word).is_ok()
+    is_grammar_word(word) || QUALIFIERS.binary_search(&word).is_ok() || NARRATIVE.binary_search(&word).is_ok()
 }
 
 /// Whether a folded word is a grammar word (see [`GRAMMAR_WORDS`]).
@@ -398,6 +465,8 @@ mod tests {
     fn fillers_are_sorted_and_found() {
         assert!(GRAMMAR_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(QUALIFIERS.windows(2).all(|w| w[0] < w[1]));
+        assert!(NARRATIVE.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_filler("occupavo") && !is_filler("pulizie"));
         assert!(is_filler("della") && is_filler("the") && !is_filler("inglese"));
         assert!(is_grammar_word("della") && is_filler("tempo") && !is_grammar_word("tempo"));
     }
