@@ -445,6 +445,12 @@ fn a_task_told_as_what_one_did_finds_its_skill() {
     // content words or more that the sentence holds whole is no guess.
     const CLEANING_DUTIES: &str = "http://data.europa.eu/esco/skill/4f1b6304-f54a-42f0-9604-5427a28d240f";
     assert_eq!(top_skill("mi occupavo delle pulizie degli uffici").uri, CLEANING_DUTIES);
+    // A sentence in parts is also searched part by part: the job title of the first part does
+    // not drown the task of the second, which is found as the same words as a label ("battere
+    // gli scontrini").
+    const CASH_REGISTER: &str = "http://data.europa.eu/esco/skill/0cb013af-6dd9-4fb2-b34e-63dda1a5cf82";
+    let register = top_skill("ero cassiera, battevo gli scontrini");
+    assert_eq!((register.uri, register.kind), (CASH_REGISTER, MatchKind::Token), "{register:#?}");
 }
 
 #[test]

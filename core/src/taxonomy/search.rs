@@ -64,6 +64,9 @@
 //!    occupation (similarity 0.9 or more) better than any skill, three of that
 //!    occupation's core skills come first (Sportello's list in `core_skills`, else a rule),
 //!    each a [`MatchKind::ViaOccupation`] hit naming the occupation.
+//! 6. **Parts**: a skill query with commas, semicolons, colons or brackets (a CV line that
+//!    lists things, a sentence of clauses: "ero cassiera, battevo gli scontrini") is also
+//!    searched part by part, and all the hits are ranked together.
 //!
 //! Four shortcuts give the same answers in less time (a test checks it): when step 1
 //! already names as many concepts as asked for, steps 2 and 3 are skipped (they only find
@@ -403,8 +406,36 @@ impl Taxonomy {
         let mut hits = self.search_labels(kind, text, options, reach)?;
         if kind == ConceptKind::Skill {
             self.route_through_occupation(text, options, &mut hits)?;
+            if reach == Reach::Everything {
+                self.add_clause_hits(text, options, &mut hits)?;
+            }
         }
         Ok(hits)
+    }
+
+    /// A line of a CV or a sentence in parts ("ero cassiera, battevo gli scontrini";
+    /// "fotocopiatrice, fax e centralino"): each part is also searched alone, and the hits of
+    /// the whole and of its parts are ranked together (by kind, then similarity; each concept
+    /// once, with its best evidence), so that a part that names a skill is not drowned by
+    /// the rest of the line.
+    fn add_clause_hits<'t>(&'t self, text: &str, options: &SearchOptions<'_>, hits: &mut Vec<Hit<'t>>) -> Result<()> {
+        let parts = clauses(text);
+        if parts.len() < 2 {
+            return Ok(());
+        }
+        for part in parts {
+            hits.extend(self.search_reaching(ConceptKind::Skill, part, options, Reach::Everything)?);
+        }
+        hits.sort_by(|a, b| a.kind.rank().cmp(&b.kind.rank()).then(b.similarity.total_cmp(&a.similarity)));
+        let mut seen = Vec::with_capacity(hits.len());
+        hits.retain(|h| {
+            !seen.contains(&h.id) && {
+                seen.push(h.id);
+                true
+            }
+        });
+        hits.truncate(options.limit);
+        Ok(())
     }
 
     /// Searches the labels of one kind of concept.
@@ -1089,6 +1120,13 @@ impl LabelIndex {
 
 /// Whether a folded word is a code of one or two characters (a licence category, a language
 /// level) rather than a filler ("patente d", "inglese b2").
+/// The parts of a text split at the punctuation that separates the items of a CV line or the
+/// clauses of a sentence (commas, semicolons, colons, brackets, bullets, line breaks), those
+/// with a letter or a digit.
+fn clauses(text: &str) -> Vec<&str> {
+    text.split([',', ';', ':', '(', ')', '\n', '•']).map(str::trim).filter(|p| p.chars().any(char::is_alphanumeric)).collect()
+}
+
 fn is_code(word: &str) -> bool {
     (1..=2).contains(&word.len()) && !is_filler(word)
 }
