@@ -66,7 +66,8 @@
 //!    each a [`MatchKind::ViaOccupation`] hit naming the occupation.
 //! 6. **Parts**: a skill query with commas, semicolons, colons or brackets (a CV line that
 //!    lists things, a sentence of clauses: "ero cassiera, battevo gli scontrini") is also
-//!    searched part by part, and all the hits are ranked together.
+//!    searched part by part, and all the hits are ranked together (after those of the
+//!    whole, when the whole is itself close to a label, similarity 0.9 or more).
 //!
 //! Four shortcuts give the same answers in less time (a test checks it): when step 1
 //! already names as many concepts as asked for, steps 2 and 3 are skipped (they only find
@@ -417,16 +418,21 @@ impl Taxonomy {
     /// "fotocopiatrice, fax e centralino"): each part is also searched alone, and the hits of
     /// the whole and of its parts are ranked together (by kind, then similarity; each concept
     /// once, with its best evidence), so that a part that names a skill is not drowned by
-    /// the rest of the line.
+    /// the rest of the line, unless the whole text is itself close to a label.
     fn add_clause_hits<'t>(&'t self, text: &str, options: &SearchOptions<'_>, hits: &mut Vec<Hit<'t>>) -> Result<()> {
         let parts = clauses(text);
         if parts.len() < 2 {
             return Ok(());
         }
+        // A text that is itself close to a label (one with commas: "organise information,
+        // objects and resources") is that label: the parts then only follow.
+        let whole_is_a_label = hits.first().is_some_and(|h| h.similarity >= ROUTE_MIN_SIMILARITY);
+        let whole = hits.len();
         for part in parts {
             hits.extend(self.search_reaching(ConceptKind::Skill, part, options, Reach::Everything)?);
         }
-        hits.sort_by(|a, b| a.kind.rank().cmp(&b.kind.rank()).then(b.similarity.total_cmp(&a.similarity)));
+        let from = if whole_is_a_label { whole } else { 0 };
+        hits[from..].sort_by(|a, b| a.kind.rank().cmp(&b.kind.rank()).then(b.similarity.total_cmp(&a.similarity)));
         let mut seen = Vec::with_capacity(hits.len());
         hits.retain(|h| {
             !seen.contains(&h.id) && {

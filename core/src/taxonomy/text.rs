@@ -261,12 +261,27 @@ fn stem_italian(t: &str, out: &mut String) {
     // Job titles in -iere/-iera ("cameriere", "cameriera") keep their gender pair below.
     let ending =
         ITALIAN_ENDINGS.iter().find(|(e, min)| t.len() >= e.len() + min && t.ends_with(e) && !(*e == "ere" && t.ends_with("iere")));
-    out.push_str(match ending {
+    match ending {
         // "cambiare" and "cambiamento" as "cambio": the `i` of a verb in -iare goes too.
-        Some((e, _)) => tidy_stem(&t[..t.len() - e.len()]),
-        None => without_inflection(t),
-    });
+        Some((e, _)) => out.push_str(tidy_stem(&t[..t.len() - e.len()])),
+        None => {
+            let stem = without_inflection(t);
+            out.push_str(stem);
+            if TWO_GENDER_NOUNS.binary_search(&stem).is_ok() {
+                out.push(if t.ends_with(['a', 'e']) { 'a' } else { 'o' });
+            }
+        }
+    }
 }
+
+/// Stems of nouns that are two words, one masculine and one feminine ("pasto" a meal, "pasta";
+/// "posto" a place, "posta" the mail; "banco" a counter, "banca" a bank): their stem keeps the
+/// gender (`pasto`, `pasta`), so that "preparare i pasti" is not "preparare la pasta". Job
+/// titles are not among them: "cuoco" and "cuoca" are one word. Sorted.
+const TWO_GENDER_NOUNS: [&str; 24] = [
+    "banc", "boll", "cassett", "cav", "coll", "colp", "cors", "fil", "fogli", "lott", "manic", "ment", "mod", "mostr", "pal", "pann",
+    "past", "pizz", "port", "post", "punt", "scop", "suol", "tass",
+];
 
 /// A folded Italian word without its inflection: its final vowel, with the `i` before it
 /// ("negozio", "negozi") and the `h` of "-chi"/"-ghi" ("banco", "banchi"), so that singular
@@ -489,6 +504,12 @@ mod tests {
         assert_eq!(stem(Stemmer::Italian, "carrelli"), stem(Stemmer::Italian, "carrello"));
         assert_eq!(stem(Stemmer::Italian, "cuochi"), stem(Stemmer::Italian, "cuoco"));
         assert_eq!(stem(Stemmer::Italian, "servizi"), stem(Stemmer::Italian, "servizio"));
+        // Two nouns told apart by their gender stay two.
+        assert_eq!(stem(Stemmer::Italian, "pasti"), stem(Stemmer::Italian, "pasto"));
+        assert_eq!(stem(Stemmer::Italian, "paste"), stem(Stemmer::Italian, "pasta"));
+        assert_ne!(stem(Stemmer::Italian, "pasti"), stem(Stemmer::Italian, "pasta"));
+        assert_eq!(stem(Stemmer::Italian, "banchi"), "banco");
+        assert!(TWO_GENDER_NOUNS.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(stem(Stemmer::Italian, "bar"), "bar");
         assert_eq!(stem(Stemmer::Italian, "cameriere"), stem(Stemmer::Italian, "cameriera"));
         assert_eq!(stem(Stemmer::Italian, "parrucchiere"), stem(Stemmer::Italian, "parrucchiera"));
