@@ -20,7 +20,9 @@
 //!    for "autocarro"), a little below the word itself, and two neighbouring words that the
 //!    labels write as one ("video sorveglianza", "fork lift") each stand for that word. An
 //!    Italian word no label has may be a conjugated verb: it stands for its infinitive
-//!    (`verb_forms`: "pulivo", "ho gestito", "facevo" as "pulire", "gestire", "fare").
+//!    (`verb_forms`: "pulivo", "ho gestito", "facevo" as "pulire", "gestire", "fare"), or
+//!    have a typo in the noun ending the stemmer takes off ("ordinazoni", "lavagio"): it
+//!    then stands for the stem with one typo.
 //!    The labels containing those stems are scored by an F1 of the IDF-weighted share of
 //!    the query words found in the label and of the label words found in the query (typo'd
 //!    words and equivalents count with their similarity; a label's grammar words, "di",
@@ -94,7 +96,7 @@ use std::cell::RefCell;
 use serde::Serialize;
 
 use super::csr::Csr;
-use super::text::{BitOsa, FxHashMap, Stemmer, hash_str, is_filler, osa_within, tokens};
+use super::text::{BitOsa, FxHashMap, Stemmer, hash_str, is_filler, italian_stems_past_a_typo, osa_within, tokens};
 use super::thesaurus::Thesaurus;
 use super::verb_forms;
 use super::{ConceptId, ConceptKind, LabelData, LabelKind, LabelSource, RelationType, ReuseLevel, Taxonomy};
@@ -820,7 +822,14 @@ impl LabelIndex {
                 stems_done.push(s.stem.clone());
                 match self.vocab.get(s.stem.as_str()) {
                     Some(&v) => variants.push((v, 1.0)),
-                    None => variants.extend(self.verb_stems(*st, w).into_iter().map(|v| (v, 1.0))),
+                    None => {
+                        variants.extend(self.verb_stems(*st, w).into_iter().map(|v| (v, 1.0)));
+                        if *st == Stemmer::Italian && !same_words_only {
+                            let one_typo = 1.0 - 1.0 / typed_len as f32;
+                            let past_a_typo = italian_stems_past_a_typo(w).into_iter().filter_map(|t| self.vocab.get(t));
+                            variants.extend(past_a_typo.map(|&v| (v, one_typo)));
+                        }
+                    }
                 }
                 s.chars.clear();
                 s.chars.extend(s.stem.chars());

@@ -274,6 +274,35 @@ fn stem_italian(t: &str, out: &mut String) {
     }
 }
 
+/// The stems an Italian word would have if one letter of its ending (one of the noun endings of
+/// [`ITALIAN_ENDINGS`], four letters or more) were mistyped: "ordinazoni" `ordin-` (as
+/// "ordinazioni"), "lavagio" `lav-` (as "lavaggio"), "pulizzia" `pul-`. The stemmer leaves a
+/// mistyped ending on the word, and the stem it gives is then too far from the right one for
+/// the typo search. Sorted, without repeats; none for a word the stemmer does not shorten.
+pub(crate) fn italian_stems_past_a_typo(t: &str) -> Vec<&str> {
+    if !is_plain(t) {
+        return Vec::new();
+    }
+    let word: Vec<char> = t.chars().collect();
+    let mut rows = Vec::new();
+    let mut stems = Vec::new();
+    for (ending, min) in ITALIAN_ENDINGS.iter().filter(|(e, _)| e.len() >= 4) {
+        let ending: Vec<char> = ending.chars().collect();
+        for len in ending.len() - 1..=ending.len() + 1 {
+            if word.len() < len + min {
+                continue;
+            }
+            let tail = &word[word.len() - len..];
+            if osa_within(tail, &ending, 1, &mut rows) == Some(1) {
+                stems.push(tidy_stem(&t[..t.len() - len]));
+            }
+        }
+    }
+    stems.sort_unstable();
+    stems.dedup();
+    stems
+}
+
 /// Stems of nouns that are two words, one masculine and one feminine ("pasto" a meal, "pasta";
 /// "posto" a place, "posta" the mail; "banco" a counter, "banca" a bank): their stem keeps the
 /// gender (`pasto`, `pasta`), so that "preparare i pasti" is not "preparare la pasta". Job
@@ -504,6 +533,11 @@ mod tests {
         assert_eq!(stem(Stemmer::Italian, "carrelli"), stem(Stemmer::Italian, "carrello"));
         assert_eq!(stem(Stemmer::Italian, "cuochi"), stem(Stemmer::Italian, "cuoco"));
         assert_eq!(stem(Stemmer::Italian, "servizi"), stem(Stemmer::Italian, "servizio"));
+        // A mistyped ending still leaves the stem.
+        assert!(italian_stems_past_a_typo("ordinazoni").contains(&"ordin"));
+        assert!(italian_stems_past_a_typo("lavagio").contains(&"lav"));
+        assert!(italian_stems_past_a_typo("pulizzia").contains(&"pul"));
+        assert!(italian_stems_past_a_typo("tavolo").is_empty());
         // Two nouns told apart by their gender stay two.
         assert_eq!(stem(Stemmer::Italian, "pasti"), stem(Stemmer::Italian, "pasto"));
         assert_eq!(stem(Stemmer::Italian, "paste"), stem(Stemmer::Italian, "pasta"));
