@@ -402,6 +402,9 @@ fn a_label_the_query_holds_whole_is_no_guess() {
     // Nor is a label that holds only its qualifier, however alike the strings: "cassa elettronica"
     // is a cash register.
     assert!(skills("posta elettronica").iter().all(|h| h.matched_label.contains("posta")), "{:#?}", skills("posta elettronica"));
+    // Nor one that holds the head with a qualifier of its own: preparing data is no preparing food.
+    let food = skills("preparazione dei cibi");
+    assert!(food.iter().all(|h| !h.matched_label.contains("dati")), "{food:#?}");
     // A code is no content word: the label "C#" is not held by "patente C".
     assert!(skills("PATENTE C").iter().all(|h| h.matched_label != "C#"), "{:#?}", skills("PATENTE C"));
     // A held label that is a lesser part of the query is still a guess.

@@ -53,8 +53,9 @@
 //!    A single short word not found as written must do better (1.07 of it): alone, it is
 //!    as often a name or a greeting as a skill (a label that is that very word, with job-ad
 //!    words around it, is no guess: "cassiera part time"). So must a label that puts its head
-//!    first (Italian) and holds one word of a longer query, not the query's head: "cassa
-//!    elettronica" is not "posta elettronica". In a short query, a code of one or two
+//!    first (Italian) and holds one word of a longer query, not the query's head, or the head
+//!    with a qualifier of its own: "cassa elettronica" is not "posta elettronica", nor
+//!    "preparazione dei dati" "preparazione dei cibi". In a short query, a code of one or two
 //!    characters ("patente D", "inglese B2") is never matched to a label with another code
 //!    ("patente A"). A query that matches nothing well enough gives no hits.
 //!    Once a hit has reached its bar, the query is known to name something: labels holding
@@ -984,9 +985,12 @@ impl LabelIndex {
             let is_the_word = || label_words.iter().filter(|w| !is_filler(w)).eq([&content_word]);
             // A label that puts its head first and holds one word of the query, not the query's
             // head, is another thing unless its string is very close: "cassa elettronica" is
-            // not "posta elettronica", however alike the strings.
-            let holds_a_qualifier_only =
-                content_words >= 2 && held_words == 1 && !holds_head && puts_head_first(t.lang_code(self.label(t, local).lang));
+            // not "posta elettronica", however alike the strings. So is one that holds the head
+            // with a qualifier of its own: "preparazione dei dati" is not "preparazione dei cibi".
+            let holds_a_qualifier_only = content_words >= 2
+                && held_words == 1
+                && (!holds_head || usize::from(label_content) >= 2)
+                && puts_head_first(t.lang_code(self.label(t, local).lang));
             let bar = if (one_short_word && !is_the_word()) || holds_a_qualifier_only {
                 opts.min_similarity * ONE_WORD_SHARE
             } else if holds_every_word || holds_most_words || held_label {
