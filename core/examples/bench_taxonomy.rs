@@ -20,7 +20,9 @@
 //! Then Sportello's Italian evaluation (`tests/fixtures/taxonomy/`, see
 //! `core/tests/eval/mod.rs`): skill phrases and job titles as people write them (top-1 and
 //! top-3 against the acceptable concepts) and a junk set that must find nothing, with the
-//! default options, and the search latency over those phrases. `--min-similarity X` runs
+//! default options, and the search latency over those phrases; then the two development
+//! sets (sentences and CV entries, used to tune search, so their figures show ground kept).
+//! `--min-similarity X` runs
 //! everything with another threshold (the default is `DEFAULT_MIN_SIMILARITY`).
 
 use std::collections::{HashMap, HashSet};
@@ -245,9 +247,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// Sportello's Italian sets and the junk set, with the median search time per phrase.
 fn italian(taxonomy: &Taxonomy, options: &SearchOptions<'_>, show_failures: bool) {
     println!("\n{:<22} {:>7} {:>11} {:>7} {:>7} {:>9} {:>9}", "Italian set", "phrases", "occupations", "top-1", "top-3", "median", "p99");
-    for (name, file, kind) in
-        [("skills (it)", "skills-it.tsv", ConceptKind::Skill), ("occupations (it)", "occupations-it.tsv", ConceptKind::Occupation)]
-    {
+    for (name, file, kind) in [
+        ("skills (it)", "skills-it.tsv", ConceptKind::Skill),
+        ("occupations (it)", "occupations-it.tsv", ConceptKind::Occupation),
+        ("sentences (it, dev)", "skills-it-dev-sentences.tsv", ConceptKind::Skill),
+        ("CV entries (it, dev)", "skills-it-dev-entries.tsv", ConceptKind::Skill),
+    ] {
         let cases = eval::read_cases(file);
         let score = eval::score(taxonomy, kind, &cases, options);
         let mut times: Vec<Duration> = cases

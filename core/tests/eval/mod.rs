@@ -16,7 +16,13 @@
 //!   job titles typed as skills accept the occupation's core skills;
 //! * `occupations-it.tsv`: `phrase<TAB>acceptable occupation URIs<TAB>-`;
 //! * `junk.tsv`: one phrase per line that is not a skill ("non lo so", "Trecate") and must
-//!   find nothing with the default options.
+//!   find nothing with the default options;
+//! * `skills-it-dev-sentences.tsv` and `skills-it-dev-entries.tsv`, in the format of
+//!   `skills-it.tsv`: development sets (sentences that tell what a person did, and a CV's
+//!   short entries), written apart from the labels and from the engine by writers who saw
+//!   only the occupations' lists of skills, one strict judge, and phrases close to the
+//!   evaluation sets set aside. They were used to tune search and labels, so their figures
+//!   show ground kept, not a target.
 
 #![allow(dead_code)]
 
