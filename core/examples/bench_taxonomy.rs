@@ -21,9 +21,9 @@
 //! `core/tests/eval/mod.rs`): skill phrases and job titles as people write them (top-1 and
 //! top-3 against the acceptable concepts) and a junk set that must find nothing, with the
 //! default options, and the search latency over those phrases; then the two development
-//! sets (sentences and CV entries, used to tune search, so their figures show ground kept).
-//! `--min-similarity X` runs
-//! everything with another threshold (the default is `DEFAULT_MIN_SIMILARITY`).
+//! sets (sentences, CV entries and counsellor's keywords, used to tune search, so their
+//! figures show ground kept). `--min-similarity X` runs everything with another threshold
+//! (the default is `DEFAULT_MIN_SIMILARITY`).
 
 use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
@@ -252,6 +252,7 @@ fn italian(taxonomy: &Taxonomy, options: &SearchOptions<'_>, show_failures: bool
         ("occupations (it)", "occupations-it.tsv", ConceptKind::Occupation),
         ("sentences (it, dev)", "skills-it-dev-sentences.tsv", ConceptKind::Skill),
         ("CV entries (it, dev)", "skills-it-dev-entries.tsv", ConceptKind::Skill),
+        ("keywords (it, dev)", "skills-it-dev-keywords.tsv", ConceptKind::Skill),
     ] {
         let cases = eval::read_cases(file);
         let score = eval::score(taxonomy, kind, &cases, options);

@@ -44,8 +44,8 @@ fn italian_skill_phrases_find_an_acceptable_skill() {
     let s = eval::score(Taxonomy::embedded(), ConceptKind::Skill, &cases, &SearchOptions::default());
     report("skills (it)", &s);
     assert!(s.occupations >= 60, "phrases from {} occupations", s.occupations);
-    floor("skills top-1", s.top1_share(), 0.92, 0.90);
-    floor("skills top-3", s.top3_share(), 0.955, 0.97);
+    floor("skills top-1", s.top1_share(), 0.925, 0.90);
+    floor("skills top-3", s.top3_share(), 0.96, 0.97);
 }
 
 #[test]
@@ -54,17 +54,19 @@ fn italian_job_titles_find_an_acceptable_occupation() {
     assert!(cases.len() >= 100, "the set has {} phrases", cases.len());
     let s = eval::score(Taxonomy::embedded(), ConceptKind::Occupation, &cases, &SearchOptions::default());
     report("occupations (it)", &s);
-    floor("occupations top-1", s.top1_share(), 0.965, 0.90);
-    floor("occupations top-3", s.top3_share(), 0.975, 0.97);
+    floor("occupations top-1", s.top1_share(), 0.97, 0.90);
+    floor("occupations top-3", s.top3_share(), 0.98, 0.97);
 }
 
 /// The development sets (sentences and CV entries) were used to tune search and labels: they
 /// have no target, only the floor of the ground reached, so that a change that loses it fails.
 #[test]
 fn the_development_sets_keep_their_ground() {
-    for (name, file, top3_floor) in
-        [("sentences (dev)", "skills-it-dev-sentences.tsv", 0.75), ("CV entries (dev)", "skills-it-dev-entries.tsv", 0.76)]
-    {
+    for (name, file, top3_floor) in [
+        ("sentences (dev)", "skills-it-dev-sentences.tsv", 0.755),
+        ("CV entries (dev)", "skills-it-dev-entries.tsv", 0.805),
+        ("keywords (dev)", "skills-it-dev-keywords.tsv", 0.705),
+    ] {
         let cases = eval::read_cases(file);
         let s = eval::score(Taxonomy::embedded(), ConceptKind::Skill, &cases, &SearchOptions::default());
         println!(

@@ -17,9 +17,10 @@
 //! * `occupations-it.tsv`: `phrase<TAB>acceptable occupation URIs<TAB>-`;
 //! * `junk.tsv`: one phrase per line that is not a skill ("non lo so", "Trecate") and must
 //!   find nothing with the default options;
-//! * `skills-it-dev-sentences.tsv` and `skills-it-dev-entries.tsv`, in the format of
-//!   `skills-it.tsv`: development sets (sentences that tell what a person did, and a CV's
-//!   short entries), written apart from the labels and from the engine by writers who saw
+//! * `skills-it-dev-sentences.tsv`, `skills-it-dev-entries.tsv` and
+//!   `skills-it-dev-keywords.tsv`, in the format of `skills-it.tsv`: development sets
+//!   (sentences that tell what a person did, a CV's short entries, a counsellor's keywords
+//!   for the tasks beyond the first ones), written apart from the labels and from the engine by writers who saw
 //!   only the occupations' lists of skills, one strict judge, and phrases close to the
 //!   evaluation sets set aside. They were used to tune search and labels, so their figures
 //!   show ground kept, not a target.
