@@ -35,8 +35,9 @@
 //!    `max(0.7 × string similarity + 0.3 × word F1, 0.85 × word F1)`, the second term for
 //!    queries with extra words ("Excel avanzato"); query words found nowhere weigh half
 //!    of the rarest word, and filler words ("della", "buona", "the", and the words that
-//!    tell a task as a story: "mi occupavo di", "ero", "anche") a fifth of their weight. A candidate whose stems are the query's, give or take grammar words (other
-//!    order, other plural, "pulizia di rulli e pennelli" for "pulire pennelli e rulli"), is
+//!    tell a task as a story: "mi occupavo di", "ero", "anche") a fifth of their weight. A
+//!    candidate whose stems are the query's, give or take grammar words (other order, other
+//!    plural, "pulizia di rulli e pennelli" for "pulire pennelli e rulli"), is
 //!    [`MatchKind::Token`], else [`MatchKind::Fuzzy`].
 //!
 //! 4. **No guesses**: a token or fuzzy hit below [`SearchOptions::min_similarity`]
@@ -987,11 +988,11 @@ impl LabelIndex {
             // head, is another thing unless its string is very close: "cassa elettronica" is
             // not "posta elettronica", however alike the strings. So is one that holds the head
             // with a qualifier of its own: "preparazione dei dati" is not "preparazione dei cibi".
-            let holds_a_qualifier_only = content_words >= 2
+            let names_another_thing = content_words >= 2
                 && held_words == 1
                 && (!holds_head || usize::from(label_content) >= 2)
                 && puts_head_first(t.lang_code(self.label(t, local).lang));
-            let bar = if (one_short_word && !is_the_word()) || holds_a_qualifier_only {
+            let bar = if (one_short_word && !is_the_word()) || names_another_thing {
                 opts.min_similarity * ONE_WORD_SHARE
             } else if holds_every_word || holds_most_words || held_label {
                 opts.min_similarity * HOLDS_EVERY_WORD_SHARE
@@ -1137,8 +1138,6 @@ impl LabelIndex {
     }
 }
 
-/// Whether a folded word is a code of one or two characters (a licence category, a language
-/// level) rather than a filler ("patente d", "inglese b2").
 /// The parts of a text split at the punctuation that separates the items of a CV line or the
 /// clauses of a sentence (commas, semicolons, colons, brackets, bullets, line breaks), those
 /// with a letter or a digit.
@@ -1146,6 +1145,8 @@ fn clauses(text: &str) -> Vec<&str> {
     text.split([',', ';', ':', '(', ')', '\n', '•']).map(str::trim).filter(|p| p.chars().any(char::is_alphanumeric)).collect()
 }
 
+/// Whether a folded word is a code of one or two characters (a licence category, a language
+/// level) rather than a filler ("patente d", "inglese b2").
 fn is_code(word: &str) -> bool {
     (1..=2).contains(&word.len()) && !is_filler(word)
 }

@@ -8,7 +8,8 @@
 //!   a CV writes instead, with the `i` of verbs in `-iare` (`cambiare`/`cambio`,
 //!   `preparare`/`preparazione`, `lavare`/`lavaggio`, `ricevere`/`ricevimento`,
 //!   `pulire`/`pulizia`, `assistere`/`assistenza`, `esporre`/`esposizione`,
-//!   `produrre`/`produzione`), so that "pulizia dei pavimenti" finds "pulire i pavimenti".
+//!   `produrre`/`produzione`), so that "pulizia dei pavimenti" finds "pulire i pavimenti";
+//!   a few nouns that are two words by gender keep it (`pasto`/`pasta`, `posto`/`posta`).
 //!   Other languages are left as they are.
 
 use std::hash::{BuildHasherDefault, Hasher};
@@ -278,7 +279,8 @@ fn stem_italian(t: &str, out: &mut String) {
 /// [`ITALIAN_ENDINGS`], four letters or more) were mistyped: "ordinazoni" `ordin-` (as
 /// "ordinazioni"), "lavagio" `lav-` (as "lavaggio"), "pulizzia" `pul-`. The stemmer leaves a
 /// mistyped ending on the word, and the stem it gives is then too far from the right one for
-/// the typo search. Sorted, without repeats; none for a word the stemmer does not shorten.
+/// the typo search. Sorted, without repeats; none for a word of fewer than four letters or
+/// with anything but lowercase ASCII letters.
 pub(crate) fn italian_stems_past_a_typo(t: &str) -> Vec<&str> {
     if !is_plain(t) {
         return Vec::new();
@@ -308,7 +310,7 @@ pub(crate) fn italian_stems_past_a_typo(t: &str) -> Vec<&str> {
 /// gender (`pasto`, `pasta`), so that "preparare i pasti" is not "preparare la pasta". Job
 /// titles are not among them: "cuoco" and "cuoca" are one word. Sorted.
 const TWO_GENDER_NOUNS: [&str; 24] = [
-    "banc", "boll", "cassett", "cav", "coll", "colp", "cors", "fil", "fogli", "lott", "manic", "ment", "mod", "mostr", "pal", "pann",
+    "banc", "boll", "cassett", "cav", "coll", "colp", "cors", "fil", "fogl", "lott", "manic", "ment", "mod", "mostr", "pal", "pann",
     "past", "pizz", "port", "post", "punt", "scop", "suol", "tass",
 ];
 
@@ -543,6 +545,8 @@ mod tests {
         assert_eq!(stem(Stemmer::Italian, "paste"), stem(Stemmer::Italian, "pasta"));
         assert_ne!(stem(Stemmer::Italian, "pasti"), stem(Stemmer::Italian, "pasta"));
         assert_eq!(stem(Stemmer::Italian, "banchi"), "banco");
+        assert_eq!(stem(Stemmer::Italian, "fogli"), "foglo");
+        assert_eq!(stem(Stemmer::Italian, "foglie"), "fogla");
         assert!(TWO_GENDER_NOUNS.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(stem(Stemmer::Italian, "bar"), "bar");
         assert_eq!(stem(Stemmer::Italian, "cameriere"), stem(Stemmer::Italian, "cameriera"));
