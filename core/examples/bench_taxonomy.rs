@@ -20,7 +20,7 @@
 //! Then Sportello's Italian evaluation (`tests/fixtures/taxonomy/`, see
 //! `core/tests/eval/mod.rs`): skill phrases and job titles as people write them (top-1 and
 //! top-3 against the acceptable concepts) and a junk set that must find nothing, with the
-//! default options, and the search latency over those phrases; then the two development
+//! default options, and the search latency over those phrases; then the three development
 //! sets (sentences, CV entries and counsellor's keywords, used to tune search, so their
 //! figures show ground kept). `--min-similarity X` runs everything with another threshold
 //! (the default is `DEFAULT_MIN_SIMILARITY`).

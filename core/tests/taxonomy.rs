@@ -404,7 +404,7 @@ fn a_label_the_query_holds_whole_is_no_guess() {
     assert!(skills("posta elettronica").iter().all(|h| h.matched_label.contains("posta")), "{:#?}", skills("posta elettronica"));
     // Nor one that holds the head with a qualifier of its own: preparing data is no preparing food.
     let food = skills("preparazione dei cibi");
-    assert!(food.iter().all(|h| !h.matched_label.contains("dati")), "{food:#?}");
+    assert!(!food.is_empty() && food.iter().all(|h| !h.matched_label.contains("dati")), "{food:#?}");
     // A code is no content word: the label "C#" is not held by "patente C".
     assert!(skills("PATENTE C").iter().all(|h| h.matched_label != "C#"), "{:#?}", skills("PATENTE C"));
     // A held label that is a lesser part of the query is still a guess.
@@ -454,6 +454,19 @@ fn a_task_told_as_what_one_did_finds_its_skill() {
     const CASH_REGISTER: &str = "http://data.europa.eu/esco/skill/0cb013af-6dd9-4fb2-b34e-63dda1a5cf82";
     let register = top_skill("ero cassiera, battevo gli scontrini");
     assert_eq!((register.uri, register.kind), (CASH_REGISTER, MatchKind::Token), "{register:#?}");
+    // A text that is itself close to a label with commas is that label, before its parts'
+    // hits ("organise information", an exact label of another skill, would come first).
+    let hits = skills("organise information, objects and resourcs");
+    assert_eq!(hits.first().map(|h| h.preferred_label), Some("organise information, objects and resources"), "{hits:#?}");
+    assert_eq!(hits.get(1).map(|h| (h.preferred_label, h.kind)), Some(("organise information", MatchKind::Exact)), "{hits:#?}");
+}
+
+#[test]
+fn a_mistyped_noun_ending_is_a_typo() {
+    // The stemmer takes "-azioni" off "ordinazioni", not off "ordinazoni": the stem it leaves
+    // would be too far for the typo search, and the query would read as one short word.
+    const TAKE_ORDERS: &str = "http://data.europa.eu/esco/skill/704bed2c-737a-4585-b840-1d28bbcab9b4";
+    assert_eq!(top_skill("prendere ordinazoni").uri, TAKE_ORDERS);
 }
 
 #[test]

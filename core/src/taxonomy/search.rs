@@ -68,10 +68,12 @@
 //!    occupation (similarity 0.9 or more) better than any skill, three of that
 //!    occupation's core skills come first (Sportello's list in `core_skills`, else a rule),
 //!    each a [`MatchKind::ViaOccupation`] hit naming the occupation.
-//! 6. **Parts**: a skill query with commas, semicolons, colons or brackets (a CV line that
-//!    lists things, a sentence of clauses: "ero cassiera, battevo gli scontrini") is also
-//!    searched part by part, and all the hits are ranked together (after those of the
-//!    whole, when the whole is itself close to a label, similarity 0.9 or more).
+//! 6. **Parts**: a skill query with commas, semicolons, colons, brackets, bullets or line
+//!    breaks (a CV line that lists things, a sentence of clauses: "ero cassiera, battevo gli
+//!    scontrini") is also searched part by part (eight parts at most), and all the hits are
+//!    ranked together in the usual order (after those of the whole, when the whole is itself
+//!    close to a label, similarity 0.9 or more). Normalisation, which keeps one strong hit
+//!    for a label of a feed, searches the whole text only.
 //!
 //! Four shortcuts give the same answers in less time (a test checks it): when step 1
 //! already names as many concepts as asked for, steps 2 and 3 are skipped (they only find
@@ -98,7 +100,7 @@ use std::cell::RefCell;
 use serde::Serialize;
 
 use super::csr::Csr;
-use super::text::{BitOsa, FxHashMap, Stemmer, hash_str, is_filler, italian_stems_past_a_typo, osa_within, tokens};
+use super::text::{BitOsa, FxHashMap, Stemmer, are_gender_twins, hash_str, is_filler, italian_stems_past_a_typo, osa_within, tokens};
 use super::thesaurus::Thesaurus;
 use super::verb_forms;
 use super::{ConceptId, ConceptKind, LabelData, LabelKind, LabelSource, RelationType, ReuseLevel, Taxonomy};
@@ -171,6 +173,12 @@ const HOLDS_MOST_WORDS: f32 = 0.6;
 const HELD_LABEL_SHARE: f32 = 0.5;
 /// See [`HELD_LABEL_SHARE`].
 const HELD_PHRASE_WORDS: usize = 2;
+/// The most parts of a text searched alone (see `add_clause_hits`): a CV line rarely lists
+/// more, and each part is a search of its own.
+const MAX_PARTS: usize = 8;
+/// The similarity at which a whole text with commas is taken to be a label (see
+/// `add_clause_hits`).
+const WHOLE_IS_A_LABEL: f64 = 0.9;
 /// A query word counts as held by a label when one of the label's stems is this close to it
 /// (the same stem, or one typo in a word of five letters or more).
 const HELD_WORD_SIMILARITY: f32 = 0.8;
@@ -302,6 +310,10 @@ pub struct Hit<'t> {
     /// For [`MatchKind::ViaOccupation`], the occupation the query named.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via_occupation: Option<ViaOccupation<'t>>,
+    /// Whether it reached its own bar (a runner-up did not: see step 4 of the module docs),
+    /// for ranking the hits of a text's parts with those of the whole.
+    #[serde(skip)]
+    sure: bool,
 }
 
 impl Taxonomy {
@@ -359,6 +371,7 @@ impl Taxonomy {
                     lang: occ.lang,
                     label_source: occ.label_source,
                     via_occupation: Some(via.clone()),
+                    sure: true,
                 }
             })
             .collect();
@@ -400,9 +413,9 @@ impl Taxonomy {
         self.search_reaching(kind, text, options, Reach::Everything)
     }
 
-    /// The first hit of [`Taxonomy::search`] (default options, limit 1) when it is not a
-    /// fuzzy hit below `similarity`; else that weak hit or none. Faster, since it does not
-    /// look for weak hits.
+    /// The first hit of [`Taxonomy::search`] (default options, limit 1) of the whole text
+    /// (not of its parts: see step 6 of the module docs) when it is not a fuzzy hit below
+    /// `similarity`; else that weak hit or none. Faster, since it does not look for weak hits.
     pub(super) fn search_strong(&self, kind: ConceptKind, text: &str, similarity: f64) -> Result<Vec<Hit<'_>>> {
         self.search_reaching(kind, text, &SearchOptions { limit: 1, ..SearchOptions::default() }, Reach::Strong(similarity))
     }
@@ -419,31 +432,35 @@ impl Taxonomy {
     }
 
     /// A line of a CV or a sentence in parts ("ero cassiera, battevo gli scontrini";
-    /// "fotocopiatrice, fax e centralino"): each part is also searched alone, and the hits of
-    /// the whole and of its parts are ranked together (by kind, then similarity; each concept
-    /// once, with its best evidence), so that a part that names a skill is not drowned by
-    /// the rest of the line, unless the whole text is itself close to a label.
+    /// "fotocopiatrice, fax e centralino"): each part (the first [`MAX_PARTS`]) is also
+    /// searched alone, and the hits of the whole and of its parts are ranked together in the
+    /// usual order (hits that reached their bar before runner-ups, then by kind, similarity,
+    /// preferred labels first, concept), each concept once with its best evidence, so that a
+    /// part that names a skill is not drowned by the rest of the line. A whole text that is
+    /// itself close to a label ([`WHOLE_IS_A_LABEL`]: a label with commas, "organise
+    /// information, objects and resources") keeps its hits first, the parts' after them.
     fn add_clause_hits<'t>(&'t self, text: &str, options: &SearchOptions<'_>, hits: &mut Vec<Hit<'t>>) -> Result<()> {
         let parts = clauses(text);
-        if parts.len() < 2 {
+        let whole_is_a_label = hits.first().is_some_and(|h| h.kind != MatchKind::ViaOccupation && h.similarity >= WHOLE_IS_A_LABEL);
+        if parts.len() < 2 || (whole_is_a_label && hits.len() >= options.limit) {
             return Ok(());
         }
-        // A text that is itself close to a label (one with commas: "organise information,
-        // objects and resources") is that label: the parts then only follow.
-        let whole_is_a_label = hits.first().is_some_and(|h| h.similarity >= ROUTE_MIN_SIMILARITY);
-        let whole = hits.len();
-        for part in parts {
+        let whole_hits = hits.len();
+        for part in parts.into_iter().take(MAX_PARTS) {
             hits.extend(self.search_reaching(ConceptKind::Skill, part, options, Reach::Everything)?);
         }
-        let from = if whole_is_a_label { whole } else { 0 };
-        hits[from..].sort_by(|a, b| a.kind.rank().cmp(&b.kind.rank()).then(b.similarity.total_cmp(&a.similarity)));
-        let mut seen = Vec::with_capacity(hits.len());
-        hits.retain(|h| {
-            !seen.contains(&h.id) && {
-                seen.push(h.id);
-                true
-            }
-        });
+        let order = |a: &Hit<'_>, b: &Hit<'_>| {
+            b.sure
+                .cmp(&a.sure)
+                .then(a.kind.rank().cmp(&b.kind.rank()))
+                .then(b.similarity.total_cmp(&a.similarity))
+                .then(a.label_kind.cmp(&b.label_kind))
+                .then(a.id.cmp(&b.id))
+        };
+        let ranked = if whole_is_a_label { whole_hits } else { 0 };
+        hits[ranked..].sort_by(order);
+        let mut seen = std::collections::HashSet::with_capacity(hits.len());
+        hits.retain(|h| seen.insert(h.id));
         hits.truncate(options.limit);
         Ok(())
     }
@@ -493,6 +510,7 @@ impl Taxonomy {
                     lang: self.lang_code(label.lang),
                     label_source: label.source,
                     via_occupation: None,
+                    sure: c.sure,
                 }
             })
             .collect())
@@ -580,8 +598,12 @@ impl LabelIndex {
         }
         let n = word.len();
         for &(v, d) in s.near.get(self.build, stem).unwrap_or_default() {
-            let other_len = self.vocab_chars.get(v).len();
-            out.push((v, 1.0 - f32::from(d) / typed_len.max(n).max(other_len) as f32));
+            let other = self.vocab_chars.get(v);
+            // "pasti" is no typo of "pasta" (see `text::TWO_GENDER_NOUNS`).
+            if are_gender_twins(word, other) {
+                continue;
+            }
+            out.push((v, 1.0 - f32::from(d) / typed_len.max(n).max(other.len()) as f32));
         }
     }
 
@@ -979,9 +1001,18 @@ impl LabelIndex {
             let holds_most_words = held_words >= 2 && held >= HOLDS_MOST_WORDS * (content_weight + far_weight);
             let label_content = self.label_content.get(local as usize).copied().unwrap_or(0);
             let holds_half = held >= HELD_LABEL_SHARE * (content_weight + far_weight);
+            // A long label held whole: each of its own content stems is a stem a content word
+            // of the query holds (two query words on one stem of the label do not make it
+            // whole).
+            let holds_every_label_stem = || {
+                label_stems
+                    .iter()
+                    .filter(|v| self.grammar.binary_search(v).is_err())
+                    .all(|v| planned.iter().any(|w| !w.filler && w.variants.iter().any(|&(u, sim)| u == *v && sim >= HELD_WORD_SIMILARITY)))
+            };
             let held_label = label_content > 0
                 && held_words >= label_content
-                && ((holds_head && holds_half) || usize::from(label_content) >= HELD_PHRASE_WORDS);
+                && ((holds_head && holds_half) || (usize::from(label_content) >= HELD_PHRASE_WORDS && holds_every_label_stem()));
             // One short word is no name when a label is that very word ("cassiera part time").
             let is_the_word = || label_words.iter().filter(|w| !is_filler(w)).eq([&content_word]);
             // A label that puts its head first and holds one word of the query, not the query's
@@ -990,7 +1021,7 @@ impl LabelIndex {
             // with a qualifier of its own: "preparazione dei dati" is not "preparazione dei cibi".
             let names_another_thing = content_words >= 2
                 && held_words == 1
-                && (!holds_head || usize::from(label_content) >= 2)
+                && (!holds_head || usize::from(label_content) >= HELD_PHRASE_WORDS)
                 && puts_head_first(t.lang_code(self.label(t, local).lang));
             let bar = if (one_short_word && !is_the_word()) || names_another_thing {
                 opts.min_similarity * ONE_WORD_SHARE

@@ -69,17 +69,19 @@ const QUALIFIERS: [&str; 32] = [
 ];
 
 /// The words that tell a task as a story ("mi occupavo delle pulizie", "ero addetta alla
-/// cassa, battevo gli scontrini", "ho lavorato presso un hotel"): pronouns, the auxiliary
-/// verbs, the verbs that frame a task ("occuparsi di", "lavorare come"), and the adverbs
-/// around it. The task is the rest. Folded, sorted.
-const NARRATIVE: [&str; 60] = [
+/// cassa, battevo gli scontrini", "ho lavorato presso un hotel"): pronouns and possessives,
+/// the forms of the auxiliary verbs, the verbs that frame a task ("occuparsi di", "lavorare
+/// come", "presso"), the words that join the clauses ("che", "cui", "dove", "quando") and the
+/// adverbs and quantifiers around them ("anche", "sempre", "tutti", "ecc."). The task is the
+/// rest. Italian only, none a word that English labels use (such as "io" for I/O). Folded,
+/// sorted.
+const NARRATIVE: [&str; 51] = [
     "abbiamo",
     "anche",
     "aveva",
     "avevamo",
     "avevo",
     "che",
-    "ci",
     "come",
     "cui",
     "dove",
@@ -88,13 +90,10 @@ const NARRATIVE: [&str; 60] = [
     "eravamo",
     "ero",
     "etc",
-    "giorni",
-    "giorno",
     "ha",
     "hai",
     "hanno",
     "ho",
-    "io",
     "lavorata",
     "lavorato",
     "lavoravo",
@@ -119,10 +118,6 @@ const NARRATIVE: [&str; 60] = [
     "si",
     "sono",
     "spesso",
-    "stata",
-    "state",
-    "stati",
-    "stato",
     "sua",
     "suo",
     "te",
@@ -132,7 +127,6 @@ const NARRATIVE: [&str; 60] = [
     "tutto",
     "vari",
     "varie",
-    "vi",
 ];
 
 /// Whether a folded query word is a filler, a grammar word, a qualifier or a narrative word
@@ -268,7 +262,7 @@ fn stem_italian(t: &str, out: &mut String) {
         None => {
             let stem = without_inflection(t);
             out.push_str(stem);
-            if TWO_GENDER_NOUNS.binary_search(&stem).is_ok() {
+            if stem.len() < t.len() && TWO_GENDER_NOUNS.binary_search(&stem).is_ok() {
                 out.push(if t.ends_with(['a', 'e']) { 'a' } else { 'o' });
             }
         }
@@ -279,10 +273,11 @@ fn stem_italian(t: &str, out: &mut String) {
 /// [`ITALIAN_ENDINGS`], four letters or more) were mistyped: "ordinazoni" `ordin-` (as
 /// "ordinazioni"), "lavagio" `lav-` (as "lavaggio"), "pulizzia" `pul-`. The stemmer leaves a
 /// mistyped ending on the word, and the stem it gives is then too far from the right one for
-/// the typo search. Sorted, without repeats; none for a word of fewer than four letters or
-/// with anything but lowercase ASCII letters.
+/// the typo search. Sorted, without repeats; none for a word that ends with one of those
+/// endings as written (the stemmer takes it off), of fewer than four letters or with anything
+/// but lowercase ASCII letters.
 pub(crate) fn italian_stems_past_a_typo(t: &str) -> Vec<&str> {
-    if !is_plain(t) {
+    if !is_plain(t) || ITALIAN_ENDINGS.iter().any(|(e, _)| e.len() >= 4 && t.ends_with(e)) {
         return Vec::new();
     }
     let word: Vec<char> = t.chars().collect();
@@ -308,11 +303,24 @@ pub(crate) fn italian_stems_past_a_typo(t: &str) -> Vec<&str> {
 /// Stems of nouns that are two words, one masculine and one feminine ("pasto" a meal, "pasta";
 /// "posto" a place, "posta" the mail; "banco" a counter, "banca" a bank): their stem keeps the
 /// gender (`pasto`, `pasta`), so that "preparare i pasti" is not "preparare la pasta". Job
-/// titles are not among them: "cuoco" and "cuoca" are one word. Sorted.
-const TWO_GENDER_NOUNS: [&str; 24] = [
-    "banc", "boll", "cassett", "cav", "coll", "colp", "cors", "fil", "fogl", "lott", "manic", "ment", "mod", "mostr", "pal", "pann",
-    "past", "pizz", "port", "post", "punt", "scop", "suol", "tass",
+/// titles are not among them: "cuoco" and "cuoca" are one word, nor are nouns whose singular
+/// ends in -e ("mente"), whose plural would go the other way. Sorted.
+const TWO_GENDER_NOUNS: [&str; 23] = [
+    "banc", "boll", "cassett", "cav", "coll", "colp", "cors", "fil", "fogl", "lott", "manic", "mod", "mostr", "pal", "pann", "past",
+    "pizz", "port", "post", "punt", "scop", "suol", "tass",
 ];
+
+/// Whether two stems are the two genders of one of [`TWO_GENDER_NOUNS`] (`pasto`, `pasta`):
+/// the last letter that tells them apart is no typo.
+pub(crate) fn are_gender_twins(a: &[char], b: &[char]) -> bool {
+    let (Some((ga, base_a)), Some((gb, base_b))) = (a.split_last(), b.split_last()) else {
+        return false;
+    };
+    ga != gb
+        && matches!((ga, gb), ('a', 'o') | ('o', 'a'))
+        && base_a == base_b
+        && TWO_GENDER_NOUNS.binary_search_by(|n| n.chars().cmp(base_a.iter().copied())).is_ok()
+}
 
 /// A folded Italian word without its inflection: its final vowel, with the `i` before it
 /// ("negozio", "negozi") and the `h` of "-chi"/"-ghi" ("banco", "banchi"), so that singular
@@ -540,6 +548,8 @@ mod tests {
         assert!(italian_stems_past_a_typo("lavagio").contains(&"lav"));
         assert!(italian_stems_past_a_typo("pulizzia").contains(&"pul"));
         assert!(italian_stems_past_a_typo("tavolo").is_empty());
+        // A word spelt right is the stemmer's.
+        assert!(italian_stems_past_a_typo("formazione").is_empty() && italian_stems_past_a_typo("lavaggio").is_empty());
         // Two nouns told apart by their gender stay two.
         assert_eq!(stem(Stemmer::Italian, "pasti"), stem(Stemmer::Italian, "pasto"));
         assert_eq!(stem(Stemmer::Italian, "paste"), stem(Stemmer::Italian, "pasta"));
@@ -547,6 +557,9 @@ mod tests {
         assert_eq!(stem(Stemmer::Italian, "banchi"), "banco");
         assert_eq!(stem(Stemmer::Italian, "fogli"), "foglo");
         assert_eq!(stem(Stemmer::Italian, "foglie"), "fogla");
+        assert_eq!(stem(Stemmer::Italian, "post"), "post");
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        assert!(are_gender_twins(&chars("pasto"), &chars("pasta")) && !are_gender_twins(&chars("pasto"), &chars("pesto")));
         assert!(TWO_GENDER_NOUNS.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(stem(Stemmer::Italian, "bar"), "bar");
         assert_eq!(stem(Stemmer::Italian, "cameriere"), stem(Stemmer::Italian, "cameriera"));

@@ -8,10 +8,11 @@
 //! gerund ("-ando", "-endo"), the present of "-ire" verbs in "-isco", and the first person of
 //! the present ("preparo"), with the few irregular verbs that such phrases use most ("facevo",
 //! "messo", "preso"). A form may come from two infinitives ("servendo": "servere"/"servire"):
-//! every candidate is given, and search keeps those the labels know.
+//! every candidate is given, and search keeps those the labels know (the first of them when
+//! it compares the query's words with a label's, word for word).
 
 /// Endings of conjugated forms, longest first, with the infinitive ending they come from.
-const ENDINGS: [(&str, &[&str]); 29] = [
+const ENDINGS: [(&str, &[&str]); 30] = [
     ("iscono", &["ire"]),
     ("avamo", &["are"]),
     ("avano", &["are"]),
@@ -40,6 +41,7 @@ const ENDINGS: [(&str, &[&str]); 29] = [
     ("ito", &["ire"]),
     ("ita", &["ire"]),
     ("iti", &["ire"]),
+    ("ite", &["ire"]),
     ("o", &["are", "ere", "ire"]),
 ];
 
@@ -117,6 +119,7 @@ mod tests {
         assert_eq!(infinitives("preparavamo"), ["preparare"]);
         assert_eq!(infinitives("prendevo"), ["prendere"]);
         assert_eq!(infinitives("gestito"), ["gestire"]);
+        assert_eq!(infinitives("pulite"), ["pulire"]);
         assert_eq!(infinitives("venduto"), ["vendere"]);
         assert_eq!(infinitives("pulisco"), ["pulire"]);
         assert_eq!(infinitives("servendo"), ["servere", "servire"]);
