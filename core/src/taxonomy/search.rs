@@ -449,16 +449,9 @@ impl Taxonomy {
         for part in parts.into_iter().take(MAX_PARTS) {
             hits.extend(self.search_reaching(ConceptKind::Skill, part, options, Reach::Everything)?);
         }
-        let order = |a: &Hit<'_>, b: &Hit<'_>| {
-            b.sure
-                .cmp(&a.sure)
-                .then(a.kind.rank().cmp(&b.kind.rank()))
-                .then(b.similarity.total_cmp(&a.similarity))
-                .then(a.label_kind.cmp(&b.label_kind))
-                .then(a.id.cmp(&b.id))
-        };
+        let standing = |h: &Hit<'_>| Standing { sure: h.sure, kind: h.kind, sim: h.similarity, label_kind: h.label_kind };
         let ranked = if whole_is_a_label { whole_hits } else { 0 };
-        hits[ranked..].sort_by(order);
+        hits[ranked..].sort_by(|a, b| standing(a).cmp(&standing(b)).then(a.id.cmp(&b.id)));
         let mut seen = std::collections::HashSet::with_capacity(hits.len());
         hits.retain(|h| seen.insert(h.id));
         hits.truncate(options.limit);
@@ -760,10 +753,18 @@ impl LabelIndex {
         // Per stemmer, the stems of the query's words other than grammar words, if they are
         // all in the vocabulary (for Token hits).
         let mut query_stems: Vec<Option<Vec<u32>>> = vec![Some(Vec::new()); stemmers.len()];
+        // The infinitives' stems of the words no label has, per stemmer (looked up once, for
+        // these stems and for the words' variants below).
+        let mut verbs: Vec<(&str, Stemmer, Vec<u32>)> = Vec::new();
         for w in tokens(q) {
             for (i, st) in stemmers.iter().enumerate() {
                 st.stem_into(w, &mut s.stem);
-                let id = self.vocab.get(s.stem.as_str()).copied().or_else(|| self.verb_stems(*st, w).first().copied());
+                let id = self.vocab.get(s.stem.as_str()).copied().or_else(|| {
+                    if !verbs.iter().any(|v| v.0 == w && v.1 == *st) {
+                        verbs.push((w, *st, self.verb_stems(*st, w)));
+                    }
+                    verbs.iter().find(|v| v.0 == w && v.1 == *st).and_then(|v| v.2.first().copied())
+                });
                 query_stems[i] = query_stems[i].take().and_then(|mut v| {
                     id.map(|id| {
                         v.push(id);
@@ -847,7 +848,8 @@ impl LabelIndex {
                 match self.vocab.get(s.stem.as_str()) {
                     Some(&v) => variants.push((v, 1.0)),
                     None => {
-                        variants.extend(self.verb_stems(*st, w).into_iter().map(|v| (v, 1.0)));
+                        let verb_stems = verbs.iter().find(|v| v.0 == w && v.1 == *st).map_or(&[][..], |v| &v.2[..]);
+                        variants.extend(verb_stems.iter().map(|&v| (v, 1.0)));
                         if *st == Stemmer::Italian && !same_words_only {
                             let one_typo = 1.0 - 1.0 / typed_len as f32;
                             let past_a_typo = italian_stems_past_a_typo(w).into_iter().filter_map(|t| self.vocab.get(t));
@@ -1116,18 +1118,11 @@ impl LabelIndex {
     /// the final order (runner-ups after the others, and none without them), up to `limit`.
     fn best_per_concept(&self, t: &Taxonomy, mut found: Vec<Found>, limit: usize) -> Vec<Found> {
         let concept = |f: &Found| self.label(t, f.local).concept;
-        let label_kind = |f: &Found| self.label(t, f.local).kind;
-        let order = |a: &Found, b: &Found| {
-            a.kind
-                .rank()
-                .cmp(&b.kind.rank())
-                .then(b.sim.total_cmp(&a.sim))
-                .then(label_kind(a).cmp(&label_kind(b)))
-                .then(a.local.cmp(&b.local))
-        };
-        found.sort_by(|a, b| concept(a).cmp(&concept(b)).then(b.sure.cmp(&a.sure)).then(order(a, b)));
+        let standing = |f: &Found| Standing { sure: f.sure, kind: f.kind, sim: f.sim, label_kind: self.label(t, f.local).kind };
+        let order = |a: &Found, b: &Found| standing(a).cmp(&standing(b)).then(a.local.cmp(&b.local));
+        found.sort_by(|a, b| concept(a).cmp(&concept(b)).then(order(a, b)));
         found.dedup_by_key(|f| concept(f));
-        found.sort_by(|a, b| b.sure.cmp(&a.sure).then(order(a, b)).then(concept(a).cmp(&concept(b))));
+        found.sort_by(|a, b| order(a, b).then(concept(a).cmp(&concept(b))));
         if !found.first().is_some_and(|f| f.sure) {
             found.clear();
         }
@@ -1248,6 +1243,28 @@ struct Found {
     /// Whether the hit reached its own bar; one that reached only the runner-up bar is shown
     /// only after one that did (see [`RUNNER_UP_SHARE`]).
     sure: bool,
+}
+
+/// Where a hit stands among others, best first: hits that reached their bar before
+/// runner-ups, then by kind, similarity (higher first) and kind of label (preferred first).
+/// Every list of hits is ranked in this order, ties broken by concept or label.
+#[derive(Clone, Copy)]
+struct Standing {
+    sure: bool,
+    kind: MatchKind,
+    sim: f64,
+    label_kind: LabelKind,
+}
+
+impl Standing {
+    fn cmp(&self, other: &Standing) -> std::cmp::Ordering {
+        other
+            .sure
+            .cmp(&self.sure)
+            .then(self.kind.rank().cmp(&other.kind.rank()))
+            .then(other.sim.total_cmp(&self.sim))
+            .then(self.label_kind.cmp(&other.label_kind))
+    }
 }
 
 /// Per-thread scratch space, so that queries do not allocate label-sized arrays.
