@@ -462,6 +462,34 @@ fn a_task_told_as_what_one_did_finds_its_skill() {
 }
 
 #[test]
+fn things_joined_by_e_are_searched_one_by_one_when_the_whole_finds_nothing() {
+    // "cucito e asole" is no label, nor close to one; "cucito" and "asole" each are.
+    const BUTTONHOLES: &str = "http://data.europa.eu/esco/skill/09169f97-5c9a-413e-8aa3-5af953ba3a04";
+    let hits = skills("cucito e asole");
+    let labels: Vec<&str> = hits.iter().map(|h| h.matched_label).collect();
+    assert!(labels.contains(&"asole") && labels.contains(&"cucito"), "{hits:#?}");
+    assert!(hits.iter().any(|h| h.uri == BUTTONHOLES), "{hits:#?}");
+    // A whole that finds something is not split: "trapano e avvitatore" is a label.
+    assert_eq!(top_skill("trapano e avvitatore").matched_label, "trapano e avvitatore");
+}
+
+#[test]
+fn using_a_thing_is_the_thing() {
+    // "uso del navigatore" says one thing, the navigator: "navigatore per camion" holds it
+    // whole, its head first, and is no guess.
+    const GPS: &str = "http://data.europa.eu/esco/skill/97fb21db-a4e5-4b03-af21-03b9d510d872";
+    assert_eq!(top_skill("navigatore per camion").uri, GPS);
+}
+
+#[test]
+fn a_stem_counts_only_in_its_own_language() {
+    // The Italian stem of "pressione" is `press-`: it is no English "press" (journalism).
+    let hits = skills("pressione");
+    assert!(hits.iter().all(|h| h.lang == "it"), "{hits:#?}");
+    assert_eq!(top_skill("press").matched_label, "press");
+}
+
+#[test]
 fn a_mistyped_noun_ending_is_a_typo() {
     // The stemmer takes "-azioni" off "ordinazioni", not off "ordinazoni": the stem it leaves
     // would be too far for the typo search, and the query would read as one short word.

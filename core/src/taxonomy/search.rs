@@ -11,9 +11,11 @@
 //!    on a preferred label is [`MatchKind::Exact`], on an alternative or hidden label
 //!    [`MatchKind::AltLabel`], on a synonym [`MatchKind::Synonym`]; similarity 1.
 //! 2. **Candidates**: each query word is stemmed (with the stemmer of each label language
-//!    present), looked up in the stem vocabulary and, through the trigram index, matched
-//!    to stems within an edit distance of 1 (words of 3–5 letters) or 2 (longer words),
-//!    counting transpositions as one edit (a typo weighs one letter of the word as typed,
+//!    present), looked up in the stem vocabulary (a stem counts for the labels in the
+//!    language of the stemmer that gave it: the Italian stem of "pressione" is no English
+//!    "press") and, through the trigram index, matched to stems of any language within an
+//!    edit distance of 1 (words of 3–5 letters) or 2 (longer words), counting
+//!    transpositions as one edit (a typo weighs one letter of the word as typed,
 //!    not of its stem; each thread keeps the stems near the stems it searched lately, so a
 //!    feed's repeated words are looked for once). An Italian word also stands for the words
 //!    of its group in Sportello's thesaurus (`thesaurus`: "cuocere" for "cucinare", "camion"
@@ -55,8 +57,10 @@
 //!    as often a name or a greeting as a skill (a label that is that very word, with job-ad
 //!    words around it, is no guess: "cassiera part time"). So must a label that puts its head
 //!    first (Italian) and holds one word of a longer query, not the query's head, or the head
-//!    with a qualifier of its own: "cassa elettronica" is not "posta elettronica", nor
-//!    "preparazione dei dati" "preparazione dei cibi". In a short query, a code of one or two
+//!    with a qualifier of its own when the head is the lesser part of the query: "cassa
+//!    elettronica" is not "posta elettronica", nor "preparazione dei dati" "preparazione dei
+//!    cibi". (A label's verb of use, "utilizzare", "uso", is no content of its own: "uso del
+//!    navigatore" names the navigator.) In a short query, a code of one or two
 //!    characters ("patente D", "inglese B2") is never matched to a label with another code
 //!    ("patente A"). A query that matches nothing well enough gives no hits.
 //!    Once a hit has reached its bar, the query is known to name something: labels holding
@@ -72,8 +76,10 @@
 //!    breaks (a CV line that lists things, a sentence of clauses: "ero cassiera, battevo gli
 //!    scontrini") is also searched part by part (eight parts at most), and all the hits are
 //!    ranked together in the usual order (after those of the whole, when the whole is itself
-//!    close to a label, similarity 0.9 or more). Normalisation, which keeps one strong hit
-//!    for a label of a feed, searches the whole text only.
+//!    close to a label, similarity 0.9 or more). A skill query that finds nothing whole is
+//!    also searched thing by thing where it joins them with "e", "o", "and", "or", "/" or "&"
+//!    ("cucito e asole"). Normalisation, which keeps one strong hit for a label of a feed,
+//!    searches the whole text only.
 //!
 //! Four shortcuts give the same answers in less time (a test checks it): when step 1
 //! already names as many concepts as asked for, steps 2 and 3 are skipped (they only find
@@ -438,15 +444,18 @@ impl Taxonomy {
     /// preferred labels first, concept), each concept once with its best evidence, so that a
     /// part that names a skill is not drowned by the rest of the line. A whole text that is
     /// itself close to a label ([`WHOLE_IS_A_LABEL`]: a label with commas, "organise
-    /// information, objects and resources") keeps its hits first, the parts' after them.
+    /// information, objects and resources") keeps its hits first, the parts' after them. A
+    /// text that found nothing whole is split further, where it joins things (see
+    /// [`coordinated_parts`]).
     fn add_clause_hits<'t>(&'t self, text: &str, options: &SearchOptions<'_>, hits: &mut Vec<Hit<'t>>) -> Result<()> {
-        let parts = clauses(text);
+        let parts: Vec<String> =
+            if hits.is_empty() { coordinated_parts(text) } else { clauses(text).into_iter().map(String::from).collect() };
         let whole_is_a_label = hits.first().is_some_and(|h| h.kind != MatchKind::ViaOccupation && h.similarity >= WHOLE_IS_A_LABEL);
         if parts.len() < 2 || (whole_is_a_label && hits.len() >= options.limit) {
             return Ok(());
         }
         let whole_hits = hits.len();
-        for part in parts.into_iter().take(MAX_PARTS) {
+        for part in parts.iter().take(MAX_PARTS) {
             hits.extend(self.search_reaching(ConceptKind::Skill, part, options, Reach::Everything)?);
         }
         let standing = |h: &Hit<'_>| Standing { sure: h.sure, kind: h.kind, sim: h.similarity, label_kind: h.label_kind };
@@ -537,6 +546,10 @@ struct LabelIndex {
     /// How many distinct stems of content words (not fillers, not codes such as "C" or "B2")
     /// a label has.
     label_content: Vec<u8>,
+    /// The bit of the stemmer of each label's language ([`Stemmer::bit`]): a query word's
+    /// stem counts only for labels in the language of the stemmer that gave it (the Italian
+    /// stem of "pressione" is no English "press").
+    label_stemmer: Vec<u8>,
     /// Stem → vocabulary id.
     vocab: FxHashMap<Box<str>, u32>,
     /// Characters of each stem, for edit distances.
@@ -673,9 +686,9 @@ impl LabelIndex {
     /// Pairs of neighbouring words of the query that the labels write as one word ("video
     /// sorveglianza": "videosorveglianza"; "fork lift": "forklift"), each of three letters or
     /// more and no filler ("con tatto" is not "contatto"), with the vocabulary stem of the
-    /// two run together (by the query's stemmers): each word of a pair may stand for that
-    /// stem.
-    fn compounds<'q>(&self, q: &'q str, stemmers: &[Stemmer], s: &mut Scratch) -> Vec<(&'q str, &'q str, u32)> {
+    /// two run together (by each of the query's stemmers, with the bits of those that give
+    /// it): each word of a pair may stand for that stem.
+    fn compounds<'q>(&self, q: &'q str, stemmers: &[Stemmer], s: &mut Scratch) -> Vec<(&'q str, &'q str, u32, u8)> {
         let part = |w: &str| w.len() >= 3 && !is_filler(w) && w.bytes().all(|b| b.is_ascii_lowercase());
         let mut pair = String::new();
         let mut found = Vec::new();
@@ -690,8 +703,10 @@ impl LabelIndex {
             for st in stemmers {
                 st.stem_into(&pair, &mut s.stem);
                 if let Some(&v) = self.vocab.get(s.stem.as_str()) {
-                    found.push((w[0], w[1], v));
-                    break;
+                    match found.iter_mut().find(|c: &&mut (&str, &str, u32, u8)| c.0 == w[0] && c.1 == w[1] && c.2 == v) {
+                        Some(c) => c.3 |= st.bit(),
+                        None => found.push((w[0], w[1], v, st.bit())),
+                    }
                 }
             }
         }
@@ -773,11 +788,17 @@ impl LabelIndex {
                 });
             }
         }
-        for v in query_stems.iter_mut().flatten() {
-            v.retain(|id| self.grammar.binary_search(id).is_err());
-            v.sort_unstable();
-        }
-        query_stems.retain(|v| v.as_ref().is_some_and(|v| !v.is_empty()));
+        // Each with its stemmer's bit: they are the words of labels in its language only.
+        let query_stems: Vec<(u8, Vec<u32>)> = stemmers
+            .iter()
+            .zip(query_stems)
+            .filter_map(|(st, v)| {
+                let mut v = v?;
+                v.retain(|id| self.grammar.binary_search(id).is_err());
+                v.sort_unstable();
+                (!v.is_empty()).then_some((st.bit(), v))
+            })
+            .collect();
         // A query that repeats a word is searched in full (its same-words labels need not
         // score as the others do).
         let repeats_no_word = tokens(q).count() == words.len();
@@ -821,7 +842,7 @@ impl LabelIndex {
         let (mut content_words, mut longest_content_word) = (0usize, 0usize);
         // The last content word found (the only one when `content_words` is 1).
         let mut content_word = "";
-        let mut stems_done: Vec<String> = Vec::new();
+        let mut stems_done: Vec<(String, u8)> = Vec::new();
         // The head of the query, for a label the query holds whole: its first content word, as
         // in Italian ("posta elettronica" is mail, not electronics). In English the head comes
         // last, so an English query gets the lower bar of a held label less often.
@@ -836,54 +857,72 @@ impl LabelIndex {
         let thesaurus = Thesaurus::embedded();
         let compounds = if same_words_only { Vec::new() } else { self.compounds(q, &stemmers, s) };
         for (wi, w) in order {
-            let mut variants: Vec<(u32, f32)> = Vec::new();
-            stems_done.clear();
+            let mut variants: Vec<Variant> = Vec::new();
             let typed_len = w.chars().count();
+            // The word's distinct stems, each with the bits of the stemmers that give it.
+            stems_done.clear();
             for st in &stemmers {
                 st.stem_into(w, &mut s.stem);
-                if stems_done.contains(&s.stem) {
-                    continue;
+                match stems_done.iter_mut().find(|(stem, _)| *stem == s.stem) {
+                    Some((_, langs)) => *langs |= st.bit(),
+                    None => stems_done.push((s.stem.clone(), st.bit())),
                 }
-                stems_done.push(s.stem.clone());
-                match self.vocab.get(s.stem.as_str()) {
-                    Some(&v) => variants.push((v, 1.0)),
-                    None => {
-                        let verb_stems = verbs.iter().find(|v| v.0 == w && v.1 == *st).map_or(&[][..], |v| &v.2[..]);
-                        variants.extend(verb_stems.iter().map(|&v| (v, 1.0)));
-                        if *st == Stemmer::Italian && !same_words_only {
+            }
+            let italian_bit = Stemmer::Italian.bit();
+            for (stem, langs) in &stems_done {
+                let langs = *langs;
+                match self.vocab.get(stem.as_str()) {
+                    Some(&v) => variants.push(Variant { stem: v, sim: 1.0, langs }),
+                    None if langs & italian_bit != 0 => {
+                        let verb_stems = verbs.iter().find(|v| v.0 == w && v.1 == Stemmer::Italian).map_or(&[][..], |v| &v.2[..]);
+                        variants.extend(verb_stems.iter().map(|&v| Variant { stem: v, sim: 1.0, langs: italian_bit }));
+                        if !same_words_only {
                             let one_typo = 1.0 - 1.0 / typed_len as f32;
                             let past_a_typo = italian_stems_past_a_typo(w).into_iter().filter_map(|t| self.vocab.get(t));
-                            variants.extend(past_a_typo.map(|&v| (v, one_typo)));
+                            variants.extend(past_a_typo.map(|&v| Variant { stem: v, sim: one_typo, langs: italian_bit }));
                         }
                     }
+                    None => {}
                 }
-                s.chars.clear();
-                s.chars.extend(s.stem.chars());
-                let word = std::mem::take(&mut s.chars);
                 if !same_words_only {
-                    let stem = stems_done.last().map_or("", String::as_str);
-                    self.fuzzy_stems(stem, &word, typed_len, s, &mut variants);
+                    s.chars.clear();
+                    s.chars.extend(stem.chars());
+                    let word = std::mem::take(&mut s.chars);
+                    let mut near = std::mem::take(&mut s.near_found);
+                    self.fuzzy_stems(stem, &word, typed_len, s, &mut near);
+                    // A typo is no word of one language: its stems count for every label.
+                    variants.extend(near.drain(..).map(|(v, sim)| Variant { stem: v, sim, langs: ANY_LANGUAGE }));
+                    s.near_found = near;
+                    s.chars = word;
                 }
-                s.chars = word;
             }
-            variants.extend(compounds.iter().filter(|c| c.0 == w || c.1 == w).map(|c| (c.2, 1.0)));
+            variants.extend(compounds.iter().filter(|c| c.0 == w || c.1 == w).map(|c| Variant { stem: c.2, sim: 1.0, langs: c.3 }));
             // The second word of "video sorveglianza" adds to the query's share, not to the
             // label's: the first word already counts "videosorveglianza" for the label.
             let label_blind: Vec<u32> = compounds.iter().filter(|c| c.1 == w && c.0 != w).map(|c| c.2).collect();
             if italian && !same_words_only {
                 let equivalents = thesaurus.equivalents(w).iter().filter_map(|e| self.vocab.get(&**e));
-                variants.extend(equivalents.map(|&v| (v, EQUIVALENT_SIMILARITY)));
+                let langs = Stemmer::Italian.bit();
+                variants.extend(equivalents.map(|&v| Variant { stem: v, sim: EQUIVALENT_SIMILARITY, langs }));
             }
-            variants.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-            variants.dedup_by_key(|v| v.0);
-            variants
-                .sort_by(|a, b| b.1.total_cmp(&a.1).then(self.idf[b.0 as usize].total_cmp(&self.idf[a.0 as usize])).then(a.0.cmp(&b.0)));
+            // One variant a stem, as close as its closest, for the languages of all.
+            variants.sort_by(|a, b| a.stem.cmp(&b.stem).then(b.sim.total_cmp(&a.sim)));
+            variants.dedup_by(|later, kept| {
+                let same = later.stem == kept.stem;
+                if same {
+                    kept.langs |= later.langs;
+                }
+                same
+            });
+            variants.sort_by(|a, b| {
+                b.sim.total_cmp(&a.sim).then(self.idf[b.stem as usize].total_cmp(&self.idf[a.stem as usize])).then(a.stem.cmp(&b.stem))
+            });
             variants.truncate(MAX_VARIANTS);
-            let mut weight = variants.first().map_or(UNKNOWN_WORD_WEIGHT * self.max_idf, |&(v, _)| self.idf[v as usize]);
+            let mut weight = variants.first().map_or(UNKNOWN_WORD_WEIGHT * self.max_idf, |v| self.idf[v.stem as usize]);
             let filler = is_filler(w);
             if filler {
                 weight *= FILLER_WEIGHT;
-            } else if variants.first().is_some_and(|&(_, sim)| sim >= HELD_WORD_SIMILARITY) {
+            } else if variants.first().is_some_and(|v| v.sim >= HELD_WORD_SIMILARITY) {
                 content_weight += weight;
             } else if !variants.is_empty() {
                 // A content word found only far from itself: no label holds it. (A word found
@@ -896,7 +935,7 @@ impl LabelIndex {
                 content_word = w;
             }
             query_weight += weight;
-            let postings = variants.iter().map(|&(v, _)| self.postings.get(v).len()).sum();
+            let postings = variants.iter().map(|v| self.postings.get(v.stem).len()).sum();
             planned.push(QueryWord {
                 variants,
                 label_blind,
@@ -924,14 +963,18 @@ impl LabelIndex {
                 && !word.filler
                 && let Some((_, floor)) = strong_f1
             {
-                let rest: f32 = planned[k..].iter().filter(|w| !w.filler).map(|w| w.weight * w.variants.first().map_or(0.0, |v| v.1)).sum();
+                let rest: f32 =
+                    planned[k..].iter().filter(|w| !w.filler).map(|w| w.weight * w.variants.first().map_or(0.0, |v| v.sim)).sum();
                 let qc = (rest / query_weight.max(f32::EPSILON)).min(1.0);
                 new_labels = 2.0 * qc / (qc + 1.0) >= floor;
             }
             let found_labels_only = !s.exhaustive && ((word.filler && content_words > 0) || !new_labels);
-            for &(v, sim) in &word.variants {
+            for &Variant { stem: v, sim, langs } in &word.variants {
                 let idf = if word.label_blind.contains(&v) { 0.0 } else { self.label_idf[v as usize] };
                 for &local in self.postings.get(v) {
+                    if self.label_stemmer[local as usize] & langs == 0 {
+                        continue;
+                    }
                     let (bit, mask) = (local as usize / 64, 1u64 << (local % 64));
                     if s.seen[bit] & mask == 0 {
                         if found_labels_only {
@@ -981,7 +1024,8 @@ impl LabelIndex {
             label_stems.clear();
             label_stems.extend_from_slice(self.label_stems.get(local));
             label_stems.sort_unstable();
-            let same_stems = query_stems.iter().flatten().any(|q| self.same_words_but_grammar(q, &label_stems));
+            let label_lang = self.label_stemmer[local as usize];
+            let same_stems = query_stems.iter().any(|(langs, q)| langs & label_lang != 0 && self.same_words_but_grammar(q, &label_stems));
             if same_words_only && !same_stems {
                 continue;
             }
@@ -1007,10 +1051,11 @@ impl LabelIndex {
             // of the query holds (two query words on one stem of the label do not make it
             // whole).
             let holds_every_label_stem = || {
-                label_stems
-                    .iter()
-                    .filter(|v| self.grammar.binary_search(v).is_err())
-                    .all(|v| planned.iter().any(|w| !w.filler && w.variants.iter().any(|&(u, sim)| u == *v && sim >= HELD_WORD_SIMILARITY)))
+                label_stems.iter().filter(|v| self.grammar.binary_search(v).is_err()).all(|&v| {
+                    planned.iter().any(|w| {
+                        !w.filler && w.variants.iter().any(|u| u.stem == v && u.sim >= HELD_WORD_SIMILARITY && u.langs & label_lang != 0)
+                    })
+                })
             };
             let held_label = label_content > 0
                 && held_words >= label_content
@@ -1020,10 +1065,11 @@ impl LabelIndex {
             // A label that puts its head first and holds one word of the query, not the query's
             // head, is another thing unless its string is very close: "cassa elettronica" is
             // not "posta elettronica", however alike the strings. So is one that holds the head
-            // with a qualifier of its own: "preparazione dei dati" is not "preparazione dei cibi".
+            // with a qualifier of its own, when the head is the lesser part of the query:
+            // "preparazione dei dati" is not "preparazione dei cibi".
             let names_another_thing = content_words >= 2
                 && held_words == 1
-                && (!holds_head || usize::from(label_content) >= HELD_PHRASE_WORDS)
+                && (!holds_head || (usize::from(label_content) >= HELD_PHRASE_WORDS && !holds_half))
                 && puts_head_first(t.lang_code(self.label(t, local).lang));
             let bar = if (one_short_word && !is_the_word()) || names_another_thing {
                 opts.min_similarity * ONE_WORD_SHARE
@@ -1171,6 +1217,30 @@ fn clauses(text: &str) -> Vec<&str> {
     text.split([',', ';', ':', '(', ')', '\n', '•']).map(str::trim).filter(|p| p.chars().any(char::is_alphanumeric)).collect()
 }
 
+/// The parts of a text that found nothing whole: its clauses (see [`clauses`]), each split
+/// further where it joins things ("asole e bottoni", "semina e trapianto", "carico/scarico"):
+/// at [`COORDINATORS`], slashes and ampersands.
+fn coordinated_parts(text: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    for piece in clauses(text).into_iter().flat_map(|c| c.split(['/', '&'])) {
+        let mut part: Vec<&str> = Vec::new();
+        for word in piece.split_whitespace().chain([""]) {
+            if word.is_empty() || COORDINATORS.iter().any(|c| c.eq_ignore_ascii_case(word)) {
+                if part.iter().any(|w| w.chars().any(char::is_alphanumeric)) {
+                    parts.push(part.join(" "));
+                }
+                part.clear();
+            } else {
+                part.push(word);
+            }
+        }
+    }
+    parts
+}
+
+/// The words that join the things a text lists (see [`coordinated_parts`]).
+const COORDINATORS: [&str; 6] = ["e", "ed", "o", "oppure", "and", "or"];
+
 /// Whether a folded word is a code of one or two characters (a licence category, a language
 /// level) rather than a filler ("patente d", "inglese b2").
 fn is_code(word: &str) -> bool {
@@ -1291,6 +1361,8 @@ struct Scratch {
     seen: Vec<u64>,
     /// The stems near each stem searched lately.
     near: NearCache,
+    /// The stems near one query word, with their similarity.
+    near_found: Vec<(u32, f32)>,
     /// Run every step even where a shortcut applies (exact hits that fill the answer, a
     /// route that needs no typo search): tests set it to check that the shortcuts change no
     /// answer.
@@ -1399,10 +1471,24 @@ impl Acc {
     }
 }
 
+/// A vocabulary stem a query word stands for.
+#[derive(Debug, Clone, Copy)]
+struct Variant {
+    stem: u32,
+    /// How close it is to the word (1 for the word's own stem).
+    sim: f32,
+    /// The bits of the stemmers that gave it ([`Stemmer::bit`]): it counts for the labels in
+    /// their languages.
+    langs: u8,
+}
+
+/// [`Variant::langs`] of a stem that counts for labels in every language.
+const ANY_LANGUAGE: u8 = u8::MAX;
+
 /// A word of the query, ready for the walk over the labels (see `query_folded`, step 2).
 struct QueryWord {
     /// The vocabulary stems it stands for, with their similarity, the closest first.
-    variants: Vec<(u32, f32)>,
+    variants: Vec<Variant>,
     /// The stems of the compounds it ends (see [`LabelIndex::compounds`]): they count for
     /// the query's share only, the compound's first word counting them for the label.
     label_blind: Vec<u32>,

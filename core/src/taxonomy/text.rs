@@ -136,6 +136,16 @@ pub(crate) fn is_filler(word: &str) -> bool {
     is_grammar_word(word) || QUALIFIERS.binary_search(&word).is_ok() || NARRATIVE.binary_search(&word).is_ok()
 }
 
+/// The verbs (and their nouns) that say a label's skill is using the thing it names
+/// ("utilizzare l'ingrassatore", "uso del computer"): the thing is the label's content.
+/// Folded, sorted.
+const LIGHT_VERBS: [&str; 5] = ["adoperare", "usare", "uso", "utilizzare", "utilizzo"];
+
+/// Whether a folded label word is a light verb (see [`LIGHT_VERBS`]).
+pub(crate) fn is_light_verb(word: &str) -> bool {
+    LIGHT_VERBS.binary_search(&word).is_ok()
+}
+
 /// Whether a folded word is a grammar word (see [`GRAMMAR_WORDS`]).
 fn is_grammar_word(word: &str) -> bool {
     GRAMMAR_WORDS.binary_search(&word).is_ok()
@@ -172,6 +182,11 @@ impl Stemmer {
             Stemmer::Italian => 1,
             Stemmer::None => 2,
         }
+    }
+
+    /// This stemmer as a bit of a set of stemmers (`1 << index`).
+    pub(crate) fn bit(self) -> u8 {
+        1 << self.index()
     }
 
     /// Writes the stem of a folded token into `out` (cleared first).

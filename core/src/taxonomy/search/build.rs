@@ -14,7 +14,7 @@ use super::{Csr32, Indexes, LABEL_GRAMMAR_WEIGHT, LabelIndex, is_code, trigrams}
 use crate::both::both;
 use crate::fold::fold_into;
 use crate::taxonomy::csr::Csr;
-use crate::taxonomy::text::{FxHashMap, GRAMMAR_WORDS, Stemmer, hash_str, is_filler, tokens};
+use crate::taxonomy::text::{FxHashMap, GRAMMAR_WORDS, Stemmer, hash_str, is_filler, is_light_verb, tokens};
 use crate::taxonomy::{ConceptKind, Taxonomy};
 
 /// Numbers the indexes built, for [`LabelIndex::build`].
@@ -35,7 +35,7 @@ impl LabelIndex {
         let stemmers: Vec<Stemmer> = t.langs.iter().map(|l| Stemmer::for_lang(l)).collect();
         let half = t.labels.len() / 2;
         let (first, second) = both(|| Part::of(t, kind, &stemmers, 0..half), || Part::of(t, kind, &stemmers, half..t.labels.len()));
-        let Part { labels, folded, folded_end, mut exact, label_stems, label_content, vocab, vocab_chars, df, stemmers } =
+        let Part { labels, folded, folded_end, mut exact, label_stems, label_content, label_stemmer, vocab, vocab_chars, df, stemmers } =
             first.join(second);
         let n = labels.len() as f32;
         let mut ix = LabelIndex {
@@ -44,6 +44,7 @@ impl LabelIndex {
             folded_end,
             label_stems,
             label_content,
+            label_stemmer: label_stemmer.iter().map(|st| st.bit()).collect(),
             vocab,
             stemmers,
             max_idf: (1.0 + n).ln(),
@@ -87,6 +88,8 @@ struct Part {
     exact: Vec<(u64, u32)>,
     label_stems: Csr32,
     label_content: Vec<u8>,
+    /// The stemmer of each label's language.
+    label_stemmer: Vec<Stemmer>,
     vocab: FxHashMap<Box<str>, u32>,
     vocab_chars: Csr<char>,
     /// How many labels hold each stem.
@@ -103,6 +106,7 @@ impl Part {
             exact: Vec::new(),
             label_stems: Csr::new(),
             label_content: Vec::new(),
+            label_stemmer: Vec::new(),
             vocab: FxHashMap::default(),
             vocab_chars: Csr::new(),
             df: Vec::new(),
@@ -114,7 +118,6 @@ impl Part {
         // About half the text is of this kind (in 64 bits: the product overflows 32-bit wasm).
         let share = t.text.len() as u64 * labels.len() as u64 / t.labels.len().max(1) as u64 / 2;
         let mut folded = String::with_capacity(usize::try_from(share).unwrap_or(0));
-        let mut label_stemmer: Vec<Stemmer> = Vec::new();
         for (global, l) in range.zip(labels) {
             if t.kind_of(l.concept) != Some(kind) {
                 continue;
@@ -126,7 +129,7 @@ impl Part {
             }
             part.labels.push(global as u32);
             part.folded_end.push(folded.len() as u32);
-            label_stemmer.push(stemmers.get(l.lang as usize).copied().unwrap_or(Stemmer::None));
+            part.label_stemmer.push(stemmers.get(l.lang as usize).copied().unwrap_or(Stemmer::None));
         }
 
         // Pass 2: exact keys and stems. Words repeat a lot, so each distinct (stemmer,
@@ -136,6 +139,7 @@ impl Part {
         let mut seen_in_label: Vec<u32> = Vec::new();
         let mut start = 0usize;
         let folded_end = std::mem::take(&mut part.folded_end);
+        let label_stemmer = std::mem::take(&mut part.label_stemmer);
         for (local, (&end, &stemmer)) in folded_end.iter().zip(&label_stemmer).enumerate() {
             let text = &folded[start..end as usize];
             start = end as usize;
@@ -148,7 +152,7 @@ impl Part {
                     Some(&known) => known,
                     None => {
                         stemmer.stem_into(word, &mut stem);
-                        let known = (part.stem_id(&stem), !is_filler(word) && !is_code(word));
+                        let known = (part.stem_id(&stem), !is_filler(word) && !is_code(word) && !is_light_verb(word));
                         word_ids[stemmer.index()].insert(word, known);
                         known
                     }
@@ -166,6 +170,7 @@ impl Part {
         drop(word_ids);
         part.folded = folded;
         part.folded_end = folded_end;
+        part.label_stemmer = label_stemmer;
         part
     }
 
@@ -203,6 +208,7 @@ impl Part {
             self.label_stems.close();
         }
         self.label_content.extend(&next.label_content);
+        self.label_stemmer.extend(&next.label_stemmer);
         for (used, next_used) in self.stemmers.iter_mut().zip(next.stemmers) {
             *used |= next_used;
         }
