@@ -945,6 +945,7 @@ impl LabelIndex {
                 tail: last_content == Some(w),
                 stamp: epoch + 1 + wi as u32,
                 postings,
+                index: wi,
             });
         }
 
@@ -1057,9 +1058,8 @@ impl LabelIndex {
                     })
                 })
             };
-            let held_label = label_content > 0
-                && held_words >= label_content
-                && ((holds_head && holds_half) || (usize::from(label_content) >= HELD_PHRASE_WORDS && holds_every_label_stem()));
+            let held_phrase = usize::from(label_content) >= HELD_PHRASE_WORDS && held_words >= label_content && holds_every_label_stem();
+            let held_label = held_phrase || (label_content > 0 && held_words >= label_content && holds_head && holds_half);
             // One short word is no name when a label is that very word ("cassiera part time").
             let is_the_word = || label_words.iter().filter(|w| !is_filler(w)).eq([&content_word]);
             // A label that puts its head first and holds one word of the query, not the query's
@@ -1096,6 +1096,28 @@ impl LabelIndex {
             let (bar, needed) = (bar.min(runner_up), needed_for(string_bar.min(runner_up)));
             s.chars.clear();
             s.chars.extend(lf.chars());
+            // A long label the query holds whole is compared, as a string, with the stretch of
+            // the query from the first word it holds to the last (the words around it count in
+            // the word F1): "smaltimento rifiuti della cucina" holds "smaltimento rifiuti" as
+            // written, and a label with other words beside these is not closer for them.
+            let stretch: Vec<char> = if held_phrase && puts_head_first(t.lang_code(self.label(t, local).lang)) {
+                let holds = |token: &str| {
+                    planned.iter().any(|w| {
+                        !w.filler
+                            && words[w.index] == token
+                            && w.variants
+                                .iter()
+                                .any(|u| u.sim >= 1.0 && u.langs & label_lang != 0 && label_stems.binary_search(&u.stem).is_ok())
+                    })
+                };
+                let offset = |token: &str| token.as_ptr() as usize - q.as_ptr() as usize;
+                match (tokens(q).find(|w| holds(w)), tokens(q).filter(|w| holds(w)).last()) {
+                    (Some(first), Some(last)) => q[offset(first)..offset(last) + last.len()].chars().collect(),
+                    _ => Vec::new(),
+                }
+            } else {
+                Vec::new()
+            };
             let compare_sorted = label_words.len() > 1 || words.len() > 1;
             label_words.sort_unstable();
             label_words.dedup();
@@ -1105,13 +1127,19 @@ impl LabelIndex {
                 length_similarity(q_chars.len(), s.chars.len()).max(length_similarity(q_sorted.len(), sorted_len))
             } else {
                 length_similarity(q_chars.len(), s.chars.len())
-            };
+            }
+            .max(if stretch.is_empty() { 0.0 } else { length_similarity(stretch.len(), s.chars.len()) });
             let f1_wide = f64::from(f1);
             let at_most = (STRING_WEIGHT * string_at_most + (1.0 - STRING_WEIGHT) * f1_wide).max(WORDS_ONLY_WEIGHT * f1_wide);
             if at_most < bar || (!same_stems && at_most + 1e-3 < to_beat) {
                 continue;
             }
             let whole = similarity(&q_chars, q_bits.as_ref(), &s.chars, needed, &mut s.rows);
+            let whole = if stretch.is_empty() || stretch.len() == q_chars.len() {
+                whole
+            } else {
+                whole.max(similarity(&stretch, BitOsa::new(&stretch).as_ref(), &s.chars, needed.max(whole), &mut s.rows))
+            };
             let sorted = if compare_sorted {
                 s.chars.clear();
                 for (i, w) in label_words.iter().enumerate() {
@@ -1503,6 +1531,8 @@ struct QueryWord {
     stamp: u32,
     /// How many labels its stems' postings list, in all.
     postings: usize,
+    /// Its place among the query's distinct words (sorted).
+    index: usize,
 }
 
 thread_local! {
