@@ -78,7 +78,7 @@
 //!    ranked together in the usual order (after those of the whole, when the whole is itself
 //!    close to a label, similarity 0.9 or more). A skill query that finds nothing whole is
 //!    also searched thing by thing where it joins them with "e", "o", "and", "or", "/" or "&"
-//!    ("cucito e asole"). Normalisation, which keeps one strong hit for a label of a feed,
+//!    ("cucito e asole"; a thing of one word only as a label: "sale e pepe" finds nothing). Normalisation, which keeps one strong hit for a label of a feed,
 //!    searches the whole text only.
 //!
 //! Four shortcuts give the same answers in less time (a test checks it): when step 1
@@ -448,15 +448,22 @@ impl Taxonomy {
     /// text that found nothing whole is split further, where it joins things (see
     /// [`coordinated_parts`]).
     fn add_clause_hits<'t>(&'t self, text: &str, options: &SearchOptions<'_>, hits: &mut Vec<Hit<'t>>) -> Result<()> {
-        let parts: Vec<String> =
-            if hits.is_empty() { coordinated_parts(text) } else { clauses(text).into_iter().map(String::from).collect() };
+        let coordinated = hits.is_empty();
+        let parts: Vec<String> = if coordinated { coordinated_parts(text) } else { clauses(text).into_iter().map(String::from).collect() };
         let whole_is_a_label = hits.first().is_some_and(|h| h.kind != MatchKind::ViaOccupation && h.similarity >= WHOLE_IS_A_LABEL);
         if parts.len() < 2 || (whole_is_a_label && hits.len() >= options.limit) {
             return Ok(());
         }
         let whole_hits = hits.len();
         for part in parts.iter().take(MAX_PARTS) {
-            hits.extend(self.search_reaching(ConceptKind::Skill, part, options, Reach::Everything)?);
+            let part_hits = self.search_reaching(ConceptKind::Skill, part, options, Reach::Everything)?;
+            // One word of a list is a thing named, or nothing: "cucito e asole", not "sale e
+            // pepe" (no typo of a label, no label that merely shares its stem).
+            if coordinated && part.split_whitespace().nth(1).is_none() {
+                hits.extend(part_hits.into_iter().filter(|h| h.kind.rank() <= MatchKind::Synonym.rank()));
+            } else {
+                hits.extend(part_hits);
+            }
         }
         let standing = |h: &Hit<'_>| Standing { sure: h.sure, kind: h.kind, sim: h.similarity, label_kind: h.label_kind };
         let ranked = if whole_is_a_label { whole_hits } else { 0 };
