@@ -963,7 +963,8 @@ impl LabelIndex {
         // shortcut test shows, never reaches the bar (when no content word is found, fillers
         // count for every label). When only a strong hit counts, so are the words left once
         // they weigh too little to lift a label they alone find to `strong_f1` (a label's
-        // F1 is at most 2q / (1 + q), q the share of the query it holds).
+        // F1 is at most 2q / (1 + q), q the share of the query it holds, fillers counted:
+        // they come last and add to the labels found).
         planned.sort_by_key(|w| (w.filler, w.postings));
         let mut new_labels = true;
         for (k, word) in planned.iter().enumerate() {
@@ -971,8 +972,7 @@ impl LabelIndex {
                 && !word.filler
                 && let Some((_, floor)) = strong_f1
             {
-                let rest: f32 =
-                    planned[k..].iter().filter(|w| !w.filler).map(|w| w.weight * w.variants.first().map_or(0.0, |v| v.sim)).sum();
+                let rest: f32 = planned[k..].iter().map(|w| w.weight * w.variants.first().map_or(0.0, |v| v.sim)).sum();
                 let qc = (rest / query_weight.max(f32::EPSILON)).min(1.0);
                 new_labels = 2.0 * qc / (qc + 1.0) >= floor;
             }

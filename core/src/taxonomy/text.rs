@@ -136,15 +136,9 @@ pub(crate) fn is_filler(word: &str) -> bool {
     is_grammar_word(word) || QUALIFIERS.binary_search(&word).is_ok() || NARRATIVE.binary_search(&word).is_ok()
 }
 
-/// The verbs (and their nouns) that say a label's skill is using the thing it names
+/// The Italian verbs (and their nouns) that say a label's skill is using the thing it names
 /// ("utilizzare l'ingrassatore", "uso del computer"): the thing is the label's content.
-/// Folded, sorted.
-const LIGHT_VERBS: [&str; 5] = ["adoperare", "usare", "uso", "utilizzare", "utilizzo"];
-
-/// Whether a folded label word is a light verb (see [`LIGHT_VERBS`]).
-pub(crate) fn is_light_verb(word: &str) -> bool {
-    LIGHT_VERBS.binary_search(&word).is_ok()
-}
+pub(crate) const LIGHT_VERBS: [&str; 5] = ["adoperare", "usare", "uso", "utilizzare", "utilizzo"];
 
 /// Whether a folded word is a grammar word (see [`GRAMMAR_WORDS`]).
 fn is_grammar_word(word: &str) -> bool {

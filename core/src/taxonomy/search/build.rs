@@ -14,7 +14,7 @@ use super::{Csr32, Indexes, LABEL_GRAMMAR_WEIGHT, LabelIndex, is_code, trigrams}
 use crate::both::both;
 use crate::fold::fold_into;
 use crate::taxonomy::csr::Csr;
-use crate::taxonomy::text::{FxHashMap, GRAMMAR_WORDS, Stemmer, hash_str, is_filler, is_light_verb, tokens};
+use crate::taxonomy::text::{FxHashMap, GRAMMAR_WORDS, LIGHT_VERBS, Stemmer, hash_str, is_filler, tokens};
 use crate::taxonomy::{ConceptKind, Taxonomy};
 
 /// Numbers the indexes built, for [`LabelIndex::build`].
@@ -67,6 +67,17 @@ impl LabelIndex {
                 ix.label_weight =
                     (0..ix.labels.len() as u32).map(|l| ix.label_stems.get(l).iter().map(|&v| ix.label_idf[v as usize]).sum()).collect();
                 ix.postings = postings(&ix.label_stems, &df);
+                // An Italian label's verb of use is no content of its own ("uso del
+                // navigatore" names the navigator).
+                let italian = Stemmer::Italian.bit();
+                for v in stems_of(&LIGHT_VERBS, &[Stemmer::Italian], &ix.vocab) {
+                    for &l in ix.postings.get(v) {
+                        if ix.label_stemmer[l as usize] == italian {
+                            let content = &mut ix.label_content[l as usize];
+                            *content = content.saturating_sub(1);
+                        }
+                    }
+                }
             },
             || trigram_index(&vocab_chars),
         );
@@ -152,7 +163,7 @@ impl Part {
                     Some(&known) => known,
                     None => {
                         stemmer.stem_into(word, &mut stem);
-                        let known = (part.stem_id(&stem), !is_filler(word) && !is_code(word) && !is_light_verb(word));
+                        let known = (part.stem_id(&stem), !is_filler(word) && !is_code(word));
                         word_ids[stemmer.index()].insert(word, known);
                         known
                     }
@@ -218,11 +229,16 @@ impl Part {
 
 /// The vocabulary ids of the grammar words' stems, with each stemmer in use, sorted.
 fn grammar_stems(vocab: &FxHashMap<Box<str>, u32>, stemmers: &[bool; 3]) -> Vec<u32> {
+    let in_use: Vec<Stemmer> = Stemmer::ALL.into_iter().filter(|st| stemmers[st.index()]).collect();
+    stems_of(&GRAMMAR_WORDS, &in_use, vocab)
+}
+
+/// The vocabulary ids of the stems of `words`, with each of `stemmers`, sorted.
+fn stems_of(words: &[&str], stemmers: &[Stemmer], vocab: &FxHashMap<Box<str>, u32>) -> Vec<u32> {
     let mut stem = String::new();
-    let mut ids: Vec<u32> = Stemmer::ALL
-        .into_iter()
-        .filter(|st| stemmers[st.index()])
-        .flat_map(|st| GRAMMAR_WORDS.iter().map(move |w| (st, w)))
+    let mut ids: Vec<u32> = stemmers
+        .iter()
+        .flat_map(|&st| words.iter().map(move |w| (st, w)))
         .filter_map(|(st, w)| {
             st.stem_into(w, &mut stem);
             vocab.get(stem.as_str()).copied()
