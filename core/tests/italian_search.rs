@@ -44,8 +44,8 @@ fn italian_skill_phrases_find_an_acceptable_skill() {
     let s = eval::score(Taxonomy::embedded(), ConceptKind::Skill, &cases, &SearchOptions::default());
     report("skills (it)", &s);
     assert!(s.occupations >= 60, "phrases from {} occupations", s.occupations);
-    floor("skills top-1", s.top1_share(), 0.925, 0.90);
-    floor("skills top-3", s.top3_share(), 0.96, 0.97);
+    floor("skills top-1", s.top1_share(), 0.93, 0.90);
+    floor("skills top-3", s.top3_share(), 0.965, 0.97);
 }
 
 #[test]
@@ -64,9 +64,9 @@ fn italian_job_titles_find_an_acceptable_occupation() {
 #[test]
 fn the_development_sets_keep_their_ground() {
     for (name, file, top3_floor) in [
-        ("sentences (dev)", "skills-it-dev-sentences.tsv", 0.755),
-        ("CV entries (dev)", "skills-it-dev-entries.tsv", 0.805),
-        ("keywords (dev)", "skills-it-dev-keywords.tsv", 0.705),
+        ("sentences (dev)", "skills-it-dev-sentences.tsv", 0.82),
+        ("CV entries (dev)", "skills-it-dev-entries.tsv", 0.81),
+        ("keywords (dev)", "skills-it-dev-keywords.tsv", 0.73),
     ] {
         let cases = eval::read_cases(file);
         let s = eval::score(Taxonomy::embedded(), ConceptKind::Skill, &cases, &SearchOptions::default());
