@@ -78,8 +78,9 @@
 //!    ranked together in the usual order (after those of the whole, when the whole is itself
 //!    close to a label, similarity 0.9 or more). A skill query that finds nothing whole is
 //!    also searched thing by thing where it joins them with "e", "o", "and", "or", "/" or "&"
-//!    ("cucito e asole"; a thing of one word only as a label: "sale e pepe" finds nothing). Normalisation, which keeps one strong hit for a label of a feed,
-//!    searches the whole text only.
+//!    ("cucito e asole"; a thing of one word only as a label: "sale e pepe" finds nothing).
+//!    Normalisation, which keeps one strong hit for a label of a feed, searches the whole
+//!    text only.
 //!
 //! Four shortcuts give the same answers in less time (a test checks it): when step 1
 //! already names as many concepts as asked for, steps 2 and 3 are skipped (they only find
@@ -1253,8 +1254,8 @@ fn clauses(text: &str) -> Vec<&str> {
 }
 
 /// The parts of a text that found nothing whole: its clauses (see [`clauses`]), each split
-/// further where it joins things ("asole e bottoni", "semina e trapianto", "carico/scarico"):
-/// at [`COORDINATORS`], slashes and ampersands.
+/// further where it joins things ("cucito e asole", "fax e fotocopie", "carico/scarico"): at
+/// [`COORDINATORS`], slashes and ampersands.
 fn coordinated_parts(text: &str) -> Vec<String> {
     let mut parts = Vec::new();
     for piece in clauses(text).into_iter().flat_map(|c| c.split(['/', '&'])) {
