@@ -471,7 +471,12 @@ fn things_joined_by_e_are_searched_one_by_one_when_the_whole_finds_nothing() {
     assert!(hits.iter().any(|h| h.uri == BUTTONHOLES), "{hits:#?}");
     // One word of a list is a thing named or nothing: no typo of a label, no label that merely
     // shares its stem ("sale" is no "SAL", the works progress report).
-    assert!(skills("sale e pepe").is_empty(), "{:#?}", skills("sale e pepe"));
+    for q in ["sale e pepe", "sale e il pepe"] {
+        assert!(skills(q).is_empty(), "{q}: {:#?}", skills(q));
+    }
+    // Job titles joined still lead to their trades' tasks.
+    let hits = skills("pizzaiolo e cameriere");
+    assert!(hits.iter().filter(|h| h.kind == MatchKind::ViaOccupation).count() >= 4, "{hits:#?}");
     // A whole that finds something is not split: "trapano e avvitatore" is a label.
     assert_eq!(top_skill("trapano e avvitatore").matched_label, "trapano e avvitatore");
 }
@@ -497,6 +502,10 @@ fn using_a_thing_is_the_thing() {
 fn a_stem_counts_only_in_its_own_language() {
     // The Italian stem of "pressione" is `press-`: it is no English "press" (journalism).
     let hits = skills("pressione");
+    assert!(hits.iter().all(|h| h.lang == "it"), "{hits:#?}");
+    // Nor when the word's stem in another language is one letter from it: the English stem of
+    // "pressa" is no typo of "press".
+    let hits = skills("pressa");
     assert!(hits.iter().all(|h| h.lang == "it"), "{hits:#?}");
     assert_eq!(top_skill("press").matched_label, "press");
 }

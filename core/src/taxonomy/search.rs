@@ -428,12 +428,18 @@ impl Taxonomy {
     }
 
     fn search_reaching(&self, kind: ConceptKind, text: &str, options: &SearchOptions<'_>, reach: Reach) -> Result<Vec<Hit<'_>>> {
+        let mut hits = self.search_whole(kind, text, options, reach)?;
+        if kind == ConceptKind::Skill && reach == Reach::Everything {
+            self.add_clause_hits(text, options, &mut hits)?;
+        }
+        Ok(hits)
+    }
+
+    /// Searches a text as a whole (steps 1 to 5), not in parts.
+    fn search_whole(&self, kind: ConceptKind, text: &str, options: &SearchOptions<'_>, reach: Reach) -> Result<Vec<Hit<'_>>> {
         let mut hits = self.search_labels(kind, text, options, reach)?;
         if kind == ConceptKind::Skill {
             self.route_through_occupation(text, options, &mut hits)?;
-            if reach == Reach::Everything {
-                self.add_clause_hits(text, options, &mut hits)?;
-            }
         }
         Ok(hits)
     }
@@ -449,19 +455,23 @@ impl Taxonomy {
     /// text that found nothing whole is split further, where it joins things (see
     /// [`coordinated_parts`]).
     fn add_clause_hits<'t>(&'t self, text: &str, options: &SearchOptions<'_>, hits: &mut Vec<Hit<'t>>) -> Result<()> {
-        let coordinated = hits.is_empty();
-        let parts: Vec<String> = if coordinated { coordinated_parts(text) } else { clauses(text).into_iter().map(String::from).collect() };
+        let parts: Vec<(String, bool)> =
+            if hits.is_empty() { coordinated_parts(text) } else { clauses(text).into_iter().map(|c| (c.to_owned(), false)).collect() };
         let whole_is_a_label = hits.first().is_some_and(|h| h.kind != MatchKind::ViaOccupation && h.similarity >= WHOLE_IS_A_LABEL);
         if parts.len() < 2 || (whole_is_a_label && hits.len() >= options.limit) {
             return Ok(());
         }
         let whole_hits = hits.len();
-        for part in parts.iter().take(MAX_PARTS) {
-            let part_hits = self.search_reaching(ConceptKind::Skill, part, options, Reach::Everything)?;
-            // One word of a list is a thing named, or nothing: "cucito e asole", not "sale e
-            // pepe" (no typo of a label, no label that merely shares its stem).
-            if coordinated && part.split_whitespace().nth(1).is_none() {
-                hits.extend(part_hits.into_iter().filter(|h| h.kind.rank() <= MatchKind::Synonym.rank()));
+        for (part, joined) in parts.iter().take(MAX_PARTS) {
+            let part_hits = self.search_whole(ConceptKind::Skill, part, options, Reach::Everything)?;
+            // One word joined to others is a thing named, or nothing: "cucito e asole", not
+            // "sale e pepe" (no typo of a label, no label that merely shares its stem; a job
+            // title still leads to its trade's tasks).
+            let one_word = || tokens(&fold(part)).filter(|w| !is_filler(w)).count() <= 1;
+            if *joined && one_word() {
+                let named =
+                    |h: &Hit<'_>| matches!(h.kind, MatchKind::Exact | MatchKind::AltLabel | MatchKind::Synonym | MatchKind::ViaOccupation);
+                hits.extend(part_hits.into_iter().filter(named));
             } else {
                 hits.extend(part_hits);
             }
@@ -551,8 +561,8 @@ struct LabelIndex {
     label_idf: Vec<f32>,
     /// The sum of the `label_idf` of a label's stems.
     label_weight: Vec<f32>,
-    /// How many distinct stems of content words (not fillers, not codes such as "C" or "B2")
-    /// a label has.
+    /// How many distinct stems of content words (not fillers, not codes such as "C" or "B2",
+    /// not an Italian label's verb of use: `text::LIGHT_VERBS`) a label has.
     label_content: Vec<u8>,
     /// The bit of the stemmer of each label's language ([`Stemmer::bit`]): a query word's
     /// stem counts only for labels in the language of the stemmer that gave it (the Italian
@@ -574,6 +584,9 @@ struct LabelIndex {
     /// The stems of grammar words ("di", "della", "the"), sorted: a label may have them
     /// beside the query's words and still be a [`MatchKind::Token`] hit.
     grammar: Vec<u32>,
+    /// The stems of an Italian label's verbs of use (`text::LIGHT_VERBS`), sorted: no content
+    /// of their own, and a label is held whole without them.
+    light: Vec<u32>,
     /// The IDF of a word no label has.
     max_idf: f32,
     /// This index's build number, which no other index shares (for the [`NearCache`]).
@@ -783,10 +796,11 @@ impl LabelIndex {
             for (i, st) in stemmers.iter().enumerate() {
                 st.stem_into(w, &mut s.stem);
                 let id = self.vocab.get(s.stem.as_str()).copied().or_else(|| {
-                    if !verbs.iter().any(|v| v.0 == w && v.1 == *st) {
+                    let at = verbs.iter().position(|v| v.0 == w && v.1 == *st).unwrap_or_else(|| {
                         verbs.push((w, *st, self.verb_stems(*st, w)));
-                    }
-                    verbs.iter().find(|v| v.0 == w && v.1 == *st).and_then(|v| v.2.first().copied())
+                        verbs.len() - 1
+                    });
+                    verbs[at].2.first().copied()
                 });
                 query_stems[i] = query_stems[i].take().and_then(|mut v| {
                     id.map(|id| {
@@ -839,7 +853,7 @@ impl LabelIndex {
         }
         s.touched.clear();
         let mut query_weight = 0f32;
-        // The weight of the query's content words (not fillers) that some label holds (the
+        // The weight of the query's content words (not fillers) found among the labels' stems (the
         // same stem, or within HELD_WORD_SIMILARITY of it), of those found only far from
         // themselves, and per label the part it holds: a label holding every content word of
         // the query, or most of them, is no guess, however differently the rest is worded
@@ -863,6 +877,7 @@ impl LabelIndex {
         let mut planned: Vec<QueryWord> = Vec::with_capacity(order.len());
         let italian = stemmers.contains(&Stemmer::Italian);
         let thesaurus = Thesaurus::embedded();
+        let italian_bit = Stemmer::Italian.bit();
         let compounds = if same_words_only { Vec::new() } else { self.compounds(q, &stemmers, s) };
         for (wi, w) in order {
             let mut variants: Vec<Variant> = Vec::new();
@@ -876,7 +891,6 @@ impl LabelIndex {
                     None => stems_done.push((s.stem.clone(), st.bit())),
                 }
             }
-            let italian_bit = Stemmer::Italian.bit();
             for (stem, langs) in &stems_done {
                 let langs = *langs;
                 match self.vocab.get(stem.as_str()) {
@@ -910,14 +924,15 @@ impl LabelIndex {
             let label_blind: Vec<u32> = compounds.iter().filter(|c| c.1 == w && c.0 != w).map(|c| c.2).collect();
             if italian && !same_words_only {
                 let equivalents = thesaurus.equivalents(w).iter().filter_map(|e| self.vocab.get(&**e));
-                let langs = Stemmer::Italian.bit();
-                variants.extend(equivalents.map(|&v| Variant { stem: v, sim: EQUIVALENT_SIMILARITY, langs }));
+                variants.extend(equivalents.map(|&v| Variant { stem: v, sim: EQUIVALENT_SIMILARITY, langs: italian_bit }));
             }
-            // One variant a stem, as close as its closest, for the languages of all.
+            // One variant a stem, its closest, for the languages of those as close (a stem
+            // that is the word's own in one language is no typo of it in another: "pressa",
+            // `press-` in Italian, is not one letter from English "press").
             variants.sort_by(|a, b| a.stem.cmp(&b.stem).then(b.sim.total_cmp(&a.sim)));
             variants.dedup_by(|later, kept| {
                 let same = later.stem == kept.stem;
-                if same {
+                if same && later.sim >= kept.sim {
                     kept.langs |= later.langs;
                 }
                 same
@@ -1059,8 +1074,9 @@ impl LabelIndex {
             // A long label held whole: each of its own content stems is a stem a content word
             // of the query holds (two query words on one stem of the label do not make it
             // whole).
+            let is_light = |v: &u32| label_lang == Stemmer::Italian.bit() && self.light.binary_search(v).is_ok();
             let holds_every_label_stem = || {
-                label_stems.iter().filter(|v| self.grammar.binary_search(v).is_err()).all(|&v| {
+                label_stems.iter().filter(|v| self.grammar.binary_search(v).is_err() && !is_light(v)).all(|&v| {
                     planned.iter().any(|w| {
                         !w.filler && w.variants.iter().any(|u| u.stem == v && u.sim >= HELD_WORD_SIMILARITY && u.langs & label_lang != 0)
                     })
@@ -1104,10 +1120,11 @@ impl LabelIndex {
             let (bar, needed) = (bar.min(runner_up), needed_for(string_bar.min(runner_up)));
             s.chars.clear();
             s.chars.extend(lf.chars());
-            // A long label the query holds whole is compared, as a string, with the stretch of
-            // the query from the first word it holds to the last (the words around it count in
-            // the word F1): "smaltimento rifiuti della cucina" holds "smaltimento rifiuti" as
-            // written, and a label with other words beside these is not closer for them.
+            // A long Italian label the query holds whole is compared, as a string, with the
+            // stretch of the query from the first word holding one of its stems as written (no
+            // typo, no equivalent) to the last (the words around it count in the word F1):
+            // "smaltimento rifiuti della cucina" holds "smaltimento rifiuti", and a label with
+            // other words beside these is not closer for them.
             let stretch: Vec<char> = if held_phrase && puts_head_first(t.lang_code(self.label(t, local).lang)) {
                 let holds = |token: &str| {
                     planned.iter().any(|w| {
@@ -1255,20 +1272,27 @@ fn clauses(text: &str) -> Vec<&str> {
 
 /// The parts of a text that found nothing whole: its clauses (see [`clauses`]), each split
 /// further where it joins things ("cucito e asole", "fax e fotocopie", "carico/scarico"): at
-/// [`COORDINATORS`], slashes and ampersands.
-fn coordinated_parts(text: &str) -> Vec<String> {
+/// [`COORDINATORS`], slashes and ampersands. Each part says whether it was so joined to
+/// another (not only a clause).
+fn coordinated_parts(text: &str) -> Vec<(String, bool)> {
     let mut parts = Vec::new();
-    for piece in clauses(text).into_iter().flat_map(|c| c.split(['/', '&'])) {
-        let mut part: Vec<&str> = Vec::new();
-        for word in piece.split_whitespace().chain([""]) {
-            if word.is_empty() || COORDINATORS.iter().any(|c| c.eq_ignore_ascii_case(word)) {
-                if part.iter().any(|w| w.chars().any(char::is_alphanumeric)) {
-                    parts.push(part.join(" "));
+    for clause in clauses(text) {
+        let first = parts.len();
+        for piece in clause.split(['/', '&']) {
+            let mut part: Vec<&str> = Vec::new();
+            for word in piece.split_whitespace().chain([""]) {
+                if word.is_empty() || COORDINATORS.iter().any(|c| c.eq_ignore_ascii_case(word)) {
+                    if part.iter().any(|w| w.chars().any(char::is_alphanumeric)) {
+                        parts.push((part.join(" "), false));
+                    }
+                    part.clear();
+                } else {
+                    part.push(word);
                 }
-                part.clear();
-            } else {
-                part.push(word);
             }
+        }
+        if parts.len() - first > 1 {
+            parts[first..].iter_mut().for_each(|p| p.1 = true);
         }
     }
     parts

@@ -70,7 +70,8 @@ impl LabelIndex {
                 // An Italian label's verb of use is no content of its own ("uso del
                 // navigatore" names the navigator).
                 let italian = Stemmer::Italian.bit();
-                for v in stems_of(&LIGHT_VERBS, &[Stemmer::Italian], &ix.vocab) {
+                ix.light = stems_of(&LIGHT_VERBS, &[Stemmer::Italian], &ix.vocab);
+                for &v in &ix.light {
                     for &l in ix.postings.get(v) {
                         if ix.label_stemmer[l as usize] == italian {
                             let content = &mut ix.label_content[l as usize];
