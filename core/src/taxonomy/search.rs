@@ -1049,6 +1049,8 @@ impl LabelIndex {
             label_stems.extend_from_slice(self.label_stems.get(local));
             label_stems.sort_unstable();
             let label_lang = self.label_stemmer[local as usize];
+            // Whether the label's language puts the head of a phrase first (Italian).
+            let head_first = puts_head_first(t.lang_code(self.label(t, local).lang));
             let same_stems = query_stems.iter().any(|(langs, q)| langs & label_lang != 0 && self.same_words_but_grammar(q, &label_stems));
             if same_words_only && !same_stems {
                 continue;
@@ -1074,7 +1076,7 @@ impl LabelIndex {
             // A long label held whole: each of its own content stems is a stem a content word
             // of the query holds (two query words on one stem of the label do not make it
             // whole).
-            let is_light = |v: &u32| label_lang == Stemmer::Italian.bit() && self.light.binary_search(v).is_ok();
+            let is_light = |v: &u32| label_lang == italian_bit && self.light.binary_search(v).is_ok();
             let holds_every_label_stem = || {
                 label_stems.iter().filter(|v| self.grammar.binary_search(v).is_err() && !is_light(v)).all(|&v| {
                     planned.iter().any(|w| {
@@ -1094,7 +1096,7 @@ impl LabelIndex {
             let names_another_thing = content_words >= 2
                 && held_words == 1
                 && (!holds_head || (usize::from(label_content) >= HELD_PHRASE_WORDS && !holds_half))
-                && puts_head_first(t.lang_code(self.label(t, local).lang));
+                && head_first;
             let bar = if (one_short_word && !is_the_word()) || names_another_thing {
                 opts.min_similarity * ONE_WORD_SHARE
             } else if holds_every_word || holds_most_words || held_label {
@@ -1125,7 +1127,7 @@ impl LabelIndex {
             // typo, no equivalent) to the last (the words around it count in the word F1):
             // "smaltimento rifiuti della cucina" holds "smaltimento rifiuti", and a label with
             // other words beside these is not closer for them.
-            let stretch: Vec<char> = if held_phrase && puts_head_first(t.lang_code(self.label(t, local).lang)) {
+            let stretch: Vec<char> = if held_phrase && head_first {
                 let holds = |token: &str| {
                     planned.iter().any(|w| {
                         !w.filler
