@@ -549,3 +549,33 @@ fn two_words_the_labels_write_as_one_are_that_word() {
     assert!(hit.similarity > 0.9, "{hit:#?}");
     assert!(skills("con tatto").iter().all(|h| !h.matched_label.contains("contatto")), "{:#?}", skills("con tatto"));
 }
+
+#[test]
+fn a_label_closer_than_a_hit_shown_is_shown_after_it() {
+    // "ingrassatore" alone (on lubricating machines) reaches its bar; "ingrassatore a leva"
+    // (using a grease gun) holds only the first word of "ingrassatore a pistola" and does not,
+    // yet is closer: it comes after, not nowhere.
+    let hits = skills("ingrassatore a pistola");
+    let labels: Vec<&str> = hits.iter().map(|h| h.matched_label).collect();
+    assert_eq!(labels.first(), Some(&"ingrassatore"), "{hits:#?}");
+    let closer = hits.iter().position(|h| h.matched_label == "ingrassatore a leva");
+    assert_eq!(closer, Some(1), "{hits:#?}");
+    assert!(hits[1].similarity > hits[0].similarity, "{hits:#?}");
+    // One end held is not enough when no concept is shown: nothing is still nothing.
+    assert!(skills("fermentazione dell'impasto").is_empty());
+}
+
+#[test]
+fn a_word_spelt_as_a_label_has_is_no_typo_two_letters_from_another() {
+    // `ferment-` is two letters from `cement-`: "fermentazione" is a word of its own, not a typo
+    // of "cemento", and "elettrico" none of "elettronica".
+    let all = SearchOptions { limit: 50, min_similarity: 0.0, ..SearchOptions::default() };
+    let hits = esco().search_skills("fermentazione", &all).expect("search works");
+    assert!(hits.iter().any(|h| h.matched_label.contains("fermentazione")), "{hits:#?}");
+    assert!(hits.iter().all(|h| !h.matched_label.contains("cemento")), "{hits:#?}");
+    let hits = skills("riparazione impianto elettrico");
+    let wiring = hits.iter().position(|h| h.matched_label == "riparazione cavi elettrici");
+    assert!(wiring.is_some_and(|i| i < 3), "{hits:#?}");
+    // Unless one adds an ending to the other: "vestitini" are small "vestiti".
+    assert_eq!(top_skill("stirare vestitini").matched_label, "stirare i vestiti");
+}

@@ -16,7 +16,9 @@
 //!    "press") and, through the trigram index, matched to stems of any language within an
 //!    edit distance of 1 (words of 3–5 letters) or 2 (longer words), counting
 //!    transpositions as one edit (a typo weighs one letter of the word as typed,
-//!    not of its stem; each thread keeps the stems near the stems it searched lately, so a
+//!    not of its stem; a word some label has as written is no typo two edits from another,
+//!    unless one adds an ending to the other: "fermentazione" is no "cemento", "vestitini" are
+//!    "vestiti"; each thread keeps the stems near the stems it searched lately, so a
 //!    feed's repeated words are looked for once). An Italian word also stands for the words
 //!    of its group in Sportello's thesaurus (`thesaurus`: "cuocere" for "cucinare", "camion"
 //!    for "autocarro"), a little below the word itself, and two neighbouring words that the
@@ -67,7 +69,10 @@
 //!    the query's first and last content words as written, its codes and half its content or
 //!    more may then be shown, after every hit that reached its bar, down to 0.8 of the
 //!    minimum similarity (runner-ups: the nearest alternatives, for the reader to choose
-//!    from, each with its similarity).
+//!    from, each with its similarity); so may a label holding either end as written, and not
+//!    another thing, that is closer to the query than every concept shown ("ingrassatore a
+//!    pistola" finds "ingrassatore" on lubricating machines, then the closer "ingrassatore a
+//!    leva" on using a grease gun).
 //! 5. **Job titles typed as skills** ("pizzaiolo", "carrellista"): when the text names an
 //!    occupation (similarity 0.9 or more) better than any skill, three of that
 //!    occupation's core skills come first (Sportello's list in `core_skills`, else a rule),
@@ -165,7 +170,9 @@ const ONE_WORD_MAX_LEN: usize = 8;
 /// this weak is a guess, and nothing is shown ("sorveglianza notturna"); without either end of
 /// the query, it is another thing ("posta elettronica" is not electronics, "operate forklfit"
 /// not "operate furnace"), and so with another code ("patente D" is no motorbike) or with a
-/// lesser part of the query ("cura del giardino" is no horse care).
+/// lesser part of the query ("cura del giardino" is no horse care). A label that holds only
+/// one end as written (and is not another thing) is shown down to this share too, but only when
+/// closer to the query than every concept shown: hiding it would hide the best answer.
 const RUNNER_UP_SHARE: f64 = 0.8;
 /// The share of the query's content (by weight) that two or more held words must make up for
 /// the lower bar of [`HOLDS_EVERY_WORD_SHARE`].
@@ -617,8 +624,10 @@ impl LabelIndex {
     /// holds its characters): one edit for stems of 3 to 5 letters, two for longer ones. The
     /// similarity is the share of the word as typed (`typed_len` letters) that the edits
     /// leave: one typo in "sugghi" weighs one letter in six, not one in the four of its stem.
-    /// The stems near a stem are found once per thread while it stays in the [`NearCache`].
-    fn fuzzy_stems(&self, stem: &str, word: &[char], typed_len: usize, s: &mut Scratch, out: &mut Vec<(u32, f32)>) {
+    /// A stem some label has (`known`) is another word two edits from it, unless one of the two
+    /// adds an ending to the other. The stems near a stem are found once per thread while it
+    /// stays in the [`NearCache`].
+    fn fuzzy_stems(&self, stem: &str, word: &[char], typed_len: usize, known: bool, s: &mut Scratch, out: &mut Vec<(u32, f32)>) {
         if s.near.get(self.build, stem).is_none() {
             let near = self.near_stems(word, s);
             s.near.keep(self.build, stem, near);
@@ -627,7 +636,12 @@ impl LabelIndex {
         for &(v, d) in s.near.get(self.build, stem).unwrap_or_default() {
             let other = self.vocab_chars.get(v);
             // "pasti" is no typo of "pasta" (see `text::TWO_GENDER_NOUNS`).
-            if are_gender_twins(word, other) {
+            // Nor is a word some label has as written two letters from another one, unless
+            // one adds an ending to the other (a diminutive, a participle: "vestitini",
+            // "assistita"): "fermentazione" (`ferment-`) is no "cemento" (`cement-`), nor
+            // "elettrico" "elettronica".
+            let another_word = known && d > 1 && !other.starts_with(word) && !word.starts_with(other);
+            if are_gender_twins(word, other) || another_word {
                 continue;
             }
             out.push((v, 1.0 - f32::from(d) / typed_len.max(n).max(other.len()) as f32));
@@ -765,7 +779,7 @@ impl LabelIndex {
                     LabelKind::Alternative | LabelKind::Hidden => MatchKind::AltLabel,
                     LabelKind::Synonym => MatchKind::Synonym,
                 };
-                found.push(Found { local, kind, sim: 1.0, sure: true });
+                found.push(Found { local, kind, sim: 1.0, sure: true, only_if_closer: false });
             }
         }
 
@@ -893,6 +907,7 @@ impl LabelIndex {
             }
             for (stem, langs) in &stems_done {
                 let langs = *langs;
+                let known = self.vocab.contains_key(stem.as_str());
                 match self.vocab.get(stem.as_str()) {
                     Some(&v) => variants.push(Variant { stem: v, sim: 1.0, langs }),
                     None if langs & italian_bit != 0 => {
@@ -911,7 +926,7 @@ impl LabelIndex {
                     s.chars.extend(stem.chars());
                     let word = std::mem::take(&mut s.chars);
                     let mut near = std::mem::take(&mut s.near_found);
-                    self.fuzzy_stems(stem, &word, typed_len, s, &mut near);
+                    self.fuzzy_stems(stem, &word, typed_len, known, s, &mut near);
                     // A typo is no word of one language: its stems count for every label.
                     variants.extend(near.drain(..).map(|(v, sim)| Variant { stem: v, sim, langs: ANY_LANGUAGE }));
                     s.near_found = near;
@@ -1117,7 +1132,10 @@ impl LabelIndex {
             // holds both ends of the query as written, its codes and half its content
             // (RUNNER_UP_SHARE).
             let may_run_up = ends_as_written == BOTH_ENDS && holds_half && holds_codes;
-            let runner_up = if may_run_up { opts.min_similarity * RUNNER_UP_SHARE } else { f64::INFINITY };
+            // So may one holding either end as written, not another thing, when it turns out
+            // closer than every hit shown (see `best_per_concept`).
+            let only_if_closer = !may_run_up && !names_another_thing && ends_as_written != 0 && holds_codes;
+            let runner_up = if may_run_up || only_if_closer { opts.min_similarity * RUNNER_UP_SHARE } else { f64::INFINITY };
             let (sure_bar, sure_needed) = (bar, needed_for(string_bar));
             let (bar, needed) = (bar.min(runner_up), needed_for(string_bar.min(runner_up)));
             s.chars.clear();
@@ -1189,7 +1207,7 @@ impl LabelIndex {
                 continue;
             }
             let kind = if same_stems { MatchKind::Token } else { MatchKind::Fuzzy };
-            found.push(Found { local, kind, sim: (sim * 1e4).round() / 1e4, sure });
+            found.push(Found { local, kind, sim: (sim * 1e4).round() / 1e4, sure, only_if_closer: !sure && only_if_closer });
             if !s.exhaustive {
                 to_beat = self.to_beat(t, &found, opts.limit).max(floor);
             }
@@ -1227,6 +1245,10 @@ impl LabelIndex {
         if !found.first().is_some_and(|f| f.sure) {
             found.clear();
         }
+        // A label that holds only one end of the query is shown when closer to it than every
+        // concept shown: else it is more likely another thing than an alternative.
+        let closest_shown = found.iter().filter(|f| f.sure).map(|f| f.sim).fold(f64::NEG_INFINITY, f64::max);
+        found.retain(|f| !f.only_if_closer || f.sim > closest_shown);
         found.truncate(limit);
         found
     }
@@ -1375,6 +1397,9 @@ struct Found {
     /// Whether the hit reached its own bar; one that reached only the runner-up bar is shown
     /// only after one that did (see [`RUNNER_UP_SHARE`]).
     sure: bool,
+    /// Whether it is a runner-up only if closer to the query than a concept that reached its
+    /// bar (it holds one end of the query, not both).
+    only_if_closer: bool,
 }
 
 /// Where a hit stands among others, best first: hits that reached their bar before
