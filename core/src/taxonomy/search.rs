@@ -87,11 +87,12 @@
 //!    Normalisation, which keeps one strong hit for a label of a feed, searches the whole
 //!    text only.
 //!
-//! Four shortcuts give the same answers in less time (a test checks it): when step 1
+//! Five shortcuts give the same answers in less time (a test checks it): when step 1
 //! already names as many concepts as asked for, steps 2 and 3 are skipped (they only find
 //! weaker kinds); in step 3, a fuzzy candidate is not compared as a whole string when the
 //! most its length and word F1 allow cannot beat the concepts already found (a feed's label
-//! with a typo usually has its answer among the first candidates); the occupation sought
+//! with a typo usually has its answer among the first candidates), nor is a label holding
+//! one end of the query when that most is no closer than a hit found; the occupation sought
 //! for step 5 is looked for without the typo search, since only an exact or same-words hit
 //! is followed; and normalisation, which keeps only a strong first hit (not a fuzzy one
 //! below 0.9), does not look for candidates whose word F1 keeps them below that: the
@@ -1059,6 +1060,8 @@ impl LabelIndex {
         // its answer among the first candidates).
         let floor = strong_f1.map_or(f64::NEG_INFINITY, |(similarity, _)| similarity - 1e-3);
         let mut to_beat = if s.exhaustive { f64::NEG_INFINITY } else { self.to_beat(t, &found, opts.limit).max(floor) };
+        // The closest hit found so far that reached its bar (the exact ones, at first).
+        let mut closest_sure = if s.exhaustive || found.is_empty() { f64::NEG_INFINITY } else { 1.0 };
         for &(f1, local) in &scored {
             label_stems.clear();
             label_stems.extend_from_slice(self.label_stems.get(local));
@@ -1135,7 +1138,14 @@ impl LabelIndex {
             // So may one holding either end as written, not another thing, when it turns out
             // closer than every hit shown (see `best_per_concept`).
             let only_if_closer = !may_run_up && !names_another_thing && ends_as_written != 0 && holds_codes;
-            let runner_up = if may_run_up || only_if_closer { opts.min_similarity * RUNNER_UP_SHARE } else { f64::INFINITY };
+            let runner_up = if may_run_up {
+                opts.min_similarity * RUNNER_UP_SHARE
+            } else if only_if_closer {
+                // Not closer than a hit already found, it will not be shown: not compared.
+                (opts.min_similarity * RUNNER_UP_SHARE).max(closest_sure)
+            } else {
+                f64::INFINITY
+            };
             let (sure_bar, sure_needed) = (bar, needed_for(string_bar));
             let (bar, needed) = (bar.min(runner_up), needed_for(string_bar.min(runner_up)));
             s.chars.clear();
@@ -1207,9 +1217,13 @@ impl LabelIndex {
                 continue;
             }
             let kind = if same_stems { MatchKind::Token } else { MatchKind::Fuzzy };
-            found.push(Found { local, kind, sim: (sim * 1e4).round() / 1e4, sure, only_if_closer: !sure && only_if_closer });
+            let sim = (sim * 1e4).round() / 1e4;
+            found.push(Found { local, kind, sim, sure, only_if_closer: !sure && only_if_closer });
             if !s.exhaustive {
                 to_beat = self.to_beat(t, &found, opts.limit).max(floor);
+                if sure {
+                    closest_sure = closest_sure.max(sim);
+                }
             }
         }
 
