@@ -625,9 +625,9 @@ impl LabelIndex {
     /// holds its characters): one edit for stems of 3 to 5 letters, two for longer ones. The
     /// similarity is the share of the word as typed (`typed_len` letters) that the edits
     /// leave: one typo in "sugghi" weighs one letter in six, not one in the four of its stem.
-    /// A stem some label has (`known`) is another word two edits from it, unless one of the two
-    /// adds an ending to the other. The stems near a stem are found once per thread while it
-    /// stays in the [`NearCache`].
+    /// When `stem` is some label's (`known`), a stem two edits from it is another word, unless
+    /// one of the two adds an ending to the other. The stems near a stem are found once per
+    /// thread while it stays in the [`NearCache`].
     fn fuzzy_stems(&self, stem: &str, word: &[char], typed_len: usize, known: bool, s: &mut Scratch, out: &mut Vec<(u32, f32)>) {
         if s.near.get(self.build, stem).is_none() {
             let near = self.near_stems(word, s);
@@ -637,10 +637,8 @@ impl LabelIndex {
         for &(v, d) in s.near.get(self.build, stem).unwrap_or_default() {
             let other = self.vocab_chars.get(v);
             // "pasti" is no typo of "pasta" (see `text::TWO_GENDER_NOUNS`).
-            // Nor is a word some label has as written two letters from another one, unless
-            // one adds an ending to the other (a diminutive, a participle: "vestitini",
-            // "assistita"): "fermentazione" (`ferment-`) is no "cemento" (`cement-`), nor
-            // "elettrico" "elettronica".
+            // Nor is a known word two letters from another ("fermentazione", `ferment-`, is no
+            // "cemento"), unless one adds an ending, a diminutive or a participle: "vestitini".
             let another_word = known && d > 1 && !other.starts_with(word) && !word.starts_with(other);
             if are_gender_twins(word, other) || another_word {
                 continue;
@@ -908,9 +906,9 @@ impl LabelIndex {
             }
             for (stem, langs) in &stems_done {
                 let langs = *langs;
-                let known = self.vocab.contains_key(stem.as_str());
-                match self.vocab.get(stem.as_str()) {
-                    Some(&v) => variants.push(Variant { stem: v, sim: 1.0, langs }),
+                let own = self.vocab.get(stem.as_str()).copied();
+                match own {
+                    Some(v) => variants.push(Variant { stem: v, sim: 1.0, langs }),
                     None if langs & italian_bit != 0 => {
                         let verb_stems = verbs.iter().find(|v| v.0 == w && v.1 == Stemmer::Italian).map_or(&[][..], |v| &v.2[..]);
                         variants.extend(verb_stems.iter().map(|&v| Variant { stem: v, sim: 1.0, langs: italian_bit }));
@@ -927,7 +925,7 @@ impl LabelIndex {
                     s.chars.extend(stem.chars());
                     let word = std::mem::take(&mut s.chars);
                     let mut near = std::mem::take(&mut s.near_found);
-                    self.fuzzy_stems(stem, &word, typed_len, known, s, &mut near);
+                    self.fuzzy_stems(stem, &word, typed_len, own.is_some(), s, &mut near);
                     // A typo is no word of one language: its stems count for every label.
                     variants.extend(near.drain(..).map(|(v, sim)| Variant { stem: v, sim, langs: ANY_LANGUAGE }));
                     s.near_found = near;
@@ -1136,7 +1134,7 @@ impl LabelIndex {
             // (RUNNER_UP_SHARE).
             let may_run_up = ends_as_written == BOTH_ENDS && holds_half && holds_codes;
             // So may one holding either end as written, not another thing, when it turns out
-            // closer than every hit shown (see `best_per_concept`).
+            // closer than every hit that reached its bar (see `best_per_concept`).
             let only_if_closer = !may_run_up && !names_another_thing && ends_as_written != 0 && holds_codes;
             let runner_up = if may_run_up {
                 opts.min_similarity * RUNNER_UP_SHARE
@@ -1248,21 +1246,22 @@ impl LabelIndex {
     }
 
     /// Keeps each concept's best evidence (a hit that reached its bar before a runner-up), in
-    /// the final order (runner-ups after the others, and none without them), up to `limit`.
+    /// the final order (runner-ups after the others, and none without them; those holding one
+    /// end of the query only when closer than every hit), up to `limit`.
     fn best_per_concept(&self, t: &Taxonomy, mut found: Vec<Found>, limit: usize) -> Vec<Found> {
         let concept = |f: &Found| self.label(t, f.local).concept;
         let standing = |f: &Found| Standing { sure: f.sure, kind: f.kind, sim: f.sim, label_kind: self.label(t, f.local).kind };
         let order = |a: &Found, b: &Found| standing(a).cmp(&standing(b)).then(a.local.cmp(&b.local));
+        // A label that holds only one end of the query is shown when closer to it than every hit
+        // that reached its bar: else it is more likely another thing than an alternative.
+        let closest_sure = found.iter().filter(|f| f.sure).map(|f| f.sim).fold(f64::NEG_INFINITY, f64::max);
+        found.retain(|f| !f.only_if_closer || f.sim > closest_sure);
         found.sort_by(|a, b| concept(a).cmp(&concept(b)).then(order(a, b)));
         found.dedup_by_key(|f| concept(f));
         found.sort_by(|a, b| order(a, b).then(concept(a).cmp(&concept(b))));
         if !found.first().is_some_and(|f| f.sure) {
             found.clear();
         }
-        // A label that holds only one end of the query is shown when closer to it than every
-        // concept shown: else it is more likely another thing than an alternative.
-        let closest_shown = found.iter().filter(|f| f.sure).map(|f| f.sim).fold(f64::NEG_INFINITY, f64::max);
-        found.retain(|f| !f.only_if_closer || f.sim > closest_shown);
         found.truncate(limit);
         found
     }
@@ -1411,7 +1410,7 @@ struct Found {
     /// Whether the hit reached its own bar; one that reached only the runner-up bar is shown
     /// only after one that did (see [`RUNNER_UP_SHARE`]).
     sure: bool,
-    /// Whether it is a runner-up only if closer to the query than a concept that reached its
+    /// Whether it is a runner-up only if closer to the query than every hit that reached its
     /// bar (it holds one end of the query, not both).
     only_if_closer: bool,
 }
