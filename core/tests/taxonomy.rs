@@ -574,6 +574,7 @@ fn a_word_spelt_as_a_label_has_is_no_typo_two_letters_from_another() {
     assert!(hits.iter().any(|h| h.matched_label.contains("fermentazione")), "{hits:#?}");
     assert!(hits.iter().all(|h| !h.matched_label.contains("cemento")), "{hits:#?}");
     let hits = skills("riparazione impianto elettrico");
+    assert!(hits.iter().all(|h| !h.matched_label.contains("elettronic")), "{hits:#?}");
     let wiring = hits.iter().position(|h| h.matched_label == "riparazione cavi elettrici");
     assert!(wiring.is_some_and(|i| i < 3), "{hits:#?}");
     // Unless one adds an ending to the other: "vestitini" are small "vestiti".

@@ -16,7 +16,7 @@
 //!    "press") and, through the trigram index, matched to stems of any language within an
 //!    edit distance of 1 (words of 3–5 letters) or 2 (longer words), counting
 //!    transpositions as one edit (a typo weighs one letter of the word as typed,
-//!    not of its stem; a word some label has as written is no typo two edits from another,
+//!    not of its stem; a word some label has (one of its stems) is no typo two edits from another,
 //!    unless one adds an ending to the other: "fermentazione" is no "cemento", "vestitini" are
 //!    "vestiti"; each thread keeps the stems near the stems it searched lately, so a
 //!    feed's repeated words are looked for once). An Italian word also stands for the words
@@ -70,7 +70,8 @@
 //!    more may then be shown, after every hit that reached its bar, down to 0.8 of the
 //!    minimum similarity (runner-ups: the nearest alternatives, for the reader to choose
 //!    from, each with its similarity); so may a label holding either end as written, and not
-//!    another thing, that is closer to the query than every concept shown ("ingrassatore a
+//!    another thing, that is closer to the query than every hit that reached its bar (in a
+//!    text searched in parts, every such hit of its part) ("ingrassatore a
 //!    pistola" finds "ingrassatore" on lubricating machines, then the closer "ingrassatore a
 //!    leva" on using a grease gun).
 //! 5. **Job titles typed as skills** ("pizzaiolo", "carrellista"): when the text names an
@@ -173,7 +174,8 @@ const ONE_WORD_MAX_LEN: usize = 8;
 /// not "operate furnace"), and so with another code ("patente D" is no motorbike) or with a
 /// lesser part of the query ("cura del giardino" is no horse care). A label that holds only
 /// one end as written (and is not another thing) is shown down to this share too, but only when
-/// closer to the query than every concept shown: hiding it would hide the best answer.
+/// closer to the query than every hit that reached its bar: hiding it would hide the best
+/// answer.
 const RUNNER_UP_SHARE: f64 = 0.8;
 /// The share of the query's content (by weight) that two or more held words must make up for
 /// the lower bar of [`HOLDS_EVERY_WORD_SHARE`].
@@ -625,8 +627,9 @@ impl LabelIndex {
     /// holds its characters): one edit for stems of 3 to 5 letters, two for longer ones. The
     /// similarity is the share of the word as typed (`typed_len` letters) that the edits
     /// leave: one typo in "sugghi" weighs one letter in six, not one in the four of its stem.
-    /// When `stem` is some label's (`known`), a stem two edits from it is another word, unless
-    /// one of the two adds an ending to the other. The stems near a stem are found once per
+    /// When some label has the word as written (`known`: one of its stems, in any language), a
+    /// stem two edits from `stem` is another word, unless one of the two adds an ending to the
+    /// other. The stems near a stem are found once per
     /// thread while it stays in the [`NearCache`].
     fn fuzzy_stems(&self, stem: &str, word: &[char], typed_len: usize, known: bool, s: &mut Scratch, out: &mut Vec<(u32, f32)>) {
         if s.near.get(self.build, stem).is_none() {
@@ -904,10 +907,12 @@ impl LabelIndex {
                     None => stems_done.push((s.stem.clone(), st.bit())),
                 }
             }
+            // Whether some label has the word as written, in any language (then its typos are
+            // of one letter, or an ending: see `fuzzy_stems`).
+            let known = stems_done.iter().any(|(stem, _)| self.vocab.contains_key(stem.as_str()));
             for (stem, langs) in &stems_done {
                 let langs = *langs;
-                let own = self.vocab.get(stem.as_str()).copied();
-                match own {
+                match self.vocab.get(stem.as_str()).copied() {
                     Some(v) => variants.push(Variant { stem: v, sim: 1.0, langs }),
                     None if langs & italian_bit != 0 => {
                         let verb_stems = verbs.iter().find(|v| v.0 == w && v.1 == Stemmer::Italian).map_or(&[][..], |v| &v.2[..]);
@@ -925,7 +930,7 @@ impl LabelIndex {
                     s.chars.extend(stem.chars());
                     let word = std::mem::take(&mut s.chars);
                     let mut near = std::mem::take(&mut s.near_found);
-                    self.fuzzy_stems(stem, &word, typed_len, own.is_some(), s, &mut near);
+                    self.fuzzy_stems(stem, &word, typed_len, known, s, &mut near);
                     // A typo is no word of one language: its stems count for every label.
                     variants.extend(near.drain(..).map(|(v, sim)| Variant { stem: v, sim, langs: ANY_LANGUAGE }));
                     s.near_found = near;
@@ -1464,8 +1469,8 @@ struct Scratch {
     /// The stems near one query word, with their similarity.
     near_found: Vec<(u32, f32)>,
     /// Run every step even where a shortcut applies (exact hits that fill the answer, a
-    /// route that needs no typo search): tests set it to check that the shortcuts change no
-    /// answer.
+    /// route that needs no typo search, a label holding one end that cannot be closer than a
+    /// hit found): tests set it to check that the shortcuts change no answer.
     exhaustive: bool,
 }
 
@@ -1639,7 +1644,8 @@ mod tests {
     #[test]
     fn the_shortcuts_change_no_answer() {
         // Skipping the word steps after exact hits, the typo search when routing a job
-        // title typed as a skill, the labels that share only fillers with the query, and
+        // title typed as a skill, the labels that share only fillers with the query, the
+        // labels holding one end of the query that cannot be closer than a hit found, and
         // the candidates that could only give a weak hit when normalising.
         let t = Taxonomy::embedded();
         // Labels of every kind and language: as written, with two letters swapped, with a
@@ -1658,11 +1664,14 @@ mod tests {
                 let dropped: String = chars.iter().enumerate().filter(|&(i, _)| i != chars.len() / 2).map(|(_, c)| c).collect();
                 [format!("{text} skills"), format!("{dropped} base"), text, swapped, dropped]
             })
+            .chain(["ingrassatore a pistola", "vendita assistita", "posta elettronica"].map(String::from))
             .collect();
         let shortcut = answers(t, &queries, false);
         assert!(shortcut.iter().filter(|a| a.contains("Exact") || a.contains("AltLabel")).count() > 100, "the shortcut is taken");
         assert!(shortcut.iter().filter(|a| a.contains("ViaOccupation")).count() > 20, "job titles are routed");
         assert!(shortcut.iter().filter(|a| a.contains("(normalised)") && a.contains("\"fuzzy\"")).count() > 20, "typos are normalised");
+        let grease_gun = shortcut.iter().find(|a| a.starts_with("ingrassatore a pistola (Skill, 3)"));
+        assert!(grease_gun.is_some_and(|a| a.matches("Fuzzy").count() >= 2), "a closer label holding one end is shown: {grease_gun:?}");
         let exhaustive = answers(t, &queries, true);
         assert_eq!(exhaustive.len(), shortcut.len());
         if let Some((all, quick)) = exhaustive.iter().zip(&shortcut).find(|(a, b)| a != b) {
