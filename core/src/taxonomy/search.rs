@@ -16,9 +16,9 @@
 //!    "press") and, through the trigram index, matched to stems of any language within an
 //!    edit distance of 1 (words of 3–5 letters) or 2 (longer words), counting
 //!    transpositions as one edit (a typo weighs one letter of the word as typed,
-//!    not of its stem; a word some label has (one of its stems) is no typo two edits from another,
-//!    unless one adds an ending to the other: "fermentazione" is no "cemento", "vestitini" are
-//!    "vestiti"; each thread keeps the stems near the stems it searched lately, so a
+//!    not of its stem; a word some label has (one of its stems) is no typo two edits from
+//!    another, unless one adds an ending to the other: "fermentazione" is no "cemento",
+//!    "vestitini" are "vestiti"; each thread keeps the stems near the stems it searched lately, so a
 //!    feed's repeated words are looked for once). An Italian word also stands for the words
 //!    of its group in Sportello's thesaurus (`thesaurus`: "cuocere" for "cucinare", "camion"
 //!    for "autocarro"), a little below the word itself, and two neighbouring words that the
@@ -71,9 +71,9 @@
 //!    minimum similarity (runner-ups: the nearest alternatives, for the reader to choose
 //!    from, each with its similarity); so may a label holding either end as written, and not
 //!    another thing, that is closer to the query than every hit that reached its bar (in a
-//!    text searched in parts, every such hit of its part) ("ingrassatore a
-//!    pistola" finds "ingrassatore" on lubricating machines, then the closer "ingrassatore a
-//!    leva" on using a grease gun).
+//!    text searched in parts, every such hit of its part): "ingrassatore a pistola" finds
+//!    "ingrassatore" on lubricating machines, then the closer "ingrassatore a leva" on using
+//!    a grease gun.
 //! 5. **Job titles typed as skills** ("pizzaiolo", "carrellista"): when the text names an
 //!    occupation (similarity 0.9 or more) better than any skill, three of that
 //!    occupation's core skills come first (Sportello's list in `core_skills`, else a rule),
@@ -629,8 +629,8 @@ impl LabelIndex {
     /// leave: one typo in "sugghi" weighs one letter in six, not one in the four of its stem.
     /// When some label has the word as written (`known`: one of its stems, in any language), a
     /// stem two edits from `stem` is another word, unless one of the two adds an ending to the
-    /// other. The stems near a stem are found once per
-    /// thread while it stays in the [`NearCache`].
+    /// other. The stems near a stem are found once per thread while it stays in the
+    /// [`NearCache`].
     fn fuzzy_stems(&self, stem: &str, word: &[char], typed_len: usize, known: bool, s: &mut Scratch, out: &mut Vec<(u32, f32)>) {
         if s.near.get(self.build, stem).is_none() {
             let near = self.near_stems(word, s);
@@ -1064,7 +1064,7 @@ impl LabelIndex {
         let floor = strong_f1.map_or(f64::NEG_INFINITY, |(similarity, _)| similarity - 1e-3);
         let mut to_beat = if s.exhaustive { f64::NEG_INFINITY } else { self.to_beat(t, &found, opts.limit).max(floor) };
         // The closest hit found so far that reached its bar (the exact ones, at first).
-        let mut closest_sure = if s.exhaustive || found.is_empty() { f64::NEG_INFINITY } else { 1.0 };
+        let mut closest_sure = if s.exhaustive { f64::NEG_INFINITY } else { closest_sure(&found) };
         for &(f1, local) in &scored {
             label_stems.clear();
             label_stems.extend_from_slice(self.label_stems.get(local));
@@ -1259,8 +1259,8 @@ impl LabelIndex {
         let order = |a: &Found, b: &Found| standing(a).cmp(&standing(b)).then(a.local.cmp(&b.local));
         // A label that holds only one end of the query is shown when closer to it than every hit
         // that reached its bar: else it is more likely another thing than an alternative.
-        let closest_sure = found.iter().filter(|f| f.sure).map(|f| f.sim).fold(f64::NEG_INFINITY, f64::max);
-        found.retain(|f| !f.only_if_closer || f.sim > closest_sure);
+        let closest = closest_sure(&found);
+        found.retain(|f| !f.only_if_closer || f.sim > closest);
         found.sort_by(|a, b| concept(a).cmp(&concept(b)).then(order(a, b)));
         found.dedup_by_key(|f| concept(f));
         found.sort_by(|a, b| order(a, b).then(concept(a).cmp(&concept(b))));
@@ -1418,6 +1418,11 @@ struct Found {
     /// Whether it is a runner-up only if closer to the query than every hit that reached its
     /// bar (it holds one end of the query, not both).
     only_if_closer: bool,
+}
+
+/// The similarity of the closest of `found` that reached its bar (minus infinity for none).
+fn closest_sure(found: &[Found]) -> f64 {
+    found.iter().filter(|f| f.sure).map(|f| f.sim).fold(f64::NEG_INFINITY, f64::max)
 }
 
 /// Where a hit stands among others, best first: hits that reached their bar before
