@@ -2,10 +2,10 @@
 //! people write them find an acceptable ESCO concept, and junk finds nothing. Run with
 //! `-- --nocapture` to see the figures; `scripts/test.sh` does.
 //!
-//! The junk target (95 % find nothing) and the skill phrases' top-1 target (90 %) are met
-//! and asserted. Their top-3 target (97 %) is not met yet: the floor asserted there is the
-//! figure reached, so that a change that loses ground fails, and the target is printed
-//! beside it. The development sets, used to tune search, have floors only.
+//! The targets (95 % of the junk finds nothing; top-1 90 % and top-3 97 % for skill phrases
+//! and job titles) are met and asserted. Where the figure reached is above its target, the
+//! floor asserted is that figure, so that a change that loses ground fails; the target is
+//! printed beside it. The development sets, used to tune search, have floors only.
 
 mod eval;
 
@@ -45,7 +45,7 @@ fn italian_skill_phrases_find_an_acceptable_skill() {
     report("skills (it)", &s);
     assert!(s.occupations >= 60, "phrases from {} occupations", s.occupations);
     floor("skills top-1", s.top1_share(), 0.925, 0.90);
-    floor("skills top-3", s.top3_share(), 0.965, 0.97);
+    floor("skills top-3", s.top3_share(), 0.97, 0.97);
 }
 
 #[test]

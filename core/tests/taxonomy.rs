@@ -580,3 +580,42 @@ fn a_word_spelt_as_a_label_has_is_no_typo_two_letters_from_another() {
     // Unless one adds an ending to the other: "vestitini" are small "vestiti".
     assert_eq!(top_skill("stirare vestitini").matched_label, "stirare i vestiti");
 }
+
+#[test]
+fn a_typo_in_a_word_spelt_as_a_label_has_weighs_a_letter_of_its_stem() {
+    // "benna" (`benn-`, an excavator's bucket) is one letter from `bend-` ("bende", bandages):
+    // one letter in four, not in five, so "cambio benna" is not changing bandages...
+    let bandages = "http://data.europa.eu/esco/skill/1c6736c2-77de-419c-9b84-8932e15abc21";
+    assert!(skills("cambio benna").iter().all(|h| h.uri != bandages), "{:#?}", skills("cambio benna"));
+    assert_eq!(top_skill("cambio bende").uri, bandages);
+    // ... and "montaggio" (`mont-`, one letter from `mot-`) holds no motorbike: "meccanica moto"
+    // holds only "meccaniche" of "montaggio parti meccaniche".
+    let hits = skills("montaggio parti meccaniche");
+    assert!(hits.iter().all(|h| h.matched_label != "meccanica moto"), "{hits:#?}");
+    assert_eq!(hits.first().map(|h| h.matched_label), Some("montaggio meccanico"), "{hits:#?}");
+}
+
+#[test]
+fn a_word_is_no_typo_of_its_other_gender_in_any_language() {
+    // "pasti" are meals: its English stem, `pasti`, is one letter from `pasta`, which is
+    // no more a typo of it than the Italian `pasto` is.
+    let pasta = "http://data.europa.eu/esco/skill/e14472b6-6b74-4289-9aa4-903abf58b4f7";
+    for query in ["preparazione pasti", "preparo i pasti"] {
+        let hits = skills(query);
+        assert!(hits.iter().all(|h| h.uri != pasta), "{query}: {hits:#?}");
+        assert!(hits.iter().any(|h| h.matched_label.contains("pasti")), "{query}: {hits:#?}");
+    }
+    assert_eq!(top_skill("preparazione della pasta").uri, pasta);
+}
+
+#[test]
+fn a_label_that_swaps_a_head_and_its_complement_is_another_thing() {
+    // Machines for cleaning floors are no cleaning of machines, even with the very same words.
+    let hits = skills("pulizia delle macchine");
+    let floor_machines = "http://data.europa.eu/esco/skill/2ed98048-bf2f-47e5-a0de-fd23d6abe2f6";
+    assert!(hits.iter().all(|h| h.uri != floor_machines && h.kind != MatchKind::Token), "{hits:#?}");
+    assert!(hits.first().is_some_and(|h| h.matched_label.starts_with("pulizia")), "{hits:#?}");
+    // The same roles in another order, or words joined as peers, are the same thing.
+    assert_eq!(skills("pulire pennelli e rulli")[0].kind, MatchKind::Token);
+    assert_eq!(top_skill("macchine per la pulizia").uri, floor_machines);
+}

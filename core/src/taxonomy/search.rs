@@ -14,19 +14,21 @@
 //!    present), looked up in the stem vocabulary (a stem counts for the labels in the
 //!    language of the stemmer that gave it: the Italian stem of "pressione" is no English
 //!    "press") and, through the trigram index, matched to stems of any language within an
-//!    edit distance of 1 (words of 3–5 letters) or 2 (longer words), counting
-//!    transpositions as one edit (a typo weighs one letter of the word as typed,
-//!    not of its stem; a word some label has (one of its stems) is no typo two edits from
-//!    another, unless one adds an ending to the other: "fermentazione" is no "cemento",
-//!    "vestitini" are "vestiti"; each thread keeps the stems near the stems it searched lately, so a
-//!    feed's repeated words are looked for once). An Italian word also stands for the words
-//!    of its group in Sportello's thesaurus (`thesaurus`: "cuocere" for "cucinare", "camion"
-//!    for "autocarro"), a little below the word itself, and two neighbouring words that the
-//!    labels write as one ("video sorveglianza", "fork lift") each stand for that word. An
-//!    Italian word no label has may be a conjugated verb: it stands for its infinitive
-//!    (`verb_forms`: "pulivo", "ho gestito", "facevo" as "pulire", "gestire", "fare"), or
-//!    have a typo in the noun ending the stemmer takes off ("ordinazoni", "lavagio"): it
-//!    then stands for the stem with one typo.
+//!    edit distance of 1 (words of 3–5 letters) or 2 (longer words), counting transpositions as
+//!    one edit. A typo weighs one letter of the word as typed, not of its stem, unless the stem
+//!    is one some label has: a word's neighbour is then as often another word, and the typo
+//!    weighs a letter of the stem ("montaggio", `mont-`, is no "moto", `mot-`). A word some
+//!    label has (one of its stems) is no typo two edits from another, unless one adds an ending
+//!    to the other ("fermentazione" is no "cemento", "vestitini" are "vestiti"), and no word is
+//!    a typo of its other gender, in any language ("pasti" are no "pasta"). Each thread keeps
+//!    the stems near the stems it searched lately, so a feed's repeated words are looked for
+//!    once. An Italian word also stands for the words of its group in Sportello's thesaurus
+//!    (`thesaurus`: "cuocere" for "cucinare", "camion" for "autocarro"), a little below the
+//!    word itself, and two neighbouring words that the labels write as one ("video
+//!    sorveglianza", "fork lift") each stand for that word. An Italian word no label has may be
+//!    a conjugated verb: it stands for its infinitive (`verb_forms`: "pulivo", "ho gestito",
+//!    "facevo" as "pulire", "gestire", "fare"), or have a typo in the noun ending the stemmer
+//!    takes off ("ordinazoni", "lavagio"): it then stands for the stem with one typo.
 //!    The labels containing those stems are scored by an F1 of the IDF-weighted share of
 //!    the query words found in the label and of the label words found in the query (typo'd
 //!    words and equivalents count with their similarity; a label's grammar words, "di",
@@ -55,16 +57,20 @@
 //!    such as "C" do not count as words here), or when the label has two content words or
 //!    more and the query holds them all (a sentence that tells the task: "mi occupavo delle
 //!    pulizie degli uffici" finds "pulizia degli uffici").
-//!    A single short word not found as written must do better (1.07 of it): alone, it is
-//!    as often a name or a greeting as a skill (a label that is that very word, with job-ad
-//!    words around it, is no guess: "cassiera part time"). So must a label that puts its head
-//!    first (Italian) and holds one word of a longer query, not the query's head, or the head
-//!    with a qualifier of its own when the head is the lesser part of the query: "cassa
-//!    elettronica" is not "posta elettronica", nor "preparazione dei dati" "preparazione dei
-//!    cibi". (A label's verb of use, "utilizzare", "uso", is no content of its own: "uso del
-//!    navigatore" names the navigator.) In a short query, a code of one or two
-//!    characters ("patente D", "inglese B2") is never matched to a label with another code
-//!    ("patente A"). A query that matches nothing well enough gives no hits.
+//!    A single short word not found as written must do better (1.07 of it): alone, it is as
+//!    often a name or a greeting as a skill (a label that is that very word, with job-ad words
+//!    around it, is no guess: "cassiera part time"). So must a label that puts its head first
+//!    (Italian) and holds one word of a longer query, not the query's head, or the head with a
+//!    qualifier of its own when the head is the lesser part of the query: "cassa elettronica"
+//!    is not "posta elettronica", nor "preparazione dei dati" "preparazione dei cibi". So must
+//!    one that swaps the roles of the query's head and the word it governs through a
+//!    preposition (`phrase`), and it is no runner-up: "campagne di raccolta fondi" is not
+//!    "raccolta in campagna", nor, with the same words and no [`MatchKind::Token`] hit,
+//!    "macchine per la pulizia" "pulizia delle macchine". (A label's verb of use, "utilizzare",
+//!    "uso", is no content of its own: "uso del navigatore" names the navigator.) In a short
+//!    query, a code of one or two characters ("patente D", "inglese B2") is never matched to a
+//!    label with another code ("patente A"). A query that matches nothing well enough gives no
+//!    hits.
 //!    Once a hit has reached its bar, the query is known to name something: labels holding
 //!    the query's first and last content words as written, its codes and half its content or
 //!    more may then be shown, after every hit that reached its bar, down to 0.8 of the
@@ -114,7 +120,9 @@ use std::cell::RefCell;
 use serde::Serialize;
 
 use super::csr::Csr;
-use super::text::{BitOsa, FxHashMap, Stemmer, are_gender_twins, hash_str, is_filler, italian_stems_past_a_typo, osa_within, tokens};
+use super::text::{
+    BitOsa, COORDINATORS, FxHashMap, Stemmer, are_gender_twins, hash_str, is_filler, italian_stems_past_a_typo, osa_within, tokens,
+};
 use super::thesaurus::Thesaurus;
 use super::verb_forms;
 use super::{ConceptId, ConceptKind, LabelData, LabelKind, LabelSource, RelationType, ReuseLevel, Taxonomy};
@@ -124,6 +132,7 @@ use crate::fold::{fold, fold_into};
 pub use crate::limits::{MAX_QUERY_CHARS, MAX_SEARCH_LIMIT};
 
 mod build;
+mod phrase;
 
 /// How many candidates from the word stage are compared as whole strings.
 const RERANK: usize = 48;
@@ -627,6 +636,9 @@ impl LabelIndex {
     /// holds its characters): one edit for stems of 3 to 5 letters, two for longer ones. The
     /// similarity is the share of the word as typed (`typed_len` letters) that the edits
     /// leave: one typo in "sugghi" weighs one letter in six, not one in the four of its stem.
+    /// A stem that some label has (`typed_len` 0) is a word of its own, whose neighbours are
+    /// other words as often as typos: an edit then weighs a letter of the stem ("montaggio",
+    /// `mont-`, is no "moto", `mot-`, with one letter in nine mistyped).
     /// When some label has the word as written (`known`: one of its stems, in any language), a
     /// stem two edits from `stem` is another word, unless one of the two adds an ending to the
     /// other. The stems near a stem are found once per thread while it stays in the
@@ -912,7 +924,8 @@ impl LabelIndex {
             let known = stems_done.iter().any(|(stem, _)| self.vocab.contains_key(stem.as_str()));
             for (stem, langs) in &stems_done {
                 let langs = *langs;
-                match self.vocab.get(stem.as_str()).copied() {
+                let own = self.vocab.get(stem.as_str()).copied();
+                match own {
                     Some(v) => variants.push(Variant { stem: v, sim: 1.0, langs }),
                     None if langs & italian_bit != 0 => {
                         let verb_stems = verbs.iter().find(|v| v.0 == w && v.1 == Stemmer::Italian).map_or(&[][..], |v| &v.2[..]);
@@ -930,7 +943,10 @@ impl LabelIndex {
                     s.chars.extend(stem.chars());
                     let word = std::mem::take(&mut s.chars);
                     let mut near = std::mem::take(&mut s.near_found);
-                    self.fuzzy_stems(stem, &word, typed_len, known, s, &mut near);
+                    // A stem some label has is a word of its own: a typo in it weighs a letter of
+                    // the stem, not of the word as typed (see `fuzzy_stems`).
+                    let weighed_len = if own.is_some() { 0 } else { typed_len };
+                    self.fuzzy_stems(stem, &word, weighed_len, known, s, &mut near);
                     // A typo is no word of one language: its stems count for every label.
                     variants.extend(near.drain(..).map(|(v, sim)| Variant { stem: v, sim, langs: ANY_LANGUAGE }));
                     s.near_found = near;
@@ -1001,6 +1017,13 @@ impl LabelIndex {
         // F1 is at most 2q / (1 + q), q the share of the query it holds, fillers counted:
         // they come last and add to the labels found).
         planned.sort_by_key(|w| (w.filler, w.postings));
+        // The query's head and the word it governs ("raccolta in campagna"), as planned words:
+        // a label that joins them the other way round names another thing (see `phrase`).
+        let query_words: Vec<&str> = tokens(q).collect();
+        let head_and_complement = phrase::head_and_complement(&query_words).and_then(|(head, complement)| {
+            let planned_at = |word: &str| planned.iter().position(|w| words[w.index] == word);
+            Some((planned_at(query_words[head])?, planned_at(query_words[complement])?))
+        });
         let mut new_labels = true;
         for (k, word) in planned.iter().enumerate() {
             if new_labels
@@ -1072,13 +1095,22 @@ impl LabelIndex {
             let label_lang = self.label_stemmer[local as usize];
             // Whether the label's language puts the head of a phrase first (Italian).
             let head_first = puts_head_first(t.lang_code(self.label(t, local).lang));
-            let same_stems = query_stems.iter().any(|(langs, q)| langs & label_lang != 0 && self.same_words_but_grammar(q, &label_stems));
-            if same_words_only && !same_stems {
-                continue;
-            }
             let lf = self.folded(local);
             label_words.clear();
             label_words.extend(tokens(lf));
+            // A label that makes the query's head the complement of the word that head governs
+            // names another thing, even with the very same words: "macchinari di pulizia" (or
+            // "macchine per la pulizia") is no "pulizia dei macchinari" (see `phrase`).
+            let swaps_roles = head_first
+                && head_and_complement.is_some_and(|(head, complement)| {
+                    let at = |w: &QueryWord| self.label_stems.get(local).iter().position(|&v| w.holds(v, label_lang));
+                    at(&planned[head]).zip(at(&planned[complement])).is_some_and(|(h, c)| phrase::governs(&label_words, c, h))
+                });
+            let same_stems = !swaps_roles
+                && query_stems.iter().any(|(langs, q)| langs & label_lang != 0 && self.same_words_but_grammar(q, &label_stems));
+            if same_words_only && !same_stems {
+                continue;
+            }
             // A code of one or two characters ("patente D", "inglese B2") is no typo of
             // another: a label with a word that short the query lacks (even one that reads as
             // a filler: "patente A"), where the query has a code the label lacks, is another
@@ -1099,11 +1131,10 @@ impl LabelIndex {
             // whole).
             let is_light = |v: &u32| label_lang == italian_bit && self.light.binary_search(v).is_ok();
             let holds_every_label_stem = || {
-                label_stems.iter().filter(|v| self.grammar.binary_search(v).is_err() && !is_light(v)).all(|&v| {
-                    planned.iter().any(|w| {
-                        !w.filler && w.variants.iter().any(|u| u.stem == v && u.sim >= HELD_WORD_SIMILARITY && u.langs & label_lang != 0)
-                    })
-                })
+                label_stems
+                    .iter()
+                    .filter(|v| self.grammar.binary_search(v).is_err() && !is_light(v))
+                    .all(|&v| planned.iter().any(|w| !w.filler && w.holds(v, label_lang)))
             };
             let held_phrase = usize::from(label_content) >= HELD_PHRASE_WORDS && held_words >= label_content && holds_every_label_stem();
             let held_label = held_phrase || (label_content > 0 && held_words >= label_content && holds_head && holds_half);
@@ -1113,11 +1144,13 @@ impl LabelIndex {
             // head, is another thing unless its string is very close: "cassa elettronica" is
             // not "posta elettronica", however alike the strings. So is one that holds the head
             // with a qualifier of its own, when the head is the lesser part of the query:
-            // "preparazione dei dati" is not "preparazione dei cibi".
-            let names_another_thing = content_words >= 2
-                && held_words == 1
-                && (!holds_head || (usize::from(label_content) >= HELD_PHRASE_WORDS && !holds_half))
-                && head_first;
+            // "preparazione dei dati" is not "preparazione dei cibi". So is one that swaps the
+            // roles of the query's head and its complement (above).
+            let names_another_thing = swaps_roles
+                || (content_words >= 2
+                    && held_words == 1
+                    && (!holds_head || (usize::from(label_content) >= HELD_PHRASE_WORDS && !holds_half))
+                    && head_first);
             let bar = if (one_short_word && !is_the_word()) || names_another_thing {
                 opts.min_similarity * ONE_WORD_SHARE
             } else if holds_every_word || holds_most_words || held_label {
@@ -1136,8 +1169,8 @@ impl LabelIndex {
             };
             // A runner-up, shown only after a hit that reached its own bar, needs less, if it
             // holds both ends of the query as written, its codes and half its content
-            // (RUNNER_UP_SHARE).
-            let may_run_up = ends_as_written == BOTH_ENDS && holds_half && holds_codes;
+            // (RUNNER_UP_SHARE), and is not another thing.
+            let may_run_up = ends_as_written == BOTH_ENDS && holds_half && holds_codes && !swaps_roles;
             // So may one holding either end as written, not another thing, when it turns out
             // closer than every hit that reached its bar (see `best_per_concept`).
             let only_if_closer = !may_run_up && !names_another_thing && ends_as_written != 0 && holds_codes;
@@ -1339,9 +1372,6 @@ fn coordinated_parts(text: &str) -> Vec<(String, bool)> {
     }
     parts
 }
-
-/// The words that join the things a text lists (see [`coordinated_parts`]).
-const COORDINATORS: [&str; 6] = ["e", "ed", "o", "oppure", "and", "or"];
 
 /// Whether a folded word is a code of one or two characters (a licence category, a language
 /// level) rather than a filler ("patente d", "inglese b2").
@@ -1590,6 +1620,14 @@ struct Variant {
     /// The bits of the stemmers that gave it ([`Stemmer::bit`]): it counts for the labels in
     /// their languages.
     langs: u8,
+}
+
+impl QueryWord {
+    /// Whether it holds the stem `v` of a label in the languages `langs`: as written, or close
+    /// enough through a typo or an equivalent ([`HELD_WORD_SIMILARITY`]).
+    fn holds(&self, v: u32, langs: u8) -> bool {
+        self.variants.iter().any(|u| u.stem == v && u.sim >= HELD_WORD_SIMILARITY && u.langs & langs != 0)
+    }
 }
 
 /// [`Variant::langs`] of a stem that counts for labels in every language.

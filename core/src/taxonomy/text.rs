@@ -141,9 +141,14 @@ pub(crate) fn is_filler(word: &str) -> bool {
 pub(crate) const LIGHT_VERBS: [&str; 5] = ["adoperare", "usare", "uso", "utilizzare", "utilizzo"];
 
 /// Whether a folded word is a grammar word (see [`GRAMMAR_WORDS`]).
-fn is_grammar_word(word: &str) -> bool {
+pub(crate) fn is_grammar_word(word: &str) -> bool {
     GRAMMAR_WORDS.binary_search(&word).is_ok()
 }
+
+/// The words that join things as peers ("cucito e asole", "fax o fotocopie"), folded: search
+/// looks for the things a text lists this way one by one, and two words they join are no head
+/// and complement.
+pub(crate) const COORDINATORS: [&str; 6] = ["e", "ed", "o", "oppure", "and", "or"];
 
 /// The stemmer used for a label language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -320,13 +325,20 @@ const TWO_GENDER_NOUNS: [&str; 23] = [
 ];
 
 /// Whether two stems are the two genders of one of [`TWO_GENDER_NOUNS`] (`pasto`, `pasta`):
-/// the last letter that tells them apart is no typo.
+/// the last letter that tells them apart is no typo. The Italian stems end in the gender
+/// (`-o`, `-a`); a stem of another language may keep the plural (the English stem of "pasti"
+/// is `pasti`), which is as much the other word: `-o` and `-i` are masculine, `-a` and `-e`
+/// feminine.
 pub(crate) fn are_gender_twins(a: &[char], b: &[char]) -> bool {
+    let gender = |ending: &char| match ending {
+        'o' | 'i' => Some(true),
+        'a' | 'e' => Some(false),
+        _ => None,
+    };
     let (Some((ga, base_a)), Some((gb, base_b))) = (a.split_last(), b.split_last()) else {
         return false;
     };
-    ga != gb
-        && matches!((ga, gb), ('a', 'o') | ('o', 'a'))
+    matches!((gender(ga), gender(gb)), (Some(x), Some(y)) if x != y)
         && base_a == base_b
         && TWO_GENDER_NOUNS.binary_search_by(|n| n.chars().cmp(base_a.iter().copied())).is_ok()
 }
@@ -569,6 +581,9 @@ mod tests {
         assert_eq!(stem(Stemmer::Italian, "post"), "post");
         let chars = |s: &str| s.chars().collect::<Vec<char>>();
         assert!(are_gender_twins(&chars("pasto"), &chars("pasta")) && !are_gender_twins(&chars("pasto"), &chars("pesto")));
+        // The plural another language's stemmer keeps is as much the other word.
+        assert!(are_gender_twins(&chars("pasti"), &chars("pasta")) && are_gender_twins(&chars("posto"), &chars("poste")));
+        assert!(!are_gender_twins(&chars("paste"), &chars("pasta")) && !are_gender_twins(&chars("pasti"), &chars("pasto")));
         assert!(TWO_GENDER_NOUNS.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(stem(Stemmer::Italian, "bar"), "bar");
         assert_eq!(stem(Stemmer::Italian, "cameriere"), stem(Stemmer::Italian, "cameriera"));
