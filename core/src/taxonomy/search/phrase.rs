@@ -1,17 +1,18 @@
 //! How an Italian phrase joins two of its words: a head and the complement it governs
-//! through a preposition ("raccolta in campagna", "pulizia dei macchinari"). A label that
-//! joins the same two words the other way round ("campagne di raccolta fondi", "cura dei
-//! macchinari di pulizia") names another thing, however alike its words and its string:
-//! search holds it to the bar of another thing (step 4 of the `search` module docs).
+//! through grammar words, a preposition or an article ("raccolta in campagna", "pulizia dei
+//! macchinari", "pulire il pavimento"). A label that joins the same two words the other way
+//! round ("campagne di raccolta fondi", "cura dei macchinari di pulizia") names another thing,
+//! however alike its words and its string: search holds it to the bar of another thing (step 4
+//! of the `search` module docs).
 //!
-//! Only a head followed by its complement is read, with nothing but grammar words between
-//! them: words side by side ("raccolta frutta", a keyword style that drops the preposition)
-//! or joined as peers ("rulli e pennelli") tell no roles.
+//! Only a content word followed by the next, with nothing but grammar words between them, is
+//! read as a head and its complement: words side by side ("raccolta frutta", a keyword style
+//! that drops the preposition) or joined as peers ("rulli e pennelli") tell no roles.
 
 use crate::taxonomy::text::{COORDINATORS, is_filler, is_grammar_word};
 
 /// Whether the words between two content words make the second the complement of the first:
-/// grammar words only, at least one ("dei", "in", "della"), none of them a coordinator.
+/// grammar words only, at least one ("dei", "in", "la"), none of them a coordinator.
 fn links(between: &[&str]) -> bool {
     !between.is_empty() && between.iter().all(|w| is_grammar_word(w) && !COORDINATORS.contains(w))
 }
