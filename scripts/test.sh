@@ -40,7 +40,7 @@ RUSTC_WORKSPACE_WRAPPER=$(rustup which clippy-driver)
 export RUSTC_WORKSPACE_WRAPPER CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
 cargo test --workspace --exclude sportello-python
 
-step "Italian search: evaluation and junk sets (figures; the floors and the junk target asserted)"
+step "Italian search: evaluation and junk sets (figures; the targets and the floors of the ground reached asserted)"
 cargo test -q --workspace --exclude sportello-python --test italian_search -- --nocapture --test-threads 1 2>&1 | grep -v '^    "'
 
 if [[ -z "${SKIP_WIDGET:-}" ]]; then
